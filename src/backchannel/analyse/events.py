@@ -1,0 +1,279 @@
+"""Events from the dependency parse: who did what to whom, coded as PLOVER types.
+
+`find_events(doc, mentions, timexes, published)` walks each sentence for trigger verbs and nouns
+(patterns/events.yaml), finds their actors and recipients among the document's mentions (through
+subjects, objects, prepositions, "between X and Y", possessors, collective nouns such as "Qatari
+officials", and he/she), and records negation, status (occurred, planned, reported, speculative)
+and the sentence. The date comes from `anchor.date_event`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.analyse.anchor import date_event
+from backchannel.analyse.mentions import is_heading_line, vocabulary as mention_vocabulary
+from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
+
+PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {"he", "she", "him", "her"}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return yaml.safe_load(PATTERNS.read_text())
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    by_char: dict[int, Mention]
+    mentions: list[Mention]
+
+
+def _mention_at(ctx: _Context, tok: Token) -> Mention | None:
+    return ctx.by_char.get(tok.idx)
+
+
+def _previous_person(ctx: _Context, tok: Token) -> Mention | None:
+    """He/she: the person who was last a subject within the three sentences before the pronoun,
+    else the last person mentioned there."""
+    sent_starts = [s.start_char for s in ctx.doc.sents if s.start_char <= tok.idx]
+    horizon = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
+    subjects = [m for m in people if ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root.dep_
+                in ("nsubj", "nsubjpass")]
+    return (subjects or people or [None])[-1]
+
+
+def _keys(ctx: _Context, tok: Token, depth: int = 0) -> list[Mention]:
+    """The actors a noun phrase headed by `tok` names, conjuncts included."""
+    found: list[Mention] = []
+    m = _mention_at(ctx, tok)
+    if m is None and tok.lower_ in PRONOUNS:
+        m = _previous_person(ctx, tok)
+    if m is not None:
+        found.append(m)
+    elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
+        for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                cm = _mention_at(ctx, child)
+                if cm is not None:
+                    found.append(cm)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                found += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g, depth + 1)]
+    elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
+        for child in tok.children:  # a titled person in apposition: "the head, David Barnea"
+            if child.dep_ == "appos":
+                found += _keys(ctx, child, depth + 1)
+    if depth < 3:
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found += _keys(ctx, child, depth + 1)
+    return found
+
+
+def _subject(tok: Token) -> tuple[Token | None, bool]:
+    """The token acting as subject of a verb (following conj, xcomp and relative clauses); passive?"""
+    seen = 0
+    while tok is not None and seen < 4:
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                if child.tag_ == "WP" and tok.dep_ == "relcl":
+                    return tok.head, child.dep_ == "nsubjpass"
+                return child, child.dep_ == "nsubjpass"
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok, seen = tok.head, seen + 1
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        return None, False
+    return None, False
+
+
+def _irrealis(tok: Token) -> bool:
+    """Is this trigger the content of a demand, threat, plan, condition or question rather than a
+    happening, or the complement of another trigger (which is the event)?"""
+    v = vocabulary()
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
+        return True
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head.i == node.i:
+            return False
+        parent = node.head
+        lemma = parent.lemma_.lower()
+        if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
+            return True
+        node = parent
+    return False
+
+
+def _status(sent: Span, tok: Token) -> tuple[str, str]:
+    v = vocabulary()
+    lowered = sent.text.lower()
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    head = tok.head if tok.dep_ in ("xcomp",) else None
+    if aux & {"will", "'ll", "shall"} or (head is not None and head.lemma_.lower() in v["planned_heads"]):
+        return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
+    for cue in v["hedges"]:
+        if re.search(rf"\b{re.escape(cue)}\b", lowered):
+            return "reported", cue
+    if aux & set(v["speculative"]):
+        return "speculative", next(iter(aux & set(v["speculative"])))
+    return "occurred", ""
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _verb_type(tok: Token) -> tuple[str | None, str | None]:
+    lemma = tok.lemma_.lower()
+    for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
+        if any(c.lower_ in (obj, obj + "s") for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr")):
+            return entry[0], entry[1]
+    entry = vocabulary()["verbs"].get(lemma)
+    if entry is None:
+        return None, None
+    kind, mode, *rest = entry + [None] * (3 - len(entry))
+    overrides = rest[0] or {}
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
+            return overrides[child.lower_], mode
+    return kind, mode
+
+
+def _recipients(ctx: _Context, tok: Token, kind: str) -> list[Mention]:
+    v = vocabulary()
+    found: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "iobj", "obj"):
+            found += _keys(ctx, child)
+        elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
+            # "demanded that Hamas release ...": who is asked or warned
+            found += [k for g in child.children if g.dep_ in SUBJECTS for k in _keys(ctx, g)]
+        elif child.dep_ in ("prep", "agent") and child.lower_ in v["recipient_preps"]:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    found += _keys(ctx, g)
+                    # "a talk with Netanyahu", "the call with Biden": the noun's own partner
+                    for gg in g.children:
+                        if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
+                            found += [k for p in gg.children if p.dep_ == "pobj" for k in _keys(ctx, p)]
+    return found
+
+
+def _noun_participants(ctx: _Context, tok: Token) -> tuple[list[Mention], list[Mention]]:
+    """Participants named inside a noun phrase: "call between X and Y", "X's talks with Y", "Trump Netanyahu talks"."""
+    actors: list[Mention] = []
+    recipients: list[Mention] = []
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "nmod", "amod"):
+            m = _mention_at(ctx, child)
+            if m is not None and m.kind != "state" or (m is not None and child.dep_ == "poss"):
+                actors.append(m)
+                actors += [k for c in child.children if c.dep_ == "conj" for k in _keys(ctx, c)]
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            both = [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
+            actors += both
+            recipients += both
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to"):
+            recipients += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
+    if not actors and tok.dep_ in ("dobj", "pobj", "attr"):
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in vocabulary()["light_verbs"]:
+            subj, _ = _subject(governor)
+            if subj is not None:
+                actors += _keys(ctx, subj)
+            if tok.dep_ == "pobj":
+                recipients += [k for c in governor.children if c.dep_ == "dobj" for k in _keys(ctx, c)]
+    return actors, recipients
+
+
+def _unique(ms: list[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.key for m in ms))
+
+
+def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negated: bool) -> str:
+    who = " and ".join(dict.fromkeys(m.text for m in actors)) or "someone"
+    whom = " and ".join(dict.fromkeys(m.text for m in recipients if m.key not in {a.key for a in actors}))
+    return " ".join(x for x in (who, "not" if negated else "", verb, whom) if x)
+
+
+def _threat_statement(tok: Token) -> bool:
+    cues = vocabulary()["threat_cues"]
+    if tok.lemma_.lower() not in vocabulary()["speech_verbs"]:
+        return False
+    clause = " ".join(t.text for t in tok.subtree).lower()
+    return any(cue in clause for cue in cues)
+
+
+def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], recipients: tuple[str, ...]) -> bool:
+    """Does the sentence name enough of the interaction to put it on a timeline?"""
+    two_sided = bool(recipients) or len(actors) > 1
+    if kind == "CONSULT" and mode != "multilateral":
+        return two_sided  # a call or a meeting needs somebody on the other side
+    if tok.pos_ == "NOUN":
+        nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")  # "response to X's attack"
+        return two_sided and not nested if kind in ("REQUEST", "THREATEN", "ACCUSE", "REJECT") else not nested
+    return True
+
+
+def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published) -> list[EventRecord]:
+    ctx = _Context(doc, {}, mentions)
+    for m in mentions:
+        for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or []:
+            ctx.by_char.setdefault(tok.idx, m)
+    nouns = vocabulary()["nouns"]
+    events: list[EventRecord] = []
+    for sent in doc.sents:
+        if is_heading_line(doc.text, sent.start_char) and not sent.text.rstrip().endswith("."):
+            continue
+        for tok in sent:
+            mode = None
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+                kind, mode = _verb_type(tok)
+                if kind is None and _threat_statement(tok):
+                    kind = "THREATEN"
+                if kind is None or _irrealis(tok):
+                    continue
+                subj, passive = _subject(tok)
+                actors = _keys(ctx, subj) if subj is not None else []
+                recipients = _recipients(ctx, tok, kind)
+                if passive:
+                    agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in _keys(ctx, g)]
+                    actors, recipients = agent, actors + recipients
+                verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "prt")], key=lambda t: t.i))
+            elif tok.pos_ == "NOUN" and tok.lower_ in nouns and tok.dep_ not in ("compound", "amod"):
+                kind, mode = nouns[tok.lower_]
+                actors, recipients = _noun_participants(ctx, tok)
+                verb = tok.text
+            else:
+                continue
+            if not actors:
+                continue
+            actor_keys = _unique(actors)
+            mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
+            recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
+            if not _enough(kind, mode, tok, actor_keys, recipient_keys):
+                continue
+            negated = _negated(tok)
+            status, cue = _status(sent, tok)
+            evidence = Evidence("", sent.text, sent.start_char, sent.end_char)
+            date = date_event(doc.text, sent.start_char, sent.end_char, tok, timexes, published, status)
+            events.append(EventRecord(
+                type=kind, trigger=tok.text, summary=_summary(actors, verb, recipients, negated),
+                actors=actor_keys, recipients=recipient_keys, evidence=evidence, mode=mode, negated=negated,
+                status=status, date=date[0], cue=cue, date_anchor=date[1]))
+    return events

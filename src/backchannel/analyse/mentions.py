@@ -1,0 +1,304 @@
+"""Actor mentions in one parsed document: names, titles, states and demonyms.
+
+`find_mentions(doc)` reads spaCy's entities and repairs what the text itself settles: titles make a
+person ("Hamas chief Yahyeh Sinwar" tagged GPE is a person), "X chief" makes X an organisation,
+demonyms point to states, "Netanyahu" takes the key of "Benjamin Netanyahu" named in the same
+document, "the prime minister" takes the key of the prime minister the document names, and a
+parenthesised name is an alias of the name before it. Cross-document repair is `fuse.actors`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from backchannel.models import Mention
+
+PATTERNS = Path(__file__).parent / "patterns"
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    titles: tuple[tuple[str, ...], ...]  # longest first, as token tuples
+    synonyms: dict[str, str]
+    bare_titles: frozenset[str]
+    organisation_heads: frozenset[str]
+    collective_heads: frozenset[str]
+    place_words: frozenset[str]
+    states: dict[str, str]  # lower-case name or demonym -> canonical state
+    capitals: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    t = yaml.safe_load((PATTERNS / "titles.yaml").read_text())
+    c = yaml.safe_load((PATTERNS / "countries.yaml").read_text())["states"]
+    states, capitals = {}, {}
+    for canonical, entry in c.items():
+        for name in list(entry.get("names") or []) + list(entry.get("demonyms") or []) + [canonical]:
+            states[name.lower()] = canonical
+        for capital in entry.get("capitals") or []:
+            capitals[capital.lower()] = canonical
+    titles = sorted({tuple(x.lower().split()) for x in t["person_titles"]}, key=len, reverse=True)
+    return Vocabulary(tuple(titles), {k.lower(): v for k, v in t["synonyms"].items()},
+                      frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
+                      frozenset(t["collective_heads"]), frozenset(t["place_words"]), states, capitals)
+
+
+def state_of(text: str) -> str | None:
+    """The canonical state a name or demonym stands for ("Qatari" -> "Qatar")."""
+    v = vocabulary()
+    key = text.lower().strip()
+    return v.states.get(key) or v.states.get(key.removeprefix("the "))
+
+
+def is_heading_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start: line_end if line_end >= 0 else len(text)].strip()
+    return len(line.split()) <= 12 and not line.endswith((".", "?", "!", ":", "”", '"', "’"))
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading determiners and punctuation, trailing possessives and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """Split an entity that runs across a line break (headings run into the next line)."""
+    pieces, start = [], ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                pieces.append(ent.doc[start:end])
+            start = tok.i + 1
+    if start < ent.end:
+        pieces.append(ent.doc[start:ent.end])
+    return [p for p in (_trim(p) for p in pieces) if p is not None]
+
+
+def _title_before(span: Span) -> tuple[str, int]:
+    """The title right before a name ("Prime Minister", "Mossad chief") and where it starts."""
+    v, doc = vocabulary(), span.doc
+    i = span.start
+    words: list[str] = []
+    while i > 0 and len(words) < 6:
+        prev = doc[i - 1]
+        if prev.text in ("(", ")") or prev.lower_ in ("res.",):
+            i -= 1
+            continue
+        matched = None
+        for title in v.titles:
+            n = len(title)
+            if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == title:
+                matched = n
+                break
+        if matched is None:
+            break
+        words = [t.lower_ for t in doc[i - matched:i]] + words
+        i -= matched
+    return " ".join(w for w in words if w not in ("former", "(res.)", "res.")), i
+
+
+def _name_ok(span: Span) -> bool:
+    v = vocabulary()
+    text = span.text
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    if span[-1].lower_ in v.place_words:
+        return False
+    if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_:
+        return False  # part of a hyphenated compound ("Mar-a-Lago")
+    if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
+        return False
+    return True
+
+
+def _affiliation_of(doc: Doc, title_start: int) -> str:
+    """A state or organisation named just before a title: "Israel's President", "Mossad chief"."""
+    j = title_start
+    while j > 0 and doc[j - 1].text in POSSESSIVE:
+        j -= 1
+    if j == 0:
+        return ""
+    prev = doc[j - 1]
+    state = state_of(prev.text)
+    if state:
+        return state
+    if prev.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and prev.ent_iob_ in ("B", "I"):
+        ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+        if ent is not None:
+            trimmed = _trim(ent)
+            return (state_of(trimmed.text) or trimmed.text) if trimmed is not None else ""
+    return ""
+
+
+def _appositive_affiliation(span: Span) -> tuple[str, str]:
+    """ "Ronen Bar, chief of ... Shin Bet" -> ("chief", "Shin Bet")."""
+    doc, v = span.doc, vocabulary()
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return "", ""
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("the", "a"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in v.organisation_heads:
+        return "", ""
+    title = doc[i].lower_
+    for ent in doc.ents:
+        if i < ent.start <= i + 8 and ent.label_ in ("ORG", "PERSON", "GPE", "NORP"):
+            trimmed = _trim(ent)
+            if trimmed is not None and trimmed[0].i > i:
+                name = trimmed.text
+                return title, state_of(name) or name
+            break
+    return title, ""
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    v = vocabulary()
+    text = doc.text
+    raw: list[Mention] = []
+    org_by_head: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        for span in _pieces(ent):
+            if not _name_ok(span):
+                continue
+            name = span.text
+            state = state_of(name)
+            title, title_start = _title_before(span)
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            after_after = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
+            if after in v.organisation_heads or (after in POSSESSIVE and after_after in v.organisation_heads):
+                org_by_head.add(name)
+            if state and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+                kind, key = "state", state
+            elif ent.label_ == "NORP":
+                continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
+            elif title:
+                kind, key = "person", name
+            elif ent.label_ in ("GPE", "LOC", "FAC"):
+                kind, key = "place", name
+            else:
+                kind, key = ("person" if ent.label_ == "PERSON" else "organization"), name
+            affiliation = _affiliation_of(doc, title_start) if title else ""
+            if kind == "person" and not affiliation:
+                appos_title, affiliation = _appositive_affiliation(span)
+                title = title or appos_title
+            raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
+    raw.extend(_capital_mentions(doc, {(m.start, m.end) for m in raw}))
+    mentions = _resolve_document(doc, raw, org_by_head)
+    mentions.extend(_bare_title_mentions(doc, mentions))
+    body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
+    return sorted((m for m in mentions if m.kind != "place" and m.key in body_keys), key=lambda m: m.start)
+
+
+def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
+    """A capital standing for its state as subject or possessor ("Jerusalem's response")."""
+    v, found = vocabulary(), []
+    for tok in doc:
+        state = v.capitals.get(tok.lower_)
+        if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.dep_ in ("nsubj", "poss") or (nxt is not None and nxt.text in POSSESSIVE):
+                found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
+    return found
+
+
+def _split_joined(m: Mention, singles: set[str]) -> list[Mention]:
+    """ "Trump Netanyahu talks": two names the document also uses alone, run together."""
+    parts = m.text.split()
+    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts):
+        a, b = parts
+        return [replace(m, end=m.start + len(a), text=a, key=a, kind="person"),
+                replace(m, start=m.end - len(b), text=b, key=b, kind="person")]
+    return [m]
+
+
+def _resolve_document(doc: Doc, raw: list[Mention], org_by_head: set[str]) -> list[Mention]:
+    """Give every mention its document-level key and kind."""
+    full_names = [m.key for m in raw if m.kind == "person" and len(m.key.split()) > 1]
+    last_tokens = Counter(n.split()[-1] for n in full_names)
+    singles = {m.key for m in raw if len(m.key.split()) == 1 and m.kind in ("person", "organization", "place")}
+    singles |= set(last_tokens)
+    out: list[Mention] = []
+    for m in (piece for m in raw for piece in _split_joined(m, singles)):
+        if m.key in org_by_head and m.kind != "state":
+            m = replace(m, kind="organization", label="ORG-HEAD")
+        if m.kind in ("person", "organization", "place") and len(m.key.split()) == 1 and last_tokens[m.key]:
+            # the surname of a person named in full in this document
+            full = max((n for n in full_names if n.split()[-1] == m.key), key=lambda n: (full_names.count(n), len(n)))
+            m = replace(m, kind="person", key=full)
+        out.append(m)
+    # a parenthesised name right after another is its alias: "Israel Security Agency (Shin Bet)"
+    text = doc.text
+    for a, b in zip(out, out[1:]):
+        between = text[a.end:b.start]
+        if between.strip() == "(" and text[b.end:b.end + 1] == ")" and a.kind != "person":
+            alias_key = b.key
+            out = [replace(m, key=a.key, kind=a.kind) if m.key == alias_key else m for m in out]
+    # a person's title and affiliation hold for every mention of them in the document
+    titles = {m.key: m.title for m in out if m.title and m.kind == "person"}
+    affiliations = {m.key: m.affiliation for m in out if m.affiliation}
+    return [replace(m, title=m.title or titles.get(m.key, ""), affiliation=m.affiliation or affiliations.get(m.key, ""))
+            for m in out]
+
+
+BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
+
+
+def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the prime minister", "the Israeli premier", "the PM": the holder this document names."""
+    v = vocabulary()
+    holders: dict[str, Counter] = {}
+    for m in mentions:
+        if m.kind == "person" and m.title:
+            canonical = v.synonyms.get(m.title.split(" ", 1)[-1] if m.title not in v.synonyms else m.title)
+            for t in {m.title, canonical}:
+                if t:
+                    holders.setdefault(t, Counter())[(m.key, m.affiliation)] += 1
+    found = []
+    taken = [(m.start, m.end) for m in mentions]
+    for match in BARE_TITLE.finditer(doc.text):
+        words = match.group("title").lower().split()
+        for n in range(len(words), 0, -1):
+            title = " ".join(words[:n])
+            if title in v.bare_titles:
+                break
+        else:
+            continue
+        end = match.start("title") + len(" ".join(match.group("title").split()[:n]))
+        following = doc.text[end:end + 2]
+        if following.strip()[:1].isupper() or any(s < end and match.start() < e for s, e in taken):
+            continue  # a title before a name, or part of a name already found
+        canonical = v.synonyms.get(title, title)
+        candidates = holders.get(canonical) or holders.get(title)
+        if not candidates:
+            continue
+        modifier = state_of(match.group("mod").removesuffix("’s").removesuffix("'s")) if match.group("mod") else None
+        if match.group("mod") and not modifier:
+            continue  # "the Mossad chief" is not a bare title; left to the name finder
+        ranked = [(count, key) for (key, aff), count in candidates.items() if modifier in (None, aff)]
+        if not ranked:
+            continue
+        key = max(ranked)[1]
+        found.append(Mention(match.start(), end, doc.text[match.start():end], "person", key, "TITLE", canonical))
+    return found

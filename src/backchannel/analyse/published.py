@@ -1,0 +1,124 @@
+"""Publication dates: from metadata, else stated in the text, else inferred from its contents.
+
+`date_document(raw, captions, metadata)` returns a Published record whose window carries the rule
+that made it. A copyright year is never a publication date. With nothing stated, the window is
+inferred from explicit dates the text reports as past or future and from period cues, and it is
+marked inferred; `date_from_story` later narrows undated articles by a dated sibling of the story.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from dateutil import parser as dateutil_parser
+
+from backchannel.analyse.times import find_timexes
+from backchannel.models import Caption, DateWindow, Published
+
+PATTERNS = Path(__file__).parent / "patterns" / "published.yaml"
+EXPLICIT = {"iso-date", "month-day-year", "day-month-year"}
+MAX_ANCHOR_DAYS = 7  # a window wider than this cannot anchor "on Sunday"
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return yaml.safe_load(PATTERNS.read_text())
+
+
+def _day(d: date, rule: str, text: str = "") -> DateWindow:
+    return DateWindow(d, d, rule=rule, text=text).normalised()
+
+
+def from_metadata(value: str | None) -> Published | None:
+    if not value:
+        return None
+    try:
+        day = dateutil_parser.isoparse(value).date()
+    except (ValueError, OverflowError):
+        try:
+            day = dateutil_parser.parse(value).date()
+        except (ValueError, OverflowError):
+            return None
+    return Published(_day(day, "metadata", value), "metadata")
+
+
+def stated_in_text(raw: str) -> Published | None:
+    """A full date in the head of the text with a byline or dateline cue just before it."""
+    c = cues()
+    head = raw[: c["head_chars"]]
+    for timex in find_timexes(head):
+        w = timex.window
+        if w is None or w.rule not in EXPLICIT:
+            continue
+        line_start = head.rfind("\n", 0, timex.start) + 1
+        line_end = head.find("\n", timex.end)
+        line = head[line_start: line_end if line_end >= 0 else len(head)]
+        if re.search(c["not_a_publication_date"], line, re.IGNORECASE):
+            continue
+        if re.search(c["cue_before"], head[line_start:timex.start], re.IGNORECASE):
+            return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
+    return None
+
+
+def from_captions(captions: tuple[Caption, ...]) -> Published | None:
+    """A photo dated in its caption was taken on or shortly before publication."""
+    lag = cues()["caption_lag_days"]
+    days = [t.window.earliest for c in captions for t in find_timexes(c.text)
+            if t.window is not None and t.window.rule in EXPLICIT]
+    if not days:
+        return None
+    first = max(days)
+    return Published(DateWindow(first, first + timedelta(days=lag), rule="caption", text=str(first)).normalised(), "inferred")
+
+
+def _us_transition(after_year: int) -> tuple[date, date]:
+    """From the first US presidential election day in or after `after_year` to the next 19 January."""
+    year = after_year + (-after_year % 4)
+    nov1 = date(year, 11, 1)
+    election = nov1 + timedelta(days=(-nov1.weekday()) % 7 + 1)  # the Tuesday after the first Monday
+    return election, date(year + 1, 1, 19)
+
+
+def inferred_from_content(text: str) -> Published:
+    """Bound the date by the explicit dates the text reports and by period cues."""
+    lo, hi = None, None
+    for timex in find_timexes(text):
+        w = timex.window
+        if w is None or w.rule not in EXPLICIT | {"month-year", "year"}:
+            continue
+        lo = w.earliest if lo is None else max(lo, w.earliest)
+    if lo is None:
+        return Published(None, "unknown")
+    rule = "content"
+    for period, patterns in cues()["period_cues"].items():
+        if any(re.search(p, text, re.IGNORECASE) for p in patterns) and period == "us-transition":
+            start, end = _us_transition(lo.year)
+            lo, hi, rule = max(lo, start), end, "content+" + period
+    hi = hi or date(lo.year + 1, 12, 31)  # articles seldom look back more than a year for their latest date
+    return Published(DateWindow(lo, max(lo, hi), rule=rule).normalised(), "inferred")
+
+
+def date_document(raw: str, captions: tuple[Caption, ...], metadata: str | None, body: str) -> Published:
+    return (from_metadata(metadata) or stated_in_text(raw) or from_captions(captions)
+            or inferred_from_content(body))
+
+
+def date_from_story(own: Published, sibling: Published) -> Published | None:
+    """Narrow an undated article by a dated article of the same story."""
+    if sibling.window is None or sibling.basis not in ("metadata", "text") or sibling.window.days > 3:
+        return None
+    lag = cues()["story_lag_days"]
+    guess = DateWindow(sibling.window.earliest - timedelta(days=lag), sibling.window.latest, rule="story")
+    if own.window is not None:
+        narrowed = own.window.intersect(guess)
+        guess = narrowed if narrowed is not None else guess
+    return Published(DateWindow(guess.earliest, guess.latest, rule="story").normalised(), "inferred")
+
+
+def anchor_of(published: Published) -> date | None:
+    """The day relative expressions count from: the latest day of a narrow enough window."""
+    w = published.window
+    return w.latest if w is not None and w.days <= MAX_ANCHOR_DAYS else None

@@ -1,0 +1,285 @@
+"""Find time expressions in news text and fix each to a window of days.
+
+`find_timexes(text, anchor)` is pure: the same text and anchor give the same timexes. The anchor is
+the day relative expressions count from (the publication date, or the latest day of an inferred
+publication window). The narrative reference ("the following day", "that same week") is the last
+day-precise date the text mentioned, section headings included. Every window records its rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from backchannel.dates import month_window, part_of, week_window
+from backchannel.models import DateWindow, Timex
+
+PATTERNS = Path(__file__).parent / "patterns" / "times.yaml"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return yaml.safe_load(PATTERNS.read_text())
+
+
+def _month_re() -> str:
+    """Month names; only the short forms take a full stop ("Feb.", not "November.")."""
+    names = sorted(vocabulary()["months"], key=len, reverse=True)
+    alternatives = [n.capitalize() + (r"\.?" if len(n) <= 4 and n not in ("may", "june", "july") else "")
+                    for n in names]
+    return r"(?P<month>" + "|".join(alternatives) + r")(?![a-z])"
+
+
+def _weekday_re(group: str = "weekday") -> str:
+    return rf"(?P<{group}>" + "|".join(d.capitalize() for d in vocabulary()["weekdays"]) + r")"
+
+
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
+PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    type: str = "DATE"
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    m, wd = _month_re(), _weekday_re()
+    num = "|".join(sorted((k for k in vocabulary()["numbers"] if " " not in k), key=len, reverse=True))
+    unit = r"(?P<unit>minute|hour|day|week|month|year)s?"
+    table = [
+        ("iso-date", rf"\b(?P<year>\d{{4}})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+        ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
+        ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
+        ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
+        ("month-year", rf"\b{m},?\s+{YEAR}"),
+        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?![\d:])"),
+        ("day-month", rf"\b{DAY}\s+{m}\b"),
+        ("in-month", rf"\b(?:in|during|since|until|by|of|from)\s+{m}(?![\w.])"),
+        ("relative-day", r"\b(?P<rel>today|tonight|yesterday|tomorrow)\b"),
+        ("narrative-day", r"\b(?:on\s+)?(?P<rel>the following day|the next day|the day after|the previous day|"
+                          r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
+        ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
+                           r"that week|that same month|the same month|that month)\b"),
+        ("weekday", rf"\b(?:(?P<dir>last|this|next|on|overnight|early|late)\s+)?{wd}"
+                    r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
+        ("relative-week", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this past|this last|the past|"
+                          r"the last|this|last|next)\s+week\b"),
+        ("relative-month", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+month\b"),
+        ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
+        ("year", rf"\b(?:in|since|by|of|during|until|from|early|late|mid-?)\s+{YEAR}\b"),
+        ("year-alone", rf"(?<![$£€\d,.-])\b{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
+        ("duration", rf"\b(?P<n>\d+|{num})[\s-]+{unit}\b(?!\s+(?:ago|later|earlier))"),
+        ("set", r"\b(?P<set>daily|weekly|monthly|annually|every (?:day|week|month|year))\b"),
+        ("ago", rf"\b(?P<n>\d+|{num})\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
+        ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
+    ]
+    flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month",
+             "relative-year", "duration", "set", "ago", "vague"}
+    kinds = {"duration": "DURATION", "set": "SET"}
+    return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"))
+                 for name, rx in table)
+
+
+def _month(name: str) -> int:
+    return vocabulary()["months"][name.lower().rstrip(".")]
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else vocabulary()["numbers"].get(word.lower())
+
+
+CLAUSE_END = re.compile(r"[,;:.\n]|\bthat\b")
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Does the clause holding the expression speak of the future?
+
+    Looks from the sentence start to the expression and on to the end of its clause, so that a
+    "will" in a later reported clause ("posted on Monday that ... there will be") does not count.
+    """
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = CLAUSE_END.search(text, end)
+    clause = (text[lo:start] + " " + text[end:(stop.start() if stop else len(text))]).lower()
+    return any(re.search(rf"(?<![\w']){re.escape(cue)}\b", clause) for cue in vocabulary()["future_cues"])
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Is `start` inside quotation marks opened in the same paragraph?"""
+    paragraph = text[text.rfind("\n", 0, start) + 1:start]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
+
+
+def _window(lo: date, hi: date, rule: str, text: str) -> DateWindow:
+    return DateWindow(lo, hi, rule=rule, text=text).normalised()
+
+
+def _year_for(month: int, day: int, anchor: date | None, ref: date | None, future: bool) -> int | None:
+    """The year of an underspecified date: the occurrence nearest the anchor on the side the tense says."""
+    base = anchor or ref
+    if base is None:
+        return None
+    year = base.year
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return None
+    if future and candidate < base - timedelta(days=1):
+        return year + 1
+    if not future and candidate > base + timedelta(days=1):
+        return year - 1
+    return year
+
+
+def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, future: bool) -> DateWindow | None:
+    """Turn one match into a window, or None when the text does not fix one."""
+    if rule == "iso-date":
+        return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
+    if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
+        month, day = _month(g["month"]), int(g["day"])
+        year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, future)
+        if year is None:
+            return None
+        last = int(g["day2"]) if g.get("day2") else day
+        return _window(date(year, month, day), date(year, month, last), rule, text)
+    if rule in ("part-month-year", "month-year", "in-month"):
+        month = _month(g["month"])
+        year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, future)
+        if year is None:
+            return None
+        lo, hi = month_window(year, month)
+        part = (g.get("part") or "").lower()
+        if part:
+            part = {"the beginning of": "early", "the start of": "early", "the end of": "late",
+                    "the middle of": "mid"}.get(part, part)
+            lo, hi = part_of(lo, hi, part)
+        return _window(lo, hi, rule, text)
+    if rule in ("year", "year-alone"):
+        year = int(g["year"])
+        return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
+    if rule == "weekday":
+        base = anchor or ref
+        if base is None:
+            return None
+        target = vocabulary()["weekdays"][g["weekday"].lower()]
+        direction = (g.get("dir") or "").lower()
+        if direction == "next" or (future and direction != "last"):
+            offset = (target - base.weekday()) % 7
+            day = base + timedelta(days=offset or (7 if direction == "next" else 0))
+        else:
+            offset = (base.weekday() - target) % 7
+            day = base - timedelta(days=offset or (7 if direction == "last" else 0))
+        return _window(day, day, rule, text)
+    if rule == "relative-day":
+        if anchor is None:
+            return None
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        return _window(anchor + timedelta(days=shift), anchor + timedelta(days=shift), rule, text)
+    if rule == "narrative-day":
+        if ref is None:
+            return None
+        rel = g["rel"].lower()
+        shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
+        return _window(ref + timedelta(days=shift), ref + timedelta(days=shift), rule, text)
+    if rule == "narrative-span":
+        if ref is None:
+            return None
+        rel = g["rel"].lower()
+        if rel == "the following days":
+            return _window(ref + timedelta(days=1), ref + timedelta(days=7), rule, text)
+        if rel == "the following week":
+            lo, _ = week_window(ref + timedelta(days=7))
+            return _window(lo, lo + timedelta(days=6), rule, text)
+        if "week" in rel:
+            return _window(*week_window(ref), rule, text)
+        return _window(*month_window(ref.year, ref.month), rule, text)
+    if rule == "relative-week":
+        if anchor is None:
+            return None
+        direction, part = g["dir"].lower(), (g.get("part") or "").lower()
+        if direction in ("this past", "this last", "the past", "the last"):
+            return _window(anchor - timedelta(days=7), anchor, rule, text)
+        shift = {"this": 0, "last": -7, "next": 7}[direction]
+        lo, hi = week_window(anchor + timedelta(days=shift))
+        if part == "earlier" and shift == 0:
+            hi = anchor
+        elif part == "later" and shift == 0:
+            lo = anchor
+        elif part:
+            lo, hi = part_of(lo, hi, {"earlier": "early", "later": "late"}.get(part, part))
+        return _window(lo, hi, rule, text)
+    if rule in ("relative-month", "relative-year"):
+        if anchor is None:
+            return None
+        direction, part = g["dir"].lower(), (g.get("part") or "").lower()
+        shift = {"this": 0, "last": -1, "next": 1}[direction]
+        if rule == "relative-month":
+            y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+            lo, hi = month_window(y, m + 1)
+        else:
+            lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
+        if part == "earlier" and shift == 0:
+            hi = anchor
+        elif part == "later" and shift == 0:
+            lo = anchor
+        elif part:
+            lo, hi = part_of(lo, hi, {"earlier": "early", "later": "late"}.get(part, part))
+        return _window(lo, hi, rule, text)
+    if rule == "ago":
+        n = _number(g["n"])
+        if anchor is None or n is None or g["unit"].lower() not in ("day", "week"):
+            return None
+        days = n * (7 if g["unit"].lower() == "week" else 1)
+        if g["dir"].lower() == "ago":
+            return _window(anchor - timedelta(days=days), anchor - timedelta(days=days), rule, text)
+        return None
+    return None  # durations, sets and vague references fix no window
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A short line that opens with this expression and does not read as a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:(len(text) if line_end < 0 else line_end)].strip()
+    return (text[line_start:start].strip() == "" and len(line.split()) <= 12
+            and not line.endswith((".", ",", ";", ":", "”", '"')))
+
+
+def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
+    """All time expressions in `text`, left to right, each fixed as far as the text allows."""
+    matches = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            if m.group(0).strip():
+                matches.append((m.start(), -(m.end() - m.start()), rule, m))
+    matches.sort(key=lambda item: (item[0], item[1]))
+    found: list[Timex] = []
+    ref: date | None = None
+    taken_until = -1
+    for start, _, rule, m in matches:
+        if start < taken_until:
+            continue
+        start, end = m.span()
+        expression = m.group(0).strip()
+        start += len(m.group(0)) - len(m.group(0).lstrip())
+        taken_until = end
+        # deixis inside quoted speech counts from the narrative's time, not the publication's
+        here = ref if (ref is not None and _quoted(text, start)) else anchor
+        window = _resolve(rule.name, m.groupdict(), expression, here, ref, _future(text, start, end))
+        heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
+        found.append(Timex(start, end, expression, rule.type, window, heading))
+        if window is not None and (window.days == 1 or heading):
+            ref = window.earliest
+    return found
+
+
+def vague_value(expression: str) -> str | None:
+    return vocabulary()["vague"].get(expression.lower())

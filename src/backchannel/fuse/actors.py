@@ -1,0 +1,184 @@
+"""Resolve document-level mention keys to canonical actors across the corpus.
+
+Evidence is pooled over every document: a surname joins the one full name that ends with it
+("Netanyahu" -> "Benjamin Netanyahu"), spelling variants of a full name join (rapidfuzz), an acronym
+joins the long form whose initials it spells ("IDF" <- "Israel Defense Forces"), a name tagged ORG
+once and PERSON ten times is a person, "X chief" anywhere makes X an organisation, and a user's
+YAML file can add actors, aliases and merges. Ids derive from the canonical name, so re-running the
+fusion gives the same ids.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from backchannel.errors import ConfigError
+from backchannel.models import Actor
+
+STOP = {"the", "of", "and", "for", "in", "on"}
+
+
+@dataclass
+class Cluster:
+    keys: set[str] = field(default_factory=set)
+    kinds: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    affiliations: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    user_name: str | None = None
+    user_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class UserActors:
+    actors: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (name, kind, aliases)
+    merges: tuple[tuple[str, ...], ...] = ()
+
+
+def load_user_actors(path: str | None) -> UserActors:
+    """Read a user's actors file: `actors: [{name, kind, aliases}]`, `merges: [[name, alias...]]`."""
+    if not path:
+        return UserActors()
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        actors = tuple((a["name"], a.get("kind", "person"), tuple(a.get("aliases") or ()))
+                       for a in data.get("actors") or [])
+        merges = tuple(tuple(str(x) for x in group) for group in data.get("merges") or [])
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"{path}: not a valid actors file ({type(exc).__name__}: {exc}); "
+                          "expected 'actors: [{name, kind, aliases}]' and 'merges: [[a, b]]'") from None
+    return UserActors(actors, merges)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in STOP).upper()
+
+
+def _actor_id(name: str) -> str:
+    return "a" + hashlib.sha1(name.lower().encode()).hexdigest()[:10]
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """Fuse mention keys into actors; return them and (document id, key) -> actor id."""
+    by_key: dict[str, Cluster] = defaultdict(Cluster)
+    for row in mention_rows:
+        c = by_key[row.key.lower()]
+        c.keys.add(row.key)
+        c.kinds[row.kind] += 1
+        c.labels[row.label or ""] += 1
+        c.surfaces[row.text] += 1
+        if row.affiliation:
+            c.affiliations[row.affiliation.lower()] += 1
+        c.mentions += 1
+    u = _Union()
+    keys = list(by_key)
+    for k in keys:
+        u.find(k)
+    persons = [k for k in keys if _kind(by_key[k]) == "person" and len(k.split()) > 1]
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for k in persons:
+        by_last[k.split()[-1]].append(k)
+    # spelling variants of one full name: same surname, first names alike
+    for group in by_last.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if fuzz.ratio(a.split()[0], b.split()[0]) >= 75:
+                    u.union(a, b)
+    for k in keys:
+        c = by_key[k]
+        words = k.split()
+        if len(words) == 1 and _kind(c) != "state":
+            full = {u.find(p) for p in by_last.get(k, [])}
+            if len(full) == 1:  # a surname that belongs to exactly one person in the corpus
+                u.union(k, full.pop())
+            elif k.isupper() and len(k) >= 2:
+                longs = {u.find(o) for o in keys if len(o.split()) > 1 and _initials(o) == k.upper()}
+                if len(longs) == 1:
+                    u.union(k, longs.pop())
+    _apply_user(u, by_key, user)
+    clusters: dict[str, Cluster] = defaultdict(Cluster)
+    for k, c in by_key.items():
+        merged = clusters[u.find(k)]
+        merged.keys |= c.keys
+        merged.kinds += c.kinds
+        merged.labels += c.labels
+        merged.surfaces += c.surfaces
+        merged.affiliations += c.affiliations
+        merged.mentions += c.mentions
+        merged.user_name = merged.user_name or c.user_name
+        merged.user_kind = merged.user_kind or c.user_kind
+    actors, ids_by_root, names = [], {}, {}
+    for root, c in clusters.items():
+        name = c.user_name or _canonical_name(c)
+        ids_by_root[root] = _actor_id(name)
+        names[root] = name
+    for root, c in clusters.items():
+        affiliations = sorted({ids_by_root[u.find(a)] for a in c.affiliations if a in by_key} - {ids_by_root[root]})
+        aliases = sorted((set(c.surfaces) | c.keys) - {names[root]})
+        actors.append(Actor(ids_by_root[root], names[root], c.user_kind or _kind(c), tuple(aliases),
+                            tuple(affiliations), c.mentions))
+    assignment = {}
+    for row in mention_rows:
+        assignment[(row.document_id, row.key)] = ids_by_root[u.find(row.key.lower())]
+    return sorted(actors, key=lambda a: (-a.mentions, a.name)), assignment
+
+
+def _kind(c: Cluster) -> str:
+    if c.user_kind:
+        return c.user_kind
+    if c.kinds["state"]:
+        return "state"
+    if c.labels["ORG-HEAD"]:
+        return "organization"  # "X chief" somewhere in the corpus
+    if c.kinds["person"] >= c.kinds["organization"] or c.labels["TITLE"]:
+        return "person" if c.kinds["person"] else "organization"
+    return "organization"
+
+
+def _canonical_name(c: Cluster) -> str:
+    kind = _kind(c)
+    if kind == "person":
+        full = [k for k in c.keys if len(k.split()) > 1] or list(c.keys)
+        return max(full, key=lambda k: (c.surfaces[k] + sum(v for s, v in c.surfaces.items() if s == k), len(k), k))
+    if kind == "state":
+        return next(iter(sorted(c.keys)))
+    names = [s for s in c.surfaces if s[:1].isupper()] or list(c.keys)
+    return max(names, key=lambda s: (c.surfaces[s], len(s), s))
+
+
+def _apply_user(u: _Union, by_key: dict[str, Cluster], user: UserActors) -> None:
+    for name, kind, aliases in user.actors:
+        root = name.lower()
+        by_key[root].user_name = name
+        by_key[root].user_kind = kind
+        by_key[root].keys.add(name)
+        for alias in aliases:
+            if alias.lower() in by_key:
+                u.union(root, alias.lower())
+    for group in user.merges:
+        present = [g.lower() for g in group if g.lower() in by_key]
+        for other in present[1:]:
+            u.union(present[0], other)

@@ -1,0 +1,191 @@
+"""The records that flow between stages. Frozen dataclasses; no spaCy objects here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from backchannel.dates import describe
+
+PRECISIONS = ("day", "week", "month", "year", "none")
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """A date known only to a window of days (inclusive), with where it came from.
+
+    `value` is the TIMEX3-style value at the precision the text supports ("2024-02-11",
+    "2024-W07", "2024-02", "2024"), or None when the window is wider than any such unit.
+    """
+
+    earliest: date
+    latest: date
+    value: str | None = None
+    precision: str = "day"
+    rule: str = ""  # the rule that produced it, e.g. "weekday-past", "heading", "metadata"
+    text: str = ""  # the expression it was read from, if any
+
+    def __post_init__(self):
+        if self.latest < self.earliest:
+            raise ValueError(f"date window ends before it starts: {self.earliest}..{self.latest}")
+
+    @property
+    def days(self) -> int:
+        return (self.latest - self.earliest).days + 1
+
+    def contains(self, other: DateWindow) -> bool:
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+    def overlaps(self, other: DateWindow) -> bool:
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def intersect(self, other: DateWindow) -> DateWindow | None:
+        lo, hi = max(self.earliest, other.earliest), min(self.latest, other.latest)
+        if hi < lo:
+            return None
+        return DateWindow(lo, hi, None, "none", self.rule, self.text).normalised()
+
+    def normalised(self) -> DateWindow:
+        """Recompute value and precision from the window itself."""
+        value, precision = describe(self.earliest, self.latest)
+        return replace(self, value=value, precision=precision)
+
+    def to_json(self) -> dict:
+        return {"value": self.value, "earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
+
+
+@dataclass(frozen=True)
+class Published:
+    window: DateWindow | None
+    basis: str  # metadata | text | inferred | unknown
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What ingest hands on: text or HTML plus whatever metadata came with it."""
+
+    source: str
+    name: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Caption:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    captions: tuple[Caption, ...] = ()
+    removed: tuple[str, ...] = ()  # the lines dropped as boilerplate, for inspection
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name, title or demonym in one document that may refer to an actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | state | group | other
+    key: str  # the document-level canonical form ("Benjamin Netanyahu")
+    label: str = ""  # spaCy's label, kept for corpus-level repair
+    title: str = ""  # "prime minister" when the text gave one
+    affiliation: str = ""  # key of the organisation or state the text ties it to
+    aliases: tuple[str, ...] = ()  # other surface forms seen for it in the document
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event as read from one sentence; actors are mention keys until fused."""
+
+    type: str
+    trigger: str
+    summary: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    evidence: Evidence
+    mode: str | None = None
+    negated: bool = False
+    status: str = "occurred"  # occurred | planned | reported | speculative
+    date: DateWindow | None = None
+    cue: str = ""
+    date_anchor: str = ""  # where the date came from: "timex:<offset>", "heading:<offset>", "publication", ""
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    source: str
+    name: str
+    text: str
+    content_hash: str
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str = "en"
+    published: Published = field(default_factory=lambda: Published(None, "unknown"))
+    captions: tuple[Caption, ...] = ()
+    story: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    summary: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    mode: str | None = None
+    negated: bool = False
+    status: str = "occurred"
+    date: DateWindow | None = None
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression in a document: where it is and, if it can be fixed, its window."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    window: DateWindow | None
+    heading: bool = False  # the expression opens a section heading
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read from one document, before cross-document fusion."""
+
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    events: tuple[EventRecord, ...] = ()

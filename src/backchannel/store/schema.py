@@ -1,0 +1,154 @@
+"""The database schema and its numbered migrations (recorded in the `migrations` table).
+
+Tables are meant to be read by people too (in Datasette, say): plain columns, JSON only for short
+lists, every date as `*_value`, `*_earliest`, `*_latest` plus the rule that made it.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (Boolean, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+                        Table, Text, inspect, insert, select)
+
+metadata = MetaData()
+
+migrations = Table(
+    "migrations", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("url", Text),
+    Column("language", String(8), nullable=False, default="en"),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("published_value", String(20)),
+    Column("published_earliest", String(10)),
+    Column("published_latest", String(10)),
+    Column("published_basis", String(12), nullable=False),
+    Column("published_rule", String(60)),
+    Column("story", String(40)),
+    Column("duplicate_of", String(40)),
+    Column("ingested_at", String(40), nullable=False),
+    Column("warnings", Text),
+    Column("text", Text, nullable=False),
+    Column("captions", Text),  # JSON list of caption lines
+    Column("minhash", LargeBinary),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("label", String(16)),
+    Column("title", Text),
+    Column("affiliation", Text),
+    Column("actor_id", String(40)),
+    Index("ix_mentions_document", "document_id"),
+    Index("ix_mentions_actor", "actor_id"),
+)
+
+timexes = Table(
+    "timexes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("value", String(20)),
+    Column("earliest", String(10)),
+    Column("latest", String(10)),
+    Column("rule", String(40)),
+    Column("heading", Boolean, nullable=False, default=False),
+    Index("ix_timexes_document", "document_id"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(12), nullable=False),
+    Column("mode", String(20)),
+    Column("summary", Text, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("status", String(12), nullable=False),
+    Column("cue", Text),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("date_value", String(20)),
+    Column("date_earliest", String(10)),
+    Column("date_latest", String(10)),
+    Column("date_rule", String(40)),
+    Column("date_text", Text),
+    Column("date_anchor", String(40)),  # timex:<offset> | heading:<offset> | publication
+    Index("ix_events_document", "document_id"),
+)
+
+participants = Table(
+    "participants", metadata,
+    Column("event_id", String(40), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(10), primary_key=True),  # actor | recipient
+    Column("key", Text, primary_key=True),  # the document-level actor key
+    Column("actor_id", String(40)),
+    Index("ix_participants_actor", "actor_id"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("aliases", Text),  # JSON list
+    Column("affiliations", Text),  # JSON list of actor ids
+    Column("mentions", Integer, nullable=False, default=0),
+)
+
+V1_TABLES = [documents, mentions, timexes, events, participants, actors]
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=V1_TABLES)
+
+
+# (version, name, function): append, never edit a released step
+MIGRATIONS = [
+    (1, "documents, mentions, timexes, events, participants, actors", _v1),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the migrations this database has not seen; return the versions applied."""
+    metadata.create_all(conn, tables=[migrations])
+    done = set(conn.execute(select(migrations.c.version)).scalars())
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version in done:
+            continue
+        step(conn)
+        conn.execute(insert(migrations).values(version=version, name=name,
+                                               applied_at=datetime.now(timezone.utc).isoformat()))
+        applied.append(version)
+    return applied
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("migrations"):
+        return 0
+    return max(conn.execute(select(migrations.c.version)).scalars(), default=0)
