@@ -127,6 +127,11 @@ def _name_ok(span: Span) -> bool:
         return False  # part of a hyphenated compound ("Mar-a-Lago")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
+    if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
+        return False  # "In", "Sources": a capitalised word, not a name
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if tuple(f"{span.text} {nxt}".lower().split()) in v.titles:
+        return False  # "Finance" in "Finance Minister ..."
     return True
 
 
@@ -206,9 +211,34 @@ def find_mentions(doc: Doc) -> list[Mention]:
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
     raw.extend(_capital_mentions(doc, {(m.start, m.end) for m in raw}))
     mentions = _resolve_document(doc, raw, org_by_head)
+    mentions.extend(_untagged_repeats(doc.text, mentions))
+    mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
-    return sorted((m for m in mentions if m.kind != "place" and m.key in body_keys), key=lambda m: m.start)
+    return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
+
+
+def _untagged_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One sense per discourse: a name the model tagged somewhere in the document is a mention
+    wherever else it occurs there, surnames of people named in full included."""
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind in ("person", "organization") and m.label not in ("CAPITAL",):
+            forms.setdefault(m.text, m)
+            if m.kind == "person" and len(m.key.split()) > 1:
+                forms.setdefault(m.key.split()[-1], replace(m, text=m.key.split()[-1]))
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for form, model in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+        if len(form) < 3 or not form[:1].isupper():
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(Mention(start, end, form, model.kind, model.key, "REPEAT", model.title, model.affiliation))
+    return found
 
 
 def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
@@ -233,14 +263,32 @@ def _split_joined(m: Mention, singles: set[str]) -> list[Mention]:
     return [m]
 
 
+def _extend_to_known(text: str, raw: list[Mention]) -> list[Mention]:
+    """ "Shin" right before "Bet" where the document also names "Shin Bet": the model cut a name short."""
+    known = {m.text for m in raw if len(m.text.split()) > 1}
+    out = []
+    for m in raw:
+        nxt = re.match(r" ([A-Z][\w-]*)", text[m.end:m.end + 40])
+        if nxt and f"{m.text} {nxt.group(1)}" in known:
+            longer = f"{m.text} {nxt.group(1)}"
+            cover = [k for k in raw if k.start == m.start + len(m.text) + 1]
+            m = replace(m, end=m.start + len(longer), text=longer, key=longer if m.key == m.text else m.key)
+            out = [k for k in out if k not in cover]
+            raw = [k for k in raw if k not in cover]
+        out.append(m)
+    return out
+
+
 def _resolve_document(doc: Doc, raw: list[Mention], org_by_head: set[str]) -> list[Mention]:
     """Give every mention its document-level key and kind."""
+    raw = _extend_to_known(doc.text, raw)
+    singles = {m.key for m in raw if len(m.key.split()) == 1 and m.kind in ("person", "organization", "place")}
+    singles |= {m.key.split()[-1] for m in raw if m.kind == "person" and len(m.key.split()) > 1}
+    raw = [piece for m in raw for piece in _split_joined(m, singles)]
     full_names = [m.key for m in raw if m.kind == "person" and len(m.key.split()) > 1]
     last_tokens = Counter(n.split()[-1] for n in full_names)
-    singles = {m.key for m in raw if len(m.key.split()) == 1 and m.kind in ("person", "organization", "place")}
-    singles |= set(last_tokens)
     out: list[Mention] = []
-    for m in (piece for m in raw for piece in _split_joined(m, singles)):
+    for m in raw:
         if m.key in org_by_head and m.kind != "state":
             m = replace(m, kind="organization", label="ORG-HEAD")
         if m.kind in ("person", "organization", "place") and len(m.key.split()) == 1 and last_tokens[m.key]:

@@ -9,7 +9,7 @@ from backchannel.analyse.published import MAX_ANCHOR_DAYS, anchor_of, date_from_
 from backchannel.analyse.times import find_timexes
 from backchannel.config import Settings
 from backchannel.fuse.actors import load_user_actors, resolve_actors
-from backchannel.fuse.stories import group_stories
+from backchannel.fuse.stories import group_stories, lede_end
 from backchannel.models import Document
 from backchannel.store import Store
 
@@ -19,13 +19,17 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     actors, assignment = resolve_actors(rows, load_user_actors(settings.actors_file))
     store.replace_actors(actors, assignment)
     kinds = {a.id: a.kind for a in actors}
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for row in rows:
-        actor = assignment[(row.document_id, row.key)]
-        if kinds[actor] != "state":  # every article on a conflict names its states
-            counts[row.document_id][actor] += 1
     docs = store.documents()
-    links = group_stories(docs, counts, store.minhashes(), settings.near_duplicate_threshold)
+    ledes = {d.id: lede_end(d.text) for d in docs}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    lede_counts: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        actor = assignment.get((row.document_id, row.key))
+        if actor is not None and kinds[actor] != "state":  # every article on a conflict names its states
+            counts[row.document_id][actor] += 1
+            if row.start < ledes[row.document_id]:
+                lede_counts[row.document_id][actor] += 1
+    links = group_stories(docs, counts, lede_counts, store.minhashes(), settings.near_duplicate_threshold)
     store.set_document_links({d.id: (links.story[d.id], links.duplicate_of.get(d.id)) for d in docs})
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in docs:

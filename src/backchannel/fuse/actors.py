@@ -89,6 +89,8 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         c.keys.add(row.key)
         c.kinds[row.kind] += 1
         c.labels[row.label or ""] += 1
+        if row.title and row.kind == "person":
+            c.labels["TITLE"] += 1
         c.surfaces[row.text] += 1
         if row.affiliation:
             c.affiliations[row.affiliation.lower()] += 1
@@ -114,10 +116,16 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
             full = {u.find(p) for p in by_last.get(k, [])}
             if len(full) == 1:  # a surname that belongs to exactly one person in the corpus
                 u.union(k, full.pop())
-            elif k.isupper() and len(k) >= 2:
+            elif any(x.isupper() for x in c.keys) and len(k) >= 2:
                 longs = {u.find(o) for o in keys if len(o.split()) > 1 and _initials(o) == k.upper()}
                 if len(longs) == 1:
                     u.union(k, longs.pop())
+    # a name the text gives in brackets after another ("Israel Security Agency (Shin Bet)") is the same
+    for k in keys:
+        for surface in by_key[k].surfaces:
+            other = surface.lower()
+            if other != k and other in by_key and _kind(by_key[k]) != "person" and _kind(by_key[other]) != "state":
+                u.union(k, other)
     _apply_user(u, by_key, user)
     clusters: dict[str, Cluster] = defaultdict(Cluster)
     for k, c in by_key.items():
@@ -135,14 +143,19 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         name = c.user_name or _canonical_name(c)
         ids_by_root[root] = _actor_id(name)
         names[root] = name
+    places = {root for root, c in clusters.items() if (c.user_kind or _kind(c)) == "place"}
     for root, c in clusters.items():
+        if root in places:
+            continue
         affiliations = sorted({ids_by_root[u.find(a)] for a in c.affiliations if a in by_key} - {ids_by_root[root]})
         aliases = sorted((set(c.surfaces) | c.keys) - {names[root]})
         actors.append(Actor(ids_by_root[root], names[root], c.user_kind or _kind(c), tuple(aliases),
                             tuple(affiliations), c.mentions))
     assignment = {}
     for row in mention_rows:
-        assignment[(row.document_id, row.key)] = ids_by_root[u.find(row.key.lower())]
+        root = u.find(row.key.lower())
+        if root not in places:
+            assignment[(row.document_id, row.key)] = ids_by_root[root]
     return sorted(actors, key=lambda a: (-a.mentions, a.name)), assignment
 
 
@@ -151,10 +164,15 @@ def _kind(c: Cluster) -> str:
         return c.user_kind
     if c.kinds["state"]:
         return "state"
-    if c.labels["ORG-HEAD"]:
+    if c.labels["ORG-HEAD"] > c.labels["TITLE"]:
         return "organization"  # "X chief" somewhere in the corpus
-    if c.kinds["person"] >= c.kinds["organization"] or c.labels["TITLE"]:
-        return "person" if c.kinds["person"] else "organization"
+    single = all(len(k.split()) == 1 for k in c.keys)
+    if single and (c.labels["GPE"] or c.labels["LOC"] or c.labels["FAC"]) and not c.labels["TITLE"]:
+        return "place"  # "Rafah" tagged a person here and a place there, never titled: a place
+    if c.kinds["place"] and not c.kinds["person"] and not c.kinds["organization"]:
+        return "place"
+    if c.kinds["person"] and (c.kinds["person"] >= c.kinds["organization"] or not single):
+        return "person"
     return "organization"
 
 

@@ -1,8 +1,9 @@
 """Near-duplicates (MinHash LSH) and stories (articles that tell the same happening).
 
-Two articles tell the same story when the actors they name most are the same ones, weighted by how
-rare each actor is in the corpus (an actor every article names says nothing), and their publication
-windows lie within `max_gap_days` of each other when both are known. Stories are the connected
+Two articles tell the same story when they name the same cast (actors weighted by how often the
+article names them and by how rare they are in the corpus: an actor every article names says
+nothing), when their ledes (first full paragraphs) name the same protagonists, and when their
+publication windows lie within MAX_GAP_DAYS of each other if both are known. Stories are the connected
 groups of such pairs; their ids derive from their first document, so re-running gives the same ids.
 """
 from __future__ import annotations
@@ -19,7 +20,8 @@ from backchannel.clean import NUM_PERM, SCHEME
 from backchannel.models import Document
 
 HASH_DTYPE = np.uint32  # what datasketch uses for the affine32 scheme
-SAME_STORY = 0.5  # cosine of the rarity-weighted actor profiles
+SAME_CAST = 0.45  # cosine of the rarity-weighted actor profiles of whole articles
+SAME_LEDE = 0.5  # ... and of their ledes
 MAX_GAP_DAYS = 7
 
 
@@ -59,25 +61,37 @@ def _gap_days(a: Document, b: Document) -> int | None:
     return min(abs((wa.earliest - wb.latest).days), abs((wb.earliest - wa.latest).days))
 
 
-def _profiles(actor_counts: dict[str, Counter]) -> dict[str, dict[str, float]]:
+def _profiles(actor_counts: dict[str, Counter], df: Counter) -> dict[str, dict[str, float]]:
     n = len(actor_counts)
-    df = Counter(a for counts in actor_counts.values() for a in counts)
     profiles = {}
     for doc_id, counts in actor_counts.items():
-        vec = {a: (1 + math.log(c)) * math.log((1 + n) / df[a]) for a, c in counts.items()}
+        vec = {a: c * math.log((1 + n) / df[a]) for a, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         profiles[doc_id] = {a: v / norm for a, v in vec.items()}
     return profiles
+
+
+def lede_end(text: str, min_words: int = 20) -> int:
+    """Where the first full paragraph ends (headlines, bylines and captions are shorter)."""
+    offset = 0
+    for line in text.split("\n"):
+        offset += len(line) + 1
+        if len(line.split()) >= min_words:
+            return offset
+    return len(text)
 
 
 def similarity(p: dict[str, float], q: dict[str, float]) -> float:
     return sum(v * q.get(a, 0.0) for a, v in p.items())
 
 
-def group_stories(docs: list[Document], actor_counts: dict[str, Counter], minhashes: dict[str, bytes],
-                  duplicate_threshold: float) -> StoryLinks:
+def group_stories(docs: list[Document], actor_counts: dict[str, Counter], lede_counts: dict[str, Counter],
+                  minhashes: dict[str, bytes], duplicate_threshold: float) -> StoryLinks:
     duplicate_of = near_duplicates(docs, minhashes, duplicate_threshold)
-    profiles = _profiles({d.id: actor_counts.get(d.id, Counter()) for d in docs})
+    counts = {d.id: actor_counts.get(d.id, Counter()) for d in docs}
+    df = Counter(a for c in counts.values() for a in c)
+    profiles = _profiles(counts, df)
+    ledes = _profiles({d.id: lede_counts.get(d.id, Counter()) for d in docs}, df)
     parent = {d.id: d.id for d in docs}
 
     def find(x: str) -> str:
@@ -91,7 +105,9 @@ def group_stories(docs: list[Document], actor_counts: dict[str, Counter], minhas
             same = duplicate_of.get(b.id) == a.id or duplicate_of.get(a.id) == b.id
             if not same:
                 gap = _gap_days(a, b)
-                same = (gap is None or gap <= MAX_GAP_DAYS) and similarity(profiles[a.id], profiles[b.id]) >= SAME_STORY
+                same = ((gap is None or gap <= MAX_GAP_DAYS)
+                        and similarity(profiles[a.id], profiles[b.id]) >= SAME_CAST
+                        and similarity(ledes[a.id], ledes[b.id]) >= SAME_LEDE)
             if same:
                 ra, rb = find(a.id), find(b.id)
                 parent[max(ra, rb)] = min(ra, rb)
