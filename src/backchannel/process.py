@@ -74,11 +74,16 @@ def ingest(store: Store, settings: Settings, paths: Iterable[str], progress: Pro
             if progress:
                 progress(item.source)
             continue
-        report.warnings.extend(item.warnings)
+        report.warnings.extend(w for w in item.warnings if w not in report.warnings)  # once per file, not per record
         try:
             doc, mh = _prepare(item)
         except UnreadableInput as exc:
             report.failed.append((exc.source, exc.reason))
+            if progress:
+                progress(item.source)
+            continue
+        except Exception as exc:  # cleaning or dating one document never stops the run
+            report.failed.append((item.source, f"preparation failed ({type(exc).__name__}: {exc})"))
             if progress:
                 progress(item.source)
             continue

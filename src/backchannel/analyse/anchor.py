@@ -4,6 +4,8 @@ stored anchor when a document's publication date changes, so no re-parse is need
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
 from spacy.tokens import Token
 
 from backchannel.analyse.times import vague_value
@@ -36,29 +38,64 @@ def _clause_verb(tok: Token) -> Token:
     return node
 
 
-def date_event(text: str, sent_start: int, sent_end: int, trigger: Token, timexes: list[Timex],
-               published: Published, status: str) -> tuple[DateWindow | None, str]:
-    doc = trigger.doc
-    # expressions the anchor cannot fix yet still claim the event: it is re-dated when the
-    # document's publication date becomes known
-    inside = [t for t in timexes if sent_start <= t.start < sent_end and t.type == "DATE" and vague_value(t.text) is None]
+SPEECH = {"say", "tell", "report", "announce", "state", "claim", "write", "post", "add", "confirm", "reveal"}
+REPORT_LAG_DAYS = 6  # "X reported on Sunday that Y has warned Z": the warning came in the week before
+
+
+def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: Token, timexes: list[Timex]) -> Timex | None:
     scored = []
-    targets = {trigger.i, _clause_verb(trigger).i}
-    for t in inside:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+    for t in timexes:
+        if not (sent_start <= t.start < sent_end and t.type == "DATE" and vague_value(t.text) is None):
             continue
-        steps = _path_to(targets, span.root)
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        steps = None if span is None else _path_to(targets, span.root)
         if steps is not None:
             scored.append((steps, abs(t.start - trigger.idx), t))
-    if scored:
-        chosen = min(scored, key=lambda s: (s[0], s[1]))[2]
+    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _reporting_verb(trigger: Token) -> Token | None:
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in SPEECH:
+            return node
+    return None
+
+
+def date_event(sent_start: int, sent_end: int, trigger: Token, timexes: list[Timex],
+               published: Published, status: str) -> tuple[DateWindow | None, str]:
+    """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
+    the event (its date is None until the document's publication date is known)."""
+    doc = trigger.doc
+    chosen = _attached(doc, sent_start, sent_end, {trigger.i, _clause_verb(trigger).i}, trigger, timexes)
+    if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
-    return _fallback(sent_start, timexes, published, status)
+    reporter = _reporting_verb(trigger)
+    if reporter is not None:
+        said = _attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
+        if said is not None:
+            return _reported_window(said.window), f"reported:{said.start}"
+    if status == "planned":
+        ahead = [t for t in timexes if t.window is not None and t.type == "DATE" and t.start < trigger.idx
+                 and sent_start - t.start < 400 and published.window is not None
+                 and t.window.latest >= published.window.latest]
+        if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
+            return ahead[-1].window, f"timex:{ahead[-1].start}"
+    return _fallback(trigger.idx, timexes, published, status)
 
 
-def _fallback(sent_start: int, timexes: list[Timex], published: Published, status: str) -> tuple[DateWindow | None, str]:
-    headings = [t for t in timexes if t.heading and t.window is not None and t.start < sent_start]
+def _reported_window(said: DateWindow | None) -> DateWindow | None:
+    if said is None:
+        return None
+    return DateWindow(said.earliest - timedelta(days=REPORT_LAG_DAYS), said.latest, rule="reported-by",
+                      text=said.text).normalised()
+
+
+def _fallback(position: int, timexes: list[Timex], published: Published, status: str) -> tuple[DateWindow | None, str]:
+    headings = [t for t in timexes if t.heading and t.window is not None and t.start < position]
     if headings:
         return headings[-1].window, f"heading:{headings[-1].start}"
     if status != "planned" and published.window is not None:
@@ -69,9 +106,10 @@ def _fallback(sent_start: int, timexes: list[Timex], published: Published, statu
 
 def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindow | None:
     """The date a stored anchor gives under a (new) publication date."""
-    if anchor.startswith(("timex:", "heading:")):
-        offset = int(anchor.split(":", 1)[1])
-        return next((t.window for t in timexes if t.start == offset), None)
+    kind, _, offset = anchor.partition(":")
+    if kind in ("timex", "heading", "reported"):
+        window = next((t.window for t in timexes if t.start == int(offset)), None)
+        return _reported_window(window) if kind == "reported" else window
     if anchor == "publication" and published.window is not None:
         w = published.window
         return DateWindow(w.earliest, w.latest, rule="publication").normalised()

@@ -38,7 +38,8 @@ class _Context:
 
 
 def _mention_at(ctx: _Context, tok: Token) -> Mention | None:
-    return ctx.by_char.get(tok.idx)
+    m = ctx.by_char.get(tok.idx)
+    return None if m is None or m.kind == "place" else m
 
 
 def _previous_person(ctx: _Context, tok: Token) -> Mention | None:
@@ -88,6 +89,10 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
                 if child.tag_ == "WP" and tok.dep_ == "relcl":
                     return tok.head, child.dep_ == "nsubjpass"
                 return child, child.dep_ == "nsubjpass"
+        if tok.dep_ == "xcomp":
+            controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
+            if controller is not None:  # "permits the team to hold talks": the team holds them
+                return controller, False
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok, seen = tok.head, seen + 1
             continue
@@ -105,6 +110,8 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
         return True
+    if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "negotiations to free the hostages": a purpose, not a happening
     node = tok
     for _ in range(3):
         if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head.i == node.i:
@@ -135,17 +142,23 @@ def _status(sent: Span, tok: Token) -> tuple[str, str]:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if any(c.dep_ == "prep" and any(g.lower_ in ("circumstances", "circumstance", "condition", "account")
+                                    and any(d.lower_ == "no" for d in g.children) for g in c.children)
+           for c in tok.children):
+        return True  # "will under no circumstances agree"
     return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = tok.lemma_.lower()
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
-        if any(c.lower_ in (obj, obj + "s") for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr")):
+        if any(c.lower_ in (obj, obj + "s") for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")):
             return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None:
         return None, None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in vocabulary()["statement_objects"] for c in tok.children):
+        return None, None  # "released a statement" reports speech; it frees nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     overrides = rest[0] or {}
     for child in tok.children:
@@ -157,12 +170,21 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
 def _recipients(ctx: _Context, tok: Token, kind: str) -> list[Mention]:
     v = vocabulary()
     found: list[Mention] = []
+    envoy = tok.lemma_.lower() in v["envoy_verbs"]
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
-            found += _keys(ctx, child)
+            if not envoy:  # "dispatch negotiators": those sent act for the sender
+                found += _keys(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
             # "demanded that Hamas release ...": who is asked or warned
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in _keys(ctx, g)]
+        elif child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in v["verbs"] and kind == "CONSULT":
+            # "dispatch negotiators to discuss a deal with Egyptian officials"
+            found += [k for g in child.subtree if g.dep_ == "prep" and g.lower_ == "with"
+                      for p in g.children if p.dep_ == "pobj" for k in _keys(ctx, p)]
+        if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
+            # "facilitated a conversation between Trump and Zelenskyy"
+            found += _noun_participants(ctx, child, with_governor=False)[0]
         elif child.dep_ in ("prep", "agent") and child.lower_ in v["recipient_preps"]:
             for g in child.children:
                 if g.dep_ == "pobj":
@@ -174,7 +196,7 @@ def _recipients(ctx: _Context, tok: Token, kind: str) -> list[Mention]:
     return found
 
 
-def _noun_participants(ctx: _Context, tok: Token) -> tuple[list[Mention], list[Mention]]:
+def _noun_participants(ctx: _Context, tok: Token, with_governor: bool = True) -> tuple[list[Mention], list[Mention]]:
     """Participants named inside a noun phrase: "call between X and Y", "X's talks with Y", "Trump Netanyahu talks"."""
     actors: list[Mention] = []
     recipients: list[Mention] = []
@@ -190,7 +212,7 @@ def _noun_participants(ctx: _Context, tok: Token) -> tuple[list[Mention], list[M
             recipients += both
         elif child.dep_ == "prep" and child.lower_ in ("with", "to"):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
-    if not actors and tok.dep_ in ("dobj", "pobj", "attr"):
+    if not actors and with_governor and tok.dep_ in ("dobj", "pobj", "attr"):
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in vocabulary()["light_verbs"]:
             subj, _ = _subject(governor)
@@ -199,6 +221,23 @@ def _noun_participants(ctx: _Context, tok: Token) -> tuple[list[Mention], list[M
             if tok.dep_ == "pobj":
                 recipients += [k for c in governor.children if c.dep_ == "dobj" for k in _keys(ctx, c)]
     return actors, recipients
+
+
+def _speaker(ctx: _Context, tok: Token) -> list[Mention]:
+    """The person whose statement (say, claim, release a statement) holds this trigger."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acl") or node.head.i == node.i:
+            return []
+        node = node.head
+        lemma = node.lemma_.lower()
+        is_statement = lemma in vocabulary()["speech_verbs"] or (
+            lemma in ("release", "issue", "publish") and any(c.lemma_.lower() in vocabulary()["statement_objects"]
+                                                           for c in node.children))
+        if is_statement or node.lower_ in vocabulary()["statement_objects"]:
+            subj, _ = _subject(node if node.pos_ in ("VERB", "AUX") else node.head)
+            return [m for m in (_keys(ctx, subj) if subj is not None else []) if m.kind == "person"]
+    return []
 
 
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
@@ -238,10 +277,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     nouns = vocabulary()["nouns"]
     events: list[EventRecord] = []
     for sent in doc.sents:
-        if is_heading_line(doc.text, sent.start_char) and not sent.text.rstrip().endswith("."):
-            continue
         for tok in sent:
             mode = None
+            if is_heading_line(doc.text, tok.idx):
+                continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 kind, mode = _verb_type(tok)
                 if kind is None and _threat_statement(tok):
@@ -263,17 +302,23 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if not actors:
                 continue
+            speaker = _speaker(ctx, tok)
+            if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
+                actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
+            said_not = _negated(tok)
+            if kind == "AGREE" and said_not:
+                kind = "REJECT"  # "does not agree to end the war" rejects it
             actor_keys = _unique(actors)
             mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
             recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
-            negated = _negated(tok)
+            negated = said_not and kind != "REJECT"
             status, cue = _status(sent, tok)
             evidence = Evidence("", sent.text, sent.start_char, sent.end_char)
-            date = date_event(doc.text, sent.start_char, sent.end_char, tok, timexes, published, status)
+            date = date_event(sent.start_char, sent.end_char, tok, timexes, published, status)
             events.append(EventRecord(
-                type=kind, trigger=tok.text, summary=_summary(actors, verb, recipients, negated),
+                type=kind, trigger=tok.text, summary=_summary(actors, verb, recipients, said_not),
                 actors=actor_keys, recipients=recipient_keys, evidence=evidence, mode=mode, negated=negated,
                 status=status, date=date[0], cue=cue, date_anchor=date[1]))
     return events

@@ -32,6 +32,7 @@ class Vocabulary:
     organisation_heads: frozenset[str]
     collective_heads: frozenset[str]
     place_words: frozenset[str]
+    groups: tuple[tuple[str, ...], ...]  # longest first, as token tuples
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
 
@@ -49,7 +50,8 @@ def vocabulary() -> Vocabulary:
     titles = sorted({tuple(x.lower().split()) for x in t["person_titles"]}, key=len, reverse=True)
     return Vocabulary(tuple(titles), {k.lower(): v for k, v in t["synonyms"].items()},
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
-                      frozenset(t["collective_heads"]), frozenset(t["place_words"]), states, capitals)
+                      frozenset(t["collective_heads"]), frozenset(t["place_words"]),
+                      tuple(sorted((tuple(g.split()) for g in t["groups"]), key=len, reverse=True)), states, capitals)
 
 
 def state_of(text: str) -> str | None:
@@ -214,6 +216,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_untagged_repeats(doc.text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(doc, mentions))
+    mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
     return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
 
@@ -310,7 +313,45 @@ def _resolve_document(doc: Doc, raw: list[Mention], org_by_head: set[str]) -> li
             for m in out]
 
 
+def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the mediators", "Israel's negotiating team", "the war cabinet": groups acting together."""
+    v = vocabulary()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        match = next((g for g in v.groups if tuple(t.lower_ for t in doc[i:i + len(g)]) == g), None)
+        if match is None or doc[i].idx in taken or not doc[i].text[:1].islower():
+            i += 1
+            continue
+        span = doc[i:i + len(match)]
+        if span.root.pos_ != "NOUN" or span.root.dep_ in ("compound", "amod"):
+            i += len(match)
+            continue
+        owner = ""
+        for child in span.root.children:  # "Israel's negotiating team", "the Israeli negotiating team"
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < span.start:
+                owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
+                if owner:
+                    break
+        name = " ".join(t.lower_ for t in span)
+        key = f"{owner} {name}" if owner else name
+        found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
+        i += len(match)
+    return found
+
+
 BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
+
+
+def _longest_title(phrase: str, start: int) -> tuple[str | None, int]:
+    """The longest bare title that opens `phrase`, and where it ends in the text."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        title = " ".join(words[:n]).lower()
+        if title in vocabulary().bare_titles:
+            return title, start + len(" ".join(words[:n]))
+    return None, start
 
 
 def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -326,14 +367,14 @@ def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     taken = [(m.start, m.end) for m in mentions]
     for match in BARE_TITLE.finditer(doc.text):
-        words = match.group("title").lower().split()
-        for n in range(len(words), 0, -1):
-            title = " ".join(words[:n])
-            if title in v.bare_titles:
-                break
-        else:
+        mod = match.group("mod") or ""
+        title, end = _longest_title(match.group("title"), match.start("title"))
+        if mod and not state_of(mod.removesuffix("’s").removesuffix("'s")):
+            # "The Finance Minister": the capitalised word belongs to the title
+            title, end = _longest_title(f"{mod} {match.group('title')}", match.start("mod"))
+            mod = ""
+        if title is None:
             continue
-        end = match.start("title") + len(" ".join(match.group("title").split()[:n]))
         following = doc.text[end:end + 2]
         if following.strip()[:1].isupper() or any(s < end and match.start() < e for s, e in taken):
             continue  # a title before a name, or part of a name already found
@@ -341,9 +382,7 @@ def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         candidates = holders.get(canonical) or holders.get(title)
         if not candidates:
             continue
-        modifier = state_of(match.group("mod").removesuffix("’s").removesuffix("'s")) if match.group("mod") else None
-        if match.group("mod") and not modifier:
-            continue  # "the Mossad chief" is not a bare title; left to the name finder
+        modifier = state_of(mod.removesuffix("’s").removesuffix("'s")) if mod else None
         ranked = [(count, key) for (key, aff), count in candidates.items() if modifier in (None, aff)]
         if not ranked:
             continue

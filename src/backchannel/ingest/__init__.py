@@ -28,8 +28,7 @@ def read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawDocument | 
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files = _folder_files(p)
             if not files:
                 yield UnreadableInput(str(p), "folder holds no .txt, .md, .html, .json or .jsonl files")
             for f in files:
@@ -46,10 +45,16 @@ def count_inputs(paths: Iterable[str]) -> int:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            total += len(_folder_files(p)) or 1  # an unreadable folder still reports once
         else:
             total += 1
     return total
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The files `read_inputs` reads from a folder: known suffixes, hidden files and folders skipped."""
+    return sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                  and not any(part.startswith(".") for part in f.relative_to(folder).parts))
 
 
 def _from_file(path: Path, max_bytes: int) -> Iterator[RawDocument | UnreadableInput]:

@@ -59,9 +59,9 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders (read rec
         task = bar.add_task("", total=total)
         report = c.ingest(paths, progress=lambda source: bar.update(task, advance=1, description=escape(Path(source).name)))
     for warning in report.warnings:
-        errors.print(f"warning: {escape(warning)}", highlight=False)
+        errors.print(f"warning: {escape(warning)}", highlight=False, soft_wrap=True)
     for source, reason in report.failed:
-        errors.print(f"error: {escape(source)}: {escape(reason)}", highlight=False)
+        errors.print(f"error: {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True)
     console.print(f"stored {len(report.stored)}, already present {len(report.skipped)}, failed {len(report.failed)}",
                   highlight=False)
     if report.failed:
@@ -185,7 +185,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except BackchannelError as exc:
-        errors.print(f"error: {escape(str(exc))}", highlight=False)
+        errors.print(f"error: {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
