@@ -55,14 +55,17 @@ def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: T
 
 
 def _reporting_verb(trigger: Token) -> Token | None:
+    """The verb that reports this event: its governor ("said that X met Y") or a closing
+    attribution ("X met Y, the newspaper reported on Sunday"), which parsers attach anywhere."""
     node = trigger
     for _ in range(3):
         if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
-            return None
+            break
         node = node.head
         if node.lemma_.lower() in SPEECH:
             return node
-    return None
+    closing = [t for t in trigger.sent if t.i > trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH]
+    return closing[-1] if closing else None
 
 
 def date_event(sent_start: int, sent_end: int, trigger: Token, timexes: list[Timex],

@@ -18,14 +18,13 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     rows = store.mention_rows()
     actors, assignment = resolve_actors(rows, load_user_actors(settings.actors_file))
     store.replace_actors(actors, assignment)
-    kinds = {a.id: a.kind for a in actors}
     docs = store.documents()
     ledes = {d.id: lede_end(d.text) for d in docs}
     counts: dict[str, Counter] = defaultdict(Counter)
     lede_counts: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
         actor = assignment.get((row.document_id, row.key))
-        if actor is not None and kinds[actor] != "state":  # every article on a conflict names its states
+        if actor is not None:  # states every article names weigh nothing (rarity weighting)
             counts[row.document_id][actor] += 1
             if row.start < ledes[row.document_id]:
                 lede_counts[row.document_id][actor] += 1

@@ -2,8 +2,9 @@
 
 Two articles tell the same story when they name the same cast (actors weighted by how often the
 article names them and by how rare they are in the corpus: an actor every article names says
-nothing), when their ledes (first full paragraphs) name the same protagonists, and when their
-publication windows lie within MAX_GAP_DAYS of each other if both are known. Stories are the connected
+nothing) and their ledes (first full paragraphs) name the same protagonists, with publication
+windows within MAX_GAP_DAYS of each other if both are known; or when they were published within
+CLOSE_DAYS of each other and still share much of their cast (outlets lead with different angles). Stories are the connected
 groups of such pairs; their ids derive from their first document, so re-running gives the same ids.
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ from backchannel.models import Document
 HASH_DTYPE = np.uint32  # what datasketch uses for the affine32 scheme
 SAME_CAST = 0.45  # cosine of the rarity-weighted actor profiles of whole articles
 SAME_LEDE = 0.5  # ... and of their ledes
+SAME_CAST_SAME_DAYS = 0.4  # or: this much of a shared cast, published within CLOSE_DAYS of each other
+CLOSE_DAYS = 2
 MAX_GAP_DAYS = 7
 
 
@@ -105,9 +108,10 @@ def group_stories(docs: list[Document], actor_counts: dict[str, Counter], lede_c
             same = duplicate_of.get(b.id) == a.id or duplicate_of.get(a.id) == b.id
             if not same:
                 gap = _gap_days(a, b)
-                same = ((gap is None or gap <= MAX_GAP_DAYS)
-                        and similarity(profiles[a.id], profiles[b.id]) >= SAME_CAST
-                        and similarity(ledes[a.id], ledes[b.id]) >= SAME_LEDE)
+                cast = similarity(profiles[a.id], profiles[b.id])
+                close = gap is not None and gap <= CLOSE_DAYS and max(a.published.window.days, b.published.window.days) <= 3
+                same = ((gap is None or gap <= MAX_GAP_DAYS) and cast >= SAME_CAST
+                        and similarity(ledes[a.id], ledes[b.id]) >= SAME_LEDE) or (close and cast >= SAME_CAST_SAME_DAYS)
             if same:
                 ra, rb = find(a.id), find(b.id)
                 parent[max(ra, rb)] = min(ra, rb)
