@@ -70,9 +70,11 @@ def _keys(ctx: _Context, tok: Token, depth: int = 0) -> list[Mention]:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g, depth + 1)]
     elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
-        for child in tok.children:  # a titled person in apposition: "the head, David Barnea"
-            if child.dep_ == "appos":
+        for child in tok.children:
+            if child.dep_ == "appos":  # a titled person in apposition: "the head, David Barnea"
                 found += _keys(ctx, child, depth + 1)
+            elif child.dep_ == "poss" and _mention_at(ctx, child) is not None:
+                found.append(_mention_at(ctx, child))  # "responds to the mediators' proposal"
     if depth < 3:
         for child in tok.children:
             if child.dep_ == "conj":
@@ -83,12 +85,15 @@ def _keys(ctx: _Context, tok: Token, depth: int = 0) -> list[Mention]:
 def _subject(tok: Token) -> tuple[Token | None, bool]:
     """The token acting as subject of a verb (following conj, xcomp and relative clauses); passive?"""
     seen = 0
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return tok.head, True  # "Gershkovich, detained in March": the noun is the one acted upon
     while tok is not None and seen < 4:
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
         for child in tok.children:
             if child.dep_ in SUBJECTS:
                 if child.tag_ == "WP" and tok.dep_ == "relcl":
-                    return tok.head, child.dep_ == "nsubjpass"
-                return child, child.dep_ == "nsubjpass"
+                    return tok.head, passive or child.dep_ == "nsubjpass"
+                return child, passive or child.dep_ == "nsubjpass"
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
             if controller is not None:  # "permits the team to hold talks": the team holds them
@@ -157,7 +162,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None:
         return None, None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in vocabulary()["statement_objects"] for c in tok.children):
+    if lemma in ("release", "free", "issue", "publish") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in vocabulary()["statement_objects"] for c in tok.children):
         return None, None  # "released a statement" reports speech; it frees nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     overrides = rest[0] or {}
@@ -212,13 +218,16 @@ def _noun_participants(ctx: _Context, tok: Token, with_governor: bool = True) ->
             recipients += both
         elif child.dep_ == "prep" and child.lower_ in ("with", "to"):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
-    if not actors and with_governor and tok.dep_ in ("dobj", "pobj", "attr"):
-        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
+        head = head.head
+    if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr"):
+        governor = head.head.head if head.dep_ == "pobj" else head.head
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in vocabulary()["light_verbs"]:
             subj, _ = _subject(governor)
             if subj is not None:
                 actors += _keys(ctx, subj)
-            if tok.dep_ == "pobj":
+            if head.dep_ == "pobj":
                 recipients += [k for c in governor.children if c.dep_ == "dobj" for k in _keys(ctx, c)]
     return actors, recipients
 

@@ -33,6 +33,7 @@ class Vocabulary:
     collective_heads: frozenset[str]
     place_words: frozenset[str]
     groups: tuple[tuple[str, ...], ...]  # longest first, as token tuples
+    state_bodies: frozenset[str]
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
 
@@ -51,7 +52,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(tuple(titles), {k.lower(): v for k, v in t["synonyms"].items()},
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
                       frozenset(t["collective_heads"]), frozenset(t["place_words"]),
-                      tuple(sorted((tuple(g.split()) for g in t["groups"]), key=len, reverse=True)), states, capitals)
+                      tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
+                      frozenset(t["state_bodies"]), states, capitals)
 
 
 def state_of(text: str) -> str | None:
@@ -335,8 +337,12 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 if owner:
                     break
         name = " ".join(t.lower_ for t in span)
-        key = f"{owner} {name}" if owner else name
-        found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
+        if name in v.state_bodies:
+            if owner and state_of(owner):  # "the Russian government" acts as Russia
+                found.append(Mention(span.start_char, span.end_char, span.text, "state", state_of(owner), "GROUP"))
+        else:
+            key = f"{owner} {name}" if owner else name
+            found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
         i += len(match)
     return found
 

@@ -60,6 +60,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in STOP).upper()
 
 
+def _longer_orgs(word: str, keys: list[str], by_key: dict[str, Cluster]) -> list[str]:
+    return [o for o in keys if len(o.split()) > 1 and o.split()[-1] == word and _kind(by_key[o]) == "organization"]
+
+
 def _actor_id(name: str) -> str:
     return "a" + hashlib.sha1(name.lower().encode()).hexdigest()[:10]
 
@@ -116,6 +120,8 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
             full = {u.find(p) for p in by_last.get(k, [])}
             if len(full) == 1:  # a surname that belongs to exactly one person in the corpus
                 u.union(k, full.pop())
+            elif _kind(c) == "organization" and len(_longer_orgs(k, keys, by_key)) == 1:
+                u.union(k, _longer_orgs(k, keys, by_key)[0])  # "the Journal" of "Wall Street Journal"
             elif any(x.isupper() for x in c.keys) and len(k) >= 2:
                 longs = {u.find(o) for o in keys if len(o.split()) > 1 and _initials(o) == k.upper()}
                 if len(longs) == 1:

@@ -74,6 +74,8 @@ def events(store: Store, where: TimelineFilter = TimelineFilter()) -> list[Event
     out = []
     for r in rows:
         who = roles[r.id]
+        if not who["actor"]:
+            continue  # its actor turned out to be a place, or was dropped by fusion
         if wanted and wanted not in who["actor"] + who["recipient"]:
             continue
         out.append(Event(id=r.id, type=r.type, summary=r.summary, actors=tuple(who["actor"]),
