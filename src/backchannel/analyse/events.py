@@ -64,11 +64,16 @@ def _keys(ctx: _Context, tok: Token, depth: int = 0) -> list[Mention]:
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
         for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                cm = _mention_at(ctx, child)
-                if cm is not None:
-                    found.append(cm)
+                for part in [child] + [c for c in child.children if c.dep_ == "conj"]:  # "Ukrainian and Russian"
+                    cm = _mention_at(ctx, part)
+                    if cm is not None:
+                        found.append(cm)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g, depth + 1)]
+    elif tok.pos_ == "PROPN" and any(_mention_at(ctx, c) for c in tok.children if c.dep_ == "compound"):
+        # a name the tagger cut short of its head: "Sheikh Mohammed bin Abdulrahman [Al Thani]"
+        found.append(next(_mention_at(ctx, c) for c in reversed(list(tok.children))
+                          if c.dep_ == "compound" and _mention_at(ctx, c)))
     elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
         for child in tok.children:
             if child.dep_ == "appos":  # a titled person in apposition: "the head, David Barnea"
@@ -123,6 +128,8 @@ def _irrealis(tok: Token) -> bool:
             return False
         parent = node.head
         lemma = parent.lemma_.lower()
+        if node.dep_ == "ccomp" and lemma in v["speech_verbs"]:
+            return False  # "the Kremlin rejected it, a spokesman told reporters": reported, not demanded
         if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
             return True
         node = parent
@@ -320,6 +327,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             actor_keys = _unique(actors)
             mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
             recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
+            if kind == "COOPERATE" and mode == "release" and len(actor_keys) > 1 and not recipient_keys:
+                recipient_keys = actor_keys  # an exchange between two parties goes both ways
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
             negated = said_not and kind != "REJECT"

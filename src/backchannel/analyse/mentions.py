@@ -97,6 +97,25 @@ def _pieces(ent: Span) -> list[Span]:
     return [p for p in (_trim(p) for p in pieces) if p is not None]
 
 
+def _extend_flat_name(span: Span) -> Span:
+    """ "Mohammed bin Abdulrahman" + "Al Thani": the tagger stopped short of the name's head."""
+    doc, end = span.doc, span.end
+    while (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end - 1].whitespace_ == ""
+           and "\n" not in doc[end - 1].whitespace_ and span[-1].dep_ == "compound" and span[-1].head.i >= end
+           and not doc[end].ent_type_ in ("GPE", "ORG", "DATE")):
+        end += 1
+    return doc[span.start:end]
+
+
+def _strip_inner_title(span: Span) -> Span | None:
+    """ "Sheikh Mohammed ...", "President Biden" tagged whole: the title is not part of the name."""
+    v = vocabulary()
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_,) in v.titles:
+        start += 1
+    return span.doc[start:span.end]
+
+
 def _title_before(span: Span) -> tuple[str, int]:
     """The title right before a name ("Prime Minister", "Mossad chief") and where it starts."""
     v, doc = vocabulary(), span.doc
@@ -136,6 +155,10 @@ def _name_ok(span: Span) -> bool:
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     if tuple(f"{span.text} {nxt}".lower().split()) in v.titles:
         return False  # "Finance" in "Finance Minister ..."
+    for n in (1, 2):
+        before = span.doc[max(0, span.start - n):span.start]
+        if tuple(t.lower_ for t in before) + tuple(span.text.lower().split()) in v.titles:
+            return False  # "State" in "Secretary of State ..."
     return True
 
 
@@ -189,7 +212,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ not in LABELS:
             continue
         for span in _pieces(ent):
-            if not _name_ok(span):
+            if ent.label_ == "PERSON":
+                span = _strip_inner_title(_extend_flat_name(span))
+            if span is None or not _name_ok(span):
                 continue
             name = span.text
             state = state_of(name)
@@ -213,7 +238,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 appos_title, affiliation = _appositive_affiliation(span)
                 title = title or appos_title
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
-    raw.extend(_capital_mentions(doc, {(m.start, m.end) for m in raw}))
+    capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
+    spans = {(c.start, c.end) for c in capitals}
+    raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
     mentions = _resolve_document(doc, raw, org_by_head)
     mentions.extend(_untagged_repeats(doc.text, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -253,7 +280,7 @@ def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
         state = v.capitals.get(tok.lower_)
         if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.dep_ in ("nsubj", "poss") or (nxt is not None and nxt.text in POSSESSIVE):
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (nxt is not None and nxt.text in POSSESSIVE):
                 found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
     return found
 
@@ -323,7 +350,7 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(doc):
         match = next((g for g in v.groups if tuple(t.lower_ for t in doc[i:i + len(g)]) == g), None)
-        if match is None or doc[i].idx in taken or not doc[i].text[:1].islower():
+        if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start):
             i += 1
             continue
         span = doc[i:i + len(match)]

@@ -170,6 +170,8 @@ def _kind(c: Cluster) -> str:
         return c.user_kind
     if c.kinds["state"]:
         return "state"
+    if c.kinds["group"] and c.kinds["group"] >= c.kinds["person"] + c.kinds["organization"]:
+        return "group"
     if c.labels["ORG-HEAD"] > c.labels["TITLE"]:
         return "organization"  # "X chief" somewhere in the corpus
     single = all(len(k.split()) == 1 for k in c.keys)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 import backchannel
 from backchannel.errors import BackchannelError
@@ -37,6 +37,11 @@ def main_options(
 
 def corpus() -> backchannel.Corpus:
     return backchannel.open(STATE.get("db"), model=STATE.get("model"), actors_file=STATE.get("actors_file"))
+
+
+def _id_column() -> Column:
+    """Ids are what `show` takes: never wrapped or cut short, however narrow the output."""
+    return Column("id", no_wrap=True, min_width=13)
 
 
 def _names(c: backchannel.Corpus) -> dict[str, str]:
@@ -73,7 +78,7 @@ def actors(limit: int = typer.Option(50, "--limit", help="Show at most this many
     """List actors, most mentioned first. Example: backchannel actors --limit 20"""
     c = corpus()
     names = _names(c)
-    table = Table("id", "name", "kind", "mentions", "aliases", "affiliations")
+    table = Table(_id_column(), "name", "kind", "mentions", "aliases", "affiliations")
     for a in c.actors()[:limit]:
         table.add_row(a.id, escape(a.name), a.kind, str(a.mentions), escape(", ".join(a.aliases[:6])),
                       escape(", ".join(names.get(x, x) for x in a.affiliations)))
@@ -91,7 +96,7 @@ def timeline(actor: Optional[str] = typer.Option(None, "--actor", help="Only eve
     where = TimelineFilter(actor, type, _day(since, "--since"), _day(until, "--until"), story)
     names = _names(c)
     docs = {d.id: d.name for d in c.documents()}
-    table = Table("date", "type", "actors -> recipients", "summary", "source", "id")
+    table = Table("date", "type", "actors -> recipients", "summary", "source", _id_column())
     for e in c.timeline(where):
         when = (e.date.value or f"{e.date.earliest}..{e.date.latest}") if e.date else "undated"
         flags = (" (negated)" if e.negated else "") + ("" if e.status == "occurred" else f" [{e.status}]")
@@ -183,7 +188,7 @@ def _write(text: str, output: str | None) -> None:
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        sys.exit(app(standalone_mode=False) or 0)  # click returns the exit code of typer.Exit here
     except BackchannelError as exc:
         errors.print(f"error: {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(1)
@@ -191,10 +196,8 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except typer.Abort:
         sys.exit(130)
-    except Exception as exc:  # click usage errors
-        from click.exceptions import ClickException
-
-        if isinstance(exc, ClickException):
+    except Exception as exc:  # click usage errors (typer vendors its own click, so match by class name)
+        if any(kind.__name__ == "ClickException" for kind in type(exc).__mro__):
             exc.show()
             sys.exit(exc.exit_code)
         raise

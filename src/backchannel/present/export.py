@@ -46,9 +46,11 @@ def to_json(store: Store) -> str:
 
 
 def to_jsonl(store: Store) -> str:
-    """One record a line, each tagged with its kind ("document", "actor", "event")."""
+    """One record a line, each tagged with what it is: "record": "document", "actor" or "event".
+
+    (Not "kind": an actor's own "kind" field, person or state, would overwrite the tag.)"""
     data = export_data(store)
-    lines = [json.dumps({"kind": kind[:-1], **record}, ensure_ascii=False)
+    lines = [json.dumps({"record": kind[:-1], **record}, ensure_ascii=False)
              for kind in ("documents", "actors", "events") for record in data[kind]]
     return "\n".join(lines) + "\n"
 
