@@ -14,15 +14,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters["extract"] = _extract  # Jinja2 has no such filter built in; the template maps ids to names with it
-    return env
-
-
-def _extract(key, mapping: dict):
-    """`ids|map('extract', names)`: the name for an id, or the id itself when it has none."""
-    return mapping.get(key, key)
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def render_report(store: Store) -> str:

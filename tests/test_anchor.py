@@ -1,0 +1,35 @@
+"""backchannel.analyse.anchor: re-dating an event from its stored anchor (no parse needed)."""
+from datetime import date
+
+from backchannel.analyse.anchor import redate
+from backchannel.models import DateWindow, Published, Timex
+
+
+def window(lo, hi=None, rule="test"):
+    return DateWindow(date.fromisoformat(lo), date.fromisoformat(hi or lo), rule=rule).normalised()
+
+
+TIMEXES = [Timex(10, 19, "on Sunday", "DATE", window("2024-02-11", rule="weekday")),
+           Timex(40, 50, "January 17", "DATE", window("2024-01-17", rule="month-day"), heading=True),
+           Timex(60, 70, "for a week", "DURATION", None)]
+PUBLISHED = Published(window("2024-02-13", rule="metadata"), "metadata")
+
+
+def test_a_timex_anchor_takes_that_expressions_window():
+    assert redate("timex:10", TIMEXES, PUBLISHED) == TIMEXES[0].window
+    assert redate("heading:40", TIMEXES, PUBLISHED) == TIMEXES[1].window
+
+
+def test_an_anchor_whose_expression_no_longer_fixes_a_day_gives_none():
+    assert redate("timex:60", TIMEXES, PUBLISHED) is None
+    assert redate("timex:999", TIMEXES, PUBLISHED) is None  # the expression is gone
+
+
+def test_a_publication_anchor_follows_the_new_publication_window():
+    w = redate("publication", TIMEXES, Published(window("2024-02-07", "2024-02-13", rule="story"), "inferred"))
+    assert (w.earliest, w.latest, w.value, w.rule) == (date(2024, 2, 7), date(2024, 2, 13), "2024-02", "publication")
+    assert redate("publication", TIMEXES, Published(None, "unknown")) is None
+
+
+def test_no_anchor_no_date():
+    assert redate("", TIMEXES, PUBLISHED) is None

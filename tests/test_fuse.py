@@ -1,0 +1,91 @@
+"""backchannel.fuse: the mechanisms of cross-document fusion (the heuristics are tuned elsewhere).
+
+Checked here: the user's actors file (read, validated, applied), that every mention ends with an actor
+that exists, that ids derive from names (re-running gives the same ids), and exact duplicates.
+"""
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+
+from backchannel.clean import minhash
+from backchannel.errors import ConfigError
+from backchannel.fuse.actors import UserActors, load_user_actors, resolve_actors
+from backchannel.fuse.stories import group_stories, near_duplicates
+from backchannel.models import Document
+
+
+def row(doc, key, kind, text=None, label="", title="", affiliation="", start=0):
+    return SimpleNamespace(document_id=doc, key=key, kind=kind, text=text or key, label=label, title=title,
+                           affiliation=affiliation, start=start)
+
+
+ROWS = [row("d1", "Norway", "state", label="GPE"), row("d1", "Red Cross", "organization", label="ORG"),
+        row("d2", "Norway", "state", "Norwegian", label="NORP"), row("d2", "Anna Berg", "person", label="PERSON"),
+        row("d3", "Red Cross", "organization", label="ORG")]
+
+
+def test_every_mention_is_assigned_to_an_existing_actor():
+    actors, assignment = resolve_actors(ROWS)
+    ids = {a.id for a in actors}
+    assert set(assignment.values()) <= ids
+    assert {(r.document_id, r.key) for r in ROWS} == set(assignment)
+    assert sum(a.mentions for a in actors) == len(ROWS)
+
+
+def test_fusion_is_deterministic():
+    first, second = resolve_actors(ROWS), resolve_actors(list(reversed(ROWS)))
+    assert first[0] == second[0]  # same actors, same ids, whatever the order of the rows
+    assert first[1] == second[1]
+
+
+def test_user_actors_file(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n  - name: International Red Cross\n    kind: organization\n    aliases: [Red Cross]\n"
+                    "merges:\n  - [Anna Berg, Norway]\n", encoding="utf-8")
+    user = load_user_actors(str(path))
+    assert user == UserActors((("International Red Cross", "organization", ("Red Cross",)),), (("Anna Berg", "Norway"),))
+    actors, assignment = resolve_actors(ROWS, user)
+    red_cross = assignment[("d1", "Red Cross")]
+    assert red_cross == assignment[("d3", "Red Cross")]
+    assert next(a for a in actors if a.id == red_cross).name == "International Red Cross"
+    assert assignment[("d2", "Anna Berg")] == assignment[("d1", "Norway")]  # a user's merge
+
+
+@pytest.mark.parametrize("content", ["actors: [{kind: person}]", "actors: {name: x}", "actors: [", "- just a list"])
+def test_an_invalid_actors_file_is_one_config_error(tmp_path, content):
+    path = tmp_path / "actors.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"actors\.yaml: not a valid actors file"):
+        load_user_actors(str(path))
+
+
+def test_a_missing_actors_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="not a valid actors file"):
+        load_user_actors(str(tmp_path / "nowhere.yaml"))
+    assert load_user_actors(None) == UserActors()
+
+
+TEXT = ("Norway hosted envoys from both sides in Oslo on Monday, and the talks went on late into the night "
+        "before the delegations agreed to meet again within a week to settle the remaining questions.")
+OTHER = "Turkey rejected the ceasefire proposal on Tuesday, calling it one-sided, and recalled its ambassador."
+
+
+def doc(doc_id, name):
+    return Document(id=doc_id, source=name, name=name, text="", content_hash=doc_id)
+
+
+def test_near_duplicates_point_at_the_first_copy():
+    docs = [doc("d1", "a.txt"), doc("d2", "b.txt"), doc("d3", "c.txt")]
+    blobs = {"d1": minhash(TEXT).hashvalues.tobytes(), "d2": minhash(OTHER).hashvalues.tobytes(),
+             "d3": minhash(TEXT + " A spokesman confirmed it.").hashvalues.tobytes()}
+    assert near_duplicates(docs, blobs, 0.8) == {"d1": None, "d2": None, "d3": "d1"}
+
+
+def test_duplicates_share_a_story_and_story_ids_are_stable():
+    docs = [doc("d1", "a.txt"), doc("d2", "b.txt")]
+    blobs = {d.id: minhash(TEXT).hashvalues.tobytes() for d in docs}
+    links = group_stories(docs, {}, {}, blobs, 0.8)
+    assert links.story["d1"] == links.story["d2"]
+    assert links.duplicate_of == {"d1": None, "d2": "d1"}
+    assert group_stories(docs, {}, {}, blobs, 0.8) == links

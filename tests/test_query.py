@@ -1,0 +1,58 @@
+"""backchannel.query: plain functions over the store, returning models (a hand-built store, no NLP)."""
+from datetime import date
+
+import pytest
+
+from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor
+
+from helpers import build_hand_store
+
+
+@pytest.fixture(scope="module")
+def store():
+    return build_hand_store()
+
+
+def test_documents_and_document(store):
+    assert [d.id for d in documents(store)] == ["d-helsinki", "d-oslo"]  # ordered by name
+    assert document(store, "d-oslo").title == "Oslo meeting"
+    assert document(store, "d-missing") is None
+
+
+def test_actors_most_mentioned_first(store):
+    assert [a.id for a in actors(store)] == ["a-norway", "a-sweden", "a-finland"]
+    assert actors(store)[2].affiliations == ("a-norway",)
+
+
+@pytest.mark.parametrize("needle, expected", [
+    ("a-sweden", "a-sweden"), ("Norway", "a-norway"), ("norway", "a-norway"),
+    ("kingdom of NORWAY", "a-norway"), ("Denmark", None),
+])
+def test_find_actor_by_id_name_or_alias(store, needle, expected):
+    found = find_actor(store, needle)
+    assert (found.id if found else None) == expected
+
+
+def test_timeline_is_ordered_by_date_with_undated_last(store):
+    timeline = events(store)
+    assert [e.type for e in timeline] == ["CONSULT", "ACCUSE", "AGREE"]
+    assert timeline[-1].date is None and timeline[-1].status == "planned"
+    hosted = timeline[0]
+    assert (hosted.actors, hosted.recipients) == (("a-norway",), ("a-sweden",))
+    assert hosted.date.earliest == date(2024, 2, 12) and hosted.date.rule == "weekday"
+    assert hosted.evidence[0].sentence == "Norway hosted Sweden in Oslo on Monday."
+
+
+@pytest.mark.parametrize("where, expected", [
+    (TimelineFilter(type="accuse"), ["ACCUSE"]),
+    (TimelineFilter(actor="Sweden"), ["CONSULT", "AGREE"]),
+    (TimelineFilter(actor="kingdom of norway"), ["CONSULT", "ACCUSE", "AGREE"]),  # as actor or recipient
+    (TimelineFilter(actor="Denmark"), []),
+    (TimelineFilter(since=date(2024, 3, 15)), ["ACCUSE"]),  # a window that may fall on or after the day
+    (TimelineFilter(until=date(2024, 2, 12)), ["CONSULT"]),
+    (TimelineFilter(since=date(2024, 2, 13), until=date(2024, 2, 29)), []),
+    (TimelineFilter(document="d-oslo"), ["CONSULT", "AGREE"]),
+    (TimelineFilter(story="s-2"), ["ACCUSE"]),
+])
+def test_timeline_filters(store, where, expected):
+    assert [e.type for e in events(store, where)] == expected

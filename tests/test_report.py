@@ -1,0 +1,96 @@
+"""backchannel.present.report: one self-contained HTML page; article text always escaped."""
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from backchannel.present.report import render_report
+from backchannel.store import Store
+
+from conftest import run_cli
+from helpers import build_hand_store
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+class Links(HTMLParser):
+    """Every element id, every href/src and whether any <script>, <link> or <iframe> element exists."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.refs, self.tags = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name == "id":
+                self.ids.add(value)
+            if name in ("href", "src", "srcset", "action", "data"):
+                self.refs.append(value or "")
+
+
+def parse(html: str) -> Links:
+    links = Links()
+    links.feed(html)
+    return links
+
+
+def assert_self_contained(html: str) -> None:
+    links = parse(html)
+    assert not {"script", "link", "iframe", "img", "object", "embed"} & set(links.tags), set(links.tags)
+    for ref in links.refs:
+        assert ref.startswith("#"), f"reference to something outside the page: {ref}"
+        assert ref[1:] in links.ids, f"dangling in-page link {ref}"
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html) and "@import" not in html
+
+
+@pytest.fixture(scope="module")
+def corpus_html(corpus_run, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    result = run_cli("--db", str(corpus_run.db), "report", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_article_text_is_escaped(corpus_html):
+    assert SCRIPT not in corpus_html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in corpus_html  # the title of script_title.txt, shown as text
+    assert "<script" not in corpus_html.lower()
+
+
+def test_report_is_self_contained(corpus_html):
+    assert_self_contained(corpus_html)
+
+
+def test_report_lists_every_document_and_event(corpus_run, corpus_html):
+    links = parse(corpus_html)
+    assert {d["id"] for d in corpus_run.export["documents"]} <= links.ids
+    assert {e["id"] for e in corpus_run.export["events"]} <= links.ids
+    assert f"{len(corpus_run.export['documents'])} documents" in corpus_html
+
+
+def test_hand_built_report_names_actors_and_escapes_evidence():
+    html = render_report(build_hand_store())
+    assert "Finland accused Norway of stalling &lt;b&gt;the&lt;/b&gt; talks in March 2024." in html
+    assert "<b>the</b>" not in html
+    assert re.search(r"Norway\s*→ Sweden:", re.sub(r"<[^>]+>", "", html))  # ids shown as names
+    assert "2024-03 (month)" in html and "Undated" in html  # grouped by the date's precision
+    assert_self_contained(html)
+
+
+def test_empty_store_report():
+    html = render_report(Store("sqlite://"))
+    assert "No events yet" in html and "0 documents" in html
+    assert_self_contained(html)
+
+
+@pytest.mark.parametrize("html", [
+    '<a href="https://example.org/x">x</a>',
+    '<img src="//cdn.example.org/x.png">',
+    '<link rel="stylesheet" href="style.css">',
+    '<a href="#nowhere">x</a>',
+    "<style>@import url(https://fonts.example.org/x.css);</style>",
+])
+def test_the_self_containment_check_catches(html):
+    with pytest.raises(AssertionError):
+        assert_self_contained(html)
