@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from backchannel.analyse.times import vague_value
 from backchannel.models import DateWindow, Published, Timex
@@ -54,7 +54,7 @@ def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: T
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def _reporting_verb(trigger: Token) -> Token | None:
+def _reporting_verb(trigger: Token, sent: Span) -> Token | None:
     """The verb that reports this event: its governor ("said that X met Y") or a closing
     attribution ("X met Y, the newspaper reported on Sunday"), which parsers attach anywhere."""
     node = trigger
@@ -64,19 +64,19 @@ def _reporting_verb(trigger: Token) -> Token | None:
         node = node.head
         if node.lemma_.lower() in SPEECH:
             return node
-    closing = [t for t in trigger.sent if t.i > trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH]
+    closing = [t for t in sent if t.i > trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH]
     return closing[-1] if closing else None
 
 
-def date_event(sent_start: int, sent_end: int, trigger: Token, timexes: list[Timex],
+def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                published: Published, status: str) -> tuple[DateWindow | None, str]:
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
-    doc = trigger.doc
+    doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
     chosen = _attached(doc, sent_start, sent_end, {trigger.i, _clause_verb(trigger).i}, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
-    reporter = _reporting_verb(trigger)
+    reporter = _reporting_verb(trigger, sent)
     if reporter is not None:
         said = _attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
         if said is not None:

@@ -9,6 +9,7 @@ and the sentence. The date comes from `anchor.date_event`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,8 @@ class _Context:
     doc: Doc
     by_char: dict[int, Mention]
     mentions: list[Mention]
+    sent_starts: list[int]  # character offsets, computed once: doc.sents rebuilds them on every call
+    subject_people: list[Mention]  # people named as the subject of a clause, in text order
 
 
 def _mention_at(ctx: _Context, tok: Token) -> Mention | None:
@@ -45,11 +48,10 @@ def _mention_at(ctx: _Context, tok: Token) -> Mention | None:
 def _previous_person(ctx: _Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
     else the last person mentioned there."""
-    sent_starts = [s.start_char for s in ctx.doc.sents if s.start_char <= tok.idx]
-    horizon = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
     people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
-    subjects = [m for m in people if ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root.dep_
-                in ("nsubj", "nsubjpass")]
     return (subjects or people or [None])[-1]
 
 
@@ -286,16 +288,21 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
 
 
 def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published) -> list[EventRecord]:
-    ctx = _Context(doc, {}, mentions)
+    sentences = list(doc.sents)
+    ctx = _Context(doc, {}, mentions, [s.start_char for s in sentences], [])
     for m in mentions:
-        for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or []:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for tok in span or []:
             ctx.by_char.setdefault(tok.idx, m)
+        if m.kind == "person" and span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            ctx.subject_people.append(m)
     nouns = vocabulary()["nouns"]
+    text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
-    for sent in doc.sents:
+    for sent in sentences:
         for tok in sent:
             mode = None
-            if is_heading_line(doc.text, tok.idx):
+            if is_heading_line(text, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 kind, mode = _verb_type(tok)
@@ -334,7 +341,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             negated = said_not and kind != "REJECT"
             status, cue = _status(sent, tok)
             evidence = Evidence("", sent.text, sent.start_char, sent.end_char)
-            date = date_event(sent.start_char, sent.end_char, tok, timexes, published, status)
+            date = date_event(sent, tok, timexes, published, status)
             events.append(EventRecord(
                 type=kind, trigger=tok.text, summary=_summary(actors, verb, recipients, said_not),
                 actors=actor_keys, recipients=recipient_keys, evidence=evidence, mode=mode, negated=negated,

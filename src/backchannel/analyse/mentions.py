@@ -27,6 +27,7 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 @dataclass(frozen=True)
 class Vocabulary:
     titles: tuple[tuple[str, ...], ...]  # longest first, as token tuples
+    title_set: frozenset[tuple[str, ...]]
     synonyms: dict[str, str]
     bare_titles: frozenset[str]
     organisation_heads: frozenset[str]
@@ -49,7 +50,7 @@ def vocabulary() -> Vocabulary:
         for capital in entry.get("capitals") or []:
             capitals[capital.lower()] = canonical
     titles = sorted({tuple(x.lower().split()) for x in t["person_titles"]}, key=len, reverse=True)
-    return Vocabulary(tuple(titles), {k.lower(): v for k, v in t["synonyms"].items()},
+    return Vocabulary(tuple(titles), frozenset(titles), {k.lower(): v for k, v in t["synonyms"].items()},
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
                       frozenset(t["collective_heads"]), frozenset(t["place_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
@@ -111,7 +112,7 @@ def _strip_inner_title(span: Span) -> Span | None:
     """ "Sheikh Mohammed ...", "President Biden" tagged whole: the title is not part of the name."""
     v = vocabulary()
     start = span.start
-    while start < span.end - 1 and (span.doc[start].lower_,) in v.titles:
+    while start < span.end - 1 and (span.doc[start].lower_,) in v.title_set:
         start += 1
     return span.doc[start:span.end]
 
@@ -126,12 +127,8 @@ def _title_before(span: Span) -> tuple[str, int]:
         if prev.text in ("(", ")") or prev.lower_ in ("res.",):
             i -= 1
             continue
-        matched = None
-        for title in v.titles:
-            n = len(title)
-            if i - n >= 0 and tuple(t.lower_ for t in doc[i - n:i]) == title:
-                matched = n
-                break
+        matched = next((n for n in range(min(4, i), 0, -1)
+                        if tuple(t.lower_ for t in doc[i - n:i]) in v.title_set), None)
         if matched is None:
             break
         words = [t.lower_ for t in doc[i - matched:i]] + words
@@ -153,11 +150,11 @@ def _name_ok(span: Span) -> bool:
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
         return False  # "In", "Sources": a capitalised word, not a name
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if tuple(f"{span.text} {nxt}".lower().split()) in v.titles:
+    if tuple(f"{span.text} {nxt}".lower().split()) in v.title_set:
         return False  # "Finance" in "Finance Minister ..."
     for n in (1, 2):
         before = span.doc[max(0, span.start - n):span.start]
-        if tuple(t.lower_ for t in before) + tuple(span.text.lower().split()) in v.titles:
+        if tuple(t.lower_ for t in before) + tuple(span.text.lower().split()) in v.title_set:
             return False  # "State" in "Secretary of State ..."
     return True
 
@@ -242,7 +239,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
     mentions = _resolve_document(doc, raw, org_by_head)
-    mentions.extend(_untagged_repeats(doc.text, mentions))
+    mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
@@ -347,9 +344,13 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     v = vocabulary()
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for g in v.groups:  # longest first within each first word
+        by_first.setdefault(g[0], []).append(g)
+    words = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
-        match = next((g for g in v.groups if tuple(t.lower_ for t in doc[i:i + len(g)]) == g), None)
+        match = next((g for g in by_first.get(words[i], ()) if tuple(words[i:i + len(g)]) == g), None)
         if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start):
             i += 1
             continue
@@ -399,7 +400,8 @@ def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     holders.setdefault(t, Counter())[(m.key, m.affiliation)] += 1
     found = []
     taken = [(m.start, m.end) for m in mentions]
-    for match in BARE_TITLE.finditer(doc.text):
+    text = doc.text
+    for match in BARE_TITLE.finditer(text):
         mod = match.group("mod") or ""
         title, end = _longest_title(match.group("title"), match.start("title"))
         if mod and not state_of(mod.removesuffix("’s").removesuffix("'s")):
@@ -408,7 +410,7 @@ def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mod = ""
         if title is None:
             continue
-        following = doc.text[end:end + 2]
+        following = text[end:end + 2]
         if following.strip()[:1].isupper() or any(s < end and match.start() < e for s, e in taken):
             continue  # a title before a name, or part of a name already found
         canonical = v.synonyms.get(title, title)
@@ -420,5 +422,5 @@ def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if not ranked:
             continue
         key = max(ranked)[1]
-        found.append(Mention(match.start(), end, doc.text[match.start():end], "person", key, "TITLE", canonical))
+        found.append(Mention(match.start(), end, text[match.start():end], "person", key, "TITLE", canonical))
     return found

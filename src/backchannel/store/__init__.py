@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, insert, select, update
+from sqlalchemy import bindparam, create_engine, delete, event, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -170,13 +170,21 @@ class Store:
                          affiliations=json.dumps(list(a.affiliations)), mentions=a.mentions) for a in actors])
             conn.execute(update(s.mentions).values(actor_id=None))
             conn.execute(update(s.participants).values(actor_id=None))
-            for (doc_id, key), actor_id in assignment.items():
-                conn.execute(update(s.mentions).where(s.mentions.c.document_id == doc_id, s.mentions.c.key == key)
-                             .values(actor_id=actor_id))
-                event_ids = select(s.events.c.id).where(s.events.c.document_id == doc_id).scalar_subquery()
-                conn.execute(update(s.participants).where(s.participants.c.key == key,
-                                                          s.participants.c.event_id.in_(event_ids))
-                             .values(actor_id=actor_id))
+            if not assignment:
+                return
+            conn.execute(update(s.mentions).where(s.mentions.c.document_id == bindparam("doc"),
+                                                  s.mentions.c.key == bindparam("k")).values(actor_id=bindparam("actor")),
+                         [{"doc": d, "k": k, "actor": a} for (d, k), a in assignment.items()])
+            rows = conn.execute(select(s.participants.c.event_id, s.participants.c.role, s.participants.c.key,
+                                       s.events.c.document_id)
+                                .join(s.events, s.events.c.id == s.participants.c.event_id))
+            updates = [{"e": r.event_id, "r": r.role, "k": r.key, "actor": assignment[(r.document_id, r.key)]}
+                       for r in rows if (r.document_id, r.key) in assignment]
+            if updates:
+                conn.execute(update(s.participants).where(s.participants.c.event_id == bindparam("e"),
+                                                          s.participants.c.role == bindparam("r"),
+                                                          s.participants.c.key == bindparam("k"))
+                             .values(actor_id=bindparam("actor")), updates)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
