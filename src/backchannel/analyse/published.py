@@ -58,7 +58,8 @@ def stated_in_text(raw: str) -> Published | None:
         line = head[line_start: line_end if line_end >= 0 else len(head)]
         if re.search(c["not_a_publication_date"], line, re.IGNORECASE):
             continue
-        if re.search(c["cue_before"], head[line_start:timex.start], re.IGNORECASE):
+        before = head[line_start:timex.start]
+        if re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE):
             return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
     return None
 

@@ -140,7 +140,14 @@ def _year_for(month: int, day: int, anchor: date | None, ref: date | None, futur
 
 
 def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, future: bool) -> DateWindow | None:
-    """Turn one match into a window, or None when the text does not fix one."""
+    """Turn one match into a window, or None when the text does not fix one (or names no real day)."""
+    try:
+        return _resolve_match(rule, g, text, anchor, ref, future)
+    except ValueError:  # "February 31", "2024-13-45", "March 5-3": no such window
+        return None
+
+
+def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, future: bool) -> DateWindow | None:
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
     if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
@@ -260,17 +267,21 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         for m in rule.regex.finditer(text):
             if m.group(0).strip():
                 matches.append((m.start(), -(m.end() - m.start()), rule, m))
-    matches.sort(key=lambda item: (item[0], item[1]))
+    # the longest expression wins where two overlap ("in March" inside "in March 2022")
+    matches.sort(key=lambda item: (item[1], item[0]))
+    chosen, taken = [], []
+    for item in matches:
+        lo, hi = item[3].span()
+        if not any(lo < e and s < hi for s, e in taken):
+            chosen.append(item)
+            taken.append((lo, hi))
+    chosen.sort(key=lambda item: item[0])
     found: list[Timex] = []
     ref: date | None = None
-    taken_until = -1
-    for start, _, rule, m in matches:
-        if start < taken_until:
-            continue
+    for start, _, rule, m in chosen:
         start, end = m.span()
         expression = m.group(0).strip()
         start += len(m.group(0)) - len(m.group(0).lstrip())
-        taken_until = end
         # deixis inside quoted speech counts from the narrative's time, not the publication's
         here = ref if (ref is not None and _quoted(text, start)) else anchor
         window = _resolve(rule.name, m.groupdict(), expression, here, ref, _future(text, start, end))
