@@ -2,6 +2,7 @@
 isolated: a document that fails is reported and skipped, and everything before it stays stored."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -50,8 +51,12 @@ def _prepare(raw: RawDocument) -> tuple[Document, bytes]:
 
 
 def _first_line(text: str) -> str | None:
-    line = text.strip().split("\n", 1)[0].strip()
-    return line[:200] if line and len(line.split()) <= 25 else None
+    """The headline: the first short line that is not a dateline or a "Published:" field."""
+    for line in text.strip().split("\n")[:5]:
+        line = line.strip()
+        if line and not re.match(r"(published|posted|updated|date|by)\b\W", line, re.IGNORECASE):
+            return line[:200] if len(line.split()) <= 25 else None
+    return None
 
 
 def ingest(store: Store, settings: Settings, paths: Iterable[str], progress: Progress | None = None) -> IngestReport:

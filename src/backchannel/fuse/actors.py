@@ -12,15 +12,33 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
 
+from backchannel.analyse.mentions import state_of
 from backchannel.errors import ConfigError
 from backchannel.models import Actor
 
 STOP = {"the", "of", "and", "for", "in", "on"}
+PATTERNS = Path(__file__).resolve().parents[1] / "analyse" / "patterns"
+
+
+@lru_cache(maxsize=1)
+def _name_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names (a person cue) and organisation words (which override it)."""
+    given = yaml.safe_load((PATTERNS / "given_names.yaml").read_text(encoding="utf-8"))["given_names"]
+    orgs = yaml.safe_load((PATTERNS / "titles.yaml").read_text(encoding="utf-8"))["organisation_words"]
+    return frozenset(given), frozenset(orgs)
+
+
+def _looks_like_person(key: str) -> bool:
+    """ "Vadim Krasikov" tagged ORG: a multi-word name that opens with a given name is a person."""
+    given, org_words = _name_cues()
+    words = key.split()
+    return len(words) > 1 and words[0] in given and not any(w.lower() in org_words for w in words)
 
 
 @dataclass
@@ -130,7 +148,7 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
     for k in keys:
         for surface in by_key[k].surfaces:
             other = surface.lower()
-            if other != k and other in by_key and _kind(by_key[k]) != "person" and _kind(by_key[other]) != "state":
+            if other != k and other in by_key and _kind(by_key[k]) == _kind(by_key[other]) == "organization":
                 u.union(k, other)
     _apply_user(u, by_key, user)
     clusters: dict[str, Cluster] = defaultdict(Cluster)
@@ -181,6 +199,8 @@ def _kind(c: Cluster) -> str:
         return "place"
     if c.kinds["person"] and (c.kinds["person"] >= c.kinds["organization"] or not single):
         return "person"
+    if c.kinds["organization"] and any(_looks_like_person(k) for k in c.keys):
+        return "person"
     return "organization"
 
 
@@ -190,7 +210,7 @@ def _canonical_name(c: Cluster) -> str:
         full = [k for k in c.keys if len(k.split()) > 1] or list(c.keys)
         return max(full, key=lambda k: (c.surfaces[k] + sum(v for s, v in c.surfaces.items() if s == k), len(k), k))
     if kind == "state":
-        return next(iter(sorted(c.keys)))
+        return min(c.keys, key=lambda k: (state_of(k) != k, k))  # the state's own name, not a capital
     names = [s for s in c.surfaces if s[:1].isupper()] or list(c.keys)
     return max(names, key=lambda s: (c.surfaces[s], len(s), s))
 
@@ -206,5 +226,7 @@ def _apply_user(u: _Union, by_key: dict[str, Cluster], user: UserActors) -> None
                 u.union(root, alias.lower())
     for group in user.merges:
         present = [g.lower() for g in group if g.lower() in by_key]
+        if present and by_key[present[0]].user_name is None:
+            by_key[present[0]].user_name = group[0]  # the first name listed names the merged actor
         for other in present[1:]:
             u.union(present[0], other)

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from backchannel.config import Settings
 from backchannel.models import Actor, Document, Event
-from backchannel.process import IngestReport, Progress, ingest
+from backchannel.process import IngestReport, Progress, fuse_corpus, ingest
 from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor
 from backchannel.store import Store
 
@@ -19,6 +19,10 @@ class Corpus:
 
     def ingest(self, paths: Iterable[str] | str, progress: Progress | None = None) -> IngestReport:
         return ingest(self.store, self.settings, [paths] if isinstance(paths, str) else list(paths), progress)
+
+    def refresh(self) -> None:
+        """Re-run cross-document fusion (actors, stories, story dates), e.g. after editing the actors file."""
+        fuse_corpus(self.store, self.settings)
 
     def documents(self) -> list[Document]:
         return documents(self.store)

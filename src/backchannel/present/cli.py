@@ -74,6 +74,15 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders (read rec
 
 
 @app.command()
+def refresh():
+    """Re-resolve actors and stories over everything stored, e.g. after editing --actors-file.
+    Example: backchannel --actors-file actors.yaml refresh"""
+    c = corpus()
+    c.refresh()
+    console.print(f"{len(c.actors())} actors, {len({d.story for d in c.documents()})} stories", highlight=False)
+
+
+@app.command()
 def actors(limit: int = typer.Option(50, "--limit", help="Show at most this many actors.")):
     """List actors, most mentioned first. Example: backchannel actors --limit 20"""
     c = corpus()
