@@ -23,7 +23,7 @@ demo: install
 	@echo "report written to out/report.html"
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 docs: install
 	$(BIN)/python -m backchannel.present.clidoc README.md
