@@ -75,7 +75,7 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders (read rec
 
 @app.command()
 def refresh():
-    """Re-resolve actors and stories over everything stored, e.g. after editing --actors-file.
+    """Re-resolve actors and stories over everything stored. Run it after editing the actors file.
     Example: backchannel --actors-file actors.yaml refresh"""
     c = corpus()
     c.refresh()
