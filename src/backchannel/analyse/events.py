@@ -225,7 +225,7 @@ def _noun_participants(ctx: _Context, tok: Token, with_governor: bool = True) ->
             both = [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
             actors += both
             recipients += both
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to"):
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against"):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
@@ -238,6 +238,8 @@ def _noun_participants(ctx: _Context, tok: Token, with_governor: bool = True) ->
                 actors += _keys(ctx, subj)
             if head.dep_ == "pobj":
                 recipients += [k for c in governor.children if c.dep_ == "dobj" for k in _keys(ctx, c)]
+            recipients += [k for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with")
+                           for g in c.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
     return actors, recipients
 
 
@@ -313,10 +315,12 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 subj, passive = _subject(tok)
                 actors = _keys(ctx, subj) if subj is not None else []
                 recipients = _recipients(ctx, tok, kind)
+                verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
+                                                       key=lambda t: t.i) if t.dep_ != "neg")
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in _keys(ctx, g)]
                     actors, recipients = agent, actors + recipients
-                verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "prt")], key=lambda t: t.i))
+                    verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
             elif tok.pos_ == "NOUN" and tok.lower_ in nouns and tok.dep_ not in ("compound", "amod"):
                 kind, mode = nouns[tok.lower_]
                 actors, recipients = _noun_participants(ctx, tok)

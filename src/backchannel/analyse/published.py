@@ -59,7 +59,8 @@ def stated_in_text(raw: str) -> Published | None:
         if re.search(c["not_a_publication_date"], line, re.IGNORECASE):
             continue
         before = head[line_start:timex.start]
-        if re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE):
+        if (re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE)
+                or re.search(c["dateline_before"], before)):
             return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
     return None
 
