@@ -344,7 +344,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             negated = said_not and kind != "REJECT"
             status, cue = _status(sent, tok)
-            evidence = Evidence("", sent.text, sent.start_char, sent.end_char)
+            sentence = sent.text.strip()
+            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            evidence = Evidence("", sentence, start, start + len(sentence))
             date = date_event(sent, tok, timexes, published, status)
             events.append(EventRecord(
                 type=kind, trigger=tok.text, summary=_summary(actors, verb, recipients, said_not),

@@ -139,6 +139,17 @@ def _year_for(month: int, day: int, anchor: date | None, ref: date | None, futur
     return year
 
 
+def _part(lo: date, hi: date, part: str, anchor: date, current: bool) -> tuple[date, date]:
+    """ "earlier this week" ends at the anchor, "later this year" starts there; early/mid/late take a part."""
+    if part == "earlier" and current:
+        return lo, anchor
+    if part == "later" and current:
+        return anchor, hi
+    if part:
+        return part_of(lo, hi, {"earlier": "early", "later": "late"}.get(part, part))
+    return lo, hi
+
+
 def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, future: bool) -> DateWindow | None:
     """Turn one match into a window, or None when the text does not fix one (or names no real day)."""
     try:
@@ -215,14 +226,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         if direction in ("this past", "this last", "the past", "the last"):
             return _window(anchor - timedelta(days=7), anchor, rule, text)
         shift = {"this": 0, "last": -7, "next": 7}[direction]
-        lo, hi = week_window(anchor + timedelta(days=shift))
-        if part == "earlier" and shift == 0:
-            hi = anchor
-        elif part == "later" and shift == 0:
-            lo = anchor
-        elif part:
-            lo, hi = part_of(lo, hi, {"earlier": "early", "later": "late"}.get(part, part))
-        return _window(lo, hi, rule, text)
+        return _window(*_part(*week_window(anchor + timedelta(days=shift)), part, anchor, shift == 0), rule, text)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
             return None
@@ -233,13 +237,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             lo, hi = month_window(y, m + 1)
         else:
             lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
-        if part == "earlier" and shift == 0:
-            hi = anchor
-        elif part == "later" and shift == 0:
-            lo = anchor
-        elif part:
-            lo, hi = part_of(lo, hi, {"earlier": "early", "later": "late"}.get(part, part))
-        return _window(lo, hi, rule, text)
+        return _window(*_part(lo, hi, part, anchor, shift == 0), rule, text)
     if rule == "ago":
         n = _number(g["n"])
         if anchor is None or n is None or g["unit"].lower() not in ("day", "week"):
