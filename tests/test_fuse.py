@@ -3,7 +3,6 @@
 Checked here: the user's actors file (read, validated, applied), that every mention ends with an actor
 that exists, that ids derive from names (re-running gives the same ids), and exact duplicates.
 """
-from collections import Counter
 from types import SimpleNamespace
 
 import pytest

@@ -36,7 +36,7 @@ class _Context:
     doc: Doc
     by_char: dict[int, Mention]
     mentions: list[Mention]
-    sent_starts: list[int]  # character offsets, computed once: doc.sents rebuilds them on every call
+    sent_starts: list[int]  # character offsets of the sentences, computed once per document
     subject_people: list[Mention]  # people named as the subject of a clause, in text order
 
 

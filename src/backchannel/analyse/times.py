@@ -56,7 +56,7 @@ def rules() -> tuple[Rule, ...]:
     num = "|".join(sorted((k for k in vocabulary()["numbers"] if " " not in k), key=len, reverse=True))
     unit = r"(?P<unit>minute|hour|day|week|month|year)s?"
     table = [
-        ("iso-date", rf"\b(?P<year>\d{{4}})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+        ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
         ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
