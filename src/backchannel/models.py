@@ -172,7 +172,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Timex:
-    """A time expression in a document: where it is and, if it can be fixed, its window."""
+    """A time expression in a document: where it is, its TIMEX3 type and value and, if the text fixes
+    one, its window of days; `rule` and `anchor` say how the value was reached."""
 
     start: int
     end: int
@@ -180,6 +181,9 @@ class Timex:
     type: str  # DATE | TIME | DURATION | SET
     window: DateWindow | None
     heading: bool = False  # the expression opens a section heading
+    value: str | None = None  # TIMEX3 value: 2024-02-11, 2024-W07, P6W, PAST_REF, XXXX-01-17 ...
+    rule: str = ""
+    anchor: date | None = None  # the reference day the value was computed from, if any
 
 
 @dataclass(frozen=True)

@@ -284,10 +284,38 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         here = ref if (ref is not None and _quoted(text, start)) else anchor
         window = _resolve(rule.name, m.groupdict(), expression, here, ref, _future(text, start, end))
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        found.append(Timex(start, end, expression, rule.type, window, heading))
+        value = _value(rule.name, m.groupdict(), window, expression)
+        found.append(Timex(start, end, expression, rule.type, window, heading, value, rule.name, here))
         if window is not None and (window.days == 1 or heading):
             ref = window.earliest
     return found
+
+
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}
+SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "every day": "P1D",
+              "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
+
+
+def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> str | None:
+    """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
+    if rule == "duration":
+        n = _number(g["n"])
+        code = UNIT_CODES[g["unit"].lower()]
+        amount = "X" if n is None else str(n)
+        return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+    if rule == "set":
+        return SET_VALUES.get(" ".join(g["set"].lower().split()))
+    if rule == "vague":
+        return vague_value(expression)
+    if window is not None:
+        return window.value
+    if rule in ("month-day", "day-month") and g.get("month"):
+        return f"XXXX-{_month(g['month']):02d}-{int(g['day']):02d}"
+    if rule == "in-month":
+        return f"XXXX-{_month(g['month']):02d}"
+    if rule == "weekday":
+        return f"XXXX-WXX-{vocabulary()['weekdays'][g['weekday'].lower()] + 1}"
+    return None
 
 
 def vague_value(expression: str) -> str | None:
