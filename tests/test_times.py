@@ -25,10 +25,10 @@ def only(text, anchor=TUESDAY, expression=None):
 
 
 @pytest.mark.parametrize("text, expression, earliest, latest, value", [
-    ("Egypt warned Hamas on Sunday.", "on Sunday", "2024-02-11", "2024-02-11", "2024-02-11"),
-    ("The envoys met on Tuesday.", "on Tuesday", "2024-02-13", "2024-02-13", "2024-02-13"),  # the anchor's own weekday
+    ("Egypt warned Hamas on Sunday.", "Sunday", "2024-02-11", "2024-02-11", "2024-02-11"),
+    ("The envoys met on Tuesday.", "Tuesday", "2024-02-13", "2024-02-13", "2024-02-13"),  # the anchor's own weekday
     ("They spoke last Tuesday.", "last Tuesday", "2024-02-06", "2024-02-06", "2024-02-06"),
-    ("The envoy will travel on Sunday.", "on Sunday", "2024-02-18", "2024-02-18", "2024-02-18"),  # future tense
+    ("The envoy will travel on Sunday.", "Sunday", "2024-02-18", "2024-02-18", "2024-02-18"),  # future tense
     ("A vote is due next Tuesday.", "next Tuesday", "2024-02-20", "2024-02-20", "2024-02-20"),
     ("The talks broke down late last week.", "late last week", "2024-02-08", "2024-02-10", "2024-W06"),
     ("Delegations arrived this week.", "this week", "2024-02-12", "2024-02-18", "2024-W07"),
@@ -39,13 +39,13 @@ def only(text, anchor=TUESDAY, expression=None):
     ("The deal collapsed last year.", "last year", "2023-01-01", "2023-12-31", "2023"),
     ("The mediators met yesterday.", "yesterday", "2024-02-12", "2024-02-12", "2024-02-12"),
     ("The cabinet meets tomorrow.", "tomorrow", "2024-02-14", "2024-02-14", "2024-02-14"),
-    ("The proposal arrived two weeks ago.", "two weeks ago", "2024-01-30", "2024-01-30", "2024-01-30"),
+    ("The proposal arrived two weeks ago.", "two weeks ago", "2024-01-29", "2024-02-04", "2024-W05"),
     ("The first round ended 3 days ago.", "3 days ago", "2024-02-10", "2024-02-10", "2024-02-10"),
-    ("They will meet in early April.", "in early April", "2024-04-01", "2024-04-10", "2024-04"),
-    ("They met in early April.", "in early April", "2023-04-01", "2023-04-10", "2023-04"),  # past tense: the April before
-    ("The ceasefire began in mid-March.", "in mid-March", "2023-03-11", "2023-03-20", "2023-03"),
-    ("A truce was agreed in late January.", "in late January", "2024-01-21", "2024-01-31", "2024-01"),
-    ("Fighting resumed in early April 2023.", "in early April 2023", "2023-04-01", "2023-04-10", "2023-04"),
+    ("They will meet in early April.", "early April", "2024-04-01", "2024-04-10", "2024-04"),
+    ("They met in early April.", "early April", "2023-04-01", "2023-04-10", "2023-04"),  # past tense: the April before
+    ("The ceasefire began in mid-March.", "mid-March", "2023-03-11", "2023-03-20", "2023-03"),
+    ("A truce was agreed in late January.", "late January", "2024-01-21", "2024-01-31", "2024-01"),
+    ("Fighting resumed in early April 2023.", "early April 2023", "2023-04-01", "2023-04-10", "2023-04"),
     ("The talks opened on 10 July 2024.", "10 July 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("The talks opened on July 10, 2024.", "July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("The talks opened Wednesday, July 10, 2024.", "Wednesday, July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
@@ -53,7 +53,7 @@ def only(text, anchor=TUESDAY, expression=None):
     ("The memo is dated 2024-02-01.", "2024-02-01", "2024-02-01", "2024-02-01", "2024-02-01"),
     ("The envoy visited on Feb. 5 and left.", "Feb. 5", "2024-02-05", "2024-02-05", "2024-02-05"),
     ("Prisoners were exchanged on 30 November.", "30 November", "2023-11-30", "2023-11-30", "2023-11-30"),
-    ("The siege has lasted since 2022.", "since 2022", "2022-01-01", "2022-12-31", "2022"),
+    ("The siege has lasted since 2022.", "2022", "2022-01-01", "2022-12-31", "2022"),
 ])
 def test_expression_windows(text, expression, earliest, latest, value):
     t = only(text, expression=expression)

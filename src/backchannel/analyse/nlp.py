@@ -8,17 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from backchannel.analyse import pipes  # noqa: F401  (registers our components)
 from backchannel.errors import ConfigError
-
-
-@Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, captions and list items are never run together
-    with the paragraph after them. Runs before the parser, which respects preset boundaries."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
-    return doc
 
 
 @lru_cache(maxsize=2)

@@ -53,8 +53,10 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     m, wd = _month_re(), _weekday_re()
+    m_not_may = m.replace("|May", "")  # "may" is a verb: bare May needs a preposition or a modifier
     num = "|".join(sorted((k for k in vocabulary()["numbers"] if " " not in k), key=len, reverse=True))
-    unit = r"(?P<unit>minute|hour|day|week|month|year)s?"
+    unit = r"(?P<unit>minute|hour|day|week|month|year|decade)s?"
+    ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
@@ -63,13 +65,23 @@ def rules() -> tuple[Rule, ...]:
         ("month-year", rf"\b{m},?\s+{YEAR}"),
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?![\d:])"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
-        ("in-month", rf"\b(?:in|during|since|until|by|of|from)\s+{m}(?![\w.])"),
+        ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?![\w.])"),
+        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{m_not_may}(?![\w.]|\s+\d)"),
+        ("month-modified", rf"\b(?P<dir>last|this|next|this past)\s+May\b"),
+        ("quarter", rf"\b(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?{ordinal}[\s-]+quarter"
+                    rf"(?:\s+of\s+{YEAR})?"),
+        ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),
+        ("season", rf"\b(?:(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?)"
+                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
+        ("decade", r"\b(?:the\s+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
+        ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
+        ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
         ("relative-day", r"\b(?P<rel>today|tonight|yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?P<rel>the following day|the next day|the day after|the previous day|"
                           r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
-        ("weekday", rf"\b(?:(?P<dir>last|this|next|on|overnight|early|late)\s+)?{wd}"
+        ("weekday", rf"\b(?:(?P<dir>last|this|next|this coming|the previous|on|overnight|early|late)\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this past|this last|the past|"
                           r"the last|this|last|next)\s+week\b"),
@@ -77,14 +89,17 @@ def rules() -> tuple[Rule, ...]:
         ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
         ("year", rf"\b(?:in|since|by|of|during|until|from|early|late|mid-?)\s+{YEAR}\b"),
         ("year-alone", rf"(?<![$£€\d,.-])\b{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
-        ("duration", rf"\b(?P<n>\d+|{num})[\s-]+{unit}\b(?!\s+(?:ago|later|earlier))"),
+        ("duration-span", rf"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+(?P<n>\d+|{num}|several|few)"
+                          rf"\s+{unit}\b"),
+        ("duration", rf"\b(?P<n>\d+|{num}|several)[\s-]+{unit}\b(?!\s+(?:ago|later|earlier))"),
         ("set", r"\b(?P<set>daily|weekly|monthly|annually|every (?:day|week|month|year))\b"),
-        ("ago", rf"\b(?P<n>\d+|{num})\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
+        ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
-    flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month",
-             "relative-year", "duration", "set", "ago", "vague"}
-    kinds = {"duration": "DURATION", "set": "SET"}
+    flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+             "duration", "duration-span", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
+             "part-of-day", "decade"}
+    kinds = {"duration": "DURATION", "duration-span": "DURATION", "set": "SET", "part-of-day": "TIME"}
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"))
                  for name, rx in table)
 
@@ -97,11 +112,13 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else vocabulary()["numbers"].get(word.lower())
 
 
+LEADING_PREPOSITION = re.compile(r"(?:in|on|since|by|of|during|until|from|through|at|for|overnight)\s+(?=\S)",
+                                 re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\bthat\b")
 
 
-def _future(text: str, start: int, end: int) -> bool:
-    """Does the clause holding the expression speak of the future?
+def _tense(text: str, start: int, end: int) -> str:
+    """"future", "past" or "" for the clause holding the expression.
 
     Looks from the sentence start to the expression and on to the end of its clause, so that a
     "will" in a later reported clause ("posted on Monday that ... there will be") does not count.
@@ -109,7 +126,12 @@ def _future(text: str, start: int, end: int) -> bool:
     lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stop = CLAUSE_END.search(text, end)
     clause = (text[lo:start] + " " + text[end:(stop.start() if stop else len(text))]).lower()
-    return any(re.search(rf"(?<![\w']){re.escape(cue)}\b", clause) for cue in vocabulary()["future_cues"])
+    if any(re.search(rf"(?<![\w']){re.escape(cue)}\b", clause) for cue in vocabulary()["future_cues"]):
+        return "future"
+    words = re.findall(r"[a-z']+", clause)
+    if any(w in vocabulary()["past_verbs"] or (len(w) > 4 and w.endswith("ed")) for w in words):
+        return "past"
+    return ""
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -122,21 +144,57 @@ def _window(lo: date, hi: date, rule: str, text: str) -> DateWindow:
     return DateWindow(lo, hi, rule=rule, text=text).normalised()
 
 
-def _year_for(month: int, day: int, anchor: date | None, ref: date | None, future: bool) -> int | None:
-    """The year of an underspecified date: the occurrence nearest the anchor on the side the tense says."""
+def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense: str) -> int | None:
+    """The year of an underspecified date: the last occurrence up to the anchor when the clause speaks
+    of the past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
     base = anchor or ref
     if base is None:
         return None
-    year = base.year
-    try:
-        candidate = date(year, month, day)
-    except ValueError:
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
         return None
-    if future and candidate < base - timedelta(days=1):
-        return year + 1
-    if not future and candidate > base + timedelta(days=1):
-        return year - 1
-    return year
+    close = min(candidates, key=lambda c: abs((c - base).days))
+    if abs((close - base).days) <= 14 and tense != "future":
+        return close.year  # within two weeks either way: tense cues are weaker evidence than nearness
+    if tense == "future":
+        ahead = [c for c in candidates if c >= base - timedelta(days=1)]
+        return min(ahead).year if ahead else None
+    if tense == "past":
+        behind = [c for c in candidates if c <= base + timedelta(days=1)]
+        return max(behind).year if behind else None
+    # news mostly reports what happened: a date ahead counts as twice as far as one behind
+    return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days).year if candidates else None
+
+
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter_window(year: int, q: int, rule: str, text: str) -> DateWindow:
+    return DateWindow(month_window(year, 3 * q - 2)[0], month_window(year, 3 * q)[1], f"{year}-Q{q}", "quarter",
+                      rule, text)
+
+
+def _shift_months(day: date, months: int) -> tuple[int, int]:
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return y, m + 1
+
+
+def _month_near(month: int, direction: str, anchor: date, tense: str) -> int:
+    """The year of a month named alone: "last June" is the latest June before this month."""
+    if direction == "last" or direction == "this past":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if direction == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if direction == "this":
+        return anchor.year
+    return _year_for(month, 15, anchor, None, tense)
 
 
 def _part(lo: date, hi: date, part: str, anchor: date, current: bool) -> tuple[date, date]:
@@ -150,27 +208,76 @@ def _part(lo: date, hi: date, part: str, anchor: date, current: bool) -> tuple[d
     return lo, hi
 
 
-def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, future: bool) -> DateWindow | None:
+def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
     """Turn one match into a window, or None when the text does not fix one (or names no real day)."""
     try:
-        return _resolve_match(rule, g, text, anchor, ref, future)
+        return _resolve_match(rule, g, text, anchor, ref, tense)
     except ValueError:  # "February 31", "2024-13-45", "March 5-3": no such window
         return None
 
 
-def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, future: bool) -> DateWindow | None:
+def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
+    if rule in ("month", "month-modified"):
+        if anchor is None:
+            return None
+        month, direction = _month(g["month"] if rule == "month" else "May"), (g.get("dir") or "").lower()
+        lo, hi = month_window(_month_near(month, direction, anchor, tense), month)
+        if direction in ("early", "late", "mid"):
+            lo, hi = part_of(lo, hi, direction)
+        return _window(lo, hi, rule, text)
+    if rule == "quarter":
+        year = int(g.get("qyear") or g.get("year") or 0) or (anchor.year if anchor else None)
+        return None if year is None else _quarter_window(year, ORDINALS[g["ord"].lower()], rule, text)
+    if rule == "this-quarter":
+        if anchor is None:
+            return None
+        shift = {"this": 0, "the current": 0, "next": 3, "last": -3, "the previous": -3, "the past": -3,
+                 "the last": -3}.get(g["dir"].lower(), -3)  # "the quarter", "the latest quarter": the last reported
+        y, m = _shift_months(anchor, shift)
+        return _quarter_window(y, (m - 1) // 3 + 1, rule, text)
+    if rule == "season":
+        if anchor is None and not g.get("year"):
+            return None
+        code, first = SEASONS[g["season"].lower()]
+        direction = (g.get("dir") or "").lower()
+        year = int(g["year"]) if g.get("year") else anchor.year
+        if not g.get("year") and direction in ("last", "this past") and anchor.month <= first + 2:
+            year -= 1
+        elif not g.get("year") and direction == "next" and anchor.month >= first:
+            year += 1
+        lo = date(year, first, 1)
+        y2, m2 = _shift_months(lo, 2)
+        return DateWindow(lo, month_window(y2, m2)[1], f"{year}-{code}", "season", rule, text)
+    if rule == "decade":
+        cent = int(g["cent"]) if g.get("cent") else (19 if int(g["dec"]) >= 3 else 20)
+        start = cent * 100 + int(g["dec"]) * 10
+        return DateWindow(date(start, 1, 1), date(start + 9, 12, 31), f"{start // 10}", "decade", rule, text)
+    if rule == "weekend":
+        if anchor is None:
+            return None
+        direction = g["dir"].lower()
+        shift = {"this": 0, "next": 7, "last": -7}.get(direction, 0 if anchor.weekday() >= 4 else -7)
+        monday, sunday = week_window(anchor + timedelta(days=shift))
+        iso = monday.isocalendar()
+        return DateWindow(sunday - timedelta(days=1), sunday, f"{iso.year}-W{iso.week:02d}-WE", "week", rule, text)
+    if rule == "part-of-day":
+        if anchor is None:
+            return None
+        shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(g["which"].lower(), 0)
+        day = anchor + timedelta(days=shift)
+        return DateWindow(day, day, f"{day.isoformat()}T{TIMES_OF_DAY[g['tod'].lower()]}", "day", rule, text)
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
     if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
         month, day = _month(g["month"]), int(g["day"])
-        year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, future)
+        year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, tense)
         if year is None:
             return None
         last = int(g["day2"]) if g.get("day2") else day
         return _window(date(year, month, day), date(year, month, last), rule, text)
     if rule in ("part-month-year", "month-year", "in-month"):
         month = _month(g["month"])
-        year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, future)
+        year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
         if year is None:
             return None
         lo, hi = month_window(year, month)
@@ -189,7 +296,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return None
         target = vocabulary()["weekdays"][g["weekday"].lower()]
         direction = (g.get("dir") or "").lower()
-        if direction == "next" or (future and direction != "last"):
+        if direction == "next" or (tense == "future" and direction != "last"):
             offset = (target - base.weekday()) % 7
             day = base + timedelta(days=offset or (7 if direction == "next" else 0))
         else:
@@ -239,12 +346,18 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
         return _window(*_part(lo, hi, part, anchor, shift == 0), rule, text)
     if rule == "ago":
-        n = _number(g["n"])
-        if anchor is None or n is None or g["unit"].lower() not in ("day", "week"):
+        n, unit = _number(g["n"]), g["unit"].lower()
+        if anchor is None or n is None:
             return None
-        days = n * (7 if g["unit"].lower() == "week" else 1)
-        if g["dir"].lower() == "ago":
-            return _window(anchor - timedelta(days=days), anchor - timedelta(days=days), rule, text)
+        sign = 1 if g["dir"].lower() == "later" else -1
+        if unit in ("day", "week"):
+            day = anchor + timedelta(days=sign * n * (7 if unit == "week" else 1))
+            return _window(*((day, day) if unit == "day" else week_window(day)), rule, text)
+        if unit == "month":
+            return _window(*month_window(*_shift_months(anchor, sign * n)), rule, text)
+        if unit in ("year", "decade"):
+            year = anchor.year + sign * n * (10 if unit == "decade" else 1)
+            return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
         return None
     return None  # durations, sets and vague references fix no window
 
@@ -258,6 +371,13 @@ def _is_heading(text: str, start: int, end: int) -> bool:
             and not line.endswith((".", ",", ";", ":", "”", '"')))
 
 
+def _core_length(expression: str) -> int:
+    """Length without a leading preposition, which the span will not keep."""
+    expression = expression.strip()
+    lead = LEADING_PREPOSITION.match(expression)
+    return len(expression) - (lead.end() if lead else 0)
+
+
 def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """All time expressions in `text`, left to right, each fixed as far as the text allows."""
     matches = []
@@ -266,7 +386,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             if m.group(0).strip():
                 matches.append((m.start(), -(m.end() - m.start()), rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022")
-    matches.sort(key=lambda item: (item[1], item[0]))
+    matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0]))
     chosen, taken = [], []
     for item in matches:
         lo, hi = item[3].span()
@@ -280,29 +400,40 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         start, end = m.span()
         expression = m.group(0).strip()
         start += len(m.group(0)) - len(m.group(0).lstrip())
+        lead = LEADING_PREPOSITION.match(expression)
+        if lead:  # TimeML leaves the preposition out: "on [Sunday]", "in [March 2022]"
+            start += lead.end()
+            expression = expression[lead.end():]
         # deixis inside quoted speech counts from the narrative's time, not the publication's
         here = ref if (ref is not None and _quoted(text, start)) else anchor
-        window = _resolve(rule.name, m.groupdict(), expression, here, ref, _future(text, start, end))
+        window = _resolve(rule.name, m.groupdict(), expression, here, ref, _tense(text, start, end))
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         value = _value(rule.name, m.groupdict(), window, expression)
-        found.append(Timex(start, end, expression, rule.type, window, heading, value, rule.name, here))
+        kind = "TIME" if value and "T" in value[10:11] else rule.type
+        found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         if window is not None and (window.days == 1 or heading):
             ref = window.earliest
     return found
 
 
-UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y"}
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "every day": "P1D",
               "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
 
 
 def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> str | None:
     """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
-    if rule == "duration":
+    if rule in ("duration", "duration-span"):
         n = _number(g["n"])
         code = UNIT_CODES[g["unit"].lower()]
+        if code == "DE":
+            code, n = "Y", None if n is None else n * 10
         amount = "X" if n is None else str(n)
         return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+    if window is not None and g.get("tod") and rule in ("weekday", "relative-day"):
+        return f"{window.earliest.isoformat()}T{TIMES_OF_DAY[g['tod'].lower()]}"
+    if window is not None and rule == "relative-day" and g["rel"].lower() == "tonight":
+        return f"{window.earliest.isoformat()}TNI"
     if rule == "set":
         return SET_VALUES.get(" ".join(g["set"].lower().split()))
     if rule == "vague":
@@ -319,4 +450,6 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> st
 
 
 def vague_value(expression: str) -> str | None:
-    return vocabulary()["vague"].get(expression.lower())
+    vague = vocabulary()["vague"]
+    key = " ".join(expression.lower().split())
+    return vague.get(key) or vague.get(f"in {key}")

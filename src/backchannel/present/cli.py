@@ -1,7 +1,9 @@
 """The command line: each command parses options, calls the library, formats the answer."""
 from __future__ import annotations
 
+import json
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -183,6 +185,64 @@ def report(output: str = typer.Option(..., "-o", "--output", help="The HTML file
     """Write one self-contained HTML report. Example: backchannel report -o report.html"""
     _write(corpus().report(), output)
     console.print(f"report written to {escape(output)}", highlight=False)
+
+
+eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                       help="Score backchannel against annotated corpora (see each command's --help). "
+                            "Example: backchannel eval timeml tbaq/TimeBank --json")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("timeml")
+def eval_timeml(path: str = typer.Argument(..., help="A TimeML .tml file or a folder of them (read recursively)."),
+                out: Optional[str] = typer.Option(None, "--out", help="Also write each file with our TIMEX3 tags in "
+                                                  "place of the gold ones into this folder, for the official TE3 scorer."),
+                as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of the table."),
+                n_errors: int = typer.Option(0, "--errors", metavar="N", help="List up to N misses, false alarms "
+                                             "and pairs with a wrong span, type or value (to stderr with --json)."),
+                only: Optional[str] = typer.Option(None, "--only", help="With --errors, only these kinds, comma-separated: "
+                                                   "miss, false-alarm, span, type, value.")):
+    """Score our time expressions on TimeML gold files.
+
+    As the TempEval-3 scorer does: strict (same span) and relaxed (overlapping) precision, recall and F1,
+    pooled over the files; type and value accuracy over the relaxed matches, and their F1 (relaxed F1 x
+    accuracy). Example: backchannel eval timeml tbaq/TimeBank --errors 40 --only miss,value"""
+    from backchannel.evaluate.timeml import ERROR_KINDS, evaluate_timeml
+
+    kinds = ERROR_KINDS if only is None else tuple(k.strip() for k in only.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in ERROR_KINDS]
+    if unknown:
+        raise BackchannelError(f"--only {', '.join(unknown)}: not an error kind; use {', '.join(ERROR_KINDS)}")
+    result = evaluate_timeml(path, out)
+    score = result.score
+    if as_json:
+        sys.stdout.write(json.dumps(score.to_json()) + "\n")
+    else:
+        table = Table("timexes", "precision %", "recall %", "F1 %", "accuracy %")
+        rp, rr = score.relaxed_precision, score.relaxed_recall
+        table.add_row("strict", *_percent(score.strict_precision, score.strict_recall, score.strict_f1), "")
+        table.add_row("relaxed", *_percent(rp, rr, score.relaxed_f1), "")
+        for name, accuracy, f1 in (("type", score.type_accuracy, score.type_f1), ("value", score.value_accuracy, score.value_f1)):
+            table.add_row(name, *_percent(accuracy * rp, accuracy * rr, f1, accuracy))
+        console.print(table)
+        console.print(f"{score.documents} files: gold {score.gold}, ours {score.system}, strict matches {score.strict}, "
+                      f"relaxed matches {score.relaxed} (right type {score.type}, right value {score.value})",
+                      highlight=False, soft_wrap=True)
+    if n_errors > 0:
+        found = result.errors(kinds)
+        where = errors if as_json else console
+        counts = Counter(k for e in found for k in e.kinds)
+        where.print(f"{len(found)} errors ({', '.join(f'{k} {counts[k]}' for k in kinds)}); "
+                    f"the first {min(n_errors, len(found))}:", highlight=False, soft_wrap=True)
+        for e in found[:n_errors]:
+            where.print(escape(e.line()), highlight=False, soft_wrap=True)
+            where.print("    " + escape(e.context), style="dim", highlight=False, soft_wrap=True)
+    if out is not None and not as_json:
+        console.print(f"TimeML files with our tags written to {escape(out)}", highlight=False)
+
+
+def _percent(*shares: float) -> list[str]:
+    return [f"{100 * x:.1f}" for x in shares]
 
 
 def _write(text: str, output: str | None) -> None:

@@ -1,0 +1,46 @@
+"""spaCy components of backchannel, registered as factories (and through the `spacy_factories` entry
+point, so `nlp.add_pipe("backchannel_times")` works in any spaCy pipeline once backchannel is installed).
+
+- `backchannel_line_breaks` (before the parser): a line break ends a sentence.
+- `backchannel_times`: TIMEX3 annotations in `doc._.timexes` (Timex records) and `doc.spans["timexes"]`
+  (labelled by type), anchored at `doc._.anchor` if set, else at the `anchor` given in the config.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from backchannel.analyse.times import find_timexes
+
+for _name, _default in (("timexes", None), ("anchor", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """Headings, captions and list items are never run together with the paragraph after them."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+class TimexTagger:
+    def __init__(self, anchor: str | None = None):
+        self.anchor = date.fromisoformat(anchor) if anchor else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        timexes = find_timexes(doc.text, doc._.anchor or self.anchor)
+        doc._.timexes = timexes
+        spans = [doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in timexes]
+        doc.spans["timexes"] = [s for s in spans if s is not None]
+        return doc
+
+
+@Language.factory("backchannel_times", default_config={"anchor": None},
+                  assigns=["doc._.timexes", "doc.spans"], requires=["doc._.anchor"])
+def make_times(nlp: Language, name: str, anchor: str | None) -> TimexTagger:
+    return TimexTagger(anchor)
