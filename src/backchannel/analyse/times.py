@@ -53,9 +53,10 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     m, wd = _month_re(), _weekday_re()
-    m_not_may = m.replace("|May", "")  # "may" is a verb: bare May needs a preposition or a modifier
+    # a month named alone must be spelled out ("Jan" is a name too), and May needs a modifier (a verb too)
+    full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
     num = "|".join(sorted((k for k in vocabulary()["numbers"] if " " not in k), key=len, reverse=True))
-    unit = r"(?P<unit>minute|hour|day|week|month|year|decade)s?"
+    unit = r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
@@ -66,14 +67,16 @@ def rules() -> tuple[Rule, ...]:
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?![\d:])"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?![\w.])"),
-        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{m_not_may}(?![\w.]|\s+\d)"),
+        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{full_months}(?![\w.]|\s+\d)"),
         ("month-modified", rf"\b(?P<dir>last|this|next|this past)\s+May\b"),
-        ("quarter", rf"\b(?:the\s+)?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal\s+)?{ordinal}[\s-]+quarter"
-                    rf"(?:\s+of\s+{YEAR})?"),
+        ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal[\s-]+)?"
+                    rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
         ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),
-        ("season", rf"\b(?:(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?)"
+        ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?)"
                    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
-        ("decade", r"\b(?:the\s+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
+        ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
+        ("part-year", rf"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first half|second half|last half)\s+of\s+"
+                      rf"(?:fiscal\s+)?{YEAR}"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
         ("relative-day", r"\b(?P<rel>today|tonight|yesterday|tomorrow)\b"),
@@ -88,18 +91,24 @@ def rules() -> tuple[Rule, ...]:
         ("relative-month", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+month\b"),
         ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
         ("year", rf"\b(?:in|since|by|of|during|until|from|early|late|mid-?)\s+{YEAR}\b"),
-        ("year-alone", rf"(?<![$£€\d,.-])\b{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
-        ("duration-span", rf"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+(?P<n>\d+|{num}|several|few)"
-                          rf"\s+{unit}\b"),
-        ("duration", rf"\b(?P<n>\d+|{num}|several)[\s-]+{unit}\b(?!\s+(?:ago|later|earlier))"),
+        ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
+        ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
+                          rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
+                          r"(?!\s+(?:ago|later|earlier)|-old)"),
+        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?P<n>\d+|{num}|several|few)\s+{unit}\b"
+                         r"(?!\s+(?:ago|later|earlier)|-old)"),
+        ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+{unit}\b"
+                     r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("set", r"\b(?P<set>daily|weekly|monthly|annually|every (?:day|week|month|year))\b"),
         ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
-             "duration", "duration-span", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade"}
-    kinds = {"duration": "DURATION", "duration-span": "DURATION", "set": "SET", "part-of-day": "TIME"}
+             "duration", "duration-span", "duration-the", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
+             "part-of-day", "decade", "part-year"}
+    kinds = {"duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
+             "part-of-day": "TIME"}
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"))
                  for name, rx in table)
 
@@ -112,8 +121,8 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else vocabulary()["numbers"].get(word.lower())
 
 
-LEADING_PREPOSITION = re.compile(r"(?:in|on|since|by|of|during|until|from|through|at|for|overnight)\s+(?=\S)",
-                                 re.IGNORECASE)
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at|for|overnight)\s+)?"
+                                 r"(?:(?:earlier|later)\s+(?=th))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\bthat\b")
 
 
@@ -251,7 +260,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule == "decade":
         cent = int(g["cent"]) if g.get("cent") else (19 if int(g["dec"]) >= 3 else 20)
         start = cent * 100 + int(g["dec"]) * 10
-        return DateWindow(date(start, 1, 1), date(start + 9, 12, 31), f"{start // 10}", "decade", rule, text)
+        first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
+        return DateWindow(date(start + first, 1, 1), date(start + last, 12, 31), f"{start // 10}", "decade", rule, text)
+    if rule == "part-year":
+        year = int(g["year"])
+        months = {"end": (10, 12), "beginning": (1, 3), "start": (1, 3), "middle": (5, 8), "first half": (1, 6),
+                  "second half": (7, 12), "last half": (7, 12)}[g["part"].lower()]
+        return DateWindow(date(year, months[0], 1), month_window(year, months[1])[1], str(year), "year", rule, text)
     if rule == "weekend":
         if anchor is None:
             return None
@@ -381,12 +396,12 @@ def _core_length(expression: str) -> int:
 def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """All time expressions in `text`, left to right, each fixed as far as the text allows."""
     matches = []
-    for rule in rules():
+    for order, rule in enumerate(rules()):
         for m in rule.regex.finditer(text):
             if m.group(0).strip():
-                matches.append((m.start(), -(m.end() - m.start()), rule, m))
-    # the longest expression wins where two overlap ("in March" inside "in March 2022")
-    matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0]))
+                matches.append((m.start(), order, rule, m))
+    # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
+    matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
     chosen, taken = [], []
     for item in matches:
         lo, hi = item[3].span()
@@ -416,18 +431,23 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     return found
 
 
-UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
+              "decade": "DE"}
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "every day": "P1D",
               "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
 
 
 def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> str | None:
     """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
-    if rule in ("duration", "duration-span"):
-        n = _number(g["n"])
+    if rule in ("duration", "duration-span", "duration-the"):
+        n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
+        if g.get("n0"):
+            n = None  # "two to three weeks": the text gives no single amount
         code = UNIT_CODES[g["unit"].lower()]
         if code == "DE":
             code, n = "Y", None if n is None else n * 10
+        if code == "Q":
+            code, n = "M", None if n is None else n * 3
         amount = "X" if n is None else str(n)
         return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
     if window is not None and g.get("tod") and rule in ("weekday", "relative-day"):
