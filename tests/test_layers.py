@@ -1,7 +1,8 @@
 """The house rules of design/style.md, checked by parsing imports (nothing is imported to check).
 
-Data flows one way: ingest < clean < analyse < fuse < store < query < present. A module imports only
-from its own layer, from layers to its left, and from the base modules (models, config, errors, dates).
+Data flows one way: ingest < clean < analyse < fuse < store < query < evaluate < present. A module imports
+only from its own layer, from layers to its left, and from the base modules (models, config, errors, dates).
+evaluate/ scores stages against annotated corpora: orchestration, like process.py, that present may call.
 process.py orchestrates and may import every layer but present; present (the top) may import process.
 store/, query/ and present/ never import spaCy nor backchannel.analyse.
 """
@@ -15,7 +16,7 @@ import pytest
 import backchannel
 
 PACKAGE = Path(backchannel.__file__).parent
-LAYERS = ["ingest", "clean", "analyse", "fuse", "store", "query", "present"]
+LAYERS = ["ingest", "clean", "analyse", "fuse", "store", "query", "evaluate", "present"]
 BASE = {"models", "config", "errors", "dates"}
 NO_NLP = {"store", "query", "present"}
 
@@ -114,6 +115,9 @@ def test_imports_respect_the_layers(relative):
     ("present/api.py", "from backchannel.process import ingest\nfrom backchannel.query import events", False),
     ("process.py", "from backchannel.analyse import analyse_document\nfrom backchannel.store import Store", False),
     ("store/__init__.py", "from backchannel.store import schema\nimport sqlalchemy", False),
+    ("evaluate/timeml.py", "from backchannel.analyse.times import find_timexes", False),
+    ("present/cli.py", "from backchannel.evaluate.timeml import evaluate_timeml", False),
+    ("analyse/times.py", "from backchannel.evaluate import timeml", True),
 ])
 def test_the_checker_itself(relative, source, broken):
     assert bool(violations(relative, source)) is broken

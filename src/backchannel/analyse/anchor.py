@@ -64,8 +64,10 @@ def _reporting_verb(trigger: Token, sent: Span) -> Token | None:
         node = node.head
         if node.lemma_.lower() in SPEECH:
             return node
-    closing = [t for t in sent if t.i > trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH]
-    return closing[-1] if closing else None
+    ancestors = {trigger.i} | {a.i for a in trigger.ancestors}
+    closing = [t for t in sent if t.i > trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH
+               and not any(c.dep_ == "ccomp" and c.i not in ancestors for c in t.children)]
+    return closing[-1] if closing else None  # a verb reporting something else ("posted that ...") is not it
 
 
 def date_event(sent: Span, trigger: Token, timexes: list[Timex],

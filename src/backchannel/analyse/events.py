@@ -124,6 +124,8 @@ def _irrealis(tok: Token) -> bool:
         return True
     if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages": a purpose, not a happening
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in mention_vocabulary().collective_heads:
+        return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
         if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head.i == node.i:
