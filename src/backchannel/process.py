@@ -14,7 +14,7 @@ from backchannel.clean import clean_text, content_hash, minhash
 from backchannel.config import Settings
 from backchannel.errors import UnreadableInput
 from backchannel.analyse.anchor import redate
-from backchannel.analyse.published import MAX_ANCHOR_DAYS, anchor_of, date_from_story
+from backchannel.analyse.published import MAX_ANCHOR_DAYS, anchor_of, date_from_corpus, date_from_story
 from backchannel.analyse.times import find_timexes
 from backchannel.fuse.actors import load_user_actors, resolve_actors
 from backchannel.fuse.stories import group_stories, lede_end
@@ -134,21 +134,22 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         by_story[links.story[d.id]].append(d)
+    dated = [d.published.window for d in docs if d.published.basis in ("metadata", "text") and d.published.window]
     for d in docs:
-        _date_by_story(store, d, by_story[links.story[d.id]])
+        _date_by_story(store, d, by_story[links.story[d.id]], dated)
 
 
-def _date_by_story(store: Store, doc: Document, siblings: list[Document]) -> None:
+def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated: list) -> None:
+    """Date an article its own text could not date: by a dated article of its story, else by the
+    period its corpus covers; its time expressions and events are re-read under the new date."""
     own = doc.published
     if own.basis in ("metadata", "text") or (own.window is not None and own.window.days <= MAX_ANCHOR_DAYS):
         return
-    for sibling in siblings:
-        if sibling.id == doc.id:
-            continue
-        narrowed = date_from_story(own, sibling.published)
-        if narrowed is None:
-            continue
-        timexes = find_timexes(doc.text, anchor_of(narrowed))
-        dates = {eid: redate(anchor, timexes, narrowed) for eid, anchor in store.event_anchors(doc.id).items()}
-        store.set_published(doc.id, narrowed, timexes, dates)
+    narrowed = next((n for s in siblings if s.id != doc.id for n in [date_from_story(own, s.published)] if n), None)
+    if narrowed is None and own.window is None:
+        narrowed = date_from_corpus(doc.text, dated)
+    if narrowed is None or narrowed == own:
         return
+    timexes = find_timexes(doc.text, anchor_of(narrowed))
+    dates = {eid: redate(anchor, timexes, narrowed) for eid, anchor in store.event_anchors(doc.id).items()}
+    store.set_published(doc.id, narrowed, timexes, dates)

@@ -86,7 +86,7 @@ def _us_transition(after_year: int) -> tuple[date, date]:
 
 def inferred_from_content(text: str) -> Published:
     """Bound the date by the explicit dates the text reports and by period cues."""
-    lo, hi = None, None
+    lo = None
     for timex in find_timexes(text):
         w = timex.window
         if w is None or w.rule not in EXPLICIT | {"month-year", "year"}:
@@ -94,13 +94,34 @@ def inferred_from_content(text: str) -> Published:
         lo = w.earliest if lo is None else max(lo, w.earliest)
     if lo is None:
         return Published(None, "unknown")
-    rule = "content"
+    # articles seldom look back more than a year for their latest date
+    return within_periods(text, DateWindow(lo, date(lo.year + 1, 12, 31), rule="content"))
+
+
+def within_periods(text: str, window: DateWindow) -> Published:
+    """Narrow a window by the periods the text places itself in ("president-elect", "the upcoming
+    election"); a cue that contradicts the window is ignored."""
+    rule = window.rule
     for period, patterns in cues()["period_cues"].items():
-        if any(re.search(p, text, re.IGNORECASE) for p in patterns) and period == "us-transition":
-            start, end = _us_transition(lo.year)
-            lo, hi, rule = max(lo, start), end, "content+" + period
-    hi = hi or date(lo.year + 1, 12, 31)  # articles seldom look back more than a year for their latest date
-    return Published(DateWindow(lo, max(lo, hi), rule=rule).normalised(), "inferred")
+        if not any(re.search(p, text, re.IGNORECASE) for p in patterns):
+            continue
+        if period == "us-transition":
+            start, end = _us_transition(window.earliest.year)
+        else:  # us-election-ahead
+            start, end = window.earliest, _us_transition(window.earliest.year)[0]
+        narrowed = window.intersect(DateWindow(start, end))
+        if narrowed is not None:
+            window, rule = narrowed, f"{rule}+{period}"
+    return Published(DateWindow(window.earliest, window.latest, rule=rule).normalised(), "inferred")
+
+
+def date_from_corpus(text: str, dated: list[DateWindow]) -> Published | None:
+    """An article nothing else dates lies, most likely, within the period its corpus covers: from the
+    earliest to the latest article dated by metadata or by its own text."""
+    if len(dated) < 2:
+        return None
+    window = DateWindow(min(w.earliest for w in dated), max(w.latest for w in dated), rule="corpus-period")
+    return within_periods(text, window)
 
 
 def date_document(raw: str, captions: tuple[Caption, ...], metadata: str | None, body: str) -> Published:
