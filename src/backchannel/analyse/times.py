@@ -450,10 +450,6 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> st
             code, n = "M", None if n is None else n * 3
         amount = "X" if n is None else str(n)
         return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
-    if window is not None and g.get("tod") and rule in ("weekday", "relative-day"):
-        return f"{window.earliest.isoformat()}T{TIMES_OF_DAY[g['tod'].lower()]}"
-    if window is not None and rule == "relative-day" and g["rel"].lower() == "tonight":
-        return f"{window.earliest.isoformat()}TNI"
     if rule == "set":
         return SET_VALUES.get(" ".join(g["set"].lower().split()))
     if rule == "vague":
