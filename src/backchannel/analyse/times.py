@@ -102,11 +102,13 @@ def rules() -> tuple[Rule, ...]:
                      r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("set", r"\b(?P<set>daily|weekly|monthly|annually|every (?:day|week|month|year))\b"),
         ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
+        ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
+                                                                                  reverse=True)) + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year"}
+             "part-of-day", "decade", "part-year", "holiday"}
     kinds = {"duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
              "part-of-day": "TIME"}
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"))
@@ -281,6 +283,17 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(g["which"].lower(), 0)
         day = anchor + timedelta(days=shift)
         return DateWindow(day, day, f"{day.isoformat()}T{TIMES_OF_DAY[g['tod'].lower()]}", "day", rule, text)
+    if rule == "holiday":
+        spec = vocabulary()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
+        year = None if anchor is None else anchor.year
+        if year is None:
+            return None
+        if isinstance(spec, list):
+            day = date(year, spec[0], spec[1])
+        else:  # the fourth Thursday of November
+            first = date(year, 11, 1)
+            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return _window(day, day, rule, text)
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
     if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
