@@ -102,15 +102,17 @@ def rules() -> tuple[Rule, ...]:
                      r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("set", r"\b(?P<set>daily|weekly|monthly|annually|every (?:day|week|month|year))\b"),
         ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
+        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>[A-Z]{2,4})\b)?"),
+        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b"),
         ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
                                                                                   reverse=True)) + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year", "holiday"}
+             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word"}
     kinds = {"duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
-             "part-of-day": "TIME"}
+             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME"}
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"))
                  for name, rx in table)
 
@@ -436,7 +438,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         here = ref if (ref is not None and _quoted(text, start)) else anchor
         window = _resolve(rule.name, m.groupdict(), expression, here, ref, _tense(text, start, end))
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        value = _value(rule.name, m.groupdict(), window, expression)
+        value = _value(rule.name, m.groupdict(), window, expression, here)
         kind = "TIME" if value and "T" in value[10:11] else rule.type
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         if window is not None and (window.days == 1 or heading):
@@ -450,7 +452,7 @@ SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
               "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
 
 
-def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> str | None:
+def _value(rule: str, g: dict, window: DateWindow | None, expression: str, anchor: date | None = None) -> str | None:
     """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
     if rule in ("duration", "duration-span", "duration-the"):
         n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
@@ -465,6 +467,13 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str) -> st
         return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
     if rule == "set":
         return SET_VALUES.get(" ".join(g["set"].lower().split()))
+    if rule in ("clock", "clock-word"):  # a time of day: on the anchor's day, which it does not fix itself
+        if rule == "clock":
+            hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+            clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
+        else:
+            clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["word"].lower()]
+        return f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
     if window is not None:
