@@ -33,7 +33,7 @@ def test_exact_event_records(store):
     assert events["CONSULT"] == {
         "id": ids["CONSULT"], "type": "CONSULT", "mode": None, "summary": "Norway hosted Sweden",
         "date": {"value": "2024-02-12", "earliest": "2024-02-12", "latest": "2024-02-12"},
-        "actors": ["a-norway"], "recipients": ["a-sweden"], "negated": False, "status": "occurred",
+        "actors": ["a-norway"], "recipients": ["a-sweden"], "negated": False, "status": "occurred", "outlets": 1,
         "evidence": [{"document": "d-oslo", "sentence": "Norway hosted Sweden in Oslo on Monday.",
                       "start": 13, "end": 52}]}
     assert events["ACCUSE"]["date"] == {"value": "2024-03", "earliest": "2024-03-01", "latest": "2024-03-31"}

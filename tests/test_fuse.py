@@ -88,3 +88,46 @@ def test_duplicates_share_a_story_and_story_ids_are_stable():
     assert links.story["d1"] == links.story["d2"]
     assert links.duplicate_of == {"d1": None, "d2": "d1"}
     assert group_stories(docs, {}, {}, blobs, 0.8) == links
+
+
+# -- events: one event per happening -----------------------------------------------------------------
+from backchannel.fuse.events import Reading, group_readings, merged_date, same_happening  # noqa: E402
+from backchannel.models import DateWindow  # noqa: E402
+
+
+def _reading(rid, doc, people, lo="2024-08-01", hi="2024-08-01", kind="CONSULT", story="s1"):
+    from datetime import date as _d
+    return Reading(rid, doc, story, kind, frozenset(people), DateWindow(_d.fromisoformat(lo), _d.fromisoformat(hi)))
+
+
+def test_two_outlets_reporting_one_call_make_one_happening():
+    a = _reading("e1", "d1", {"biden", "putin"})
+    b = _reading("e2", "d2", {"biden", "putin"}, "2024-07-29", "2024-08-04")
+    assert group_readings([a, b]) == {"e1": "e1", "e2": "e1"}
+
+
+@pytest.mark.parametrize("other, same", [
+    (_reading("e2", "d2", {"biden", "putin"}, kind="ACCUSE"), False),  # another type of act
+    (_reading("e2", "d2", {"biden", "putin"}, "2024-09-01", "2024-09-01"), False),  # dates cannot both be true
+    (_reading("e2", "d2", {"biden", "erdogan"}), False),  # one participant in common
+    (_reading("e2", "d2", {"biden", "putin"}, story="s2", lo="2024-01-01", hi="2024-12-31"), False),  # unrelated
+    (_reading("e2", "d1", {"putin", "biden", "scholz"}), True),  # two in common, same article
+])
+def test_same_happening_needs_type_dates_people_and_related_articles(other, same):
+    assert same_happening(_reading("e1", "d1", {"biden", "putin"}), other) is same
+
+
+def test_single_participant_readings_merge_only_within_one_article():
+    a, b = _reading("e1", "d1", {"hamas"}), _reading("e2", "d2", {"hamas"})
+    assert not same_happening(a, b)
+    assert same_happening(a, _reading("e3", "d1", {"hamas"}))
+
+
+def test_merged_date_is_the_window_all_readings_allow():
+    from datetime import date as _d
+    week = DateWindow(_d(2024, 12, 2), _d(2024, 12, 8))
+    publication = DateWindow(_d(2024, 12, 1), _d(2024, 12, 7))
+    merged = merged_date([week, publication, None])
+    assert (merged.earliest, merged.latest) == (_d(2024, 12, 2), _d(2024, 12, 7))
+    far = DateWindow(_d(2024, 1, 1), _d(2024, 1, 1))
+    assert merged_date([week, far]) == far  # they disagree: the narrowest is kept

@@ -203,3 +203,25 @@ def test_window_columns_round_trip(w):
 def test_no_window_is_stored_as_nulls():
     assert set(window_columns("published", None).values()) == {None}
     assert window_from(Row(window_columns("published", None)), "published") is None
+
+
+def test_a_version_1_database_is_migrated_to_the_current_schema(tmp_path):
+    from datetime import datetime, timezone
+
+    from sqlalchemy import create_engine, inspect, insert, select
+
+    from backchannel.store import Store
+    from backchannel.store import schema
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:  # a database as release 1 left it: v1 tables without events.happening
+        schema.metadata.create_all(conn, tables=[schema.migrations])
+        for table in schema.V1_TABLES:
+            table.create(conn)
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN happening")
+        conn.execute(insert(schema.migrations).values(version=1, name="v1", applied_at=datetime.now(timezone.utc).isoformat()))
+    Store(url)
+    with engine.connect() as conn:
+        assert "happening" in {c["name"] for c in inspect(conn).get_columns("events")}
+        assert list(conn.execute(select(schema.migrations.c.version)).scalars()) == [1, 2]

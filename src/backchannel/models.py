@@ -168,6 +168,7 @@ class Event:
     negated: bool = False
     status: str = "occurred"
     date: DateWindow | None = None
+    outlets: int = 1  # distinct outlets (or documents, where the outlet is unknown) reporting it
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from backchannel.analyse import analyse_document
+from backchannel.analyse.anchor import redate
 from backchannel.analyse.nlp import load, parse
-from backchannel.analyse.published import date_document
+from backchannel.analyse.published import (MAX_ANCHOR_DAYS, anchor_of, date_document, date_from_corpus,
+                                           date_from_story)
+from backchannel.analyse.times import find_timexes
 from backchannel.clean import clean_text, content_hash, minhash
 from backchannel.config import Settings
 from backchannel.errors import UnreadableInput
-from backchannel.analyse.anchor import redate
-from backchannel.analyse.published import MAX_ANCHOR_DAYS, anchor_of, date_from_corpus, date_from_story
-from backchannel.analyse.times import find_timexes
 from backchannel.fuse.actors import load_user_actors, resolve_actors
+from backchannel.fuse.events import Reading, group_readings
 from backchannel.fuse.stories import group_stories, lede_end
 from backchannel.ingest import read_inputs
 from backchannel.models import Document, RawDocument
-from backchannel.store import Store
+from backchannel.store import Store, window_from
 
 
 @dataclass
@@ -137,6 +138,10 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     dated = [d.published.window for d in docs if d.published.basis in ("metadata", "text") and d.published.window]
     for d in docs:
         _date_by_story(store, d, by_story[links.story[d.id]], dated)
+    rows, who = store.reading_rows()
+    readings = [Reading(r.id, r.document_id, r.story, r.type, frozenset(who.get(r.id, ())),
+                        window_from(r, "date")) for r in rows]
+    store.set_happenings(group_readings(readings))
 
 
 def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated: list) -> None:

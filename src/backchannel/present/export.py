@@ -28,7 +28,7 @@ def actor_json(a: Actor) -> dict:
 def event_json(e: Event) -> dict:
     return {"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
             "date": e.date.to_json() if e.date else None, "actors": list(e.actors),
-            "recipients": list(e.recipients), "negated": e.negated, "status": e.status,
+            "recipients": list(e.recipients), "negated": e.negated, "status": e.status, "outlets": e.outlets,
             "evidence": [{"document": v.document, "sentence": v.sentence, "start": v.start, "end": v.end}
                          for v in e.evidence]}
 

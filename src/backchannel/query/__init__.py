@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from backchannel.fuse.events import merged_date
 from backchannel.models import Actor, Document, Event, Evidence
 from backchannel.store import Store, document_from_row, window_from
 from backchannel.store import schema as s
@@ -50,39 +51,53 @@ def find_actor(store: Store, needle: str) -> Actor | None:
 
 
 def events(store: Store, where: TimelineFilter = TimelineFilter()) -> list[Event]:
-    query = select(s.events, s.documents.c.story).join(s.documents, s.documents.c.id == s.events.c.document_id)
-    if where.type:
-        query = query.where(s.events.c.type == where.type.upper())
+    """The timeline: one Event per happening, with the evidence of every reading of it."""
+    query = select(s.events, s.documents.c.story, s.documents.c.outlet, s.documents.c.name.label("doc_name")).join(
+        s.documents, s.documents.c.id == s.events.c.document_id)
     if where.story:
         query = query.where(s.documents.c.story == where.story)
-    if where.document:
-        query = query.where(s.events.c.document_id == where.document)
-    if where.since:
-        query = query.where(s.events.c.date_latest >= where.since.isoformat())
-    if where.until:
-        query = query.where(s.events.c.date_earliest <= where.until.isoformat())
     with store.engine.connect() as conn:
-        rows = list(conn.execute(query))
+        rows = list(conn.execute(query.order_by(s.events.c.document_id, s.events.c.start)))
         roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"actor": [], "recipient": []})
         for p in conn.execute(select(s.participants).order_by(s.participants.c.key)):
             if p.actor_id and p.actor_id not in roles[p.event_id][p.role]:
                 roles[p.event_id][p.role].append(p.actor_id)
+    groups: dict[str, list] = defaultdict(list)
+    for r in rows:
+        if roles[r.id]["actor"]:  # a reading whose actor turned out to be a place names no actor
+            groups[r.happening or r.id].append(r)
     wanted = None
     if where.actor:
         found = find_actor(store, where.actor)
         wanted = found.id if found else "<none>"
     out = []
-    for r in rows:
-        who = roles[r.id]
-        if not who["actor"]:
-            continue  # its actor turned out to be a place, or was dropped by fusion
-        if wanted and wanted not in who["actor"] + who["recipient"]:
+    for happening, readings in groups.items():
+        e = _happening(happening, readings, roles)
+        if (where.type and e.type != where.type.upper()) or (wanted and wanted not in e.actors + e.recipients):
             continue
-        out.append(Event(id=r.id, type=r.type, summary=r.summary, actors=tuple(who["actor"]),
-                         recipients=tuple(who["recipient"]), mode=r.mode, negated=r.negated, status=r.status,
-                         date=window_from(r, "date"),
-                         evidence=(Evidence(r.document_id, r.sentence, r.start, r.end),)))
+        if where.document and all(v.document != where.document for v in e.evidence):
+            continue
+        if where.since and (e.date is None or e.date.latest < where.since):
+            continue
+        if where.until and (e.date is None or e.date.earliest > where.until):
+            continue
+        out.append(e)
     return sorted(out, key=_event_order)
+
+
+def _happening(happening: str, readings: list, roles) -> Event:
+    """One event from its readings: their participants together, the date they all allow."""
+    dates = [window_from(r, "date") for r in readings]
+    best = min(range(len(readings)), key=lambda i: dates[i].days if dates[i] else 10 ** 6)
+    lead = readings[best]
+    actors = tuple(dict.fromkeys(a for r in readings for a in roles[r.id]["actor"]))
+    recipients = tuple(dict.fromkeys(a for r in readings for a in roles[r.id]["recipient"]))
+    return Event(id=happening, type=lead.type, summary=lead.summary, actors=actors, recipients=recipients,
+                 mode=next((r.mode for r in readings if r.mode), None), negated=all(r.negated for r in readings),
+                 status="occurred" if any(r.status == "occurred" for r in readings) else lead.status,
+                 date=merged_date(dates),
+                 evidence=tuple(Evidence(r.document_id, r.sentence, r.start, r.end) for r in readings),
+                 outlets=len({r.outlet or r.doc_name for r in readings}))
 
 
 def _event_order(e: Event):

@@ -150,6 +150,25 @@ class Store:
                 conn.execute(update(s.events).where(s.events.c.id == eid).values(
                     date_text=window.text if window else None, **window_columns("date", window)))
 
+    def reading_rows(self):
+        """Every event reading with its document's story and its participants' actor ids."""
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(select(s.events.c.id, s.events.c.document_id, s.events.c.type,
+                                            s.events.c.date_earliest, s.events.c.date_latest, s.events.c.date_rule,
+                                            s.documents.c.story)
+                                     .join(s.documents, s.documents.c.id == s.events.c.document_id)))
+            who: dict[str, set[str]] = {}
+            for p in conn.execute(select(s.participants.c.event_id, s.participants.c.actor_id)):
+                if p.actor_id:
+                    who.setdefault(p.event_id, set()).add(p.actor_id)
+        return rows, who
+
+    def set_happenings(self, happening: dict[str, str]) -> None:
+        with self.engine.begin() as conn:
+            if happening:
+                conn.execute(update(s.events).where(s.events.c.id == bindparam("e")).values(happening=bindparam("h")),
+                             [{"e": e, "h": h} for e, h in happening.items()])
+
     # -- actors ---------------------------------------------------------------------------------
     def mention_rows(self):
         with self.engine.connect() as conn:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (Boolean, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, inspect, insert, select)
+                        Table, Text, inspect, insert, select, text)
 
 metadata = MetaData()
 
@@ -97,6 +97,7 @@ events = Table(
     Column("date_rule", String(40)),
     Column("date_text", Text),
     Column("date_anchor", String(40)),  # timex:<offset> | heading:<offset> | publication
+    Column("happening", String(40)),  # the fused event this reading belongs to (migration 2)
     Index("ix_events_document", "document_id"),
 )
 
@@ -126,9 +127,17 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=V1_TABLES)
 
 
+def _v2(conn: Connection) -> None:
+    """events.happening: readings of one real-world happening share it."""
+    if "happening" not in {c["name"] for c in inspect(conn).get_columns("events")}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN happening VARCHAR(40)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_happening ON events (happening)"))
+
+
 # (version, name, function): append, never edit a released step
 MIGRATIONS = [
     (1, "documents, mentions, timexes, events, participants, actors", _v1),
+    (2, "events.happening groups the readings of one happening", _v2),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,0 +1,84 @@
+"""One event per real-world happening: readings of the same happening, in one article or in several,
+are grouped.
+
+Two readings (events read from one sentence each) report the same happening when they have the same
+type, their dates can both be true (the windows overlap), they name the same participants (the same
+set, or at least two in common), and they come from the same article, the same story, or articles whose
+dates lie within a week of each other. A reading with a single participant joins only readings of its
+own article: "Hamas warned" twice in two unrelated articles need not be one warning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backchannel.models import DateWindow
+
+CLOSE_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Reading:
+    id: str
+    document: str
+    story: str | None
+    type: str
+    participants: frozenset[str]  # actor ids, actors and recipients together
+    date: DateWindow | None
+
+
+def _compatible_dates(a: Reading, b: Reading) -> bool:
+    if a.date is None or b.date is None:
+        return a.document == b.document
+    return a.date.overlaps(b.date)
+
+
+def _related_documents(a: Reading, b: Reading) -> bool:
+    if a.document == b.document or (a.story is not None and a.story == b.story):
+        return True
+    return (a.date is not None and b.date is not None and a.date.days <= CLOSE_DAYS and b.date.days <= CLOSE_DAYS
+            and a.date.overlaps(b.date))
+
+
+def same_happening(a: Reading, b: Reading) -> bool:
+    if a.type != b.type or not a.participants or not _compatible_dates(a, b) or not _related_documents(a, b):
+        return False
+    shared = a.participants & b.participants
+    if len(a.participants) == 1 or len(b.participants) == 1:
+        return a.participants == b.participants and a.document == b.document
+    return a.participants == b.participants or len(shared) >= 2
+
+
+def group_readings(readings: list[Reading]) -> dict[str, str]:
+    """Reading id -> happening id (the smallest reading id of its group, so re-running is stable)."""
+    parent = {r.id: r.id for r in readings}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_type: dict[str, list[Reading]] = {}
+    for r in readings:
+        by_type.setdefault(r.type, []).append(r)
+    for group in by_type.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if same_happening(a, b):
+                    ra, rb = find(a.id), find(b.id)
+                    parent[max(ra, rb)] = min(ra, rb)
+    return {r.id: find(r.id) for r in readings}
+
+
+def merged_date(windows: list[DateWindow | None]) -> DateWindow | None:
+    """The narrowest window all readings allow (their intersection); if they disagree, the narrowest."""
+    known = [w for w in windows if w is not None]
+    if not known:
+        return None
+    common = known[0]
+    for w in known[1:]:
+        common = common.intersect(w) if common is not None else None
+    if common is not None:
+        rules = sorted({w.rule for w in known if w.rule})
+        return DateWindow(common.earliest, common.latest, rule="+".join(rules), text=known[0].text).normalised()
+    return min(known, key=lambda w: w.days)
