@@ -272,12 +272,22 @@ def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negate
     return " ".join(x for x in (who, "not" if negated else "", verb, whom) if x)
 
 
-def _threat_statement(tok: Token) -> bool:
-    cues = vocabulary()["threat_cues"]
-    if tok.lemma_.lower() not in vocabulary()["speech_verbs"]:
-        return False
-    clause = " ".join(t.text for t in tok.subtree).lower()
-    return any(cue in clause for cue in cues)
+def _statement_type(tok: Token) -> str | None:
+    """A statement that does something to someone: its words make it a threat, an accusation, a
+    rejection or support ("there will be hell to pay", "obstructing the mediation", "treated the
+    framework positively"). Cue phrases are in patterns/events.yaml; the first type that matches wins."""
+    v = vocabulary()
+    lemma = tok.lemma_.lower()
+    statement = lemma in v["speech_verbs"] or (
+        lemma in ("release", "issue", "publish") and any(c.dep_ == "dobj" and c.lemma_.lower() in v["statement_objects"]
+                                                        for c in tok.children))
+    if not statement:
+        return None
+    clause = " ".join(t.text for t in tok.subtree if t.dep_ not in SUBJECTS).lower()
+    for kind, cues in v["statement_cues"].items():
+        if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
+            return kind
+    return None
 
 
 def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], recipients: tuple[str, ...]) -> bool:
@@ -310,13 +320,16 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 kind, mode = _verb_type(tok)
-                if kind is None and _threat_statement(tok):
-                    kind = "THREATEN"
+                said = kind is None and _statement_type(tok)
+                kind = kind or said
                 if kind is None or _irrealis(tok):
                     continue
                 subj, passive = _subject(tok)
                 actors = _keys(ctx, subj) if subj is not None else []
                 recipients = _recipients(ctx, tok, kind)
+                if said:  # whoever the statement names is what it acts on
+                    recipients += [m for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i
+                                   for m in [_mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                        key=lambda t: t.i) if t.dep_ != "neg")
                 if passive:
