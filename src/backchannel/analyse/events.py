@@ -9,8 +9,6 @@ and the sentence. The date comes from `anchor.date_event`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,99 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import is_heading_line, vocabulary as mention_vocabulary
+from backchannel.analyse.participants import SUBJECTS, Context, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-PRONOUNS = {"he", "she", "him", "her"}
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     return yaml.safe_load(PATTERNS.read_text())
-
-
-@dataclass
-class _Context:
-    doc: Doc
-    by_char: dict[int, Mention]
-    mentions: list[Mention]
-    sent_starts: list[int]  # character offsets of the sentences, computed once per document
-    subject_people: list[Mention]  # people named as the subject of a clause, in text order
-
-
-def _mention_at(ctx: _Context, tok: Token) -> Mention | None:
-    m = ctx.by_char.get(tok.idx)
-    return None if m is None or m.kind == "place" else m
-
-
-def _previous_person(ctx: _Context, tok: Token) -> Mention | None:
-    """He/she: the person who was last a subject within the three sentences before the pronoun,
-    else the last person mentioned there."""
-    before = bisect_right(ctx.sent_starts, tok.idx)
-    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
-    subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
-    people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
-    return (subjects or people or [None])[-1]
-
-
-def _keys(ctx: _Context, tok: Token, depth: int = 0) -> list[Mention]:
-    """The actors a noun phrase headed by `tok` names, conjuncts included."""
-    found: list[Mention] = []
-    m = _mention_at(ctx, tok)
-    if m is None and tok.lower_ in PRONOUNS:
-        m = _previous_person(ctx, tok)
-    if m is not None:
-        found.append(m)
-    elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
-        for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
-            if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                for part in [child] + [c for c in child.children if c.dep_ == "conj"]:  # "Ukrainian and Russian"
-                    cm = _mention_at(ctx, part)
-                    if cm is not None:
-                        found.append(cm)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                found += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g, depth + 1)]
-    elif tok.pos_ == "PROPN" and any(_mention_at(ctx, c) for c in tok.children if c.dep_ == "compound"):
-        # a name the tagger cut short of its head: "Sheikh Mohammed bin Abdulrahman [Al Thani]"
-        found.append(next(_mention_at(ctx, c) for c in reversed(list(tok.children))
-                          if c.dep_ == "compound" and _mention_at(ctx, c)))
-    elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
-        for child in tok.children:
-            if child.dep_ == "appos":  # a titled person in apposition: "the head, David Barnea"
-                found += _keys(ctx, child, depth + 1)
-            elif child.dep_ == "poss" and _mention_at(ctx, child) is not None:
-                found.append(_mention_at(ctx, child))  # "responds to the mediators' proposal"
-    if depth < 3:
-        for child in tok.children:
-            if child.dep_ == "conj":
-                found += _keys(ctx, child, depth + 1)
-    return found
-
-
-def _subject(tok: Token) -> tuple[Token | None, bool]:
-    """The token acting as subject of a verb (following conj, xcomp and relative clauses); passive?"""
-    seen = 0
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return tok.head, True  # "Gershkovich, detained in March": the noun is the one acted upon
-    while tok is not None and seen < 4:
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
-        for child in tok.children:
-            if child.dep_ in SUBJECTS:
-                if child.tag_ == "WP" and tok.dep_ == "relcl":
-                    return tok.head, passive or child.dep_ == "nsubjpass"
-                return child, passive or child.dep_ == "nsubjpass"
-        if tok.dep_ == "xcomp":
-            controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
-            if controller is not None:  # "permits the team to hold talks": the team holds them
-                return controller, False
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
-            tok, seen = tok.head, seen + 1
-            continue
-        if tok.dep_ == "relcl":
-            return tok.head, False
-        return None, False
-    return None, False
 
 
 def _irrealis(tok: Token) -> bool:
@@ -184,68 +98,68 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     return kind, mode
 
 
-def _recipients(ctx: _Context, tok: Token, kind: str) -> list[Mention]:
+def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
     v = vocabulary()
     found: list[Mention] = []
     envoy = tok.lemma_.lower() in v["envoy_verbs"]
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
             if not envoy:  # "dispatch negotiators": those sent act for the sender
-                found += _keys(ctx, child)
+                found += keys_of(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
             # "demanded that Hamas release ...": who is asked or warned
-            found += [k for g in child.children if g.dep_ in SUBJECTS for k in _keys(ctx, g)]
+            found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
         elif child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in v["verbs"] and kind == "CONSULT":
             # "dispatch negotiators to discuss a deal with Egyptian officials"
             found += [k for g in child.subtree if g.dep_ == "prep" and g.lower_ == "with"
-                      for p in g.children if p.dep_ == "pobj" for k in _keys(ctx, p)]
+                      for p in g.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
         elif child.dep_ in ("prep", "agent") and child.lower_ in v["recipient_preps"]:
             for g in child.children:
                 if g.dep_ == "pobj":
-                    found += _keys(ctx, g)
+                    found += keys_of(ctx, g)
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
-                            found += [k for p in gg.children if p.dep_ == "pobj" for k in _keys(ctx, p)]
+                            found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
     return found
 
 
-def _noun_participants(ctx: _Context, tok: Token, with_governor: bool = True) -> tuple[list[Mention], list[Mention]]:
+def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> tuple[list[Mention], list[Mention]]:
     """Participants named inside a noun phrase: "call between X and Y", "X's talks with Y", "Trump Netanyahu talks"."""
     actors: list[Mention] = []
     recipients: list[Mention] = []
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
-            m = _mention_at(ctx, child)
+            m = mention_at(ctx, child)
             if m is not None and m.kind != "state" or (m is not None and child.dep_ == "poss"):
                 actors.append(m)
-                actors += [k for c in child.children if c.dep_ == "conj" for k in _keys(ctx, c)]
+                actors += [k for c in child.children if c.dep_ == "conj" for k in keys_of(ctx, c)]
         elif child.dep_ == "prep" and child.lower_ == "between":
-            both = [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
+            both = [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
             actors += both
             recipients += both
         elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against"):
-            recipients += [k for g in child.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
+            recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr"):
         governor = head.head.head if head.dep_ == "pobj" else head.head
         if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in vocabulary()["light_verbs"]:
-            subj, _ = _subject(governor)
+            subj, _ = subject_of(governor)
             if subj is not None:
-                actors += _keys(ctx, subj)
+                actors += keys_of(ctx, subj)
             if head.dep_ == "pobj":
-                recipients += [k for c in governor.children if c.dep_ == "dobj" for k in _keys(ctx, c)]
+                recipients += [k for c in governor.children if c.dep_ == "dobj" for k in keys_of(ctx, c)]
             recipients += [k for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with")
-                           for g in c.children if g.dep_ == "pobj" for k in _keys(ctx, g)]
+                           for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return actors, recipients
 
 
-def _speaker(ctx: _Context, tok: Token) -> list[Mention]:
+def _speaker(ctx: Context, tok: Token) -> list[Mention]:
     """The person whose statement (say, claim, release a statement) holds this trigger."""
     node = tok
     for _ in range(3):
@@ -257,8 +171,8 @@ def _speaker(ctx: _Context, tok: Token) -> list[Mention]:
             lemma in ("release", "issue", "publish") and any(c.lemma_.lower() in vocabulary()["statement_objects"]
                                                            for c in node.children))
         if is_statement or node.lower_ in vocabulary()["statement_objects"]:
-            subj, _ = _subject(node if node.pos_ in ("VERB", "AUX") else node.head)
-            return [m for m in (_keys(ctx, subj) if subj is not None else []) if m.kind == "person"]
+            subj, _ = subject_of(node if node.pos_ in ("VERB", "AUX") else node.head)
+            return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind == "person"]
     return []
 
 
@@ -303,13 +217,7 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
 
 def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published) -> list[EventRecord]:
     sentences = list(doc.sents)
-    ctx = _Context(doc, {}, mentions, [s.start_char for s in sentences], [])
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        for tok in span or []:
-            ctx.by_char.setdefault(tok.idx, m)
-        if m.kind == "person" and span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-            ctx.subject_people.append(m)
+    ctx = Context.of(doc, mentions, sentences)
     nouns = vocabulary()["nouns"]
     text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
@@ -324,16 +232,16 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind = kind or said
                 if kind is None or _irrealis(tok):
                     continue
-                subj, passive = _subject(tok)
-                actors = _keys(ctx, subj) if subj is not None else []
+                subj, passive = subject_of(tok)
+                actors = keys_of(ctx, subj) if subj is not None else []
                 recipients = _recipients(ctx, tok, kind)
                 if said:  # whoever the statement names is what it acts on
                     recipients += [m for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i
-                                   for m in [_mention_at(ctx, t)] if m is not None and m.kind != "group"]
+                                   for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                        key=lambda t: t.i) if t.dep_ != "neg")
                 if passive:
-                    agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in _keys(ctx, g)]
+                    agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
             elif tok.pos_ == "NOUN" and tok.lower_ in nouns and tok.dep_ not in ("compound", "amod"):

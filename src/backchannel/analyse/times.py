@@ -68,7 +68,7 @@ def rules() -> tuple[Rule, ...]:
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?![\w.])"),
         ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{full_months}(?![\w.]|\s+\d)"),
-        ("month-modified", rf"\b(?P<dir>last|this|next|this past)\s+May\b"),
+        ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal[\s-]+)?"
                     rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
         ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),

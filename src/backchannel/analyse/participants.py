@@ -1,0 +1,109 @@
+"""Who a noun phrase names: the document's actor mentions behind subjects, objects, conjuncts,
+collective nouns ("Qatari officials"), possessors, appositions and he/she. Shared by the event and
+quote readers."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.analyse.mentions import vocabulary as mention_vocabulary
+from backchannel.models import Mention
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {"he", "she", "him", "her"}
+
+
+@dataclass
+class Context:
+    doc: Doc
+    by_char: dict[int, Mention]
+    mentions: list[Mention]
+    sent_starts: list[int]  # character offsets of the sentences, computed once per document
+    subject_people: list[Mention]  # people named as the subject of a clause, in text order
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
+        ctx = cls(doc, {}, mentions, [s.start_char for s in sentences], [])
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span or []:
+                ctx.by_char.setdefault(tok.idx, m)
+            if m.kind == "person" and span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                ctx.subject_people.append(m)
+        return ctx
+
+
+def mention_at(ctx: Context, tok: Token) -> Mention | None:
+    m = ctx.by_char.get(tok.idx)
+    return None if m is None or m.kind == "place" else m
+
+
+def previous_person(ctx: Context, tok: Token) -> Mention | None:
+    """He/she: the person who was last a subject within the three sentences before the pronoun,
+    else the last person mentioned there."""
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
+    people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
+    return (subjects or people or [None])[-1]
+
+
+def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
+    """The actors a noun phrase headed by `tok` names, conjuncts included."""
+    found: list[Mention] = []
+    m = mention_at(ctx, tok)
+    if m is None and tok.lower_ in PRONOUNS:
+        m = previous_person(ctx, tok)
+    if m is not None:
+        found.append(m)
+    elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
+        for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                for part in [child] + [c for c in child.children if c.dep_ == "conj"]:  # "Ukrainian and Russian"
+                    cm = mention_at(ctx, part)
+                    if cm is not None:
+                        found.append(cm)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                found += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth + 1)]
+    elif tok.pos_ == "PROPN" and any(mention_at(ctx, c) for c in tok.children if c.dep_ == "compound"):
+        # a name the tagger cut short of its head: "Sheikh Mohammed bin Abdulrahman [Al Thani]"
+        found.append(next(mention_at(ctx, c) for c in reversed(list(tok.children))
+                          if c.dep_ == "compound" and mention_at(ctx, c)))
+    elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
+        for child in tok.children:
+            if child.dep_ == "appos":  # a titled person in apposition: "the head, David Barnea"
+                found += keys_of(ctx, child, depth + 1)
+            elif child.dep_ == "poss" and mention_at(ctx, child) is not None:
+                found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"
+    if depth < 3:
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found += keys_of(ctx, child, depth + 1)
+    return found
+
+
+def subject_of(tok: Token) -> tuple[Token | None, bool]:
+    """The token acting as subject of a verb (following conj, xcomp and relative clauses); passive?"""
+    seen = 0
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return tok.head, True  # "Gershkovich, detained in March": the noun is the one acted upon
+    while tok is not None and seen < 4:
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                if child.tag_ == "WP" and tok.dep_ == "relcl":
+                    return tok.head, passive or child.dep_ == "nsubjpass"
+                return child, passive or child.dep_ == "nsubjpass"
+        if tok.dep_ == "xcomp":
+            controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
+            if controller is not None:  # "permits the team to hold talks": the team holds them
+                return controller, False
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok, seen = tok.head, seen + 1
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        return None, False
+    return None, False
