@@ -111,7 +111,8 @@ def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
         elif child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in v["verbs"] and kind == "CONSULT":
             # "dispatch negotiators to discuss a deal with Egyptian officials"
-            found += [k for g in child.subtree if g.dep_ == "prep" and g.lower_ == "with"
+            near = [g for g in child.children] + [gg for g in child.children if g.dep_ == "dobj" for gg in g.children]
+            found += [k for g in near if g.dep_ == "prep" and g.lower_ == "with"
                       for p in g.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
