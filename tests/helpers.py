@@ -180,3 +180,53 @@ def build_hand_store(url: str = "sqlite://") -> Store:
 def hand_event_ids() -> dict[str, str]:
     """Event type -> id as the store derives it."""
     return {r.type: event_id(doc.id, r) for doc, analysis in hand_documents() for r in analysis.events}
+
+
+# -- a hand-built store for the network: a chain of contact, affiliations, a negated meeting -------------
+
+DOHA = ("Doha talks\nMossad chief David Barnea met Qatar's prime minister in Doha on Tuesday [bold]to press[/bold] "
+        "the deal.\nQatar passed the proposal to Hamas on Wednesday.\nHamas did not meet Israeli envoys.")
+CAIRO = "Cairo talks\nQatar and Hamas spoke by phone on Thursday <i>about</i> the proposal."
+
+TALKS_ACTORS = [Actor("a-israel", "Israel", "state", ("Israeli",), (), 5),
+                Actor("a-qatar", "Qatar", "state", ("Qatari",), (), 4),
+                Actor("a-hamas", "Hamas", "group", (), (), 4),
+                Actor("a-barnea", "David Barnea", "person", ("Barnea",), ("a-mossad",), 2),
+                Actor("a-mossad", "Mossad", "organization", (), ("a-israel",), 1)]
+
+
+def _talks_record(type: str, summary: str, actors, recipients, doc_id: str, text: str, sentence: str,
+                  when: str | None, negated: bool = False) -> EventRecord:
+    return EventRecord(type=type, trigger=summary.split()[1], summary=summary, actors=actors, recipients=recipients,
+                       evidence=_evidence(doc_id, text, sentence), negated=negated,
+                       date=day(when, "weekday") if when else None)
+
+
+def build_talks_store(url: str = "sqlite://") -> Store:
+    """Barnea (of Mossad, of Israel) met Qatar; Qatar passed a proposal to Hamas and spoke to it by phone;
+    Hamas did not meet Israel. Article text holds rich markup and HTML, to check escaping."""
+    doha_lines, cairo_lines = DOHA.split("\n"), CAIRO.split("\n")
+    doha = Document(id="d-doha", source="notes/doha.txt", name="doha.txt", text=DOHA, content_hash="h-doha",
+                    title="Doha talks", outlet="Example Wire", url="https://example.com/doha",
+                    published=Published(day("2024-02-14", "metadata"), "metadata"))
+    cairo = Document(id="d-cairo", source="notes/cairo.txt", name="cairo.txt", text=CAIRO, content_hash="h-cairo",
+                     published=Published(day("2024-02-16", "metadata"), "metadata"))
+    records = {
+        "d-doha": (doha, (
+            _talks_record("CONSULT", "Barnea met Qatar", ("David Barnea",), ("Qatar",), "d-doha", DOHA, doha_lines[1],
+                          "2024-02-13"),
+            _talks_record("CONSULT", "Qatar passed the proposal to Hamas", ("Qatar",), ("Hamas",), "d-doha", DOHA,
+                          doha_lines[2], "2024-02-14"),
+            _talks_record("CONSULT", "Hamas did not meet Israel", ("Hamas",), ("Israel",), "d-doha", DOHA,
+                          doha_lines[3], None, negated=True))),
+        "d-cairo": (cairo, (
+            _talks_record("CONSULT", "Qatar and Hamas spoke", ("Qatar", "Hamas"), (), "d-cairo", CAIRO,
+                          cairo_lines[1], "2024-02-15"),)),
+    }
+    store = Store(url)
+    for doc, events in records.values():
+        store.add_document(doc, Analysis(events=events), minhash=None)
+    keys = {"David Barnea": "a-barnea", "Qatar": "a-qatar", "Hamas": "a-hamas", "Israel": "a-israel"}
+    store.replace_actors(TALKS_ACTORS, {(doc_id, key): actor for doc_id in records for key, actor in keys.items()})
+    store.set_document_links({"d-doha": ("s-1", None), "d-cairo": ("s-1", None)})
+    return store

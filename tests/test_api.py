@@ -4,9 +4,9 @@ import json
 import pytest
 
 import backchannel
-from backchannel.errors import ConfigError
+from backchannel.errors import BackchannelError, ConfigError, UnknownActor
 
-from helpers import check_export
+from helpers import build_talks_store, check_export
 
 
 def test_public_api_is_small():
@@ -60,3 +60,19 @@ def test_ingest_accepts_one_path_or_many(tmp_path):
     assert len(corpus.ingest(str(tmp_path / "a.txt")).stored) == 1
     report = corpus.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
     assert len(report.stored) == 1 and len(report.skipped) == 1
+
+
+def test_network_and_paths(tmp_path):
+    build_talks_store(f"sqlite:///{tmp_path / 'talks.db'}")
+    corpus = backchannel.open(str(tmp_path / "talks.db"))
+    graph = corpus.network()
+    assert graph.edges["a-hamas", "a-qatar"]["weight"] == 2
+    [path] = corpus.paths("barnea", "Hamas")  # names and aliases, any case
+    assert path.names == ("David Barnea", "Qatar", "Hamas")
+    assert [e.summary for e in path.links[0].events] == ["Barnea met Qatar"]
+    assert corpus.paths("a-israel", "a-hamas", max_len=3) == []
+    assert len(corpus.paths("a-israel", "a-hamas", max_len=4)) == 1
+    with pytest.raises(UnknownActor, match="no actor 'Nobody'"):
+        corpus.paths("Nobody", "Hamas")
+    with pytest.raises(BackchannelError, match="same actor"):
+        corpus.paths("Qatari", "Qatar")

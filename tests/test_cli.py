@@ -15,7 +15,7 @@ import backchannel
 from backchannel.present import cli
 
 from conftest import error_lines, run_cli
-from helpers import check_export
+from helpers import DOHA, build_talks_store, check_export
 
 BEFORE = "Oslo note\n\nNorway hosted the envoys in Oslo on Monday and promised a second round.\n"
 GOOD = "Cairo note\n\nEgypt warned Hamas on Sunday that the truce talks could collapse.\n"
@@ -231,7 +231,8 @@ def run_main(monkeypatch, capsys, *args):
 
 @pytest.mark.parametrize("args, message", [
     (["timeline", "--since", "last tuesday"], "error: --since 'last tuesday': not a date; use YYYY-MM-DD"),
-    (["export", "--format", "xml"], "error: unknown format 'xml': use one of json, jsonl, csv"),
+    (["export", "--format", "xml"], "error: unknown format 'xml': use one of json, jsonl, csv, plover, timelinejs, gexf, graphml"),
+    (["paths", "Nobody", "Somebody"], "error: no actor 'Nobody'; list them with: backchannel actors"),
     (["show", "treaty", "x"], "error: cannot show 'treaty': use event, actor or document"),
     (["show", "document", "d-missing"], "error: no document 'd-missing'; the ids are in: backchannel export --format csv"),
     (["show", "actor", "Nobody"], "error: no actor 'Nobody'; list them with: backchannel actors"),
@@ -298,9 +299,73 @@ def test_report_command_writes_the_file(corpus_run, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
+# -- network and paths on a hand-built store --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def talks_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("talks") / "talks.db"
+    build_talks_store(f"sqlite:///{db}")
+    return db
+
+
+def test_network_lists_the_strongest_ties(talks_db):
+    result = run_cli("--db", str(talks_db), "network", "--top", "5")
+    assert result.exit_code == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if "CONSULT" in line]
+    assert len(rows) == 2  # the affiliations alone and the negated meeting are no ties
+    assert "Hamas" in rows[0] and "Qatar" in rows[0] and "CONSULT 2" in rows[0]
+    assert "2024-02-14..2024-02-15" in rows[0]
+    assert "David Barnea" in rows[1] and "2024-02-13" in rows[1]
+    top = run_cli("--db", str(talks_db), "network", "--top", "1")
+    assert "Barnea" not in top.stdout
+
+
+def test_network_on_an_empty_store(tmp_path):
+    result = run_cli("--db", str(tmp_path / "empty.db"), "network")
+    assert result.exit_code == 0 and "no two actors share an event yet" in result.stdout
+
+
+def test_paths_through_an_intermediary_with_evidence(talks_db):
+    result = run_cli("--db", str(talks_db), "paths", "Barnea", "Hamas")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "1. David Barnea -> Qatar -> Hamas"
+    assert "David Barnea - Qatar: 1 event" in lines[1]
+    assert "2024-02-13  CONSULT  Barnea met Qatar" in lines[2]
+    # article text is printed as written, not read as rich markup
+    assert DOHA.split("\n")[1] + " (doha.txt)" in lines[3]
+    assert "Qatar - Hamas: 2 events" in result.stdout and "Qatar and Hamas spoke" in result.stdout
+
+
+def test_paths_mark_affiliations(talks_db):
+    result = run_cli("--db", str(talks_db), "paths", "David Barnea", "Israel")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "1. David Barnea -> Mossad -> Israel (through an affiliation)"
+    assert "David Barnea - Mossad: affiliation: David Barnea is affiliated with Mossad" in result.stdout
+
+
+def test_paths_max_len(talks_db):
+    far = run_cli("--db", str(talks_db), "paths", "Israel", "Hamas", "--max-len", "3")
+    assert far.exit_code == 0
+    assert far.stdout.startswith("no chain of contact between Israel and Hamas within 3 links")
+    found = run_cli("--db", str(talks_db), "paths", "Israel", "Hamas", "--max-len", "4")
+    assert found.stdout.splitlines()[0].startswith("1. Israel -> Mossad -> David Barnea -> Qatar -> Hamas")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["paths", "Barnea", "Nobody"], "error: no actor 'Nobody'; list them with: backchannel actors"),
+    (["paths", "Barnea", "David Barnea"], "error: 'Barnea' and 'David Barnea' are the same actor; name two different actors"),
+    (["paths", "Barnea", "Hamas", "--max-len", "0"], "error: --max-len 0: use 1 or more"),
+])
+def test_paths_errors(talks_db, monkeypatch, capsys, args, message):
+    code, out, err = run_main(monkeypatch, capsys, "--db", str(talks_db), *args)
+    assert code == 1 and out == ""
+    assert err.splitlines() == [message]
+
+
 # -- help -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("command", ["ingest", "actors", "timeline", "show", "export", "report"])
+@pytest.mark.parametrize("command", ["ingest", "actors", "timeline", "show", "network", "paths", "export", "report"])
 def test_every_command_has_help_with_an_example(command):
     result = run_cli(command, "--help")
     assert result.exit_code == 0

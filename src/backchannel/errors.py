@@ -20,3 +20,11 @@ class StoreError(BackchannelError):
 
 class ConfigError(BackchannelError):
     """A setting or a user's actor file is invalid."""
+
+
+class UnknownActor(BackchannelError):
+    """No actor has this id, name or alias."""
+
+    def __init__(self, needle: str):
+        super().__init__(f"no actor {needle!r}; list them with: backchannel actors")
+        self.needle = needle

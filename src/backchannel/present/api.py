@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import networkx as nx
+
 from backchannel.config import Settings
+from backchannel.errors import BackchannelError, UnknownActor
 from backchannel.models import Actor, Document, Event
 from backchannel.process import IngestReport, Progress, fuse_corpus, ingest
 from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor
+from backchannel.query.network import ContactPath, contact_paths, interaction_graph
 from backchannel.store import Store
 
 
@@ -38,6 +42,23 @@ class Corpus:
 
     def timeline(self, where: TimelineFilter | None = None, **filters) -> list[Event]:
         return events(self.store, where or TimelineFilter(**filters))
+
+    def network(self) -> nx.Graph:
+        """The weighted actor-interaction graph (see backchannel.query.network)."""
+        return interaction_graph(self.store)
+
+    def paths(self, a: str, b: str, max_len: int = 4, limit: int = 5) -> list[ContactPath]:
+        """Chains of contact between two actors (ids, names or aliases), shortest first, each link with
+        the events that make it. Raises UnknownActor when either cannot be found."""
+        ends = []
+        for needle in (a, b):
+            found = find_actor(self.store, needle)
+            if found is None:
+                raise UnknownActor(needle)
+            ends.append(found.id)
+        if ends[0] == ends[1]:
+            raise BackchannelError(f"{a!r} and {b!r} are the same actor; name two different actors")
+        return contact_paths(self.network(), *ends, max_len=max_len, limit=limit)
 
     def export(self, format: str = "json") -> str:
         from backchannel.present.export import EXPORTERS

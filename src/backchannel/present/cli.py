@@ -18,6 +18,7 @@ import backchannel
 from backchannel.errors import BackchannelError
 from backchannel.ingest import count_inputs
 from backchannel.query import TimelineFilter
+from backchannel.query.network import Link, strongest_ties
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Read negotiation news; keep actors, a dated PLOVER timeline and the evidence.")
@@ -169,7 +170,77 @@ def show(kind: str = typer.Argument(..., help="event, actor or document"), ident
 
 
 @app.command()
-def export(format: str = typer.Option("json", "--format", help="json, jsonl or csv."),
+def network(top: int = typer.Option(20, "--top", help="Show this many ties.")):
+    """List the strongest ties: the pairs of actors linked by the most events, with the events' types and
+    dates. Example: backchannel network --top 10"""
+    ties = strongest_ties(corpus().network(), top)
+    if not ties:
+        console.print("no two actors share an event yet", highlight=False)
+        return
+    table = Table("a", "b", "weight", "types", Column("dates", no_wrap=True, min_width=len("2024-07-20..2024-08-01")))
+    for t in ties:
+        types = ", ".join(f"{kind} {count}" for kind, count in t.types)
+        if "affiliation" in t.kind:
+            types += "; affiliation"
+        dates = "undated" if t.first is None else str(t.first) if t.first == t.last else f"{t.first}..{t.last}"
+        table.add_row(escape(t.a_name), escape(t.b_name), str(t.weight), types, dates)
+    console.print(table)
+
+
+@app.command()
+def paths(a: str = typer.Argument(..., help="One actor: id, name or alias."),
+          b: str = typer.Argument(..., help="The other actor."),
+          max_len: int = typer.Option(4, "--max-len", help="At most this many links in a chain."),
+          limit: int = typer.Option(5, "--limit", help="Show at most this many chains.")):
+    """Show chains of contact between two actors, shortest first, each link with the events behind it
+    and their evidence. Example: backchannel paths Barnea Hamas --max-len 3"""
+    for option, value in (("--max-len", max_len), ("--limit", limit)):
+        if value < 1:
+            raise BackchannelError(f"{option} {value}: use 1 or more")
+    c = corpus()
+    found = c.paths(a, b, max_len=max_len, limit=limit)
+    if not found:
+        console.print(f"no chain of contact between {escape(a)} and {escape(b)} within {max_len} "
+                      f"link{'s' if max_len != 1 else ''}; try a larger --max-len", highlight=False, soft_wrap=True)
+        return
+    docs = {d.id: d.name for d in c.documents()}
+    for number, path in enumerate(found, 1):
+        marked = " (through an affiliation)" if path.affiliation else ""
+        console.print(f"[bold]{number}. {escape(' -> '.join(path.names))}[/bold]{marked}", highlight=False,
+                      soft_wrap=True)
+        for link in path.links:
+            _print_link(link, docs)
+
+
+EVENTS_PER_LINK = 3
+
+
+def _print_link(link: Link, docs: dict[str, str]) -> None:
+    names = {link.source: link.source_name, link.target: link.target_name}
+    parts = [f"{len(link.events)} event{'s' if len(link.events) != 1 else ''}"] if link.events else []
+    parts += [f"affiliation: {names[member]} is affiliated with {names[organisation]}"
+              for member, organisation in link.affiliations]
+    console.print(f"   {escape(link.source_name)} - {escape(link.target_name)}: {escape('; '.join(parts))}",
+                  highlight=False, soft_wrap=True)
+    for e in link.events[:EVENTS_PER_LINK]:
+        console.print(f"      {_when(e.date)}  {e.type}  {escape(e.summary)}", highlight=False, soft_wrap=True)
+        ev = e.evidence[0]
+        console.print(f"         {escape(ev.sentence)} ({escape(docs.get(ev.document, ev.document))})", style="dim",
+                      highlight=False, soft_wrap=True)
+    if len(link.events) > EVENTS_PER_LINK:
+        console.print(f"      ... and {len(link.events) - EVENTS_PER_LINK} more: backchannel timeline --actor "
+                      f"{link.source}", style="dim", highlight=False, soft_wrap=True)
+
+
+def _when(window) -> str:
+    if window is None:
+        return "undated"
+    return window.value or f"{window.earliest}..{window.latest}"
+
+
+@app.command()
+def export(format: str = typer.Option("json", "--format", help="json, jsonl or csv (everything); plover or "
+                                      "timelinejs (the events); gexf or graphml (the actor network)."),
            output: Optional[str] = typer.Option(None, "-o", "--output", help="File to write (default: standard output).")):
     """Export everything the store knows. Example: backchannel export --format json -o corpus.json"""
     from backchannel.present.export import EXPORTERS
