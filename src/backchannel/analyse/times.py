@@ -127,7 +127,7 @@ def _number(word: str) -> int | None:
 
 LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at|for|overnight)\s+)?"
                                  r"(?:(?:earlier|later)\s+(?=th))?(?=\S)", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[,;:.\n]|\bthat\b")
+CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
 
 def _tense(text: str, start: int, end: int) -> str:
