@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from backchannel.analyse.mentions import state_of
 from backchannel.errors import ConfigError
+from backchannel.fuse import Groups
 from backchannel.models import Actor
 
 STOP = {"the", "of", "and", "for", "in", "on"}
@@ -86,23 +87,6 @@ def _actor_id(name: str) -> str:
     return "a" + hashlib.sha1(name.lower().encode()).hexdigest()[:10]
 
 
-class _Union:
-    def __init__(self):
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[Actor], dict[tuple[str, str], str]]:
     """Fuse mention keys into actors; return them and (document id, key) -> actor id."""
     by_key: dict[str, Cluster] = defaultdict(Cluster)
@@ -117,7 +101,7 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         if row.affiliation:
             c.affiliations[row.affiliation.lower()] += 1
         c.mentions += 1
-    u = _Union()
+    u = Groups()
     keys = list(by_key)
     for k in keys:
         u.find(k)
@@ -215,7 +199,7 @@ def _canonical_name(c: Cluster) -> str:
     return max(names, key=lambda s: (c.surfaces[s], len(s), s))
 
 
-def _apply_user(u: _Union, by_key: dict[str, Cluster], user: UserActors) -> None:
+def _apply_user(u: Groups, by_key: dict[str, Cluster], user: UserActors) -> None:
     for name, kind, aliases in user.actors:
         root = name.lower()
         by_key[root].user_name = name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backchannel.fuse import Groups
 from backchannel.models import DateWindow
 
 CLOSE_DAYS = 7
@@ -50,14 +51,7 @@ def same_happening(a: Reading, b: Reading) -> bool:
 
 def group_readings(readings: list[Reading]) -> dict[str, str]:
     """Reading id -> happening id (the smallest reading id of its group, so re-running is stable)."""
-    parent = {r.id: r.id for r in readings}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = Groups()
     by_type: dict[str, list[Reading]] = {}
     for r in readings:
         by_type.setdefault(r.type, []).append(r)
@@ -65,9 +59,8 @@ def group_readings(readings: list[Reading]) -> dict[str, str]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if same_happening(a, b):
-                    ra, rb = find(a.id), find(b.id)
-                    parent[max(ra, rb)] = min(ra, rb)
-    return {r.id: find(r.id) for r in readings}
+                    groups.union(a.id, b.id)
+    return {r.id: groups.find(r.id) for r in readings}
 
 
 def merged_date(windows: list[DateWindow | None]) -> DateWindow | None:

@@ -18,6 +18,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from backchannel.clean import NUM_PERM, SCHEME
+from backchannel.fuse import Groups
 from backchannel.models import Document
 
 HASH_DTYPE = np.uint32  # what datasketch uses for the affine32 scheme
@@ -95,14 +96,7 @@ def group_stories(docs: list[Document], actor_counts: dict[str, Counter], lede_c
     df = Counter(a for c in counts.values() for a in c)
     profiles = _profiles(counts, df)
     ledes = _profiles({d.id: lede_counts.get(d.id, Counter()) for d in docs}, df)
-    parent = {d.id: d.id for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = Groups()
     for i, a in enumerate(docs):
         for b in docs[i + 1:]:
             same = duplicate_of.get(b.id) == a.id or duplicate_of.get(a.id) == b.id
@@ -113,7 +107,6 @@ def group_stories(docs: list[Document], actor_counts: dict[str, Counter], lede_c
                 same = ((gap is None or gap <= MAX_GAP_DAYS) and cast >= SAME_CAST
                         and similarity(ledes[a.id], ledes[b.id]) >= SAME_LEDE) or (close and cast >= SAME_CAST_SAME_DAYS)
             if same:
-                ra, rb = find(a.id), find(b.id)
-                parent[max(ra, rb)] = min(ra, rb)
-    story = {d.id: "s" + hashlib.sha1(find(d.id).encode()).hexdigest()[:8] for d in docs}
+                groups.union(a.id, b.id)
+    story = {d.id: "s" + hashlib.sha1(groups.find(d.id).encode()).hexdigest()[:8] for d in docs}
     return StoryLinks(story, duplicate_of)
