@@ -238,10 +238,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
-    mentions = _resolve_document(doc, raw, org_by_head)
+    mentions = _resolve_document(doc, text, raw, org_by_head)
     mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
-    mentions.extend(_bare_title_mentions(doc, mentions))
+    mentions.extend(_bare_title_mentions(text, mentions))
     mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
     return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
@@ -308,9 +308,9 @@ def _extend_to_known(text: str, raw: list[Mention]) -> list[Mention]:
     return out
 
 
-def _resolve_document(doc: Doc, raw: list[Mention], org_by_head: set[str]) -> list[Mention]:
+def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[str]) -> list[Mention]:
     """Give every mention its document-level key and kind."""
-    raw = _extend_to_known(doc.text, raw)
+    raw = _extend_to_known(text, raw)
     singles = {m.key for m in raw if len(m.key.split()) == 1 and m.kind in ("person", "organization", "place")}
     singles |= {m.key.split()[-1] for m in raw if m.kind == "person" and len(m.key.split()) > 1}
     raw = [piece for m in raw for piece in _split_joined(m, singles)]
@@ -326,7 +326,6 @@ def _resolve_document(doc: Doc, raw: list[Mention], org_by_head: set[str]) -> li
             m = replace(m, kind="person", key=full)
         out.append(m)
     # a parenthesised name right after another is its alias: "Israel Security Agency (Shin Bet)"
-    text = doc.text
     for a, b in zip(out, out[1:]):
         between = text[a.end:b.start]
         if between.strip() == "(" and text[b.end:b.end + 1] == ")" and a.kind != "person":
@@ -388,7 +387,7 @@ def _longest_title(phrase: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _bare_title_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "the prime minister", "the Israeli premier", "the PM": the holder this document names."""
     v = vocabulary()
     holders: dict[str, Counter] = {}
@@ -400,7 +399,6 @@ def _bare_title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     holders.setdefault(t, Counter())[(m.key, m.affiliation)] += 1
     found = []
     taken = [(m.start, m.end) for m in mentions]
-    text = doc.text
     for match in BARE_TITLE.finditer(text):
         mod = match.group("mod") or ""
         title, end = _longest_title(match.group("title"), match.start("title"))
