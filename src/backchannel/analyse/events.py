@@ -36,8 +36,8 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
         return True
-    if tok.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return True  # "negotiations to free the hostages": a purpose, not a happening
+    if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in mention_vocabulary().collective_heads:
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
@@ -76,6 +76,8 @@ def _negated(tok: Token) -> bool:
                                     and any(d.lower_ == "no" for d in g.children) for g in c.children)
            for c in tok.children):
         return True  # "will under no circumstances agree"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("fail", "decline"):
+        return True  # "failed to reach agreement", "declined to resign"
     return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
@@ -257,6 +259,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not = _negated(tok)
+            status, cue = _status(sent, tok)
+            if status == "planned" and re.search(r"\bunless\b", sent.text, re.IGNORECASE):
+                kind = "THREATEN"  # a future act made conditional ("will withdraw unless ...") is a threat
             if kind == "AGREE" and said_not:
                 kind = "REJECT"  # "does not agree to end the war" rejects it
             actor_keys = _unique(actors)
@@ -267,7 +272,6 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
             negated = said_not and kind != "REJECT"
-            status, cue = _status(sent, tok)
             sentence = sent.text.strip()
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))

@@ -13,6 +13,7 @@ from backchannel.models import Mention
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
+COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
 
 
 @dataclass
@@ -22,16 +23,17 @@ class Context:
     mentions: list[Mention]
     sent_starts: list[int]  # character offsets of the sentences, computed once per document
     subject_people: list[Mention]  # people named as the subject of a clause, in text order
+    subject_bodies: list[Mention]  # states, organisations and groups named as the subject of a clause
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
-        ctx = cls(doc, {}, mentions, [s.start_char for s in sentences], [])
+        ctx = cls(doc, {}, mentions, [s.start_char for s in sentences], [], [])
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for tok in span or []:
                 ctx.by_char.setdefault(tok.idx, m)
-            if m.kind == "person" and span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                ctx.subject_people.append(m)
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and m.kind != "place":
+                (ctx.subject_people if m.kind == "person" else ctx.subject_bodies).append(m)
         return ctx
 
 
@@ -50,12 +52,22 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     return (subjects or people or [None])[-1]
 
 
+def previous_body(ctx: Context, tok: Token) -> Mention | None:
+    """It/they: the state, organisation or group last named as a subject in this or the previous sentence."""
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    horizon = ctx.sent_starts[before - 2] if before >= 2 else 0
+    bodies = [m for m in ctx.subject_bodies if horizon <= m.start < tok.idx]
+    return bodies[-1] if bodies else None
+
+
 def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     """The actors a noun phrase headed by `tok` names, conjuncts included."""
     found: list[Mention] = []
     m = mention_at(ctx, tok)
     if m is None and tok.lower_ in PRONOUNS:
         m = previous_person(ctx, tok)
+    elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
+        m = previous_body(ctx, tok)
     if m is not None:
         found.append(m)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
@@ -77,6 +89,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                 found += keys_of(ctx, child, depth + 1)
             elif child.dep_ == "poss" and mention_at(ctx, child) is not None:
                 found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"
+            elif (tok.tag_ == "NNS" and child.dep_ in ("amod", "compound") and mention_at(ctx, child) is not None
+                  and mention_at(ctx, child).kind in ("state", "organization")):
+                found.append(mention_at(ctx, child))  # "Algerian landowners", "army bulldozers" of a state
     if depth < 3:
         for child in tok.children:
             if child.dep_ == "conj":
