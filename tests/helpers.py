@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from backchannel.dates import month_window
 from backchannel.models import (Actor, Analysis, DateWindow, Document, EventRecord, Evidence, Mention, Published,
-                                Timex)
+                                QuoteRecord, Timex)
 from backchannel.store import Store, event_id
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -22,6 +22,8 @@ DOCUMENT_KEYS = {"id", "source", "name", "outlet", "title", "language", "publish
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "affiliations", "mentions"}
 EVENT_KEYS = {"id", "type", "mode", "summary", "date", "actors", "recipients", "negated", "status", "evidence"}
 EVIDENCE_KEYS = {"document", "sentence", "start", "end"}
+QUOTE_KEYS = {"id", "speaker", "speaker_text", "text", "evidence"}
+SOURCING_KEYS = {"events", "quotes", "named", "anonymous", "unattributed", "hedged", "anonymous_share"}
 
 
 def value_window(value: str) -> tuple[date, date]:
@@ -74,6 +76,11 @@ def check_export(data: dict, texts: dict[str, str] | None = None) -> None:
         check_date(d["published"], f"{d['id']}.published", nullable_days=d["published"]["basis"] == "unknown")
         assert isinstance(d["story"], str) and d["story"], f"{d['id']} has no story"
         assert d["duplicate_of"] is None or d["duplicate_of"] in doc_ids
+        if "sourcing" in d:
+            p = d["sourcing"]
+            assert SOURCING_KEYS <= set(p), f"{d['id']}.sourcing lacks {SOURCING_KEYS - set(p)}"
+            assert p["named"] + p["anonymous"] + p["unattributed"] == p["events"] + p["quotes"], p
+            assert 0 <= p["hedged"] <= p["events"] and 0 <= p["anonymous_share"] <= 1, p
 
     actor_ids = [a["id"] for a in data["actors"]]
     assert len(actor_ids) == len(set(actor_ids)), "actor ids are not unique"
@@ -106,6 +113,25 @@ def check_export(data: dict, texts: dict[str, str] | None = None) -> None:
             if texts is not None:
                 assert texts[ev["document"]][ev["start"]:ev["end"]] == ev["sentence"], \
                     f"{e['id']}: offsets {ev['start']}..{ev['end']} do not slice to the evidence sentence"
+
+    quote_ids = [q["id"] for q in data["quotes"]]
+    assert len(quote_ids) == len(set(quote_ids)), "quote ids are not unique"
+    for e in data["events"]:
+        assert all(q in quote_ids for q in e.get("quotes", [])), e
+    for q in data["quotes"]:
+        assert QUOTE_KEYS <= set(q), f"quote lacks {QUOTE_KEYS - set(q)}"
+        assert q["speaker"] is None or q["speaker"] in actor_ids, q
+        assert isinstance(q["speaker_text"], str) and isinstance(q["text"], str) and q["text"], q
+        assert q["evidence"], f"{q['id']} has no evidence"
+        for ev in q["evidence"]:
+            assert EVIDENCE_KEYS <= set(ev) and ev["document"] in doc_ids
+            assert 0 <= ev["start"] < ev["end"]
+            if texts is not None:
+                text = texts[ev["document"]]
+                assert text[ev["start"]:ev["end"]] == ev["sentence"], \
+                    f"{q['id']}: offsets {ev['start']}..{ev['end']} do not slice to the evidence sentence"
+                if "text_start" in q:
+                    assert text[q["text_start"]:q["text_end"]] == q["text"], f"{q['id']}: quote offsets"
 
 
 # -- a hand-built store: known documents, actors and events, no NLP ------------------------------
@@ -229,4 +255,72 @@ def build_talks_store(url: str = "sqlite://") -> Store:
     keys = {"David Barnea": "a-barnea", "Qatar": "a-qatar", "Hamas": "a-hamas", "Israel": "a-israel"}
     store.replace_actors(TALKS_ACTORS, {(doc_id, key): actor for doc_id in records for key, actor in keys.items()})
     store.set_document_links({"d-doha": ("s-1", None), "d-cairo": ("s-1", None)})
+    return store
+
+
+# -- a hand-built store for quotations and sourcing: named, anonymous and unattributed sources ----------
+
+HARBOUR = ("Harbour talks\n"
+           "Luxembourg and Malta signed the harbour accord on Monday, Anna Weber said.\n"
+           "Malta reportedly rejected a second clause, a person familiar with the talks said.\n"
+           "Belgium could join the accord later.\n"
+           "\u201cWe will sign again next year,\u201d the statement said.\n"
+           "Weber accused Malta of stalling the talks, she told reporters.")
+QUIET = "Quiet note\nThe harbour stayed calm all week.\nAndorra watched the ships."
+
+HARBOUR_ACTORS = [Actor("a-luxembourg", "Luxembourg", "state", (), (), 1), Actor("a-malta", "Malta", "state", (), (), 3),
+                  Actor("a-belgium", "Belgium", "state", (), (), 1), Actor("a-weber", "Anna Weber", "person", ("Weber",), (), 2)]
+
+
+def harbour_line(n: int) -> str:
+    return HARBOUR.split("\n")[n]
+
+
+def harbour_quote(line: int, words: str, kind: str, cue: str, key: str | None, speaker: str,
+                  anonymous: str = "") -> QuoteRecord:
+    start = HARBOUR.index(words)
+    return QuoteRecord(text=words, start=start, end=start + len(words), kind=kind, cue=cue, speaker_key=key,
+                       speaker_text=speaker, evidence=_evidence("d-harbour", HARBOUR, harbour_line(line)),
+                       anonymous=bool(anonymous), source_cue=anonymous)
+
+
+def harbour_documents() -> list[tuple[Document, Analysis]]:
+    """Four events and four quotations: Weber (named) twice, an anonymous person, an unnamed statement;
+    one event reported ("reportedly") and one speculative ("could"). QUIET's only event names an actor
+    that fusion does not know, so it is no event of the timeline."""
+    def event(type: str, trigger: str, actors, recipients, line: int, status="occurred", cue="") -> EventRecord:
+        return EventRecord(type=type, trigger=trigger, summary=f"{actors[0]} {trigger}", actors=actors,
+                           recipients=recipients, evidence=_evidence("d-harbour", HARBOUR, harbour_line(line)),
+                           status=status, cue=cue)
+
+    harbour = Document(id="d-harbour", source="notes/harbour.txt", name="harbour.txt", text=HARBOUR,
+                       content_hash="h-harbour", published=Published(day("2024-05-07", "metadata"), "metadata"))
+    quiet = Document(id="d-quiet", source="notes/quiet.txt", name="quiet.txt", text=QUIET, content_hash="h-quiet")
+    mentions = tuple(_mention(HARBOUR, name, kind) for name, kind in (
+        ("Luxembourg", "state"), ("Malta", "state"), ("Anna Weber", "person"), ("Belgium", "state")))
+    weber = Mention(HARBOUR.index("Weber accused"), HARBOUR.index("Weber accused") + 5, "Weber", "person", "Anna Weber")
+    analysis = Analysis(
+        mentions=mentions + (weber,),
+        events=(event("AGREE", "signed", ("Luxembourg", "Malta"), (), 1),
+                event("REJECT", "rejected", ("Malta",), (), 2, "reported", "reportedly"),
+                event("COOPERATE", "join", ("Belgium",), (), 3, "speculative", "could"),
+                event("ACCUSE", "accused", ("Anna Weber",), ("Malta",), 5)),
+        quotes=(harbour_quote(1, "Luxembourg and Malta signed the harbour accord on Monday", "indirect", "say",
+                              "Anna Weber", "Anna Weber"),
+                harbour_quote(2, "Malta reportedly rejected a second clause", "indirect", "say", None,
+                              "a person familiar with the talks", anonymous="familiar with"),
+                harbour_quote(4, "We will sign again next year", "direct", "say", None, "the statement"),
+                harbour_quote(5, "Weber accused Malta of stalling the talks", "indirect", "tell", "Anna Weber", "she")))
+    watched = EventRecord(type="CONSULT", trigger="watched", summary="Andorra watched", actors=("Andorra",),
+                          recipients=(), evidence=_evidence("d-quiet", QUIET, QUIET.split("\n")[2]))
+    return [(harbour, analysis), (quiet, Analysis(mentions=(_mention(QUIET, "Andorra"),), events=(watched,)))]
+
+
+def build_harbour_store(url: str = "sqlite://") -> Store:
+    store = Store(url)
+    for doc, analysis in harbour_documents():
+        store.add_document(doc, analysis, minhash=None)
+    keys = {"Luxembourg": "a-luxembourg", "Malta": "a-malta", "Belgium": "a-belgium", "Anna Weber": "a-weber"}
+    store.replace_actors(HARBOUR_ACTORS, {("d-harbour", key): actor for key, actor in keys.items()})
+    store.set_document_links({"d-harbour": ("s-1", None), "d-quiet": ("s-2", None)})
     return store

@@ -36,6 +36,16 @@ def test_open_reads_the_cli_store(corpus_run):
     assert corpus.document("d-missing") is None
 
 
+def test_quotes_and_sourcing_are_the_exported_ones(corpus_run):
+    corpus = backchannel.open(str(corpus_run.db))
+    assert [q.id for q in corpus.quotes()] == [q["id"] for q in corpus_run.export["quotes"]]
+    profiles = corpus.sourcing()
+    for d in corpus_run.export["documents"]:
+        p = profiles[d["id"]]
+        assert (p.events, p.quotes, p.named, p.anonymous) == tuple(d["sourcing"][k] for k in
+                                                                   ("events", "quotes", "named", "anonymous"))
+
+
 def test_timeline_keyword_filters(corpus_run):
     corpus = backchannel.open(str(corpus_run.db))
     assert corpus.timeline(since=None) == corpus.timeline()
@@ -72,6 +82,8 @@ def test_network_and_paths(tmp_path):
     assert [e.summary for e in path.links[0].events] == ["Barnea met Qatar"]
     assert corpus.paths("a-israel", "a-hamas", max_len=3) == []
     assert len(corpus.paths("a-israel", "a-hamas", max_len=4)) == 1
+    assert [e.summary for e in corpus.timeline(top=1)] == ["Qatar passed the proposal to Hamas"]
+    assert [e.summary for e in corpus.timeline(top=5, actor="Barnea")] == ["Barnea met Qatar"]
     with pytest.raises(UnknownActor, match="no actor 'Nobody'"):
         corpus.paths("Nobody", "Hamas")
     with pytest.raises(BackchannelError, match="same actor"):

@@ -231,6 +231,7 @@ def run_main(monkeypatch, capsys, *args):
 
 @pytest.mark.parametrize("args, message", [
     (["timeline", "--since", "last tuesday"], "error: --since 'last tuesday': not a date; use YYYY-MM-DD"),
+    (["timeline", "--top", "0"], "error: --top 0: give the number of happenings to show, 1 or more"),
     (["export", "--format", "xml"], "error: unknown format 'xml': use one of json, jsonl, csv, plover, timelinejs, gexf, graphml"),
     (["paths", "Nobody", "Somebody"], "error: no actor 'Nobody'; list them with: backchannel actors"),
     (["show", "treaty", "x"], "error: cannot show 'treaty': use event, actor or document"),
@@ -318,6 +319,18 @@ def test_network_lists_the_strongest_ties(talks_db):
     assert "David Barnea" in rows[1] and "2024-02-13" in rows[1]
     top = run_cli("--db", str(talks_db), "network", "--top", "1")
     assert "Barnea" not in top.stdout
+
+
+def test_timeline_top_shows_the_most_important_in_date_order(talks_db):
+    ids = {e.summary: e.id for e in backchannel.open(str(talks_db)).timeline()}
+    result = run_cli("--db", str(talks_db), "timeline", "--top", "2")
+    assert result.exit_code == 0, result.stderr
+    shown = [i for i in ids.values() if i in result.stdout]
+    # the mediator's two contacts with Hamas; Barnea's meeting ranks lower and the undated one not at all
+    assert sorted(shown, key=result.stdout.index) == [ids["Qatar passed the proposal to Hamas"],
+                                                       ids["Qatar and Hamas spoke"]]
+    everything = run_cli("--db", str(talks_db), "timeline", "--top", "10")
+    assert ids["Barnea met Qatar"] in everything.stdout and ids["Hamas did not meet Israel"] not in everything.stdout
 
 
 def test_network_on_an_empty_store(tmp_path):

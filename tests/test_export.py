@@ -19,7 +19,8 @@ from backchannel.present.export import (EXPORTERS, export_data, timelinejs_dates
                                         to_jsonl, to_plover, to_timelinejs)
 
 from conftest import run_cli
-from helpers import HELSINKI, OSLO, build_hand_store, build_talks_store, check_export, hand_event_ids
+from helpers import (HARBOUR, HELSINKI, OSLO, QUIET, build_hand_store, build_harbour_store, build_talks_store,
+                     check_export, hand_event_ids)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def test_exact_event_records(store):
         "date": {"value": "2024-02-12", "earliest": "2024-02-12", "latest": "2024-02-12"},
         "actors": ["a-norway"], "recipients": ["a-sweden"], "negated": False, "status": "occurred", "outlets": 1,
         "evidence": [{"document": "d-oslo", "sentence": "Norway hosted Sweden in Oslo on Monday.",
-                      "start": 13, "end": 52}]}
+                      "start": 13, "end": 52}], "quotes": []}
     assert events["ACCUSE"]["date"] == {"value": "2024-03", "earliest": "2024-03-01", "latest": "2024-03-31"}
     assert events["AGREE"]["date"] is None  # a date the text does not fix is null, not a guess
     assert events["AGREE"]["status"] == "planned"
@@ -54,6 +55,48 @@ def test_document_records(store):
                                            "basis": "metadata"}
     assert docs["d-helsinki"]["published"] == {"value": None, "earliest": None, "latest": None, "basis": "unknown"}
     assert docs["d-helsinki"]["outlet"] == "Example Post" and docs["d-helsinki"]["story"] == "s-2"
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    return export_data(build_harbour_store())
+
+
+def test_quotes_follow_the_contract(harbour):
+    check_export(harbour, {"d-harbour": HARBOUR, "d-quiet": QUIET})
+    quotes = {q["text"]: q for q in harbour["quotes"]}
+    weber = quotes["Weber accused Malta of stalling the talks"]
+    assert {k: weber[k] for k in ("speaker", "speaker_text", "kind", "cue", "anonymous")} == {
+        "speaker": "a-weber", "speaker_text": "she", "kind": "indirect", "cue": "tell", "anonymous": False}
+    assert weber["evidence"] == [{"document": "d-harbour", "start": HARBOUR.index("Weber accused"), "end": len(HARBOUR),
+                                  "sentence": "Weber accused Malta of stalling the talks, she told reporters."}]
+    unnamed = quotes["Malta reportedly rejected a second clause"]
+    assert (unnamed["speaker"], unnamed["speaker_text"], unnamed["anonymous"]) == (
+        None, "a person familiar with the talks", True)
+    assert quotes["We will sign again next year"]["speaker"] is None
+
+
+def test_a_statement_event_lists_the_quotations_that_voice_it(harbour):
+    events = {e["type"]: e for e in harbour["events"]}
+    [weber] = [q["id"] for q in harbour["quotes"] if q["text"].startswith("Weber accused")]
+    assert events["ACCUSE"]["quotes"] == [weber]  # Weber's own words, in the sentence of her accusation
+    assert events["AGREE"]["quotes"] == []  # Weber reports the accord; she is not one of its actors
+
+
+def test_each_document_carries_its_sourcing(harbour):
+    docs = {d["id"]: d for d in harbour["documents"]}
+    assert docs["d-harbour"]["sourcing"] == {
+        "events": 4, "quotes": 4, "named": 4, "anonymous": 2, "unattributed": 2, "hedged": 2,
+        "hedges": {"reportedly": 1, "could": 1}, "anonymous_share": 0.333}
+    assert docs["d-quiet"]["sourcing"]["events"] == 0 and docs["d-quiet"]["sourcing"]["anonymous_share"] == 0
+
+
+def test_jsonl_holds_the_quotes():
+    store = build_harbour_store()
+    records = [json.loads(line) for line in to_jsonl(store).splitlines()]
+    quotes = [r for r in records if r["record"] == "quote"]
+    assert [{k: v for k, v in r.items() if k != "record"} for r in quotes] == export_data(store)["quotes"]
+    assert all(r["kind"] in ("direct", "indirect") for r in quotes)  # the quotation's own kind survives the tag
 
 
 def test_the_checker_catches_broken_offsets(store):
@@ -70,6 +113,8 @@ def test_the_checker_catches_broken_offsets(store):
     lambda d: d["events"][0].update(actors=["a-nobody"]),
     lambda d: d["documents"][0].pop("story"),
     lambda d: d.update(version="1"),
+    lambda d: d["documents"][0]["sourcing"].update(named=99),
+    lambda d: d["quotes"].append({"id": "q1", "speaker": "a-nobody", "speaker_text": "x", "text": "y", "evidence": []}),
 ])
 def test_the_checker_catches_contract_breaks(store, breakage):
     data = export_data(store)

@@ -38,6 +38,18 @@ def test_fusion_is_deterministic():
     assert first[1] == second[1]
 
 
+def test_groups_that_end_with_one_name_are_one_actor():
+    """An agency written out once but named by its short form, beside the short form tagged as a person:
+    both groups are named "Sana", and an id derives from the name, so they must be one actor."""
+    rows = [row("d1", "Sana", "person", label="PERSON"), row("d2", "Sana", "person", label="PERSON"),
+            row("d3", "Syrian Arab News Agency", "organization", "Sana", label="ORG"),
+            row("d4", "Syrian Arab News Agency", "organization", "Sana", label="ORG"),
+            row("d4", "Syrian Arab News Agency", "organization", label="ORG")]
+    actors, assignment = resolve_actors(rows)
+    assert len({a.id for a in actors}) == len(actors) == 1
+    assert set(assignment.values()) == {actors[0].id} and actors[0].mentions == 5
+
+
 def test_user_actors_file(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text("actors:\n  - name: International Red Cross\n    kind: organization\n    aliases: [Red Cross]\n"

@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor
+from backchannel.query import TimelineFilter, actors, document, documents, event_quotes, events, find_actor, quotes
 
-from helpers import build_hand_store
+from helpers import HARBOUR, build_hand_store, build_harbour_store
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,30 @@ def test_timeline_is_ordered_by_date_with_undated_last(store):
 ])
 def test_timeline_filters(store, where, expected):
     assert [e.type for e in events(store, where)] == expected
+
+
+def test_quotes_in_text_order_with_their_speakers():
+    store = build_harbour_store()
+    found = quotes(store)
+    assert [q.text for q in found] == ["Luxembourg and Malta signed the harbour accord on Monday",
+                                       "Malta reportedly rejected a second clause", "We will sign again next year",
+                                       "Weber accused Malta of stalling the talks"]
+    assert [q.speaker for q in found] == ["a-weber", None, None, "a-weber"]
+    assert all(HARBOUR[q.start:q.end] == q.text and q.evidence.document == "d-harbour" for q in found)
+    assert found[1].anonymous and found[1].source_cue == "familiar with"
+
+
+@pytest.mark.parametrize("filters, count", [
+    ({"speaker": "Weber"}, 2), ({"speaker": "a-weber"}, 2), ({"speaker": "Nobody"}, 0),
+    ({"document": "d-harbour"}, 4), ({"document": "d-quiet"}, 0),
+])
+def test_quotes_by_speaker_or_document(filters, count):
+    assert len(quotes(build_harbour_store(), **filters)) == count
+
+
+def test_event_quotes_links_a_statement_to_its_speaker_words():
+    store = build_harbour_store()
+    timeline, said = events(store), quotes(store)
+    links = event_quotes(timeline, said)
+    [accusation] = [e for e in timeline if e.type == "ACCUSE"]
+    assert links == {accusation.id: (said[3].id,)}

@@ -8,7 +8,7 @@ from backchannel.present.report import render_report
 from backchannel.store import Store
 
 from conftest import run_cli
-from helpers import build_hand_store
+from helpers import build_hand_store, build_harbour_store
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -78,9 +78,24 @@ def test_hand_built_report_names_actors_and_escapes_evidence():
     assert_self_contained(html)
 
 
+def test_documents_show_their_sourcing_and_quotes_their_speakers():
+    html = render_report(build_harbour_store())
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "4 events, 4 quotes: 4 named, 2 anonymous, 2 unattributed · anonymous share 33% · 2 hedged (reportedly 1, could 1)" in text
+    assert re.search(r'<span class="named" style="width: 50.0%"></span><span class="anonymous" style="width: 25.0%">', html)
+    assert "nothing reported" in text  # the quiet note
+    assert "“Weber accused Malta of stalling the talks”" in text and "[anonymous]" in text
+    assert 'href="#a-weber"' in html  # a named speaker links to the actor
+    assert_self_contained(html)
+
+
+def test_report_lists_every_quotation(corpus_run, corpus_html):
+    assert {q["id"] for q in corpus_run.export["quotes"]} <= parse(corpus_html).ids
+
+
 def test_empty_store_report():
     html = render_report(Store("sqlite://"))
-    assert "No events yet" in html and "0 documents" in html
+    assert "No events yet" in html and "0 documents" in html and "No quotations yet" in html
     assert_self_contained(html)
 
 

@@ -5,14 +5,15 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from backchannel.errors import StoreError
 from backchannel.models import Analysis, DateWindow, Document, Published
-from backchannel.store import Store, event_id, window_columns, window_from
+from backchannel.store import Store, event_id, quote_id, window_columns, window_from
 from backchannel.store import schema as s
 
-from helpers import HAND_ACTORS, OSLO, build_hand_store, day, hand_documents
+from helpers import (HAND_ACTORS, HARBOUR, HARBOUR_ACTORS, OSLO, build_hand_store, build_harbour_store, day,
+                     hand_documents, harbour_documents)
 
 
 def file_store(tmp_path, name="t.db"):
@@ -49,6 +50,25 @@ def test_migrate_applies_only_the_missing_steps(tmp_path, monkeypatch):
     with store.engine.begin() as conn:
         assert s.current_version(conn) == s.SCHEMA_VERSION + 1
         assert s.migrate(conn) == []
+
+
+def test_migration_3_adds_quotes_to_a_version_2_database(tmp_path, monkeypatch):
+    monkeypatch.setattr(s, "MIGRATIONS", s.MIGRATIONS[:2])  # the schema as released before quotations
+    old = file_store(tmp_path)
+    for doc, analysis in hand_documents():
+        old.add_document(doc, analysis)
+    with old.engine.connect() as conn:
+        assert s.current_version(conn) == 2 and not inspect(conn).has_table("quotes")
+    old.engine.dispose()
+    monkeypatch.undo()
+    store = file_store(tmp_path)
+    with store.engine.connect() as conn:
+        assert s.current_version(conn) == 3 and inspect(conn).has_table("quotes")
+        assert [v for v, _ in migration_rows(store)] == [1, 2, 3]
+    assert (count(store, s.documents), count(store, s.events), count(store, s.quotes)) == (2, 3, 0)  # nothing lost
+    for doc, analysis in harbour_documents():  # and the new table takes quotations
+        store.add_document(doc, analysis)
+    assert count(store, s.quotes) == 4
 
 
 def test_a_fresh_database_reports_version_zero():
@@ -162,6 +182,36 @@ def test_replace_actors_points_mentions_and_participants_at_actors():
         assert set(conn.execute(select(s.mentions.c.actor_id)).scalars()) == {"a-norway", None}
 
 
+def test_quotes_are_stored_with_their_offsets():
+    store = build_harbour_store()
+    (doc, analysis), _ = harbour_documents()
+    with store.engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(s.quotes))}
+    assert set(rows) == {quote_id(doc.id, q) for q in analysis.quotes}
+    for q in analysis.quotes:
+        row = rows[quote_id(doc.id, q)]
+        assert (row.document_id, row.speaker_key, row.speaker_text, row.text, row.kind, row.cue, bool(row.anonymous)) == (
+            doc.id, q.speaker_key, q.speaker_text, q.text, q.kind, q.cue, q.anonymous)
+        assert HARBOUR[row.text_start:row.text_end] == row.text and HARBOUR[row.start:row.end] == row.sentence
+
+
+def test_replace_actors_points_quotations_at_their_speakers():
+    store = build_harbour_store()
+    with store.engine.connect() as conn:
+        speakers = set(conn.execute(select(s.quotes.c.speaker_key, s.quotes.c.actor_id)))
+    assert speakers == {("Anna Weber", "a-weber"), (None, None)}
+    store.replace_actors(HARBOUR_ACTORS[:1], {("d-harbour", "Luxembourg"): "a-luxembourg"})  # Weber is gone
+    with store.engine.connect() as conn:
+        assert set(conn.execute(select(s.quotes.c.actor_id)).scalars()) == {None}
+
+
+def test_quote_ids_are_content_derived():
+    (doc, analysis), _ = harbour_documents()
+    ids = [quote_id(doc.id, q) for q in analysis.quotes]
+    assert len(set(ids)) == len(ids) and all(i.startswith("q") for i in ids)
+    assert quote_id("d-elsewhere", analysis.quotes[0]) != ids[0]
+
+
 def test_set_published_redates_events_and_rereads_timexes():
     store = build_hand_store()
     ids = store.event_anchors("d-oslo")
@@ -224,4 +274,5 @@ def test_a_version_1_database_is_migrated_to_the_current_schema(tmp_path):
     Store(url)
     with engine.connect() as conn:
         assert "happening" in {c["name"] for c in inspect(conn).get_columns("events")}
-        assert list(conn.execute(select(schema.migrations.c.version)).scalars()) == [1, 2]
+        assert list(conn.execute(select(schema.migrations.c.version)).scalars()) == [1, 2, 3]
+        assert inspect(conn).has_table("quotes")

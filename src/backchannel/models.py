@@ -130,6 +130,24 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class QuoteRecord:
+    """A quotation as read from one document: the quoted words (`text == doc.text[start:end]`), who said
+    them (a mention key until fused, None when the phrase names no actor) and the sentence(s) holding the
+    quotation and its attribution."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # direct (in quotation marks) | indirect ("X said (that) CLAUSE", "according to X")
+    cue: str  # the attribution verb's lemma ("say", "warn") or "according to"
+    speaker_key: str | None
+    speaker_text: str  # the speaker as the text names it: "Smith", "he", "a person familiar with the talks"
+    evidence: Evidence
+    anonymous: bool = False  # the speaker is an unnamed source (patterns/sourcing.yaml)
+    source_cue: str = ""  # the sourcing cue that made it anonymous ("familiar with", "officials")
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     source: str
@@ -172,6 +190,23 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A stored quotation; `speaker` is an actor id (None when the speaker names no actor)."""
+
+    id: str
+    speaker: str | None
+    speaker_text: str
+    text: str
+    kind: str
+    cue: str
+    evidence: Evidence
+    start: int  # the quoted words: the document's text[start:end] == text
+    end: int
+    anonymous: bool = False
+    source_cue: str = ""
+
+
+@dataclass(frozen=True)
 class Timex:
     """A time expression in a document: where it is, its TIMEX3 type and value and, if the text fixes
     one, its window of days; `rule` and `anchor` say how the value was reached."""
@@ -194,3 +229,4 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     timexes: tuple[Timex, ...] = ()
     events: tuple[EventRecord, ...] = ()
+    quotes: tuple[QuoteRecord, ...] = ()

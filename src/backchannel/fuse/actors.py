@@ -135,17 +135,9 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
             if other != k and other in by_key and _kind(by_key[k]) == _kind(by_key[other]) == "organization":
                 u.union(k, other)
     _apply_user(u, by_key, user)
-    clusters: dict[str, Cluster] = defaultdict(Cluster)
-    for k, c in by_key.items():
-        merged = clusters[u.find(k)]
-        merged.keys |= c.keys
-        merged.kinds += c.kinds
-        merged.labels += c.labels
-        merged.surfaces += c.surfaces
-        merged.affiliations += c.affiliations
-        merged.mentions += c.mentions
-        merged.user_name = merged.user_name or c.user_name
-        merged.user_kind = merged.user_kind or c.user_kind
+    clusters = _pooled(by_key, u)
+    while _merge_same_names(clusters, u):  # one name, one id: clusters that end with one name are one actor
+        clusters = _pooled(by_key, u)
     actors, ids_by_root, names = [], {}, {}
     for root, c in clusters.items():
         name = c.user_name or _canonical_name(c)
@@ -165,6 +157,36 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         if root not in places:
             assignment[(row.document_id, row.key)] = ids_by_root[root]
     return sorted(actors, key=lambda a: (-a.mentions, a.name)), assignment
+
+
+def _pooled(by_key: dict[str, Cluster], u: Groups) -> dict[str, Cluster]:
+    """The keys' evidence pooled by group."""
+    clusters: dict[str, Cluster] = defaultdict(Cluster)
+    for k, c in by_key.items():
+        merged = clusters[u.find(k)]
+        merged.keys |= c.keys
+        merged.kinds += c.kinds
+        merged.labels += c.labels
+        merged.surfaces += c.surfaces
+        merged.affiliations += c.affiliations
+        merged.mentions += c.mentions
+        merged.user_name = merged.user_name or c.user_name
+        merged.user_kind = merged.user_kind or c.user_kind
+    return clusters
+
+
+def _merge_same_names(clusters: dict[str, Cluster], u: Groups) -> bool:
+    """Join groups whose canonical names match ("Sana" the person tag and "Sana" the agency), since the
+    id derives from the name; True when any were joined."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for root, c in clusters.items():
+        by_name[(c.user_name or _canonical_name(c)).lower()].append(root)
+    joined = False
+    for roots in by_name.values():
+        for other in roots[1:]:
+            u.union(roots[0], other)
+            joined = True
+    return joined
 
 
 def _kind(c: Cluster) -> str:

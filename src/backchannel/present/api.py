@@ -7,10 +7,12 @@ import networkx as nx
 
 from backchannel.config import Settings
 from backchannel.errors import BackchannelError, UnknownActor
-from backchannel.models import Actor, Document, Event
+from backchannel.models import Actor, Document, Event, Quote
 from backchannel.process import IngestReport, Progress, fuse_corpus, ingest
-from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor
+from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor, quotes
 from backchannel.query.network import ContactPath, contact_paths, interaction_graph
+from backchannel.query.ranking import rank_events
+from backchannel.query.sourcing import Sourcing, sourcing
 from backchannel.store import Store
 
 
@@ -40,8 +42,21 @@ class Corpus:
     def actor(self, needle: str) -> Actor | None:
         return find_actor(self.store, needle)
 
-    def timeline(self, where: TimelineFilter | None = None, **filters) -> list[Event]:
-        return events(self.store, where or TimelineFilter(**filters))
+    def timeline(self, where: TimelineFilter | None = None, top: int | None = None, **filters) -> list[Event]:
+        """The events, in date order; with `top`, only the `top` most important dated ones
+        (backchannel.query.ranking.rank_events, over the whole corpus's interaction graph)."""
+        found = events(self.store, where or TimelineFilter(**filters))
+        if top is None:
+            return found
+        return [r.event for r in rank_events(found, self.network(), top)]
+
+    def quotes(self, document: str | None = None, speaker: str | None = None) -> list[Quote]:
+        """Quotations with their speakers, optionally of one document or one speaker (id, name or alias)."""
+        return quotes(self.store, document, speaker)
+
+    def sourcing(self) -> dict[str, Sourcing]:
+        """Document id -> how its events and quotations are sourced (named, anonymous, unattributed, hedged)."""
+        return sourcing(self.store)
 
     def network(self) -> nx.Graph:
         """The weighted actor-interaction graph (see backchannel.query.network)."""

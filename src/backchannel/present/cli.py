@@ -102,14 +102,19 @@ def timeline(actor: Optional[str] = typer.Option(None, "--actor", help="Only eve
              type: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type, e.g. CONSULT."),
              since: Optional[str] = typer.Option(None, "--since", help="Only events that may fall on or after YYYY-MM-DD."),
              until: Optional[str] = typer.Option(None, "--until", help="Only events that may fall on or before YYYY-MM-DD."),
-             story: Optional[str] = typer.Option(None, "--story", help="Only events from this story id.")):
-    """Show the timeline. Example: backchannel timeline --actor Netanyahu --since 2024-01-01"""
+             story: Optional[str] = typer.Option(None, "--story", help="Only events from this story id."),
+             top: Optional[int] = typer.Option(None, "--top", help="Only the N most important dated "
+                                               "happenings (reports, type, actors' centrality, date precision), "
+                                               "in date order.")):
+    """Show the timeline. Example: backchannel timeline --actor Netanyahu --since 2024-01-01 --top 10"""
+    if top is not None and top < 1:
+        raise BackchannelError(f"--top {top}: give the number of happenings to show, 1 or more")
     c = corpus()
     where = TimelineFilter(actor, type, _day(since, "--since"), _day(until, "--until"), story)
     names = _names(c)
     docs = {d.id: d.name for d in c.documents()}
     table = Table("date", "type", "actors -> recipients", "summary", "source", _id_column())
-    for e in c.timeline(where):
+    for e in c.timeline(where, top=top):
         when = (e.date.value or f"{e.date.earliest}..{e.date.latest}") if e.date else "undated"
         flags = (" (negated)" if e.negated else "") + ("" if e.status == "occurred" else f" [{e.status}]")
         who = ", ".join(names.get(a, a) for a in e.actors) + " -> " + ", ".join(names.get(a, a) for a in e.recipients)

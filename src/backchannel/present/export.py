@@ -10,20 +10,28 @@ import json
 
 import networkx as nx
 
-from backchannel.models import Actor, DateWindow, Document, Event
-from backchannel.query import actors, documents, events
+from backchannel.models import Actor, DateWindow, Document, Event, Quote
+from backchannel.query import actors, documents, event_quotes, events, quotes
 from backchannel.query.network import interaction_graph
+from backchannel.query.sourcing import Sourcing, sourcing
 from backchannel.store import Store
 
 FORMAT_VERSION = 1
 
 
-def document_json(d: Document) -> dict:
+def document_json(d: Document, profile: Sourcing | None = None) -> dict:
     w = d.published.window
     published = {"value": w.value if w else None, "earliest": w.earliest.isoformat() if w else None,
                  "latest": w.latest.isoformat() if w else None, "basis": d.published.basis}
     return {"id": d.id, "source": d.source, "name": d.name, "outlet": d.outlet, "title": d.title,
-            "language": d.language, "published": published, "story": d.story, "duplicate_of": d.duplicate_of}
+            "language": d.language, "published": published, "story": d.story, "duplicate_of": d.duplicate_of,
+            "sourcing": sourcing_json(profile or Sourcing())}
+
+
+def sourcing_json(p: Sourcing) -> dict:
+    return {"events": p.events, "quotes": p.quotes, "named": p.named, "anonymous": p.anonymous,
+            "unattributed": p.unattributed, "hedged": p.hedged, "hedges": dict(p.hedges),
+            "anonymous_share": round(p.anonymous_share, 3)}
 
 
 def actor_json(a: Actor) -> dict:
@@ -31,20 +39,32 @@ def actor_json(a: Actor) -> dict:
             "affiliations": list(a.affiliations), "mentions": a.mentions}
 
 
-def event_json(e: Event) -> dict:
+def event_json(e: Event, quote_ids: tuple[str, ...] = ()) -> dict:
     return {"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
             "date": e.date.to_json() if e.date else None, "actors": list(e.actors),
             "recipients": list(e.recipients), "negated": e.negated, "status": e.status, "outlets": e.outlets,
             "evidence": [{"document": v.document, "sentence": v.sentence, "start": v.start, "end": v.end}
-                         for v in e.evidence]}
+                         for v in e.evidence],
+            "quotes": list(quote_ids)}
+
+
+def quote_json(q: Quote) -> dict:
+    v = q.evidence
+    return {"id": q.id, "speaker": q.speaker, "speaker_text": q.speaker_text, "text": q.text, "kind": q.kind,
+            "cue": q.cue, "anonymous": q.anonymous, "text_start": q.start, "text_end": q.end,
+            "evidence": [{"document": v.document, "sentence": v.sentence, "start": v.start, "end": v.end}]}
 
 
 def export_data(store: Store) -> dict:
+    profiles = sourcing(store)
+    timeline = events(store)
+    said = quotes(store)
+    voiced = event_quotes(timeline, said)
     return {"format": "backchannel-export", "version": FORMAT_VERSION,
-            "documents": [document_json(d) for d in documents(store)],
+            "documents": [document_json(d, profiles.get(d.id)) for d in documents(store)],
             "actors": [actor_json(a) for a in actors(store)],
-            "events": [event_json(e) for e in events(store)],
-            "claims": [], "quotes": []}
+            "events": [event_json(e, voiced.get(e.id, ())) for e in timeline],
+            "claims": [], "quotes": [quote_json(q) for q in said]}
 
 
 def to_json(store: Store) -> str:
@@ -52,12 +72,12 @@ def to_json(store: Store) -> str:
 
 
 def to_jsonl(store: Store) -> str:
-    """One record a line, each tagged with what it is: "record": "document", "actor" or "event".
+    """One record a line, each tagged with what it is: "record": "document", "actor", "event" or "quote".
 
     (Not "kind": an actor's own "kind" field, person or state, would overwrite the tag.)"""
     data = export_data(store)
     lines = [json.dumps({"record": kind[:-1], **record}, ensure_ascii=False)
-             for kind in ("documents", "actors", "events") for record in data[kind]]
+             for kind in ("documents", "actors", "events", "quotes") for record in data[kind]]
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,5 @@
-"""The self-contained HTML report: timeline grouped by date, actors, documents, evidence.
-Rendered with Jinja2 autoescaping, so article text is always escaped."""
+"""The self-contained HTML report: timeline grouped by date, actors, quotations, documents (with how each
+is sourced), evidence. Rendered with Jinja2 autoescaping, so article text is always escaped."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -7,7 +7,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from backchannel.query import actors, documents, events
+from backchannel.query import actors, documents, events, quotes
+from backchannel.query.sourcing import sourcing
 from backchannel.store import Store
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,7 +28,8 @@ def render_report(store: Store) -> str:
         groups[_date_label(e.date)].append(e)
     return _environment().get_template("report.html.j2").render(
         groups=list(groups.items()), actors=all_actors, names={a.id: a.name for a in all_actors},
-        documents=docs, doc_names={d.id: d.name for d in docs}, event_count=len(timeline))
+        documents=docs, doc_names={d.id: d.name for d in docs}, event_count=len(timeline),
+        quotes=quotes(store), sourcing=sourcing(store))
 
 
 def _date_label(window) -> str:

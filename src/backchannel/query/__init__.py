@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from backchannel.fuse.events import merged_date
-from backchannel.models import Actor, Document, Event, Evidence
+from backchannel.models import Actor, Document, Event, Evidence, Quote
 from backchannel.store import Store, document_from_row, window_from
 from backchannel.store import schema as s
 
@@ -104,3 +104,35 @@ def _event_order(e: Event):
     d = e.date
     return (d is None, d.earliest if d else date.max, d.latest if d else date.max, e.evidence[0].document,
             e.evidence[0].start)
+
+
+def quotes(store: Store, document: str | None = None, speaker: str | None = None) -> list[Quote]:
+    """Quotations in text order, per document; only one document's, or only one speaker's (an actor id,
+    name or alias), if asked."""
+    query = select(s.quotes).order_by(s.quotes.c.document_id, s.quotes.c.text_start, s.quotes.c.id)
+    if document:
+        query = query.where(s.quotes.c.document_id == document)
+    if speaker:
+        found = find_actor(store, speaker)
+        query = query.where(s.quotes.c.actor_id == (found.id if found else "<none>"))
+    with store.engine.connect() as conn:
+        return [Quote(id=r.id, speaker=r.actor_id, speaker_text=r.speaker_text, text=r.text, kind=r.kind, cue=r.cue,
+                      evidence=Evidence(r.document_id, r.sentence, r.start, r.end), start=r.text_start,
+                      end=r.text_end, anonymous=bool(r.anonymous), source_cue=r.source_cue or "")
+                for r in conn.execute(query)]
+
+
+def event_quotes(timeline: list[Event], said: list[Quote]) -> dict[str, tuple[str, ...]]:
+    """Event id -> the quotations that voice it: quoted in one of its evidence sentences by one of its
+    actors ("Netanyahu said Israel would not agree" is his REJECT and his quotation)."""
+    by_document: dict[str, list[Quote]] = defaultdict(list)
+    for q in said:
+        if q.speaker is not None:
+            by_document[q.evidence.document].append(q)
+    links = {}
+    for e in timeline:
+        found = [q.id for v in e.evidence for q in by_document.get(v.document, ())
+                 if q.speaker in e.actors and q.evidence.start < v.end and v.start < q.evidence.end]
+        if found:
+            links[e.id] = tuple(dict.fromkeys(found))
+    return links

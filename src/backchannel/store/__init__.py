@@ -13,7 +13,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from backchannel.errors import StoreError
-from backchannel.models import Actor, Analysis, Caption, DateWindow, Document, EventRecord, Published, Timex
+from backchannel.models import (Actor, Analysis, Caption, DateWindow, Document, EventRecord, Published, QuoteRecord,
+                                Timex)
 from backchannel.store import schema as s
 
 
@@ -40,6 +41,11 @@ def window_from(row, prefix: str) -> DateWindow | None:
 def event_id(document_id: str, record: EventRecord) -> str:
     key = f"{document_id}|{record.evidence.start}|{record.trigger}|{record.type}|{','.join(record.actors)}|{','.join(record.recipients)}"
     return "e" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def quote_id(document_id: str, record: QuoteRecord) -> str:
+    key = f"{document_id}|{record.kind}|{record.start}|{record.end}|{record.speaker_key or ''}"
+    return "q" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def document_from_row(row) -> Document:
@@ -90,6 +96,7 @@ class Store:
                          label=m.label, title=m.title, affiliation=m.affiliation) for m in analysis.mentions])
             self._insert_timexes(conn, doc.id, analysis.timexes)
             self._insert_events(conn, doc.id, analysis.events)
+            self._insert_quotes(conn, doc.id, analysis.quotes)
 
     def _insert_timexes(self, conn, document_id: str, timexes) -> None:
         if timexes:
@@ -116,6 +123,17 @@ class Store:
             rows = {(role, key) for role, keys in (("actor", r.actors), ("recipient", r.recipients)) for key in keys}
             if rows:
                 conn.execute(insert(s.participants), [dict(event_id=eid, role=role, key=key) for role, key in rows])
+
+    def _insert_quotes(self, conn, document_id: str, records: Iterable[QuoteRecord]) -> None:
+        rows = {}
+        for q in records:
+            rows.setdefault(quote_id(document_id, q), dict(
+                document_id=document_id, speaker_key=q.speaker_key, speaker_text=q.speaker_text, text=q.text,
+                text_start=q.start, text_end=q.end, kind=q.kind, cue=q.cue, anonymous=q.anonymous,
+                source_cue=q.source_cue or None, sentence=q.evidence.sentence, start=q.evidence.start,
+                end=q.evidence.end))
+        if rows:
+            conn.execute(insert(s.quotes), [dict(id=qid, **row) for qid, row in rows.items()])
 
     def documents(self) -> list[Document]:
         with self.engine.connect() as conn:
@@ -180,7 +198,8 @@ class Store:
                                      .join(s.events, s.events.c.id == s.participants.c.event_id)))
 
     def replace_actors(self, actors: list[Actor], assignment: dict[tuple[str, str], str]) -> None:
-        """Write the fused actors and point every mention and participant at one (one transaction)."""
+        """Write the fused actors and point every mention, participant and quotation's speaker at one
+        (one transaction)."""
         with self.engine.begin() as conn:
             conn.execute(delete(s.actors))
             if actors:
@@ -189,6 +208,7 @@ class Store:
                          affiliations=json.dumps(list(a.affiliations)), mentions=a.mentions) for a in actors])
             conn.execute(update(s.mentions).values(actor_id=None))
             conn.execute(update(s.participants).values(actor_id=None))
+            conn.execute(update(s.quotes).values(actor_id=None))
             if not assignment:
                 return
             conn.execute(update(s.mentions).where(s.mentions.c.document_id == bindparam("doc"),
@@ -203,6 +223,13 @@ class Store:
                 conn.execute(update(s.participants).where(s.participants.c.event_id == bindparam("e"),
                                                           s.participants.c.role == bindparam("r"),
                                                           s.participants.c.key == bindparam("k"))
+                             .values(actor_id=bindparam("actor")), updates)
+            speakers = conn.execute(select(s.quotes.c.id, s.quotes.c.document_id, s.quotes.c.speaker_key)
+                                    .where(s.quotes.c.speaker_key.is_not(None)))
+            updates = [{"q": r.id, "actor": assignment[(r.document_id, r.speaker_key)]}
+                       for r in speakers if (r.document_id, r.speaker_key) in assignment]
+            if updates:
+                conn.execute(update(s.quotes).where(s.quotes.c.id == bindparam("q"))
                              .values(actor_id=bindparam("actor")), updates)
 
 

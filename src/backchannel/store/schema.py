@@ -120,6 +120,27 @@ actors = Table(
     Column("mentions", Integer, nullable=False, default=0),
 )
 
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("speaker_key", Text),  # the document-level actor key; null when the speaker names no actor
+    Column("speaker_text", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_start", Integer, nullable=False),  # the quoted words: documents.text[text_start:text_end]
+    Column("text_end", Integer, nullable=False),
+    Column("kind", String(10), nullable=False),  # direct | indirect
+    Column("cue", Text, nullable=False),  # the attribution verb's lemma or "according to"
+    Column("anonymous", Boolean, nullable=False, default=False),
+    Column("source_cue", Text),  # the sourcing cue that made the speaker anonymous
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("actor_id", String(40)),  # set by actor fusion, as for participants
+    Index("ix_quotes_document", "document_id"),
+    Index("ix_quotes_actor", "actor_id"),
+)
+
 V1_TABLES = [documents, mentions, timexes, events, participants, actors]
 
 
@@ -134,10 +155,16 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_happening ON events (happening)"))
 
 
+def _v3(conn: Connection) -> None:
+    """quotes: direct and indirect quotations with their speakers."""
+    metadata.create_all(conn, tables=[quotes])
+
+
 # (version, name, function): append, never edit a released step
 MIGRATIONS = [
     (1, "documents, mentions, timexes, events, participants, actors", _v1),
     (2, "events.happening groups the readings of one happening", _v2),
+    (3, "quotes: quotations with their speakers", _v3),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,0 +1,159 @@
+"""Which happenings matter most: a plain, explainable importance score for timeline events.
+
+`rank_events(events, graph, n)` scores every dated event and returns the n best, in date order. The score
+is a weighted sum of four parts, each between 0 and 1, times a factor for how sure the text is:
+
+- `coverage`: how many documents report the happening (its evidence, counted by document, or its
+  `outlets` if that is larger), on a log scale, relative to the most reported event: log(1 + k) / log(1 + max);
+- `type`: the weight of its PLOVER type in TYPE_WEIGHTS;
+- `centrality`: the mean weighted degree of its participants in the interaction graph, on a log scale,
+  relative to the most connected actor: log(1 + degree) / log(1 + max) (participants missing from the
+  graph count 0). Degrees are heavy-tailed (the state every article names has several times the links of
+  the next actor), and on a linear scale every other participant would count next to nothing;
+- `precision`: how closely it is dated, from PRECISION_WEIGHTS (a day beats a week, a month or a year),
+  times ASSUMED_DAY_WEIGHT when the day is only the article's publication day, taken for want of a date in
+  the text (rule "publication"): news often reports earlier happenings in the perfect tense ("have vetoed"),
+  so such a day is less sure than one the text names.
+
+    score = modality * sum(PART_WEIGHTS[part] * value)
+
+`modality` is 1 for an event that occurred, less for one reported, planned or speculative
+(STATUS_WEIGHTS), and NEGATED_WEIGHT times that when the text denies it ("did not meet"). Undated events
+are not ranked at all: a timeline cannot place them. Ties go to the earlier event, then the id, so the
+ranking is deterministic.
+
+`rank_days(events, graph, n)` picks days rather than happenings, the way published timeline summarisers
+select dates: a day counts the distinct documents that report something happening on it (day-precise
+events only; an assumed publication day counts half), and each chosen day is represented by its best
+event by `rank_events`' score.
+
+The weights are data, set by hand, not fitted: see the notes beside each table.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from backchannel.models import Event
+
+# How much each part counts. Coverage leads: a happening many documents report is the clearest sign of
+# importance in news. Type and centrality say what and who; precision only separates near-equals.
+PART_WEIGHTS = {"coverage": 0.5, "type": 0.2, "centrality": 0.2, "precision": 0.1}
+
+# PLOVER types by how much they change a conflict or a negotiation. Decisions, force and concessions
+# (AGREE, RETREAT, ASSAULT, CONCEDE, SANCTION) move the story; talk and statements (CONSULT, SUPPORT, the
+# verbal conflict types) mostly report on it. Set by hand from the PLOVER manual's definitions, not
+# fitted to any corpus; unknown types get DEFAULT_TYPE_WEIGHT.
+TYPE_WEIGHTS = {
+    "AGREE": 1.0, "RETREAT": 1.0, "ASSAULT": 1.0, "CONCEDE": 1.0, "SANCTION": 1.0,
+    "COERCE": 0.9, "MOBILIZE": 0.8, "REJECT": 0.7, "AID": 0.7, "THREATEN": 0.6, "PROTEST": 0.6,
+    "COOPERATE": 0.6, "REQUEST": 0.5, "ACCUSE": 0.5, "CONSULT": 0.4, "SUPPORT": 0.4,
+}
+DEFAULT_TYPE_WEIGHT = 0.5
+
+# A dated day beats a week, a month or a year; `precision` is DateWindow.precision ("none" for a window
+# wider than any unit, e.g. "between March and May").
+PRECISION_WEIGHTS = {"day": 1.0, "week": 0.6, "month": 0.3, "year": 0.1, "none": 0.1}
+
+# A publication day assumed for an undated sentence counts as half a day the text names.
+ASSUMED_DAY_WEIGHT = 0.5
+ASSUMED_DAY_RULE = "publication"
+
+# What the text commits to: an event that happened beats one reported second hand, planned or guessed at.
+STATUS_WEIGHTS = {"occurred": 1.0, "reported": 0.8, "planned": 0.6, "speculative": 0.5}
+NEGATED_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class RankedEvent:
+    """An event with its score and the parts the score was made of (each 0..1, before PART_WEIGHTS)."""
+
+    event: Event
+    score: float
+    coverage: float
+    type: float
+    centrality: float
+    precision: float
+    modality: float
+
+
+def rank_events(events: list[Event], graph: nx.Graph | None = None, n: int | None = None) -> list[RankedEvent]:
+    """The n most important dated events (all of them when n is None), in date order, with their scores.
+
+    `graph` is the interaction graph (query.network.interaction_graph); without one, centrality counts 0
+    for every event. Sort the result by `-score` for the ranking itself.
+    """
+    ranked = sorted(score_events(events, graph), key=lambda r: (-r.score, r.event.date.earliest, r.event.id))
+    chosen = ranked if n is None else ranked[:max(n, 0)]
+    return sorted(chosen, key=_date_order)
+
+
+def score_events(events: list[Event], graph: nx.Graph | None = None) -> list[RankedEvent]:
+    """Every dated event with its score, in the order given."""
+    dated = [e for e in events if e.date is not None]
+    most_reported = max((_reports(e) for e in dated), default=1)
+    degree = _degree(graph)
+    return [_score(e, most_reported, degree) for e in dated]
+
+
+def rank_days(events: list[Event], graph: nx.Graph | None = None, n: int | None = None) -> list[RankedEvent]:
+    """The n days most reported on, each as its best event, in date order.
+
+    A day's weight is the number of distinct documents with a day-precise event on it, each document
+    counting with its surest event there: modality times ASSUMED_DAY_WEIGHT for a day assumed from
+    publication (so a denied, guessed-at or merely assumed event counts less). A tie goes to the day whose
+    best event scores higher, then the earlier day.
+    """
+    by_day: dict[date, list[RankedEvent]] = defaultdict(list)
+    for r in score_events(events, graph):
+        if r.event.date.days == 1:
+            by_day[r.event.date.earliest].append(r)
+    weights = {day: _day_weight(found) for day, found in by_day.items()}
+    best = {day: max(found, key=lambda r: (r.score, r.event.id)) for day, found in by_day.items()}
+    days = sorted(by_day, key=lambda d: (-weights[d], -best[d].score, d))
+    chosen = days if n is None else days[:max(n, 0)]
+    return [best[d] for d in sorted(chosen)]
+
+
+def _day_weight(found: list[RankedEvent]) -> float:
+    documents: dict[str, float] = {}
+    for r in found:
+        for evidence in r.event.evidence:
+            vote = r.modality * (ASSUMED_DAY_WEIGHT if r.event.date.rule == ASSUMED_DAY_RULE else 1.0)
+            documents[evidence.document] = max(documents.get(evidence.document, 0.0), vote)
+    return sum(documents.values())
+
+
+def _score(e: Event, most_reported: int, degree: dict[str, float]) -> RankedEvent:
+    coverage = math.log1p(_reports(e)) / math.log1p(most_reported)
+    type_weight = TYPE_WEIGHTS.get(e.type, DEFAULT_TYPE_WEIGHT)
+    people = e.actors + e.recipients
+    centrality = sum(degree.get(a, 0.0) for a in people) / len(people) if people else 0.0
+    precision = PRECISION_WEIGHTS.get(e.date.precision, PRECISION_WEIGHTS["none"])
+    if e.date.rule == ASSUMED_DAY_RULE:
+        precision *= ASSUMED_DAY_WEIGHT
+    modality = STATUS_WEIGHTS.get(e.status, 1.0) * (NEGATED_WEIGHT if e.negated else 1.0)
+    parts = {"coverage": coverage, "type": type_weight, "centrality": centrality, "precision": precision}
+    score = modality * sum(PART_WEIGHTS[k] * v for k, v in parts.items())
+    return RankedEvent(e, round(score, 6), coverage, type_weight, centrality, precision, modality)
+
+
+def _reports(e: Event) -> int:
+    return max(e.outlets, len({v.document for v in e.evidence}), 1)
+
+
+def _degree(graph: nx.Graph | None) -> dict[str, float]:
+    """Weighted degree of every node on a log scale, relative to the highest (0..1)."""
+    if graph is None or graph.number_of_nodes() == 0:
+        return {}
+    degree = dict(graph.degree(weight="weight"))
+    top = math.log1p(max(degree.values()))
+    return {node: (math.log1p(d) / top if top else 0.0) for node, d in degree.items()}
+
+
+def _date_order(r: RankedEvent):
+    return (r.event.date.earliest, r.event.date.latest, r.event.id)
