@@ -130,6 +130,11 @@ LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|thr
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
 
+@lru_cache(maxsize=1)
+def _future_cues() -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c) for c in vocabulary()["future_cues"]) + r")\b")
+
+
 def _tense(text: str, start: int, end: int) -> str:
     """"future", "past" or "" for the clause holding the expression.
 
@@ -139,7 +144,7 @@ def _tense(text: str, start: int, end: int) -> str:
     lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     stop = CLAUSE_END.search(text, end)
     clause = (text[lo:start] + " " + text[end:(stop.start() if stop else len(text))]).lower()
-    if any(re.search(rf"(?<![\w']){re.escape(cue)}\b", clause) for cue in vocabulary()["future_cues"]):
+    if _future_cues().search(clause):
         return "future"
     words = re.findall(r"[a-z']+", clause)
     if any(w in vocabulary()["past_verbs"] or (len(w) > 4 and w.endswith("ed")) for w in words):

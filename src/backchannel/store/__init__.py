@@ -108,21 +108,21 @@ class Store:
                      rule=t.window.rule if t.window else None) for t in timexes])
 
     def _insert_events(self, conn, document_id: str, records: Iterable[EventRecord]) -> None:
-        seen = set()
+        events, participants = {}, set()
         for r in records:
             eid = event_id(document_id, r)
-            if eid in seen:
-                continue
-            seen.add(eid)
-            conn.execute(insert(s.events).values(
+            events.setdefault(eid, dict(
                 id=eid, document_id=document_id, type=r.type, mode=r.mode, summary=r.summary, trigger=r.trigger,
                 trigger_start=r.evidence.start, negated=r.negated, status=r.status, cue=r.cue,
                 sentence=r.evidence.sentence, start=r.evidence.start, end=r.evidence.end,
-                date_text=r.date.text if r.date else None, date_anchor=r.date_anchor,
+                date_text=r.date.text if r.date else None, date_anchor=r.date_anchor, happening=None,
                 **window_columns("date", r.date)))
-            rows = {(role, key) for role, keys in (("actor", r.actors), ("recipient", r.recipients)) for key in keys}
-            if rows:
-                conn.execute(insert(s.participants), [dict(event_id=eid, role=role, key=key) for role, key in rows])
+            participants |= {(eid, role, key) for role, keys in (("actor", r.actors), ("recipient", r.recipients))
+                             for key in keys}
+        if events:  # one statement each for all rows: a document's events go in together
+            conn.execute(insert(s.events), list(events.values()))
+        if participants:
+            conn.execute(insert(s.participants), [dict(event_id=e, role=r, key=k) for e, r, k in sorted(participants)])
 
     def _insert_quotes(self, conn, document_id: str, records: Iterable[QuoteRecord]) -> None:
         rows = {}
