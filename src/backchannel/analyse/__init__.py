@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from backchannel.analyse.events import find_events
 from backchannel.analyse.mentions import find_mentions
+from backchannel.analyse.participants import Context
 from backchannel.analyse.published import anchor_of
 from backchannel.analyse.pipes import TimexTagger
 from backchannel.analyse.quotes import find_quotes
@@ -15,6 +16,7 @@ def analyse_document(doc: Doc, published: Published) -> Analysis:
     mentions = find_mentions(doc)
     doc._.anchor = anchor_of(published)
     timexes = TimexTagger()(doc)._.timexes  # the backchannel_times component, anchored per document
-    events = find_events(doc, mentions, timexes, published)
-    quotes = find_quotes(doc, mentions)
+    context = Context.of(doc, mentions, list(doc.sents))  # who each noun phrase names, read once for both
+    events = find_events(doc, mentions, timexes, published, context)
+    quotes = find_quotes(doc, mentions, context)
     return Analysis(tuple(mentions), tuple(timexes), tuple(events), tuple(quotes))

@@ -218,13 +218,13 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
     return True
 
 
-def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published) -> list[EventRecord]:
-    sentences = list(doc.sents)
-    ctx = Context.of(doc, mentions, sentences)
+def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published,
+                context: Context | None = None) -> list[EventRecord]:
+    ctx = context or Context.of(doc, mentions, list(doc.sents))
     nouns = vocabulary()["nouns"]
     text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
-    for sent in sentences:
+    for sent in ctx.sentences:
         for tok in sent:
             mode = None
             if is_heading_line(text, tok.idx):

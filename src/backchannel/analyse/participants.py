@@ -21,13 +21,14 @@ class Context:
     doc: Doc
     by_char: dict[int, Mention]
     mentions: list[Mention]
-    sent_starts: list[int]  # character offsets of the sentences, computed once per document
+    sentences: list[Span]  # computed once per document: Doc.sents rebuilds them on every access
+    sent_starts: list[int]  # their character offsets
     subject_people: list[Mention]  # people named as the subject of a clause, in text order
     subject_bodies: list[Mention]  # states, organisations and groups named as the subject of a clause
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
-        ctx = cls(doc, {}, mentions, [s.start_char for s in sentences], [], [])
+        ctx = cls(doc, {}, mentions, sentences, [s.start_char for s in sentences], [], [])
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for tok in span or []:

@@ -66,7 +66,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], context: Context | list[Span]
     if not isinstance(context, Context):
         context = Context.of(doc, mentions, list(doc.sents) if context is None else context)
     reader = _Reader(doc, context)
-    direct = [q for q in (reader.direct(start, end) for start, end in _marked(doc.text)) if q is not None]
+    direct = [q for q in (reader.direct(start, end) for start, end in reader.marked) if q is not None]
     cited = {reader.cue_of[q] for q in direct}  # one attribution, one quotation: the words in marks
     indirect = [q for q in reader.indirect() if reader.cue_of[q] not in cited and not _mostly_quoted(q, direct)]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
@@ -99,9 +99,9 @@ class _Reader:
 
     def __init__(self, doc: Doc, ctx: Context):
         self.doc, self.ctx, self.text = doc, ctx, doc.text
-        self.sentences = list(doc.sents)
-        self.starts = [s.start_char for s in self.sentences]
-        self.quoted = {tok.i for start, end in _marked(self.text)  # inside quotation marks, whatever is cited
+        self.sentences, self.starts = ctx.sentences, ctx.sent_starts
+        self.marked = _marked(self.text)
+        self.quoted = {tok.i for start, end in self.marked  # inside quotation marks, whatever is cited
                        for tok in doc.char_span(start, end, alignment_mode="expand") or ()}
         self.cue_of: dict[QuoteRecord, int] = {}  # the token that attributes each quotation
 
