@@ -35,6 +35,7 @@ class Vocabulary:
     place_words: frozenset[str]
     groups: tuple[tuple[str, ...], ...]  # longest first, as token tuples
     state_bodies: frozenset[str]
+    organisation_words: frozenset[str]  # "Hospital", "Institute": a name holding one names no person
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
 
@@ -54,7 +55,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
                       frozenset(t["collective_heads"]), frozenset(t["place_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
-                      frozenset(t["state_bodies"]), states, capitals)
+                      frozenset(t["state_bodies"]), frozenset(t["organisation_words"]), states, capitals)
 
 
 def state_of(text: str) -> str | None:

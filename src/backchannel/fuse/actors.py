@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from backchannel.analyse.mentions import state_of
+from backchannel.analyse.mentions import state_of, vocabulary as mention_vocabulary
 from backchannel.errors import ConfigError
 from backchannel.fuse import Groups
 from backchannel.models import Actor
@@ -28,16 +28,14 @@ PATTERNS = Path(__file__).resolve().parents[1] / "analyse" / "patterns"
 
 
 @lru_cache(maxsize=1)
-def _name_cues() -> tuple[frozenset[str], frozenset[str]]:
-    """Given names (a person cue) and organisation words (which override it)."""
-    given = yaml.safe_load((PATTERNS / "given_names.yaml").read_text(encoding="utf-8"))["given_names"]
-    orgs = yaml.safe_load((PATTERNS / "titles.yaml").read_text(encoding="utf-8"))["organisation_words"]
-    return frozenset(given), frozenset(orgs)
+def _given_names() -> frozenset[str]:
+    return frozenset(yaml.safe_load((PATTERNS / "given_names.yaml").read_text(encoding="utf-8"))["given_names"])
 
 
 def _looks_like_person(key: str) -> bool:
-    """ "Vadim Krasikov" tagged ORG: a multi-word name that opens with a given name is a person."""
-    given, org_words = _name_cues()
+    """ "Vadim Krasikov" tagged ORG: a multi-word name that opens with a given name is a person,
+    unless a word of it names an organisation ("Kamal Adwan Hospital")."""
+    given, org_words = _given_names(), mention_vocabulary().organisation_words
     words = key.split()
     return len(words) > 1 and words[0] in given and not any(w.lower() in org_words for w in words)
 

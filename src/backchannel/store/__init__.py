@@ -192,11 +192,6 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(select(s.mentions)))
 
-    def participant_rows(self):
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(s.participants, s.events.c.document_id)
-                                     .join(s.events, s.events.c.id == s.participants.c.event_id)))
-
     def replace_actors(self, actors: list[Actor], assignment: dict[tuple[str, str], str]) -> None:
         """Write the fused actors and point every mention, participant and quotation's speaker at one
         (one transaction)."""
