@@ -1,7 +1,13 @@
-"""backchannel.analyse.anchor: re-dating an event from its stored anchor (no parse needed)."""
+"""backchannel.analyse.anchor: dating events from the parse, and re-dating them from their stored anchor
+(no parse needed)."""
 from datetime import date
 
+import pytest
+
+from backchannel.analyse import analyse_document
 from backchannel.analyse.anchor import redate
+from backchannel.analyse.nlp import load
+from backchannel.config import Settings
 from backchannel.models import DateWindow, Published, Timex
 
 
@@ -33,3 +39,28 @@ def test_a_publication_anchor_follows_the_new_publication_window():
 
 def test_no_anchor_no_date():
     assert redate("", TIMEXES, PUBLISHED) is None
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(Settings.load().model)
+
+
+def dates_of(nlp, text):
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    return {e.trigger: e.date for e in analysis.events}
+
+
+def test_an_undated_act_in_the_present_perfect_gets_no_date(nlp):
+    dates = dates_of(nlp, "Chile has accused Peru of stalling the prisoner exchange.")
+    assert dates and all(d is None for d in dates.values()), dates
+
+
+def test_the_present_perfect_with_since_reaches_up_to_publication(nlp):
+    dates = dates_of(nlp, "Chile has met Peru twice since the election.")
+    assert dates and all((d.earliest, d.latest) == (date(2024, 2, 13),) * 2 for d in dates.values()), dates
+
+
+def test_an_undated_act_in_the_past_tense_takes_the_publication_window(nlp):
+    dates = dates_of(nlp, "Chile accused Peru of stalling the prisoner exchange.")
+    assert dates and all(d is not None and d.earliest == PUBLISHED.window.earliest for d in dates.values()), dates

@@ -89,7 +89,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                  and t.window.latest >= published.window.latest]
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
-    return _fallback(trigger.idx, timexes, published, status)
+    return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
 
 
 def _reported_window(said: DateWindow | None) -> DateWindow | None:
@@ -99,11 +99,20 @@ def _reported_window(said: DateWindow | None) -> DateWindow | None:
                       text=said.text).normalised()
 
 
-def _fallback(position: int, timexes: list[Timex], published: Published, status: str) -> tuple[DateWindow | None, str]:
+def _perfect(trigger: Token) -> bool:
+    """'has blamed': the present perfect places an act somewhere before now, not on the publication
+    date; with 'since ...' ('has spoken to him since the election') it reaches up to now."""
+    verb = _clause_verb(trigger)
+    return (any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+            and not any(c.lower_ == "since" for c in verb.children))
+
+
+def _fallback(position: int, timexes: list[Timex], published: Published, status: str,
+              perfect: bool = False) -> tuple[DateWindow | None, str]:
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position]
     if headings:
         return headings[-1].window, f"heading:{headings[-1].start}"
-    if status != "planned" and published.window is not None:
+    if status != "planned" and not perfect and published.window is not None:
         w = published.window
         return DateWindow(w.earliest, w.latest, rule="publication", text="").normalised(), "publication"
     return None, ""
