@@ -3,7 +3,9 @@
 `find_timexes(text, anchor)` is pure: the same text and anchor give the same timexes. The anchor is
 the day relative expressions count from (the publication date, or the latest day of an inferred
 publication window). The narrative reference ("the following day", "that same week") is the last
-day-precise date the text mentioned, section headings included. Every window records its rule.
+day-precise date the text mentioned, section headings included; "that year", "the following month"
+count from the last dated expression of any precision, and "a year ago" right after a quarter means
+that quarter a year back. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 """
 from __future__ import annotations
 
