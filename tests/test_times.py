@@ -215,3 +215,79 @@ def test_timexes_are_well_formed(text, anchor):
             assert t.window.value is None or t.window.precision != "none"
         if t.type in ("DURATION", "SET"):
             assert t.window is None
+
+
+# -- TIMEX3 conventions of the TimeBank corpus (values and types), on sentences of our own ---------------
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("Exports rose in September.", "September", "DATE", "2023-09"),  # a month at the sentence's end
+    ("The rebels regrouped in mid-2019 near the border.", "mid-2019", "DATE", "2019"),
+    ("Revenue for the year rose sharply.", "the year", "DATE", "2024"),
+    ("The group lost money in the latest fiscal year.", "the latest fiscal year", "DATE", "2023"),
+    ("Profit fell in the year ended June 30.", "the year", "DURATION", "P1Y"),
+    ("The blockade could last for years.", "years", "DURATION", "PXY"),
+    ("Aid should arrive within weeks.", "weeks", "DURATION", "PXW"),
+    ("The town was ruled by foreigners for centuries.", "centuries", "DURATION", "PXC"),
+    ("The ceasefire lasted a couple of years.", "a couple of years", "DURATION", "P2Y"),
+    ("The envoys talked for a few minutes.", "a few minutes", "DURATION", "PTXM"),
+    ("The militia was formed in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+    ("The pledge was to halve poverty by the year two thousand.", "the year two thousand", "DATE", "2000"),
+    ("The fort dates from the 11th century.", "the 11th century", "DATE", "10"),
+    ("The movement grew in the nineties.", "the nineties", "DATE", "199"),
+    ("The border was quiet in the summer.", "the summer", "DATE", "2024-SU"),
+    ("Output fell in the second half of 2022.", "the second half of 2022", "DATE", "2022-H2"),
+    ("Output fell in the first half of the year.", "the first half of the year", "DATE", "2024-H1"),
+    ("The convoy leaves each month.", "each month", "SET", "P1M"),
+    ("Interest is paid every quarter.", "every quarter", "SET", "P1Q"),
+    ("Patrols are relieved hourly.", "hourly", "SET", "PT1H"),
+    ("The camp was opened a few years ago.", "a few years ago", "DATE", "PAST_REF"),
+    ("Nothing will change in the near term.", "the near term", "DATE", "FUTURE_REF"),
+    ("Shipments picked up during the week.", "the week", "DATE", "2024-W07"),
+    ("Sales beat the year-earlier level.", "year-earlier", "DATE", "2023"),
+    ("Sales beat the year-ago third quarter.", "the year-ago third quarter", "DATE", "2023-Q3"),
+])
+def test_timebank_conventions(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.text, t.type, t.value) == (expression, kind, value)
+    assert t.rule
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_back():
+    found = find_timexes("Profit rose in the third quarter from a year ago.", TUESDAY)
+    assert [(t.text, t.value) for t in found] == [("the third quarter", "2024-Q3"), ("a year ago", "2023-Q3")]
+    assert only("Profit rose 5% from a year ago.").value == "2023"  # no quarter before it: the year
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The camp opened in 2019. The following year it was closed.", "2020"),
+    ("The camp opened in March 2019. That year the road was cut.", "2019"),
+    ("The camp opened in March 2019. The following month it was closed.", "2019-04"),
+    ("The loss came in the second quarter of 2021. That quarter was the worst.", "2021-Q2"),
+])
+def test_that_year_and_the_following_month_count_from_the_last_date(text, value):
+    assert find_timexes(text, TUESDAY)[-1].value == value
+
+
+def test_future_cues_put_an_undated_day_ahead():
+    t = only("The board declared a dividend payable Dec. 7.", anchor=date(2023, 11, 2))
+    assert t.value == "2023-12-07"
+
+
+def test_bare_units_without_a_preposition_are_not_times():
+    assert find_timexes("The years of war left scars; days are long here.", TUESDAY) == []
+
+
+def test_rules_skipped_for_missing_cues_match_nothing_there():
+    """The cue words only save time: a rule's matches always contain one of them."""
+    from backchannel.analyse.times import rules
+    samples = ["in the summer of 2021", "the 1990s", "the nineties", "the 20th century", "nineteen eighty-four",
+               "the year two thousand", "the end of 2020", "the year ended May 1", "the full year", "year-end",
+               "year-earlier", "that year", "this weekend", "last night", "tomorrow", "the next day", "that week",
+               "on Friday", "last week", "next month", "this year", "since 1999", "for years", "the past two weeks",
+               "the six months", "three days", "every quarter", "two years ago", "5 p.m.", "noon", "Christmas",
+               "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5"]
+    for sample in samples:
+        lowered = sample.lower()
+        for rule in rules():
+            if rule.regex.search(sample) and rule.cues:
+                assert any(cue in lowered for cue in rule.cues), (rule.name, sample)

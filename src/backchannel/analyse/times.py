@@ -3,7 +3,9 @@
 `find_timexes(text, anchor)` is pure: the same text and anchor give the same timexes. The anchor is
 the day relative expressions count from (the publication date, or the latest day of an inferred
 publication window). The narrative reference ("the following day", "that same week") is the last
-day-precise date the text mentioned, section headings included. Every window records its rule.
+day-precise date the text mentioned, section headings included; "that year", "the following month"
+count from the last dated expression of any precision, and "a year ago" right after a quarter means
+that quarter a year back. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 """
 from __future__ import annotations
 
@@ -48,6 +50,25 @@ class Rule:
     name: str
     regex: re.Pattern
     type: str = "DATE"
+    cues: tuple[str, ...] = ()  # every match holds one of these (lower case): a text without any is skipped
+
+
+UNIT_WORDS = ("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+# words every match of a rule contains, to skip rules that cannot match a text (tagging speed)
+CUES = {
+    "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"), "decade": ("0s",), "decade-word": ("ties",),
+    "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
+    "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
+    "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
+    "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "relative-day": ("today", "tonight", "yesterday", "tomorrow"), "narrative-day": ("day", "evening", "night"),
+    "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
+    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"), "year-alone": ("19", "20"),
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
+    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +76,13 @@ def rules() -> tuple[Rule, ...]:
     m, wd = _month_re(), _weekday_re()
     # a month named alone must be spelled out ("Jan" is a name too), and May needs a modifier (a verb too)
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
-    num = "|".join(sorted((k for k in vocabulary()["numbers"] if " " not in k), key=len, reverse=True))
+    num = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                   for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
     unit = r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
+    units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
+    decade_words = "|".join(vocabulary()["decade_words"])
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
@@ -66,17 +91,31 @@ def rules() -> tuple[Rule, ...]:
         ("month-year", rf"\b{m},?\s+{YEAR}"),
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?![\d:])"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
-        ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?![\w.])"),
-        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{full_months}(?![\w.]|\s+\d)"),
+        ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
+        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal[\s-]+)?"
                     rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
         ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),
-        ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?)"
+        ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
+                   r"|\bthe\s+(?=summer|winter|spring|autumn))"
                    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
+        ("decade-word", rf"\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dword>{decade_words})\b"),
+        ("century", r"\b(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b"),
+        ("spelled-year", rf"\b(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:-(?P<u>{units}))?\b"
+                         r"(?!\s+(?:hundred|thousand|percent|per|years?|months?|days?|weeks?)\b)"),
+        ("year-2000", r"\bthe\s+year\s+two\s+thousand\b"),
         ("part-year", rf"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first half|second half|last half)\s+of\s+"
-                      rf"(?:fiscal\s+)?{YEAR}"),
+                      rf"(?:(?:fiscal\s+)?{YEAR}|the\s+year\b)"),
+        ("year-ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
+        ("the-year", r"\bthe\s+(?:(?P<mod>full|current|latest|entire|whole)\s+)?(?:fiscal\s+)?year\b"
+                     r"(?![-'’]|\s+(?:ago|earlier|before|after|later|\d|two|end))"),
+        ("year-end", r"\b(?:the\s+)?year[\s-]end\b"),
+        ("year-ago", rf"\b(?:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)\s+(?:{ordinal}\s+)?(?:quarter|period)\b"
+                     r"|year-(?:ago|earlier)\b)"),
+        ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|that same|that|later that|earlier that|"
+                           r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
         ("relative-day", r"\b(?P<rel>today|tonight|yesterday|tomorrow)\b"),
@@ -87,10 +126,10 @@ def rules() -> tuple[Rule, ...]:
         ("weekday", rf"\b(?:(?P<dir>last|this|next|this coming|the previous|on|overnight|early|late)\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this past|this last|the past|"
-                          r"the last|this|last|next)\s+week\b"),
+                          r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
         ("relative-month", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+month\b"),
         ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
-        ("year", rf"\b(?:in|since|by|of|during|until|from|early|late|mid-?)\s+{YEAR}\b"),
+        ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
@@ -100,7 +139,10 @@ def rules() -> tuple[Rule, ...]:
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
                      rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+{unit}\b"
                      r"(?!\s+(?:ago|later|earlier)|-old)"),
-        ("set", r"\b(?P<set>daily|weekly|monthly|annually|every (?:day|week|month|year))\b"),
+        ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
+                          r"(?!\s+(?:ago|later|earlier|old))"),
+        ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
+                r"(?P<unit>hour|day|week|month|quarter|year))\b"),
         ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>[A-Z]{2,4})\b)?"),
         ("clock-word", r"\b(?P<word>noon|midday|midnight)\b"),
@@ -108,13 +150,16 @@ def rules() -> tuple[Rule, ...]:
                                                                                   reverse=True)) + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
-    flags = {"relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+    flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
+             "narrative-unit", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word"}
-    kinds = {"duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
+    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
              "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME"}
-    return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"))
-                 for name, rx in table)
+    cues = dict(CUES, holiday=tuple(max(h.split(), key=len) for h in vocabulary()["holidays"]),
+                vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
+    return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"),
+                      cues.get(name, ())) for name, rx in table)
 
 
 def _month(name: str) -> int:
@@ -122,10 +167,10 @@ def _month(name: str) -> int:
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else vocabulary()["numbers"].get(word.lower())
+    return int(word) if word.isdigit() else vocabulary()["numbers"].get(" ".join(word.lower().split()))
 
 
-LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at|for|overnight)\s+)?"
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at|for|within|over|overnight)\s+)?"
                                  r"(?:(?:earlier|later)\s+(?=th))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
@@ -271,11 +316,38 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         start = cent * 100 + int(g["dec"]) * 10
         first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
         return DateWindow(date(start + first, 1, 1), date(start + last, 12, 31), f"{start // 10}", "decade", rule, text)
+    if rule in ("decade-word", "century"):
+        if rule == "decade-word":
+            start = 1900 + 10 * vocabulary()["decade_words"][g["dword"].lower()]
+            first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
+            return DateWindow(date(start + first, 1, 1), date(start + last, 12, 31), f"{start // 10}", "decade", rule, text)
+        start = (int(g["cn"]) - 1) * 100
+        return None if start < 1 else DateWindow(date(start, 1, 1), date(start + 99, 12, 31), f"{start // 100:02d}",
+                                                 "century", rule, text)
+    if rule in ("spelled-year", "year-2000"):
+        numbers = vocabulary()["numbers"]
+        year = 2000 if rule == "year-2000" else (
+            numbers[g["c"].lower()] * 100 + numbers[g["t"].lower()] + (numbers[g["u"].lower()] if g.get("u") else 0))
+        return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "part-year":
-        year = int(g["year"])
+        if not g.get("year") and anchor is None:
+            return None
+        year = int(g["year"]) if g.get("year") else anchor.year
+        part = " ".join(g["part"].lower().split())
         months = {"end": (10, 12), "beginning": (1, 3), "start": (1, 3), "middle": (5, 8), "first half": (1, 6),
-                  "second half": (7, 12), "last half": (7, 12)}[g["part"].lower()]
-        return DateWindow(date(year, months[0], 1), month_window(year, months[1])[1], str(year), "year", rule, text)
+                  "second half": (7, 12), "last half": (7, 12)}[part]
+        value = f"{year}-H{1 if part == 'first half' else 2}" if "half" in part else str(year)
+        return DateWindow(date(year, months[0], 1), month_window(year, months[1])[1], value, "year", rule, text)
+    if rule in ("the-year", "year-end", "year-ago"):
+        if anchor is None:
+            return None
+        if rule == "year-end":
+            return _window(date(anchor.year, 12, 31), date(anchor.year, 12, 31), rule, text)
+        if rule == "year-ago" and g.get("ord"):
+            return _quarter_window(anchor.year - 1, ORDINALS[g["ord"].lower()], rule, text)
+        back = rule == "year-ago" or (g.get("mod") or "").lower() == "latest"
+        year = anchor.year - back
+        return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "weekend":
         if anchor is None:
             return None
@@ -336,7 +408,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             day = base + timedelta(days=offset or (7 if direction == "next" else 0))
         else:
             offset = (base.weekday() - target) % 7
-            day = base - timedelta(days=offset or (7 if direction == "last" else 0))
+            day = base - timedelta(days=offset or (7 if direction in ("last", "the previous") else 0))
         return _window(day, day, rule, text)
     if rule == "relative-day":
         if anchor is None:
@@ -367,7 +439,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         direction, part = g["dir"].lower(), (g.get("part") or "").lower()
         if direction in ("this past", "this last", "the past", "the last"):
             return _window(anchor - timedelta(days=7), anchor, rule, text)
-        shift = {"this": 0, "last": -7, "next": 7}[direction]
+        shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
         return _window(*_part(*week_window(anchor + timedelta(days=shift)), part, anchor, shift == 0), rule, text)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
@@ -416,7 +488,10 @@ def _core_length(expression: str) -> int:
 def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """All time expressions in `text`, left to right, each fixed as far as the text allows."""
     matches = []
+    lowered = text.lower()
     for order, rule in enumerate(rules()):
+        if rule.cues and not any(cue in lowered for cue in rule.cues):
+            continue
         for m in rule.regex.finditer(text):
             if m.group(0).strip():
                 matches.append((m.start(), order, rule, m))
@@ -431,6 +506,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     chosen.sort(key=lambda item: item[0])
     found: list[Timex] = []
     ref: date | None = None
+    last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
     for start, _, rule, m in chosen:
         start, end = m.span()
         expression = m.group(0).strip()
@@ -442,23 +518,67 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         # deixis inside quoted speech counts from the narrative's time, not the publication's
         here = ref if (ref is not None and _quoted(text, start)) else anchor
         window = _resolve(rule.name, m.groupdict(), expression, here, ref, _tense(text, start, end))
+        if rule.name == "narrative-unit":
+            window = _narrative_unit(m.groupdict(), last, expression)
+        elif here is not None and found and _year_back(rule.name, m.groupdict()):
+            window = _same_quarter_a_year_back(found[-1].value, here, rule.name, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         value = _value(rule.name, m.groupdict(), window, expression, here)
         kind = "TIME" if value and "T" in value[10:11] else rule.type
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         if window is not None and (window.days == 1 or heading):
             ref = window.earliest
+        if window is not None and rule.type == "DATE":
+            last = window
     return found
+
+
+QUARTER_VALUE = re.compile(r"(?:19|20)\d\d-Q(?P<q>[1-4])")
+
+
+def _year_back(rule: str, g: dict) -> bool:
+    """Does this expression name the period one year back ("a year ago", "year-earlier") without a quarter?"""
+    if rule == "year-ago":
+        return not g.get("ord")
+    return rule == "ago" and g["unit"].lower() == "year" and _number(g["n"]) == 1 and g["dir"].lower() != "later"
+
+
+def _same_quarter_a_year_back(previous: str | None, anchor: date, rule: str, text: str) -> DateWindow | None:
+    """Results news compares a quarter with the same quarter a year earlier: right after "the third
+    quarter", "a year ago" is that quarter of last year (TimeBank's convention)."""
+    match = QUARTER_VALUE.fullmatch(previous or "")
+    return _quarter_window(anchor.year - 1, int(match["q"]), rule, text) if match else None
+
+
+def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow | None:
+    """ "that year", "the following month", "that quarter": the year, month or quarter of the latest
+    dated expression, or the one after or before it."""
+    if last is None:
+        return None
+    rel, unit = " ".join(g["rel"].lower().split()), g["unit"].lower()
+    step = 1 if rel == "the following" else -1 if rel in ("the previous", "the preceding") else 0
+    day = last.earliest
+    if unit == "year":
+        return _window(date(day.year + step, 1, 1), date(day.year + step, 12, 31), "narrative-unit", text)
+    if unit == "month":
+        return _window(*month_window(*_shift_months(day, step)), "narrative-unit", text)
+    y, m = _shift_months(day, 3 * step)
+    return _quarter_window(y, (m - 1) // 3 + 1, "narrative-unit", text)
 
 
 UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
               "decade": "DE"}
-SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "every day": "P1D",
-              "every week": "P1W", "every month": "P1M", "every year": "P1Y"}
+SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
 
 
 def _value(rule: str, g: dict, window: DateWindow | None, expression: str, anchor: date | None = None) -> str | None:
     """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
+    if rule == "year-ended":  # "the year ended June 30": a year's span, however it is placed
+        return "P1Y"
+    if rule == "duration-bare":  # "for years", "within weeks": an unstated number of them
+        unit = g["unit"].lower()
+        code = {"centurie": "C", "decade": "Y"}.get(unit) or UNIT_CODES[unit]
+        return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
     if rule in ("duration", "duration-span", "duration-the"):
         n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
         if g.get("n0"):
@@ -471,7 +591,10 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         amount = "X" if n is None else str(n)
         return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
     if rule == "set":
-        return SET_VALUES.get(" ".join(g["set"].lower().split()))
+        if g.get("unit"):  # "every quarter", "each year"
+            code = UNIT_CODES[g["unit"].lower()]
+            return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
+        return SET_VALUES.get(g["set"].lower())
     if rule in ("clock", "clock-word"):  # a time of day: on the anchor's day, which it does not fix itself
         if rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
@@ -481,6 +604,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
+    if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
+        return "FUTURE_REF" if g["dir"].lower() == "later" else "PAST_REF"
     if window is not None:
         return window.value
     if rule in ("month-day", "day-month") and g.get("month"):
