@@ -97,7 +97,46 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
             return overrides[child.lower_], mode
+    complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if complement is not None and kind == "REJECT" and complement.lemma_.lower() in vocabulary()["no_comment"]:
+        return None, None  # "declined to comment" refuses nothing
+    if complement is not None and lemma in vocabulary()["commitment_verbs"]:
+        promised, promised_mode = _verb_type(complement)
+        if promised is not None:  # "offered to negotiate", "vowed to fight on", "promised to release them"
+            return _committed(promised), promised_mode
     return kind, mode
+
+
+def _committed(kind: str) -> str:
+    """The type of a promise, offer or stated intention to carry out an act of type `kind`."""
+    v = vocabulary()
+    return "THREATEN" if kind in v["hostile_types"] else "CONCEDE" if kind in v["concession_types"] else "AGREE"
+
+
+def _commitment(tok: Token) -> Token | None:
+    """Is this trigger an act its subject declares itself ready for ("is willing to withdraw", "said it
+    would boycott")? Returns the verb whose subject stands behind the commitment, else None."""
+    v = vocabulary()
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in v["commitment_adjectives"]:
+        return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in v["speech_verbs"]:
+        return tok
+    return None
+
+
+def _obligation(tok: Token) -> Token | None:
+    """'X said that Y must Z', 'issued a reminder that Y should Z': a request by X to Y. Returns the
+    verb whose subject asks, else None."""
+    if tok.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "aux" and c.lower_ in ("must", "should")
+                                                   for c in tok.children):
+        return None
+    governor = tok.head
+    if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "attr"):  # "issued a stern reminder that ..."
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX") or governor.i == tok.i or _verb_type(governor)[0] is not None:
+        return None  # "warned Hamas that it must agree": the warning is the event
+    return governor
 
 
 def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
@@ -233,16 +272,36 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, mode = _verb_type(tok)
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
-                if kind is None or _irrealis(tok):
+                asker, committed = _obligation(tok), kind is not None and _commitment(tok)
+                if asker is not None:  # the act asked for is not the event; the asking is
+                    subj, _ = subject_of(asker)
+                    requested = subject_of(tok)[0]
+                    actors = keys_of(ctx, subj) if subj is not None else []
+                    recipients = keys_of(ctx, requested) if requested is not None else []
+                    recipients = recipients or [k for c in asker.children if c.dep_ in ("dobj", "dative")
+                                                for k in keys_of(ctx, c)]  # "reminded Iraq that it must"
+                    kind, mode, passive, said = "REQUEST", None, False, None
+                    verb = asker.text
+                elif committed:
+                    subj, passive = subject_of(tok)
+                    actors = keys_of(ctx, subj) if subj is not None and not passive else []
+                    if not actors:
+                        holder = subject_of(committed)[0]
+                        actors = keys_of(ctx, holder) if holder is not None else []
+                    recipients = _recipients(ctx, tok, kind)
+                    kind, passive = _committed(kind), False
+                    verb = tok.text
+                elif kind is None or _irrealis(tok):
                     continue
-                subj, passive = subject_of(tok)
-                actors = keys_of(ctx, subj) if subj is not None else []
-                recipients = _recipients(ctx, tok, kind)
+                else:
+                    subj, passive = subject_of(tok)
+                    actors = keys_of(ctx, subj) if subj is not None else []
+                    recipients = _recipients(ctx, tok, kind)
+                    verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
+                                                           key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on
                     recipients += [m for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
-                verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
-                                                       key=lambda t: t.i) if t.dep_ != "neg")
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     actors, recipients = agent, actors + recipients
