@@ -83,8 +83,11 @@ def _negated(tok: Token) -> bool:
 
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = tok.lemma_.lower()
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")]
+    objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
-        if any(c.lower_ in (obj, obj + "s") for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")):
+        if any(c.lower_ in (obj, obj + "s") for c in objects):
             return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None:
@@ -306,14 +309,16 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
-            elif tok.pos_ == "NOUN" and tok.lower_ in nouns and tok.dep_ not in ("compound", "amod"):
+            elif tok.pos_ == "NOUN" and tok.lower_ in nouns and (tok.dep_ not in ("compound", "amod") or (
+                    tok.dep_ == "compound" and tok.head.lemma_.lower() in vocabulary()["effort_nouns"])):
                 kind, mode = nouns[tok.lower_]
-                actors, recipients = _noun_participants(ctx, tok)
+                phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
+                actors, recipients = _noun_participants(ctx, phrase)
                 verb = tok.text
             else:
                 continue
-            if not actors:
-                continue
+            if not actors and not recipients:
+                continue  # an event needs somebody: "three protesters were killed" has its victims
             speaker = _speaker(ctx, tok)
             if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
