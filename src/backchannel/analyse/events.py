@@ -142,14 +142,14 @@ def _obligation(tok: Token) -> Token | None:
     return governor
 
 
-def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
+def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Mention]:
     v = vocabulary()
     found: list[Mention] = []
     envoy = tok.lemma_.lower() in v["envoy_verbs"]
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
             if not envoy:  # "dispatch negotiators": those sent act for the sender
-                found += keys_of(ctx, child)
+                found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
             # "demanded that Hamas release ...": who is asked or warned
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -169,6 +169,20 @@ def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
+    complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
+        found += _recipients(ctx, complement, kind, depth + 1)
+    return found
+
+
+def _inside(ctx: Context, noun: Token) -> list[Mention]:
+    """Who an object that names no actor itself is about: "the withdrawal of Serbian forces", "demands
+    from the rebels", "a curfew in Montenegro", "a U.N. presence"."""
+    found = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+             for m in [mention_at(ctx, c)] if m is not None]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"]:
+            found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return found
 
 
