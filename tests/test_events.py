@@ -72,3 +72,9 @@ def test_a_recipient_named_inside_the_object(nlp):
 def test_declining_to_comment_is_no_refusal(nlp):
     assert "REJECT" not in types(nlp, "Ines Moreau declined to comment on the French proposal.")
     assert "REJECT" in types(nlp, "Ines Moreau declined to sign the French proposal.")
+
+
+def test_a_counted_crowd_names_who_is_counted(nlp):
+    found = [e for e in events(nlp, "Thousands of Moroccan farmers marched through the capital on Monday.")
+             if e.type == "PROTEST"]
+    assert found and any("Morocco" in a for a in found[0].actors)
