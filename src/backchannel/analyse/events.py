@@ -83,8 +83,11 @@ def _negated(tok: Token) -> bool:
 
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = tok.lemma_.lower()
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")]
+    objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
-        if any(c.lower_ in (obj, obj + "s") for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")):
+        if any(c.lower_ in (obj, obj + "s") for c in objects):
             return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None:
@@ -97,17 +100,56 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
             return overrides[child.lower_], mode
+    complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if complement is not None and kind == "REJECT" and complement.lemma_.lower() in vocabulary()["no_comment"]:
+        return None, None  # "declined to comment" refuses nothing
+    if complement is not None and lemma in vocabulary()["commitment_verbs"]:
+        promised, promised_mode = _verb_type(complement)
+        if promised is not None:  # "offered to negotiate", "vowed to fight on", "promised to release them"
+            return _committed(promised), promised_mode
     return kind, mode
 
 
-def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
+def _committed(kind: str) -> str:
+    """The type of a promise, offer or stated intention to carry out an act of type `kind`."""
+    v = vocabulary()
+    return "THREATEN" if kind in v["hostile_types"] else "CONCEDE" if kind in v["concession_types"] else "AGREE"
+
+
+def _commitment(tok: Token) -> Token | None:
+    """Is this trigger an act its subject declares itself ready for ("is willing to withdraw", "said it
+    would boycott")? Returns the verb whose subject stands behind the commitment, else None."""
+    v = vocabulary()
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in v["commitment_adjectives"]:
+        return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in v["speech_verbs"]:
+        return tok
+    return None
+
+
+def _obligation(tok: Token) -> Token | None:
+    """'X said that Y must Z', 'issued a reminder that Y should Z': a request by X to Y. Returns the
+    verb whose subject asks, else None."""
+    if tok.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "aux" and c.lower_ in ("must", "should")
+                                                   for c in tok.children):
+        return None
+    governor = tok.head
+    if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "attr"):  # "issued a stern reminder that ..."
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX") or governor.i == tok.i or _verb_type(governor)[0] is not None:
+        return None  # "warned Hamas that it must agree": the warning is the event
+    return governor
+
+
+def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Mention]:
     v = vocabulary()
     found: list[Mention] = []
     envoy = tok.lemma_.lower() in v["envoy_verbs"]
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
             if not envoy:  # "dispatch negotiators": those sent act for the sender
-                found += keys_of(ctx, child)
+                found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
             # "demanded that Hamas release ...": who is asked or warned
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -127,6 +169,20 @@ def _recipients(ctx: Context, tok: Token, kind: str) -> list[Mention]:
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
+    complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
+        found += _recipients(ctx, complement, kind, depth + 1)
+    return found
+
+
+def _inside(ctx: Context, noun: Token) -> list[Mention]:
+    """Who an object that names no actor itself is about: "the withdrawal of Serbian forces", "demands
+    from the rebels", "a curfew in Montenegro", "a U.N. presence"."""
+    found = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+             for m in [mention_at(ctx, c)] if m is not None]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"]:
+            found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return found
 
 
@@ -233,28 +289,50 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, mode = _verb_type(tok)
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
-                if kind is None or _irrealis(tok):
+                asker, committed = _obligation(tok), kind is not None and _commitment(tok)
+                if asker is not None:  # the act asked for is not the event; the asking is
+                    subj, _ = subject_of(asker)
+                    requested = subject_of(tok)[0]
+                    actors = keys_of(ctx, subj) if subj is not None else []
+                    recipients = keys_of(ctx, requested) if requested is not None else []
+                    recipients = recipients or [k for c in asker.children if c.dep_ in ("dobj", "dative")
+                                                for k in keys_of(ctx, c)]  # "reminded Iraq that it must"
+                    kind, mode, passive, said = "REQUEST", None, False, None
+                    verb = asker.text
+                elif committed:
+                    subj, passive = subject_of(tok)
+                    actors = keys_of(ctx, subj) if subj is not None and not passive else []
+                    if not actors:
+                        holder = subject_of(committed)[0]
+                        actors = keys_of(ctx, holder) if holder is not None else []
+                    recipients = _recipients(ctx, tok, kind)
+                    kind, passive = _committed(kind), False
+                    verb = tok.text
+                elif kind is None or _irrealis(tok):
                     continue
-                subj, passive = subject_of(tok)
-                actors = keys_of(ctx, subj) if subj is not None else []
-                recipients = _recipients(ctx, tok, kind)
+                else:
+                    subj, passive = subject_of(tok)
+                    actors = keys_of(ctx, subj) if subj is not None else []
+                    recipients = _recipients(ctx, tok, kind)
+                    verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
+                                                           key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on
                     recipients += [m for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
-                verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
-                                                       key=lambda t: t.i) if t.dep_ != "neg")
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
-            elif tok.pos_ == "NOUN" and tok.lower_ in nouns and tok.dep_ not in ("compound", "amod"):
+            elif tok.pos_ == "NOUN" and tok.lower_ in nouns and (tok.dep_ not in ("compound", "amod") or (
+                    tok.dep_ == "compound" and tok.head.lemma_.lower() in vocabulary()["effort_nouns"])):
                 kind, mode = nouns[tok.lower_]
-                actors, recipients = _noun_participants(ctx, tok)
+                phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
+                actors, recipients = _noun_participants(ctx, phrase)
                 verb = tok.text
             else:
                 continue
-            if not actors:
-                continue
+            if not actors and not recipients:
+                continue  # an event needs somebody: "three protesters were killed" has its victims
             speaker = _speaker(ctx, tok)
             if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
