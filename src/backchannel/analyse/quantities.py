@@ -17,7 +17,7 @@ the amount of a verb like "rose" or "fell", or follows "up"/"down") and certaint
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,7 +61,8 @@ def _lookup(table: dict, key: str):
     return table.get(re.sub(r"\s+", " ", key.lower().strip()))
 
 
-NUMERAL = r"(?<![\w.,/:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d|[:/]\d)"
+NUMERAL = (r"(?:(?<![\w.])-(?=\d)|\bminus[\s-]?)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
+           r"(?![.,]\d|[:/⁄×]\d|(?:st|nd|rd|th)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -72,14 +73,14 @@ def pattern() -> re.Pattern:
     fractions = _alt(v["fractions"])
     spelled = (rf"(?:\ban?\s+(?=(?:{big})\b))?\b(?:{words})"
                rf"(?:(?:\s+|-)(?:(?:(?<=hundred)|(?<=thousand))\s*and\s+)?(?:{words}))*\b")
-    fraction = (rf"\b(?:(?:a|one|(?:{words}))[\s-]+(?:{fractions})|half)\b(?!-)")
+    fraction = (rf"\b(?:(?:a|one|(?:{words}))[\s-]+(?:{fractions})|half(?=\s+of\b))\b(?!-)")
     vague = rf"\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(v['vague_scales'])})\b(?=\s+of\b|\s+[a-z])"
     prefix = _alt(v["currency_prefixes"])
     scale = _alt(v["scales"])
     attached = _alt(v["attached_scales"])
 
     def amount(n: str) -> str:
-        return (rf"(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)?(?P<num{n}>{NUMERAL}|{fraction}|{spelled})"
+        return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.,/:$£€¥]))(?P<num{n}>{NUMERAL}|{fraction}|{spelled})"
                 rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
 
     units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
@@ -89,7 +90,7 @@ def pattern() -> re.Pattern:
     return re.compile(
         rf"(?:(?P<qual>\b(?:{qualifiers}))\s+)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
         rf"(?:(?P<vague>{vague})|{amount('1')}"
-        rf"(?:(?P<sep>\s*(?:-|–|—|\bto\b)\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
+        rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w])"
         rf"(?:\s+(?:{per})\s+(?P<per>{per_nouns})\b)?)?",
         re.IGNORECASE)
@@ -139,8 +140,9 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
     num = m.group(f"num{n}")
     if num is None:
         return None
-    if num[0].isdigit():
-        base = float(num.replace(",", ""))
+    if re.match(r"-|minus|\.?\d", num, re.IGNORECASE):
+        sign = -1.0 if re.match(r"-|minus", num, re.IGNORECASE) else 1.0
+        base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", num, flags=re.IGNORECASE))
     elif re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE) and not num.lower().endswith("dozen"):
         f = _fraction_value(num)
         if f is None:
@@ -177,6 +179,7 @@ def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     return [(t.start, t.end, t.type, t.rule) for t in timexes]
 
 
+TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
 AGE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b|^[\s-]*year-old", re.IGNORECASE)
 
 
@@ -358,15 +361,38 @@ def read_quantities(sent: Span) -> list[Quantity]:
         q = _read(m, sent, times)
         if q is not None:
             found.extend(q)
-    return found
+    return _ranges(found, text)
 
 
-def _overlaps_time(start: int, end: int, times, number_tok: Token | None) -> bool:
+def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """Join "between 5% and 6%", "from 1 per cent to 1.5 per cent", "5% to 10%" into ranges: two point
+    values with one unit, joined by "and" after "between", or by "to" or a dash, rising."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and q.value is not None and prev.value < q.value \
+                and (prev.unit == q.unit or prev.unit is None) and prev.change not in ("up", "down"):
+            between = text[prev.end:q.start].lower()
+            opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower())
+            by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
+            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
+                                                                     and re.fullmatch(r"\s+and\s+", between))
+            if joined and not by and (opener or q.unit is not None):
+                out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
+                                  high=q.value, unit=q.unit, counted=q.counted or prev.counted,
+                                  change=prev.change if prev.qualifier != "exact" else q.change,
+                                  scale_text=prev.scale_text or q.scale_text)
+                continue
+        out.append(q)
+    return out
+
+
+def _overlaps_time(start: int, end: int, times, number_tok: Token | None, marked: bool) -> bool:
     for t_start, t_end, t_type, rule in times:
         if t_start < end and start < t_end and t_type in ("DATE", "TIME", "SET"):
-            # a bare year-like figure counting a plural noun is a count ("2000 workers")
-            if rule == "year-alone" and number_tok is not None and number_tok.dep_ == "nummod" \
-                    and number_tok.head.tag_ in ("NNS", "NNPS"):
+            # a year-like figure with a unit or counting a plural noun is a quantity ("2000 workers", "$2000")
+            if rule == "year-alone" and (marked or number_tok is not None and number_tok.dep_ == "nummod"
+                                         and number_tok.head.tag_ in ("NNS", "NNPS")):
                 continue
             return True
     return False
@@ -384,12 +410,24 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     if _is_label(text, num_start, m):
         return None
     num_tok = _token_at(doc, num_start)
-    if _overlaps_time(num_start, core_end, times, num_tok):
+    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("att1"))
+    if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
+    if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
+        return None  # "5G", "3D": a name, not a figure
+    if not marked and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return None  # "(4)": a shirt number or a reference
+    if m.group("sep") and m.group("sep").strip() in ("-", "–", "—") and not m.group("rng") and m.group("num2") \
+            and re.fullmatch(r"\d+", m.group("num1")) and re.fullmatch(r"\d+", m.group("num2")) \
+            and int(m.group("num1")) >= int(m.group("num2")):
+        return None  # "2-0", "89-89": a score or a vote
     num = (m.group("num1") or "").lower()
-    if num in ("one",) and not (m.group("unit") or m.group("qual")) and \
-            re.match(r"\s+(?:another|day|time|of\s+(?:the|its|his|her|their)\s+(?:most|best|worst|few|largest|biggest))\b", after, re.IGNORECASE):
-        return None
+    if num in [w for w in vocabulary()["multipliers"]] + ["dozen"]:
+        return None  # "hundred", "baker's dozen" without a number
+    if num == "one" and num_tok is not None and not marked and not (
+            num_tok.dep_ == "nummod" or re.match(r"\s+of\b", after)) or num == "one" and text[num_start] == "O" \
+            and re.search(r"[A-Za-z]\s*$", text[:num_start]):
+        return None  # "each one", "the same one", "BBC One"
 
     # unit and currency
     unit_word = m.group("unit")
@@ -427,10 +465,9 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
             return None
         a2 = _amount(m, "2", bool(currency)) if m.group("num2") else None
         base1, scale1, scale_text, attached = a1
-        if attached and not currency and m.group("att1").lower() == "m":
-            nxt = _token_at(doc, m.end("att1") + 1)
-            if unit_word is None and not (nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS"):
-                return None  # "the 100m" is metres, not millions
+        if attached and not currency and m.group("att1") == "m" and unit_word is None \
+                and re.match(r"\s*(?:[(),.;:-]|$|long|tall|high|deep|wide|away|race|above|below|under)", text[m.end("att1"):sent.end_char]):
+            base1, scale1, scale_text, unit = base1, 1.0, "", "metre"  # "the 100m race", "37m (121ft)"
         if a2 is not None:
             base2, scale2, scale_text2, _ = a2
             if scale1 == 1.0 and scale2 > 1.0 and base1 < base2:
