@@ -23,7 +23,8 @@ Precision divides by all predictions, recall by all gold quantities.
 
 Our output is mapped to the gold naming with a small general table: a currency code becomes its
 name (USD -> dollar, EUR -> euro, JPY -> japanese yen, from patterns/quantities.yaml), percent ->
-percentage, each side of "X per Y" alike; with no unit, the counted noun is the unit, and with
+percentage, each side of "X per Y" alike; with no unit, the counted noun with its adjectives
+(`counted_phrase`, lemmas) is the unit, and with
 neither it is "-". Concept words are the words of our concept (letters and digits), lower case,
 without spaCy's English stop words; no concept is "-", as in the gold file. quantulum3 unit names
 are lower-cased, "dimensionless" becomes "-", and a currency "<country> dollar" of the United States
@@ -122,7 +123,7 @@ def concept_words(concept: str) -> set[str]:
 
 def ours(q: Quantity) -> dict:
     value = (q.low, q.high) if q.value is None else q.value
-    unit = unit_name(q.unit) if q.unit else q.counted or "-"
+    unit = unit_name(q.unit) if q.unit else q.counted_phrase or q.counted or "-"
     return {"value": value, "unit": unit.lower(), "change": q.change, "concepts": concept_words(q.concept), "q": q}
 
 

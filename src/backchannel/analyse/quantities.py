@@ -46,6 +46,7 @@ class Quantity:
     concept_end: int | None
     certainty: tuple[str, ...]  # cue words in the clause ("believed", "confirmed", "reportedly")
     scale_text: str = ""  # the scale word as written ("mn", "million")
+    counted_phrase: str | None = None  # the counted noun with its adjectives, lemmas ("palestinian prisoner")
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +92,8 @@ def pattern() -> re.Pattern:
         rf"(?:(?P<qual>\b(?:{qualifiers}))\s+)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
-        rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w])"
-        rf"(?:\s+(?:{per})\s+(?P<per>{per_nouns})\b)?)?",
+        rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
+        rf"(?:(?P<pers>\s+(?:{per})\s+)(?P<per>{per_nouns})\b)?",
         re.IGNORECASE)
 
 
@@ -377,7 +378,7 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
             by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
             joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
                                                                      and re.fullmatch(r"\s+and\s+", between))
-            if joined and not by and (opener or q.unit is not None):
+            if joined and (opener or not by and q.unit is not None):
                 out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
                                   high=q.value, unit=q.unit, counted=q.counted or prev.counted,
                                   change=prev.change if prev.qualifier != "exact" else q.change,
@@ -447,9 +448,11 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
             unit, unit_word, end = None, None, m.start("usep")
     if currency:
         unit = currency
-    per = m.group("per") if unit_word else None
+    per = m.group("per")
     if per and unit:
         unit = f"{unit} per {_lookup(v['units'], per) or per.lower().rstrip('s')}"
+    elif per:
+        end = m.start("pers")  # "100 trucks a day": the rate belongs to the counted noun, not a unit
 
     # values
     vague = m.group("vague")
@@ -506,7 +509,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
         change=change, unit=unit, counted=counted, concept=concept,
         concept_start=concept_tokens[0].idx if concept_tokens else None,
         concept_end=concept_tokens[-1].idx + len(concept_tokens[-1]) if concept_tokens else None,
-        certainty=_certainty(verb, sent), scale_text=scale_text or "")]
+        certainty=_certainty(verb, sent), scale_text=scale_text or "",
+        counted_phrase=_count_phrase(core, span) if counted else None)]
 
 
 def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None) -> list[Quantity]:
@@ -574,6 +578,13 @@ def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -
 def _count_noun(noun: Token, span: Span) -> str:
     words = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ in NOMINAL and t.i >= span.end]
     return " ".join([t.lower_ for t in words] + [noun.lemma_.lower()])
+
+
+def _count_phrase(noun: Token | None, span: Span) -> str | None:
+    if noun is None:
+        return None
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end and not t.like_num]
+    return " ".join([t.lemma_.lower() if t.dep_ == "amod" else t.lower_ for t in words] + [noun.lemma_.lower()])
 
 
 def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
