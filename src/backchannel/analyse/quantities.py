@@ -244,7 +244,9 @@ def _verb_phrase(verb: Token, exclude: set[int]) -> list[Token]:
     for child in verb.children:
         if child.i in exclude:
             continue
-        if child.dep_ in ("prt", "neg", "acomp", "oprd") or (child.dep_ == "advmod" and child.i < verb.i + 2
+        if child.dep_ in ("dobj", "attr") and child.pos_ in NOMINAL and verb.dep_ not in ("acl", "relcl"):
+            out.extend(_noun_phrase(child, exclude))
+        elif child.dep_ in ("prt", "neg", "acomp", "oprd") or (child.dep_ == "advmod" and child.i < verb.i + 2
                                                               and child.lower_ in ("still", "already", "yet")):
             out.append(child)
         elif child.dep_ in ("aux", "auxpass") and verb.dep_ in ("acl", "relcl"):
@@ -593,6 +595,9 @@ def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: T
     if core is not None:
         tokens += _noun_phrase(core, exclude) + _postmodifiers(core, exclude)
     anchor = core if core is not None else root
+    holder = anchor.head if anchor.dep_ == "pobj" else None
+    if holder is not None and holder.lower_ == "of" and holder.head.pos_ in NOMINAL:
+        tokens += _noun_phrase(holder.head, exclude)  # "sales of 5,835 units", "a fine of $3 billion"
     if verb is not None:
         if _in_subject(anchor, verb):
             tokens += _verb_phrase(verb, exclude | {t.i for t in anchor.subtree})
