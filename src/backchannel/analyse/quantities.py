@@ -1,0 +1,612 @@
+"""Read the figures a news sentence reports: counts, money, shares, lengths of time and other measures.
+
+Contract: `read_quantities(sent)` takes one sentence (a spaCy Span) of a Doc parsed by the project's
+pipeline and returns its quantities in text order as `Quantity` records (value or range, qualifier,
+change, unit, counted noun, the thing measured in words and certainty cues). It is pure: it reads the
+Doc and writes nothing on it.
+
+How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
+(qualifier, currency, digits or number words, scale, range, unit). Time expressions of the
+`backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
+years, dates and clock times; durations stay ("a 60-day ceasefire"). Ages and labels ("Section 427",
+"COVID-19", "S&P 500") are dropped. The dependency parse then gives the counted noun (the noun the
+number modifies, or X in "seven of the X"), the concept (that noun or the noun a measure modifies,
+with its modifiers, the governing verb and its subject or complements), the change (a figure that is
+the amount of a verb like "rose" or "fell", or follows "up"/"down") and certainty cues in the clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.analyse.times import find_timexes
+
+PATTERNS = Path(__file__).parent / "patterns" / "quantities.yaml"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int  # char offsets in doc.text of the number expression with its qualifier and unit
+    text: str
+    value: float | None  # point value; None for a range
+    low: float | None
+    high: float | None  # range bounds; None for a point value
+    qualifier: str  # exact | about | nearly | more than | at least | up to | less than
+    change: str  # "=", "~", ">", "<", "up", "down" (NewsQuant codes)
+    unit: str | None  # "USD", "EUR", "percent", "day", "kilometre", "USD per barrel"...; None for counts
+    counted: str | None  # the counted noun, lemma in lower case ("hostage", "aid truck")
+    concept: str  # the thing measured in words, "" if none
+    concept_start: int | None
+    concept_end: int | None
+    certainty: tuple[str, ...]  # cue words in the clause ("believed", "confirmed", "reportedly")
+    scale_text: str = ""  # the scale word as written ("mn", "million")
+    counted_phrase: str | None = None  # the counted noun with its adjectives, lemmas ("palestinian prisoner")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return yaml.safe_load(PATTERNS.read_text())
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _lookup(table: dict, key: str):
+    return table.get(re.sub(r"\s+", " ", key.lower().strip()))
+
+
+NUMERAL = (r"(?:(?<![\w.])-(?=\d)|\bminus[\s-]?)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
+           r"(?![.,]\d|[:/⁄×]\d|(?:st|nd|rd|th)\b)")
+
+
+@lru_cache(maxsize=1)
+def pattern() -> re.Pattern:
+    v = vocabulary()
+    words = _alt(list(v["number_words"]) + list(v["multipliers"]))
+    big = _alt(list(v["multipliers"]) + ["dozen"])
+    fractions = _alt(v["fractions"])
+    spelled = (rf"(?:\ban?\s+(?=(?:{big})\b))?\b(?:{words})"
+               rf"(?:(?:\s+|-)(?:(?:(?<=hundred)|(?<=thousand))\s*and\s+)?(?:{words}))*\b")
+    fraction = (rf"\b(?:(?:a|one|(?:{words}))[\s-]+(?:{fractions})|half(?=\s+of\b))\b(?!-)")
+    vague = rf"\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(v['vague_scales'])})\b(?=\s+of\b|\s+[a-z])"
+    prefix = _alt(v["currency_prefixes"])
+    scale = _alt(v["scales"])
+    attached = _alt(v["attached_scales"])
+
+    def amount(n: str) -> str:
+        return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.,/:$£€¥]))(?P<num{n}>{NUMERAL}|{fraction}|{spelled})"
+                rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
+
+    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
+    per = _alt(v["per_words"])
+    per_nouns = _alt(list(v["units"]) + v["per_nouns"])
+    qualifiers = _alt(v["qualifiers"])
+    return re.compile(
+        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
+        rf"(?:(?P<vague>{vague})|{amount('1')}"
+        rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
+        rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
+        rf"(?:(?P<pers>\s+(?:{per})\s+)(?P<per>{per_nouns})\b)?",
+        re.IGNORECASE)
+
+
+# --- values ------------------------------------------------------------------------------------
+
+
+def _spelled_value(text: str) -> tuple[float, float] | None:
+    """(base, scale) of number words: "twenty-five" (25, 1), "five thousand" (5, 1000), "a dozen" (12, 1)."""
+    v = vocabulary()
+    total, current, scale = 0.0, 0.0, 1.0
+    tokens = [w for w in re.split(r"[\s-]+", text.lower()) if w and w not in ("and", "a", "an")]
+    for w in tokens:
+        if w in v["number_words"]:
+            n = v["number_words"][w]
+            current = (current or 1) * n if w == "dozen" else current + n
+        elif w in v["multipliers"]:
+            m = v["multipliers"][w]
+            current = (current or 1) * m
+            if m >= 1000:
+                total, current = total + current, 0.0
+        else:
+            return None
+    value = total + current
+    last = tokens[-1] if tokens else ""
+    if last in v["multipliers"] and v["multipliers"][last] >= 1000 and len(tokens) > 1:
+        scale = float(v["multipliers"][last])
+        return value / scale, scale
+    return value, 1.0
+
+
+def _fraction_value(text: str) -> float | None:
+    v = vocabulary()
+    words = re.split(r"[\s-]+", text.lower())
+    if words == ["half"]:
+        return 0.5
+    head = words[0]
+    n = 1.0 if head in ("a", "one") else _spelled_value(head)[0] if _spelled_value(head) else None
+    share = v["fractions"].get(words[-1])
+    return None if n is None or share is None else n * share
+
+
+def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, str, bool] | None:
+    """(base value, scale, scale text, is a scale attached like "35m") of amount n of the match."""
+    v = vocabulary()
+    num = m.group(f"num{n}")
+    if num is None:
+        return None
+    if re.match(r"-|minus|\.?\d", num, re.IGNORECASE):
+        sign = -1.0 if re.match(r"-|minus", num, re.IGNORECASE) else 1.0
+        base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", num, flags=re.IGNORECASE))
+    elif re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE) and not num.lower().endswith("dozen"):
+        f = _fraction_value(num)
+        if f is None:
+            return None
+        return f, 1.0, "", False
+    else:
+        parsed = _spelled_value(num)
+        if parsed is None:
+            return None
+        base, scale = parsed
+        if m.group(f"scale{n}"):
+            return base * scale, float(_lookup(v["scales"], m.group(f"scale{n}"))), m.group(f"scale{n}"), False
+        return base, scale, "", False
+    if m.group(f"scale{n}"):
+        return base, float(_lookup(v["scales"], m.group(f"scale{n}"))), m.group(f"scale{n}"), False
+    if m.group(f"att{n}"):
+        return base, float(v["attached_scales"][m.group(f"att{n}").lower()]), m.group(f"att{n}"), True
+    return base, 1.0, "", False
+
+
+# --- exclusions --------------------------------------------------------------------------------
+
+
+def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, type, rule) of the time expressions of the doc, found once per doc if the
+    `backchannel_times` component did not run."""
+    timexes = doc._.timexes if Doc.has_extension("timexes") else None
+    if timexes is None:
+        cached = doc.user_data.get("backchannel_quantity_timexes")
+        if cached is None:
+            cached = find_timexes(doc.text)
+            doc.user_data["backchannel_quantity_timexes"] = cached
+        timexes = cached
+    return [(t.start, t.end, t.type, t.rule) for t in timexes]
+
+
+TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
+AGE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b|^[\s-]*year-old", re.IGNORECASE)
+
+
+def _is_label(text: str, start: int, m: re.Match) -> bool:
+    """"Section 427", "S&P 500", "COVID-19", "Model 3": a number that names rather than counts."""
+    if m.group("qual") or m.group("cur1") or m.group("rng") or m.group("vague"):
+        return False
+    num = m.group("num1") or ""
+    before = text[:start]
+    if re.search(r"[^\W\d_][-‐]$", before):  # COVID-19, F-35
+        return True
+    prev = re.search(r"([\w&.'/-]+)\s+$", before)
+    if not prev:
+        return False
+    word = prev.group(1)
+    if word.lower().rstrip(".") in {w.rstrip(".") for w in vocabulary()["label_words"]} and num[:1].isdigit():
+        return True
+    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
+        return False
+    # a figure right after a capitalised name, not at the start of the sentence: "S&P 500", "Big 12"
+    return bool(re.match(r"[A-Z]", word)) and "." not in word[-1:] and re.search(r"\w", before[:prev.start()]) is not None
+
+
+# --- the parse ---------------------------------------------------------------------------------
+
+NOMINAL = {"NOUN", "PROPN"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+def _noun_phrase(noun: Token, exclude: set[int]) -> list[Token]:
+    """The noun with its compounds and adjectives (and theirs), not the figure itself."""
+    out = [noun]
+    for child in noun.children:
+        if child.i in exclude:
+            continue
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+            out.extend(_noun_phrase(child, exclude))
+        elif child.dep_ == "poss" and child.pos_ in NOMINAL:
+            out.extend(_noun_phrase(child, exclude))
+    return out
+
+
+def _postmodifiers(noun: Token, exclude: set[int]) -> list[Token]:
+    """A relative or participle clause after the noun ("prisoners to be released", "hostages held in Gaza")."""
+    out: list[Token] = []
+    for child in noun.rights:
+        if child.i in exclude:
+            continue
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            out.extend(_verb_phrase(child, exclude))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL and pobj.i not in exclude:
+                    out.extend(_noun_phrase(pobj, exclude))
+    return out
+
+
+def _verb_phrase(verb: Token, exclude: set[int]) -> list[Token]:
+    """The verb with its particle, negation, adverbs like "still", prepositional objects and complements."""
+    out = [verb] if verb.pos_ == "VERB" or verb.dep_ in ("acl", "relcl") else []
+    for child in verb.children:
+        if child.i in exclude:
+            continue
+        if child.dep_ in ("dobj", "attr") and child.pos_ in NOMINAL and verb.dep_ not in ("acl", "relcl"):
+            out.extend(_noun_phrase(child, exclude))
+        elif child.dep_ in ("prt", "neg", "acomp", "oprd") or (child.dep_ == "advmod" and child.i < verb.i + 2
+                                                              and child.lower_ in ("still", "already", "yet")):
+            out.append(child)
+        elif child.dep_ in ("aux", "auxpass") and verb.dep_ in ("acl", "relcl"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.i > verb.i:
+            pobjs = [p for p in child.children if p.dep_ == "pobj" and p.pos_ in NOMINAL and p.i not in exclude]
+            if pobjs:
+                out.append(child)
+                out.extend(_noun_phrase(pobjs[0], exclude))
+        elif child.dep_ == "xcomp":
+            out.extend(_verb_phrase(child, exclude))
+    return out
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    while tok.head != tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the verb it depends on ("rose 5% to end at 27,000")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj") and child.pos_ in NOMINAL:
+                return child
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head != verb:
+            if verb.dep_ == "ccomp":
+                return None
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _in_subject(tok: Token, verb: Token) -> bool:
+    while tok.head != tok and tok.head != verb:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _lemma_in(tok: Token, words: set[str]) -> bool:
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, set[str]]:
+    v = vocabulary()
+    return {k: {w.lower() for w in v[k]} for k in ("change_up", "change_down", "change_endpoints", "certainty_cues")}
+
+
+def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
+    """"up"/"down" when the figure is the amount of a change, else None."""
+    sets = _word_sets()
+    prev = re.search(r"(\w+)\W*$", before)
+    if prev and prev.group(1).lower() in ("up", "higher"):
+        return "up"
+    if prev and prev.group(1).lower() in ("down", "lower"):
+        return "down"
+    nxt = re.match(r"\W*(\w+)", after)
+    if nxt and nxt.group(1).lower() in ("higher", "more") and root.dep_ != "pobj":
+        return "up"
+    if nxt and nxt.group(1).lower() in ("lower", "less") and root.dep_ != "pobj":
+        return "down"
+    tok, prep = root, None
+    for _ in range(3):
+        head = tok.head
+        if head == tok:
+            return None
+        if tok.dep_ == "pobj":
+            prep = head.lower_
+            tok = head
+            continue
+        if prep in sets["change_endpoints"]:
+            return None
+        if tok.dep_ in ("dobj", "npadvmod", "advmod", "prep", "nummod", "compound", "amod", "attr", "nsubj", "quantmod") \
+                or (tok.dep_ == "prep" and prep == "by"):
+            if _lemma_in(head, sets["change_up"]) and (head.pos_ == "VERB" or tok.dep_ != "nsubj"):
+                return "up"
+            if _lemma_in(head, sets["change_down"]) and (head.pos_ == "VERB" or tok.dep_ != "nsubj"):
+                return "down"
+        return None
+    return None
+
+
+def _certainty(verb: Token | None, sent: Span) -> tuple[str, ...]:
+    cues = _word_sets()["certainty_cues"]
+    found: list[str] = []
+    tok = verb
+    while tok is not None:
+        for t in [tok, *tok.children]:
+            if (t == tok or t.dep_ in ("advmod", "aux", "amod")) and _lemma_in(t, cues) and t.lower_ not in found:
+                found.append(t.lower_)
+        tok = tok.head if tok.head != tok else None
+    if "according to" in cues and re.search(r"\baccording to\b", sent.text, re.IGNORECASE):
+        found.append("according to")
+    return tuple(found)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def read_quantities(sent: Span) -> list[Quantity]:
+    """The quantities of one parsed sentence, in text order."""
+    doc = sent.doc
+    text = doc.text
+    v = vocabulary()
+    times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
+    found: list[Quantity] = []
+    for m in pattern().finditer(text, sent.start_char, sent.end_char):
+        if not (m.group("num1") or m.group("vague")):
+            continue
+        q = _read(m, sent, times)
+        if q is not None:
+            found.extend(q)
+    return _ranges(found, text)
+
+
+def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """Join "between 5% and 6%", "from 1 per cent to 1.5 per cent", "5% to 10%" into ranges: two point
+    values with one unit, joined by "and" after "between", or by "to" or a dash, rising."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and q.value is not None and prev.value < q.value \
+                and (prev.unit == q.unit or prev.unit is None) and prev.change not in ("up", "down"):
+            between = text[prev.end:q.start].lower()
+            opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower())
+            by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
+            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
+                                                                     and re.fullmatch(r"\s+and\s+", between))
+            if joined and (opener or not by and q.unit is not None):
+                out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
+                                  high=q.value, unit=q.unit, counted=q.counted or prev.counted,
+                                  change=prev.change if prev.qualifier != "exact" else q.change,
+                                  scale_text=prev.scale_text or q.scale_text)
+                continue
+        out.append(q)
+    return out
+
+
+def _overlaps_time(start: int, end: int, times, number_tok: Token | None, marked: bool) -> bool:
+    for t_start, t_end, t_type, rule in times:
+        if t_start < end and start < t_end and t_type in ("DATE", "TIME", "SET"):
+            # a year-like figure with a unit or counting a plural noun is a quantity ("2000 workers", "$2000")
+            if rule == "year-alone" and (marked or number_tok is not None and number_tok.dep_ == "nummod"
+                                         and number_tok.head.tag_ in ("NNS", "NNPS")):
+                continue
+            return True
+    return False
+
+
+def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
+    doc, text, v = sent.doc, sent.doc.text, vocabulary()
+    start, end = m.start(), m.end()
+    after = text[end:sent.end_char]
+    core_end = m.end("scale2") if m.group("scale2") else m.end("num2") if m.group("num2") else \
+        m.end("scale1") if m.group("scale1") else m.end("num1") if m.group("num1") else m.end("vague")
+    if AGE.match(text[core_end:sent.end_char]) or re.search(r"\baged?\s+$", text[sent.start_char:start], re.IGNORECASE):
+        return None
+    num_start = m.start("num1") if m.group("num1") else m.start("vague")
+    if _is_label(text, num_start, m):
+        return None
+    num_tok = _token_at(doc, num_start)
+    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("att1"))
+    if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
+        return None
+    if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
+        return None  # "5G", "3D": a name, not a figure
+    if not marked and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return None  # "(4)": a shirt number or a reference
+    if m.group("sep") and m.group("sep").strip() in ("-", "–", "—") and not m.group("rng") and m.group("num2") \
+            and re.fullmatch(r"\d+", m.group("num1")) and re.fullmatch(r"\d+", m.group("num2")) \
+            and int(m.group("num1")) >= int(m.group("num2")):
+        return None  # "2-0", "89-89": a score or a vote
+    num = (m.group("num1") or "").lower()
+    if num in [w for w in vocabulary()["multipliers"]] + ["dozen"]:
+        return None  # "hundred", "baker's dozen" without a number
+    if num == "one" and num_tok is not None and not marked and not (
+            num_tok.dep_ == "nummod" or re.match(r"\s+of\b", after)) or num == "one" and text[num_start] == "O" \
+            and re.search(r"[A-Za-z]\s*$", text[:num_start]):
+        return None  # "each one", "the same one", "BBC One"
+
+    # unit and currency
+    unit_word = m.group("unit")
+    currency = _lookup(v["currency_prefixes"], m.group("cur1") or m.group("cur2") or "")
+    unit: str | None = None
+    if unit_word:
+        key = unit_word.lower()
+        unit = _lookup(v["units"], key)
+        if unit is None:
+            singular = re.sub(r"(?:e?s)$", "", key) if key not in v["currency_words"] else key
+            code = _lookup(v["currency_words"], key) or _lookup(v["currency_words"], singular)
+            if code is not None:
+                currency = code
+        elif key in v["attached_only_units"] and m.group("usep"):
+            unit, unit_word, end = None, None, m.start("usep")
+        elif m.group("usep") and m.group("usep").strip() == "of":
+            unit, unit_word, end = None, None, m.start("usep")
+    if currency:
+        unit = currency
+    per = m.group("per")
+    if per and unit:
+        unit = f"{unit} per {_lookup(v['units'], per) or per.lower().rstrip('s')}"
+    elif per:
+        end = m.start("pers")  # "100 trucks a day": the rate belongs to the counted noun, not a unit
+
+    # values
+    vague = m.group("vague")
+    if vague:
+        words = vague.lower().split()
+        scale = float(v["vague_scales"][words[-1]])
+        if len(words) > 1:
+            scale *= float(v["vague_scales"][words[0]])
+        low, high, value, scale_text = scale, scale * 10, None, words[-1]
+    else:
+        a1 = _amount(m, "1", bool(currency))
+        if a1 is None:
+            return None
+        a2 = _amount(m, "2", bool(currency)) if m.group("num2") else None
+        base1, scale1, scale_text, attached = a1
+        if attached and not currency and m.group("att1") == "m" and unit_word is None \
+                and re.match(r"\s*(?:[(),.;:-]|$|long|tall|high|deep|wide|away|race|above|below|under)", text[m.end("att1"):sent.end_char]):
+            base1, scale1, scale_text, unit = base1, 1.0, "", "metre"  # "the 100m race", "37m (121ft)"
+        if a2 is not None:
+            base2, scale2, scale_text2, _ = a2
+            if scale1 == 1.0 and scale2 > 1.0 and base1 < base2:
+                scale1 = scale2  # "$89 to $93 billion", "four to five thousand"
+            scale_text = scale_text or scale_text2
+            low, high = base1 * scale1, base2 * scale2
+            if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok):
+                return _split(m, sent, times, low, high, unit)
+            value = None
+        else:
+            value, low, high = base1 * scale1, None, None
+
+    # qualifier
+    qualifier, change = "exact", "="
+    if m.group("qual"):
+        qualifier, change = _lookup(v["qualifiers"], m.group("qual"))
+    elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
+        qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    exclude = {t.i for t in span}
+    counted, core = _counted(span, root, num_tok, unit)
+    moved = _change(root, span, text[sent.start_char:start], after)
+    if moved and change in ("=",):
+        change = moved
+    verb = _governing_verb(core if core is not None else root)
+    concept_tokens = _concept(span, root, core, counted is not None, verb, exclude)
+    concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end}.values(),
+                            key=lambda t: t.i)
+    concept = " ".join(t.text for t in concept_tokens)
+    return [Quantity(
+        start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
+        change=change, unit=unit, counted=counted, concept=concept,
+        concept_start=concept_tokens[0].idx if concept_tokens else None,
+        concept_end=concept_tokens[-1].idx + len(concept_tokens[-1]) if concept_tokens else None,
+        certainty=_certainty(verb, sent), scale_text=scale_text or "",
+        counted_phrase=_count_phrase(core, span) if counted else None)]
+
+
+def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None) -> list[Quantity]:
+    """"2-0", "from 5% to 7%": two figures, not a range. Each keeps the unit written with either."""
+    out = []
+    for n, value in (("1", first), ("2", second)):
+        q_start = m.start(f"cur{n}") if m.group(f"cur{n}") else m.start(f"num{n}")
+        q_end = m.end(f"scale{n}") if m.group(f"scale{n}") else m.end(f"num{n}")
+        if n == "2" and m.group("unit"):
+            q_end = m.end()
+        span = sent.doc.char_span(q_start, q_end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        counted, core = _counted(span, root, _token_at(sent.doc, m.start(f"num{n}")), unit)
+        verb = _governing_verb(core if core is not None else root)
+        exclude = {t.i for t in span}
+        tokens = sorted({t.i: t for t in _concept(span, root, core, counted is not None, verb, exclude)
+                         if t.i not in exclude and sent.start <= t.i < sent.end}.values(), key=lambda t: t.i)
+        change = _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
+        out.append(Quantity(q_start, q_end, sent.doc.text[q_start:q_end], value, None, None, "exact", change, unit,
+                            counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
+                            tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent)))
+    return out
+
+
+def _governed_by_change(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    sets = _word_sets()
+    for anc in list(tok.ancestors)[:4]:
+        if anc.pos_ == "VERB":
+            return _lemma_in(anc, sets["change_up"] | sets["change_down"])
+    return False
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -> tuple[str | None, Token | None]:
+    """(counted noun, the core noun of the concept): "105 hostages" -> ("hostage", hostages);
+    "a 60-day ceasefire" -> (None, ceasefire); "seven of the hostages" -> ("hostage", hostages)."""
+    head = root.head
+    outside = head != root and not (span.start <= head.i < span.end)
+    if outside and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") \
+            and head.pos_ in NOMINAL and head.i >= span.end:
+        if unit is None:
+            return _count_noun(head, span), head
+        return None, head
+    if unit is None and root.pos_ in NOMINAL and root.i >= span.end - 1 and num_tok is not None and root != num_tok \
+            and root.lower_ not in vocabulary()["number_words"] and not root.like_num:
+        return _count_noun(root, span), root  # the parse took the noun into the span ("2.3mn people")
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL:
+                    return (_count_noun(pobj, span) if unit is None else None), pobj
+                if pobj.dep_ == "pobj":
+                    return None, None
+    return None, None
+
+
+def _count_noun(noun: Token, span: Span) -> str:
+    words = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ in NOMINAL and t.i >= span.end]
+    return " ".join([t.lower_ for t in words] + [noun.lemma_.lower()])
+
+
+def _count_phrase(noun: Token | None, span: Span) -> str | None:
+    if noun is None:
+        return None
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end and not t.like_num]
+    return " ".join([t.lemma_.lower() if t.dep_ == "amod" else t.lower_ for t in words] + [noun.lemma_.lower()])
+
+
+def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
+             exclude: set[int]) -> list[Token]:
+    tokens: list[Token] = []
+    if core is not None:
+        tokens += _noun_phrase(core, exclude) + _postmodifiers(core, exclude)
+    anchor = core if core is not None else root
+    holder = anchor.head if anchor.dep_ == "pobj" else None
+    if holder is not None and holder.lower_ == "of" and holder.head.pos_ in NOMINAL:
+        tokens += _noun_phrase(holder.head, exclude)  # "sales of 5,835 units", "a fine of $3 billion"
+    if verb is not None:
+        if _in_subject(anchor, verb):
+            tokens += _verb_phrase(verb, exclude | {t.i for t in anchor.subtree})
+        else:
+            if verb.pos_ == "VERB":
+                tokens.append(verb)
+            subject = _subject(verb)
+            if subject is not None and subject.i not in exclude:
+                tokens += _noun_phrase(subject, exclude)
+    elif core is None and root.head != root and root.head.pos_ in NOMINAL:
+        tokens += _noun_phrase(root.head, exclude)
+    return tokens

@@ -1,0 +1,126 @@
+"""backchannel.analyse.quantities: figures in news sentences written for these tests and parsed by the real
+pipeline. They pin values, ranges, qualifiers, units and currencies, the counted noun, change, certainty
+cues, what is not a quantity (years, dates, clock times, ages, labels), and that offsets slice the text."""
+import pytest
+
+from backchannel.analyse.nlp import load
+from backchannel.analyse.quantities import read_quantities
+from backchannel.config import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(Settings.load().model)
+
+
+def quantities(nlp, text):
+    doc = nlp(text)
+    return [q for sent in doc.sents for q in read_quantities(sent)]
+
+
+def only(nlp, text):
+    found = quantities(nlp, text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, unit, counted", [
+    ("Officials said about 100 hostages are still held.", 100, None, "hostage"),
+    ("The deal freed 105 hostages on the first day.", 105, None, "hostage"),
+    ("The fighting has displaced 2.3mn people in the north.", 2_300_000, None, "people"),
+    ("Donors pledged $250 million for the clinics.", 250_000_000, "USD", None),
+    ("The fund holds $6bn in reserves.", 6_000_000_000, "USD", None),
+    ("The bank wrote off 1.5 billion euros of loans.", 1_500_000_000, "EUR", None),
+    ("The port fee rose to 44,000 shekels.", 44_000, "ILS", None),
+    ("Turnout reached 12 per cent among the exiles.", 12, "percent", None),
+    ("Prices climbed 12% in the border towns.", 12, "percent", None),
+    ("Some 1,200 fishermen joined the strike.", 1200, None, "fisherman"),
+    ("Twenty-five aid trucks crossed at dawn.", 25, None, "aid truck"),
+    ("A dozen envoys arrived.", 12, None, "envoy"),
+    ("Seven of the remaining hostages are women.", 7, None, "hostage"),
+    ("The convoy drove 80 km through the valley.", 80, "kilometre", None),
+    ("He paid £3.5bn for the stake.", 3_500_000_000, "GBP", None),
+])
+def test_values_units_and_counted_nouns(nlp, text, value, unit, counted):
+    q = only(nlp, text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.counted == counted
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Israel will release between 150 and 300 prisoners.", 150, 300, None),
+    ("They want 150-300 prisoners freed.", 150, 300, None),
+    ("The pause could last 4-5 days.", 4, 5, "day"),
+    ("The bill is expected at $3 to $5 billion.", 3e9, 5e9, "USD"),
+    ("Wages rose by between 5% and 6%.", 5, 6, "percent"),
+    ("Thousands of families fled the valley.", 1000, 10000, None),
+])
+def test_ranges(nlp, text, low, high, unit):
+    q = only(nlp, text)
+    assert q.value is None and (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("text, qualifier, change", [
+    ("Nearly 40 trucks entered the strip.", "nearly", "~"),
+    ("Roughly 70 families returned.", "about", "~"),
+    ("More than 300 people signed the letter.", "more than", ">"),
+    ("At least 18 fishermen were detained.", "at least", ">"),
+    ("Up to 2,000 workers may lose their jobs.", "up to", "<"),
+    ("Fewer than 20 boats left the harbour.", "less than", "<"),
+    ("The mediators brought 12 proposals.", "exact", "="),
+    ("The currency fell 3% against the dollar.", "exact", "down"),
+    ("Exports rose by 5 per cent.", "exact", "up"),
+    ("The index was up 2 points.", "exact", "up"),
+])
+def test_qualifiers_and_change(nlp, text, qualifier, change):
+    q = only(nlp, text)
+    assert (q.qualifier, q.change) == (qualifier, change)
+
+
+def test_a_change_verb_does_not_make_its_end_point_a_change(nlp):
+    found = quantities(nlp, "Shares rose 5% to $12.40 in early trading.")
+    assert [(q.value, q.change) for q in found] == [(5, "up"), (12.4, "=")]
+
+
+def test_durations_used_as_terms_are_claims(nlp):
+    q = only(nlp, "Both sides accepted a 60-day ceasefire.")
+    assert (q.value, q.unit) == (60, "day")
+    assert "ceasefire" in q.concept
+    q = only(nlp, "The plan offers six weeks of truce.")
+    assert (q.value, q.unit) == (6, "week")
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty was signed in 1979 and renewed on 12 March 2004.",
+    "The envoys met at 3 p.m. on Tuesday.",
+    "A 35-year-old man was detained at the crossing.",
+    "The council passed Resolution 2334 after the debate.",
+    "Section 427 of the code covers the matter.",
+    "The S&P 500 opened late.",
+    "The clinic treated COVID-19 patients.",
+    "The match ended 2-0.",
+])
+def test_not_quantities(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_the_concept_and_certainty_come_from_the_clause(nlp):
+    q = only(nlp, "Officials said about 100 hostages are still held in Gaza.")
+    assert "hostages" in q.concept and "held" in q.concept and "Gaza" in q.concept
+    assert q.concept_start is not None and "hostages" in "Officials said about 100 hostages are still held in Gaza."[q.concept_start:q.concept_end]
+    found = quantities(nlp, "Seven of the hostages are women; five of them are believed to be dead.")
+    five = [q for q in found if q.value == 5][0]
+    assert "believed" in five.certainty
+    q = only(nlp, "The deal freed 105 hostages.")
+    assert "freed" in q.concept and "deal" in q.concept
+
+
+def test_offsets_slice_the_document(nlp):
+    text = "Aid reached 12 towns. Then nearly 400 trucks and $20 million arrived, up 5% on the week."
+    for q in quantities(nlp, text):
+        assert text[q.start:q.end] == q.text
+        if q.concept:
+            assert text[q.concept_start:q.concept_end].startswith(q.concept.split()[0])
