@@ -23,7 +23,10 @@ ACTOR_KEYS = {"id", "name", "kind", "aliases", "affiliations", "mentions"}
 EVENT_KEYS = {"id", "type", "mode", "summary", "date", "actors", "recipients", "negated", "status", "evidence"}
 EVIDENCE_KEYS = {"document", "sentence", "start", "end"}
 QUOTE_KEYS = {"id", "speaker", "speaker_text", "text", "evidence"}
-SOURCING_KEYS = {"events", "quotes", "named", "anonymous", "unattributed", "hedged", "anonymous_share"}
+CLAIM_KEYS = {"id", "value", "low", "high", "qualifier", "unit", "what", "as_of", "attributed_to", "evidence",
+              "conflicts_with"}
+QUALIFIERS = {"exact", "about", "nearly", "more than", "at least", "up to", "less than"}
+SOURCING_KEYS = {"events", "quotes", "claims", "named", "anonymous", "unattributed", "hedged", "anonymous_share"}
 
 
 def value_window(value: str) -> tuple[date, date]:
@@ -79,7 +82,7 @@ def check_export(data: dict, texts: dict[str, str] | None = None) -> None:
         if "sourcing" in d:
             p = d["sourcing"]
             assert SOURCING_KEYS <= set(p), f"{d['id']}.sourcing lacks {SOURCING_KEYS - set(p)}"
-            assert p["named"] + p["anonymous"] + p["unattributed"] == p["events"] + p["quotes"], p
+            assert p["named"] + p["anonymous"] + p["unattributed"] == p["events"] + p["quotes"] + p["claims"], p
             assert 0 <= p["hedged"] <= p["events"] and 0 <= p["anonymous_share"] <= 1, p
 
     actor_ids = [a["id"] for a in data["actors"]]
@@ -132,6 +135,22 @@ def check_export(data: dict, texts: dict[str, str] | None = None) -> None:
                     f"{q['id']}: offsets {ev['start']}..{ev['end']} do not slice to the evidence sentence"
                 if "text_start" in q:
                     assert text[q["text_start"]:q["text_end"]] == q["text"], f"{q['id']}: quote offsets"
+
+    claim_ids = {c["id"] for c in data["claims"]}
+    assert len(claim_ids) == len(data["claims"]), "claim ids are not unique"
+    for c in data["claims"]:
+        assert CLAIM_KEYS <= set(c), f"claim lacks {CLAIM_KEYS - set(c)}"
+        assert (c["value"] is None) != (c["low"] is None and c["high"] is None), c  # a value or a range
+        assert c["low"] is None or c["low"] <= c["high"], c
+        assert c["qualifier"] in QUALIFIERS and isinstance(c["what"], str), c
+        if c["as_of"] is not None:
+            check_date(c["as_of"], f"{c['id']}.as_of")
+        assert c["attributed_to"] is None or c["attributed_to"] in actor_ids, c
+        assert all(x in claim_ids and x != c["id"] for x in c["conflicts_with"]), c
+        for ev in c["evidence"]:
+            assert EVIDENCE_KEYS <= set(ev) and ev["document"] in doc_ids
+            if texts is not None:
+                assert texts[ev["document"]][ev["start"]:ev["end"]] == ev["sentence"], f"{c['id']}: offsets"
 
 
 # -- a hand-built store: known documents, actors and events, no NLP ------------------------------

@@ -86,7 +86,7 @@ def test_a_statement_event_lists_the_quotations_that_voice_it(harbour):
 def test_each_document_carries_its_sourcing(harbour):
     docs = {d["id"]: d for d in harbour["documents"]}
     assert docs["d-harbour"]["sourcing"] == {
-        "events": 4, "quotes": 4, "named": 4, "anonymous": 2, "unattributed": 2, "hedged": 2,
+        "events": 4, "quotes": 4, "claims": 0, "named": 4, "anonymous": 2, "unattributed": 2, "hedged": 2,
         "hedges": {"reportedly": 1, "could": 1}, "anonymous_share": 0.333}
     assert docs["d-quiet"]["sourcing"]["events"] == 0 and docs["d-quiet"]["sourcing"]["anonymous_share"] == 0
 

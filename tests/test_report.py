@@ -81,7 +81,7 @@ def test_hand_built_report_names_actors_and_escapes_evidence():
 def test_documents_show_their_sourcing_and_quotes_their_speakers():
     html = render_report(build_harbour_store())
     text = re.sub(r"<[^>]+>", "", html)
-    assert "4 events, 4 quotes: 4 named, 2 anonymous, 2 unattributed · anonymous share 33% · 2 hedged (reportedly 1, could 1)" in text
+    assert "4 events, 4 quotes, 0 figures: 4 named, 2 anonymous, 2 unattributed · anonymous share 33% · 2 hedged (reportedly 1, could 1)" in text
     assert re.search(r'<span class="named" style="width: 50.0%"></span><span class="anonymous" style="width: 25.0%">', html)
     assert "nothing reported" in text  # the quiet note
     assert "“Weber accused Malta of stalling the talks”" in text and "[anonymous]" in text

@@ -63,8 +63,8 @@ def test_migration_3_adds_quotes_to_a_version_2_database(tmp_path, monkeypatch):
     monkeypatch.undo()
     store = file_store(tmp_path)
     with store.engine.connect() as conn:
-        assert s.current_version(conn) == 3 and inspect(conn).has_table("quotes")
-        assert [v for v, _ in migration_rows(store)] == [1, 2, 3]
+        assert s.current_version(conn) == s.SCHEMA_VERSION and inspect(conn).has_table("quotes")
+        assert [v for v, _ in migration_rows(store)] == list(range(1, s.SCHEMA_VERSION + 1))
     assert (count(store, s.documents), count(store, s.events), count(store, s.quotes)) == (2, 3, 0)  # nothing lost
     for doc, analysis in harbour_documents():  # and the new table takes quotations
         store.add_document(doc, analysis)
@@ -274,5 +274,5 @@ def test_a_version_1_database_is_migrated_to_the_current_schema(tmp_path):
     Store(url)
     with engine.connect() as conn:
         assert "happening" in {c["name"] for c in inspect(conn).get_columns("events")}
-        assert list(conn.execute(select(schema.migrations.c.version)).scalars()) == [1, 2, 3]
-        assert inspect(conn).has_table("quotes")
+        assert list(conn.execute(select(schema.migrations.c.version)).scalars()) == [1, 2, 3, 4]
+        assert all(inspect(conn).has_table(t) for t in ("quotes", "claims", "conflicts"))

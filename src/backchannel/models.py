@@ -148,6 +148,67 @@ class QuoteRecord:
 
 
 @dataclass(frozen=True)
+class ClaimRecord:
+    """A reported figure as read from one document (analyse.claims): the number (`text ==
+    doc.text[start:end]`), what it counts, who reports it and as of when."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None  # None for a range
+    low: float | None
+    high: float | None
+    qualifier: str  # exact | about | nearly | more than | at least | up to | less than
+    unit: str | None  # a measurement unit ("USD", "day", "percent"); None for a count of things
+    what: str  # the counted or measured thing in the text's words
+    quantity: str  # what makes two figures comparable: "<thing>|<verb class>", e.g. "hostage|release"
+    aspect: str  # state (a standing count: "still held", "so far") | event (the size of one happening)
+    evidence: Evidence
+    occasion: str = ""  # the happening an event figure belongs to ("deal", "raid"), lemma
+    named: tuple[str, ...] = ()  # mention keys named in what it counts ("returned to Ukraine")
+    certainty: tuple[str, ...] = ()  # cue words: believed, confirmed, feared, estimated ...
+    speaker_key: str | None = None  # who reports it: the speaker of the quotation that holds it
+    speaker_text: str = ""
+    anonymous: bool = False
+    as_of: DateWindow | None = None  # the sentence's time, else the publication window
+    as_of_anchor: str = ""  # as for events: "timex:<offset>", "heading:<offset>", "publication", ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A stored figure; `attributed_to` is an actor id, `conflicts_with` the ids of claims on the same
+    quantity at overlapping times whose values cannot both hold."""
+
+    id: str
+    document: str
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+    what: str
+    quantity: str
+    aspect: str
+    evidence: Evidence
+    as_of: DateWindow | None = None
+    attributed_to: str | None = None
+    attributed_text: str = ""
+    anonymous: bool = False
+    certainty: tuple[str, ...] = ()
+    conflicts_with: tuple[str, ...] = ()
+
+    @property
+    def figure(self) -> str:
+        """The value as a reader wants it: "about 100", "150-300 day", "more than 44,000"."""
+        def number(x: float) -> str:
+            return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0")
+        shown = number(self.value) if self.value is not None else f"{number(self.low or 0)}-{number(self.high or 0)}"
+        qualifier = "" if self.qualifier == "exact" else self.qualifier + " "
+        return qualifier + shown + (f" {self.unit}" if self.unit else "")
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     source: str
@@ -230,3 +291,4 @@ class Analysis:
     timexes: tuple[Timex, ...] = ()
     events: tuple[EventRecord, ...] = ()
     quotes: tuple[QuoteRecord, ...] = ()
+    claims: tuple[ClaimRecord, ...] = ()

@@ -2,6 +2,7 @@
 isolated: a document that fails is reported and skipped, and everything before it stays stored."""
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -17,6 +18,7 @@ from backchannel.clean import clean_text, content_hash, minhash
 from backchannel.config import Settings
 from backchannel.errors import UnreadableInput
 from backchannel.fuse.actors import load_user_actors, resolve_actors
+from backchannel.fuse.claims import Figure, bounds, conflicts, when
 from backchannel.fuse.events import Reading, group_readings
 from backchannel.fuse.stories import group_stories, lede_end
 from backchannel.ingest import read_inputs
@@ -142,6 +144,15 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     readings = [Reading(r.id, r.document_id, r.story, r.type, frozenset(who.get(r.id, ())),
                         window_from(r, "date")) for r in rows]
     store.set_happenings(group_readings(readings))
+    store.set_conflicts(conflicts([_figure(r, assignment) for r in store.claim_rows()]))
+
+
+def _figure(row, assignment: dict[tuple[str, str], str]) -> Figure:
+    named = frozenset(assignment.get((row.document_id, k), k) for k in json.loads(row.named or "[]"))
+    return Figure(row.id, row.quantity, row.aspect, row.unit, row.occasion or "",
+                  *bounds(row.value, row.low, row.high, row.qualifier), named,
+                  when(row.aspect, window_from(row, "as_of"), row.as_of_anchor or ""),
+                  frozenset(json.loads(row.certainty or "[]")))
 
 
 def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated: list) -> None:
@@ -157,4 +168,5 @@ def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated:
         return
     timexes = find_timexes(doc.text, anchor_of(narrowed))
     dates = {eid: redate(anchor, timexes, narrowed) for eid, anchor in store.event_anchors(doc.id).items()}
-    store.set_published(doc.id, narrowed, timexes, dates)
+    as_of = {cid: redate(anchor, timexes, narrowed) for cid, anchor in store.claim_anchors(doc.id).items()}
+    store.set_published(doc.id, narrowed, timexes, dates, as_of)

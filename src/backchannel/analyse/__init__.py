@@ -1,8 +1,9 @@
-"""Analyse: one parsed document in, an Analysis (mentions, timexes, events, quotes) out."""
+"""Analyse: one parsed document in, an Analysis (mentions, timexes, events, quotes, claims) out."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from backchannel.analyse.claims import find_claims
 from backchannel.analyse.events import find_events
 from backchannel.analyse.mentions import find_mentions
 from backchannel.analyse.participants import Context
@@ -19,4 +20,5 @@ def analyse_document(doc: Doc, published: Published) -> Analysis:
     context = Context.of(doc, mentions, list(doc.sents))  # who each noun phrase names, read once for both
     events = find_events(doc, mentions, timexes, published, context)
     quotes = find_quotes(doc, mentions, context)
-    return Analysis(tuple(mentions), tuple(timexes), tuple(events), tuple(quotes))
+    claims = find_claims(doc, mentions, timexes, quotes, published)
+    return Analysis(tuple(mentions), tuple(timexes), tuple(events), tuple(quotes), tuple(claims))

@@ -1,5 +1,5 @@
 """Event dates: the time expression the trigger governs, else the section heading above it, else the
-publication window. `date_event` chooses (it needs the parse); `redate` repeats the choice from the
+publication window (`date_figure` does the same for a reported figure's as-of time). `date_event` chooses (it needs the parse); `redate` repeats the choice from the
 stored anchor when a document's publication date changes, so no re-parse is needed.
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
     return steps
 
 
-def _clause_verb(tok: Token) -> Token:
+def clause_verb(tok: Token) -> Token:
     node = tok
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
@@ -75,7 +75,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
-    chosen = _attached(doc, sent_start, sent_end, {trigger.i, _clause_verb(trigger).i}, trigger, timexes)
+    chosen = _attached(doc, sent_start, sent_end, {trigger.i, clause_verb(trigger).i}, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     reporter = _reporting_verb(trigger, sent)
@@ -92,6 +92,15 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
 
 
+def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:
+    """A reported figure's as-of window: the time expression its clause governs ("134 were held on
+    Sunday"), else the section heading above it, else the publication window."""
+    chosen = _attached(token.doc, sent.start_char, sent.end_char, {token.i, clause_verb(token).i}, token, timexes)
+    if chosen is not None:
+        return chosen.window, f"timex:{chosen.start}"
+    return _fallback(token.idx, timexes, published, "occurred")
+
+
 def _reported_window(said: DateWindow | None) -> DateWindow | None:
     if said is None:
         return None
@@ -102,7 +111,7 @@ def _reported_window(said: DateWindow | None) -> DateWindow | None:
 def _perfect(trigger: Token) -> bool:
     """'has blamed': the present perfect places an act somewhere before now, not on the publication
     date; with 'since ...' ('has spoken to him since the election') it reaches up to now."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     return (any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
             and not any(c.lower_ == "since" for c in verb.children))
 

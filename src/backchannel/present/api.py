@@ -7,9 +7,9 @@ import networkx as nx
 
 from backchannel.config import Settings
 from backchannel.errors import BackchannelError, UnknownActor
-from backchannel.models import Actor, Document, Event, Quote
+from backchannel.models import Actor, Claim, Document, Event, Quote
 from backchannel.process import IngestReport, Progress, fuse_corpus, ingest
-from backchannel.query import TimelineFilter, actors, document, documents, events, find_actor, quotes
+from backchannel.query import TimelineFilter, actors, claims, document, documents, events, find_actor, quotes
 from backchannel.query.network import ContactPath, contact_paths, interaction_graph
 from backchannel.query.ranking import rank_events
 from backchannel.query.sourcing import Sourcing, sourcing
@@ -53,6 +53,10 @@ class Corpus:
     def quotes(self, document: str | None = None, speaker: str | None = None) -> list[Quote]:
         """Quotations with their speakers, optionally of one document or one speaker (id, name or alias)."""
         return quotes(self.store, document, speaker)
+
+    def claims(self, what: str | None = None, conflicts: bool = False) -> list[Claim]:
+        """Reported figures by quantity and time; only those about `what`, or only those in conflict, if asked."""
+        return claims(self.store, what, conflicts)
 
     def sourcing(self) -> dict[str, Sourcing]:
         """Document id -> how its events and quotations are sourced (named, anonymous, unattributed, hedged)."""

@@ -193,6 +193,26 @@ def network(top: int = typer.Option(20, "--top", help="Show this many ties.")):
 
 
 @app.command()
+def claims(what: Optional[str] = typer.Option(None, "--what", help="Only figures whose counted thing holds these words."),
+           conflicts: bool = typer.Option(False, "--conflicts", help="Only figures that conflict with another.")):
+    """List the reported figures by quantity and time, with who reports them; conflicting ones are marked.
+    Example: backchannel claims --what hostage --conflicts"""
+    c = corpus()
+    found = c.claims(what, conflicts)
+    if not found:
+        console.print("no figures" + (" in conflict" if conflicts else "") + (f" about {what!r}" if what else ""),
+                      highlight=False)
+        return
+    docs = {d.id: d.name for d in c.documents()}
+    table = Table("quantity", "as of", "figure", "what", "reported by", "source", "conflicts with", _id_column())
+    for f in found:
+        by = f.attributed_text + (" (anonymous)" if f.anonymous else "")
+        table.add_row(escape(f.quantity), _when(f.as_of), escape(f.figure), escape(f.what), escape(by),
+                      escape(docs.get(f.document, "")), ", ".join(f.conflicts_with), f.id)
+    console.print(table)
+
+
+@app.command()
 def paths(a: str = typer.Argument(..., help="One actor: id, name or alias."),
           b: str = typer.Argument(..., help="The other actor."),
           max_len: int = typer.Option(4, "--max-len", help="At most this many links in a chain."),

@@ -10,8 +10,8 @@ import json
 
 import networkx as nx
 
-from backchannel.models import Actor, DateWindow, Document, Event, Quote
-from backchannel.query import actors, documents, event_quotes, events, quotes
+from backchannel.models import Actor, Claim, DateWindow, Document, Event, Quote
+from backchannel.query import actors, claims, documents, event_quotes, events, quotes
 from backchannel.query.network import interaction_graph
 from backchannel.query.sourcing import Sourcing, sourcing
 from backchannel.store import Store
@@ -29,7 +29,7 @@ def document_json(d: Document, profile: Sourcing | None = None) -> dict:
 
 
 def sourcing_json(p: Sourcing) -> dict:
-    return {"events": p.events, "quotes": p.quotes, "named": p.named, "anonymous": p.anonymous,
+    return {"events": p.events, "quotes": p.quotes, "claims": p.claims, "named": p.named, "anonymous": p.anonymous,
             "unattributed": p.unattributed, "hedged": p.hedged, "hedges": dict(p.hedges),
             "anonymous_share": round(p.anonymous_share, 3)}
 
@@ -55,6 +55,16 @@ def quote_json(q: Quote) -> dict:
             "evidence": [{"document": v.document, "sentence": v.sentence, "start": v.start, "end": v.end}]}
 
 
+def claim_json(c: Claim) -> dict:
+    v = c.evidence
+    return {"id": c.id, "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier, "unit": c.unit,
+            "what": c.what, "text": c.text, "quantity": c.quantity, "aspect": c.aspect,
+            "as_of": c.as_of.to_json() if c.as_of else None, "attributed_to": c.attributed_to,
+            "attributed_text": c.attributed_text or None, "anonymous": c.anonymous, "certainty": list(c.certainty),
+            "evidence": [{"document": v.document, "sentence": v.sentence, "start": v.start, "end": v.end}],
+            "conflicts_with": list(c.conflicts_with)}
+
+
 def export_data(store: Store) -> dict:
     profiles = sourcing(store)
     timeline = events(store)
@@ -64,7 +74,7 @@ def export_data(store: Store) -> dict:
             "documents": [document_json(d, profiles.get(d.id)) for d in documents(store)],
             "actors": [actor_json(a) for a in actors(store)],
             "events": [event_json(e, voiced.get(e.id, ())) for e in timeline],
-            "claims": [], "quotes": [quote_json(q) for q in said]}
+            "claims": [claim_json(c) for c in claims(store)], "quotes": [quote_json(q) for q in said]}
 
 
 def to_json(store: Store) -> str:
@@ -72,12 +82,13 @@ def to_json(store: Store) -> str:
 
 
 def to_jsonl(store: Store) -> str:
-    """One record a line, each tagged with what it is: "record": "document", "actor", "event" or "quote".
+    """One record a line, each tagged with what it is: "record": "document", "actor", "event", "claim" or
+    "quote".
 
     (Not "kind": an actor's own "kind" field, person or state, would overwrite the tag.)"""
     data = export_data(store)
     lines = [json.dumps({"record": kind[:-1], **record}, ensure_ascii=False)
-             for kind in ("documents", "actors", "events", "quotes") for record in data[kind]]
+             for kind in ("documents", "actors", "events", "claims", "quotes") for record in data[kind]]
     return "\n".join(lines) + "\n"
 
 

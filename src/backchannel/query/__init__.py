@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from backchannel.fuse.events import merged_date
-from backchannel.models import Actor, Document, Event, Evidence, Quote
+from backchannel.models import Actor, Claim, Document, Event, Evidence, Quote
 from backchannel.store import Store, document_from_row, window_from
 from backchannel.store import schema as s
 
@@ -120,6 +120,30 @@ def quotes(store: Store, document: str | None = None, speaker: str | None = None
                       evidence=Evidence(r.document_id, r.sentence, r.start, r.end), start=r.text_start,
                       end=r.text_end, anonymous=bool(r.anonymous), source_cue=r.source_cue or "")
                 for r in conn.execute(query)]
+
+
+def claims(store: Store, what: str | None = None, conflicts_only: bool = False) -> list[Claim]:
+    """Reported figures, per quantity and then by time; only those whose counted thing or quantity holds
+    `what` (case-insensitive), or only those in conflict with another, if asked."""
+    linked: dict[str, list[str]] = defaultdict(list)
+    for a, b in store.conflict_pairs():
+        linked[a].append(b)
+        linked[b].append(a)
+    found = []
+    for r in store.claim_rows():
+        if what and what.lower() not in f"{r.what} {r.quantity}".lower():
+            continue
+        if conflicts_only and r.id not in linked:
+            continue
+        found.append(Claim(id=r.id, document=r.document_id, text=r.text, value=r.value, low=r.low, high=r.high,
+                           qualifier=r.qualifier, unit=r.unit, what=r.what, quantity=r.quantity, aspect=r.aspect,
+                           evidence=Evidence(r.document_id, r.sentence, r.start, r.end),
+                           as_of=window_from(r, "as_of"), attributed_to=r.actor_id,
+                           attributed_text=r.speaker_text or "", anonymous=bool(r.anonymous),
+                           certainty=tuple(json.loads(r.certainty or "[]")),
+                           conflicts_with=tuple(sorted(linked.get(r.id, ())))))
+    return sorted(found, key=lambda c: (c.quantity, c.as_of is None, c.as_of.earliest if c.as_of else date.max,
+                                        c.document, c.evidence.start))
 
 
 def event_quotes(timeline: list[Event], said: list[Quote]) -> dict[str, tuple[str, ...]]:

@@ -1,4 +1,4 @@
-"""How each document knows what it says: a sourcing profile of its events and quotations.
+"""How each document knows what it says: a sourcing profile of its events, quotations and figures.
 
 Every quotation counts as named (its speaker is an actor and not an unnamed source), anonymous (the
 speaker is "a person familiar with the talks", "Qatari officials", "it is understood": the quotation's
@@ -7,7 +7,7 @@ names nobody who could be asked and no anonymity cue: "the statement said"). Eve
 as the best source among the quotations that share its sentence (named, then anonymous; an event in
 "X, sources said" is sourced to the sources), else unattributed: told in the article's own voice. Events
 whose status is reported or speculative are also counted as hedged, with their cues ("reportedly",
-"could"). A piece built on insiders shows a high `anonymous_share`: the share of its sourced events and
+"could"). Every reported figure (claim) counts by the quotation that holds it, as a quotation does. A piece built on insiders shows a high `anonymous_share`: the share of its sourced events and
 quotations (named or anonymous) that rest on unnamed sources.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from backchannel.models import Quote
-from backchannel.query import quotes
+from backchannel.models import Claim, Quote
+from backchannel.query import claims, quotes
 from backchannel.store import Store
 from backchannel.store import schema as s
 
@@ -28,10 +28,11 @@ HEDGED_STATUSES = ("reported", "speculative")
 
 @dataclass(frozen=True)
 class Sourcing:
-    """One document's events and quotations by source; named + anonymous + unattributed = events + quotes."""
+    """One document's events, quotations and figures by source; named + anonymous + unattributed = items."""
 
     events: int = 0
     quotes: int = 0
+    claims: int = 0
     named: int = 0
     anonymous: int = 0
     unattributed: int = 0
@@ -40,7 +41,7 @@ class Sourcing:
 
     @property
     def items(self) -> int:
-        return self.events + self.quotes
+        return self.events + self.quotes + self.claims
 
     @property
     def anonymous_share(self) -> float:
@@ -50,10 +51,10 @@ class Sourcing:
         return self.anonymous / sourced if sourced else 0.0
 
 
-def source_of(q: Quote) -> str:
+def source_of(q: Quote | Claim) -> str:
     if q.anonymous:
         return ANONYMOUS
-    return NAMED if q.speaker is not None else UNATTRIBUTED
+    return NAMED if (q.speaker if isinstance(q, Quote) else q.attributed_to) is not None else UNATTRIBUTED
 
 
 def sourcing(store: Store) -> dict[str, Sourcing]:
@@ -73,6 +74,10 @@ def sourcing(store: Store) -> dict[str, Sourcing]:
     hedges: dict[str, Counter] = defaultdict(Counter)
     for q in (q for qs in said.values() for q in qs):
         counts[q.evidence.document][source_of(q)] += 1
+    figures = Counter()
+    for c in claims(store):
+        counts[c.document][source_of(c)] += 1
+        figures[c.document] += 1
     for r in readings:
         sources = {source_of(q) for q in said.get(r.document_id, ())
                    if q.evidence.start < r.end and r.start < q.evidence.end}
@@ -80,7 +85,7 @@ def sourcing(store: Store) -> dict[str, Sourcing]:
         if r.status in HEDGED_STATUSES:
             hedges[r.document_id][r.cue or r.status] += 1
     events_in = Counter(r.document_id for r in readings)
-    return {d: Sourcing(events=events_in[d], quotes=len(said.get(d, ())), named=counts[d][NAMED],
+    return {d: Sourcing(events=events_in[d], quotes=len(said.get(d, ())), claims=figures[d], named=counts[d][NAMED],
                         anonymous=counts[d][ANONYMOUS], unattributed=counts[d][UNATTRIBUTED],
                         hedged=sum(hedges[d].values()), hedges=tuple(hedges[d].most_common()))
             for d in doc_ids}

@@ -13,8 +13,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from backchannel.errors import StoreError
-from backchannel.models import (Actor, Analysis, Caption, DateWindow, Document, EventRecord, Published, QuoteRecord,
-                                Timex)
+from backchannel.models import (Actor, Analysis, Caption, ClaimRecord, DateWindow, Document, EventRecord, Published,
+                                QuoteRecord, Timex)
 from backchannel.store import schema as s
 
 
@@ -46,6 +46,11 @@ def event_id(document_id: str, record: EventRecord) -> str:
 def quote_id(document_id: str, record: QuoteRecord) -> str:
     key = f"{document_id}|{record.kind}|{record.start}|{record.end}|{record.speaker_key or ''}"
     return "q" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def claim_id(document_id: str, record: ClaimRecord) -> str:
+    key = f"{document_id}|{record.start}|{record.end}|{record.quantity}"
+    return "c" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def document_from_row(row) -> Document:
@@ -97,6 +102,7 @@ class Store:
             self._insert_timexes(conn, doc.id, analysis.timexes)
             self._insert_events(conn, doc.id, analysis.events)
             self._insert_quotes(conn, doc.id, analysis.quotes)
+            self._insert_claims(conn, doc.id, analysis.claims)
 
     def _insert_timexes(self, conn, document_id: str, timexes) -> None:
         if timexes:
@@ -135,6 +141,19 @@ class Store:
         if rows:
             conn.execute(insert(s.quotes), [dict(id=qid, **row) for qid, row in rows.items()])
 
+    def _insert_claims(self, conn, document_id: str, records: Iterable[ClaimRecord]) -> None:
+        rows = {}
+        for c in records:
+            rows.setdefault(claim_id(document_id, c), dict(
+                document_id=document_id, text=c.text, text_start=c.start, text_end=c.end, value=c.value, low=c.low,
+                high=c.high, qualifier=c.qualifier, unit=c.unit, what=c.what, quantity=c.quantity, aspect=c.aspect,
+                occasion=c.occasion or None, named=json.dumps(list(c.named)), certainty=json.dumps(list(c.certainty)),
+                speaker_key=c.speaker_key, speaker_text=c.speaker_text or None, anonymous=c.anonymous,
+                as_of_anchor=c.as_of_anchor, sentence=c.evidence.sentence, start=c.evidence.start,
+                end=c.evidence.end, **window_columns("as_of", c.as_of)))
+        if rows:
+            conn.execute(insert(s.claims), [dict(id=cid, **row) for cid, row in rows.items()])
+
     def documents(self) -> list[Document]:
         with self.engine.connect() as conn:
             return [document_from_row(r) for r in conn.execute(select(s.documents).order_by(s.documents.c.name))]
@@ -156,9 +175,15 @@ class Store:
             return {r.id: r.date_anchor or "" for r in
                     conn.execute(select(s.events.c.id, s.events.c.date_anchor).where(s.events.c.document_id == doc_id))}
 
+    def claim_anchors(self, doc_id: str) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.id: r.as_of_anchor or "" for r in
+                    conn.execute(select(s.claims.c.id, s.claims.c.as_of_anchor).where(s.claims.c.document_id == doc_id))}
+
     def set_published(self, doc_id: str, published: Published, timexes: Iterable[Timex],
-                      event_dates: dict[str, DateWindow | None]) -> None:
-        """A new publication date, the time expressions re-read under it and the events re-dated."""
+                      event_dates: dict[str, DateWindow | None],
+                      claim_dates: dict[str, DateWindow | None] | None = None) -> None:
+        """A new publication date, the time expressions re-read under it and the events and claims re-dated."""
         with self.engine.begin() as conn:
             conn.execute(update(s.documents).where(s.documents.c.id == doc_id)
                          .values(published_basis=published.basis, **window_columns("published", published.window)))
@@ -167,6 +192,8 @@ class Store:
             for eid, window in event_dates.items():
                 conn.execute(update(s.events).where(s.events.c.id == eid).values(
                     date_text=window.text if window else None, **window_columns("date", window)))
+            for cid, window in (claim_dates or {}).items():
+                conn.execute(update(s.claims).where(s.claims.c.id == cid).values(**window_columns("as_of", window)))
 
     def reading_rows(self):
         """Every event reading with its document's story and its participants' actor ids."""
@@ -204,6 +231,7 @@ class Store:
             conn.execute(update(s.mentions).values(actor_id=None))
             conn.execute(update(s.participants).values(actor_id=None))
             conn.execute(update(s.quotes).values(actor_id=None))
+            conn.execute(update(s.claims).values(actor_id=None))
             if not assignment:
                 return
             conn.execute(update(s.mentions).where(s.mentions.c.document_id == bindparam("doc"),
@@ -219,13 +247,31 @@ class Store:
                                                           s.participants.c.role == bindparam("r"),
                                                           s.participants.c.key == bindparam("k"))
                              .values(actor_id=bindparam("actor")), updates)
-            speakers = conn.execute(select(s.quotes.c.id, s.quotes.c.document_id, s.quotes.c.speaker_key)
-                                    .where(s.quotes.c.speaker_key.is_not(None)))
-            updates = [{"q": r.id, "actor": assignment[(r.document_id, r.speaker_key)]}
-                       for r in speakers if (r.document_id, r.speaker_key) in assignment]
-            if updates:
-                conn.execute(update(s.quotes).where(s.quotes.c.id == bindparam("q"))
-                             .values(actor_id=bindparam("actor")), updates)
+            for table in (s.quotes, s.claims):  # the speakers of quotations and of figures
+                speakers = conn.execute(select(table.c.id, table.c.document_id, table.c.speaker_key)
+                                        .where(table.c.speaker_key.is_not(None)))
+                updates = [{"q": r.id, "actor": assignment[(r.document_id, r.speaker_key)]}
+                           for r in speakers if (r.document_id, r.speaker_key) in assignment]
+                if updates:
+                    conn.execute(update(table).where(table.c.id == bindparam("q"))
+                                 .values(actor_id=bindparam("actor")), updates)
+
+    # -- claims ---------------------------------------------------------------------------------
+    def claim_rows(self):
+        """Every claim with what fusion compares: quantity, values, time and the named keys."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(s.claims).order_by(s.claims.c.document_id, s.claims.c.text_start)))
+
+    def set_conflicts(self, pairs: Iterable[tuple[str, str]]) -> None:
+        rows = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.conflicts))
+            if rows:
+                conn.execute(insert(s.conflicts), [{"a": a, "b": b} for a, b in rows])
+
+    def conflict_pairs(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            return [(r.a, r.b) for r in conn.execute(select(s.conflicts.c.a, s.conflicts.c.b))]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

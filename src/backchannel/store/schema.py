@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import (Boolean, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+from sqlalchemy import (Boolean, Column, Connection, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
                         Table, Text, inspect, insert, select, text)
 
 metadata = MetaData()
@@ -141,6 +141,46 @@ quotes = Table(
     Index("ix_quotes_actor", "actor_id"),
 )
 
+claims = Table(
+    "claims", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),  # the figure as written: documents.text[text_start:text_end]
+    Column("text_start", Integer, nullable=False),
+    Column("text_end", Integer, nullable=False),
+    Column("value", Float),  # null for a range
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(16), nullable=False),
+    Column("unit", Text),
+    Column("what", Text, nullable=False),
+    Column("quantity", Text, nullable=False),  # comparability key, "<thing>|<verb class>"
+    Column("aspect", String(8), nullable=False),  # state | event
+    Column("occasion", Text),
+    Column("named", Text),  # JSON list of the mention keys named in what it counts
+    Column("certainty", Text),  # JSON list of cue words
+    Column("speaker_key", Text),
+    Column("speaker_text", Text),
+    Column("anonymous", Boolean, nullable=False, default=False),
+    Column("actor_id", String(40)),  # the speaker's actor, set by actor fusion
+    Column("as_of_value", String(16)),
+    Column("as_of_earliest", String(10)),
+    Column("as_of_latest", String(10)),
+    Column("as_of_rule", Text),
+    Column("as_of_anchor", Text),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_claims_document", "document_id"),
+    Index("ix_claims_quantity", "quantity"),
+)
+
+conflicts = Table(
+    "conflicts", metadata,  # pairs of claims that cannot both hold; rewritten by every fusion, a < b
+    Column("a", String(40), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", String(40), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+)
+
 V1_TABLES = [documents, mentions, timexes, events, participants, actors]
 
 
@@ -160,11 +200,17 @@ def _v3(conn: Connection) -> None:
     metadata.create_all(conn, tables=[quotes])
 
 
+def _v4(conn: Connection) -> None:
+    """claims and conflicts: the reported figures and the pairs that disagree."""
+    metadata.create_all(conn, tables=[claims, conflicts])
+
+
 # (version, name, function): append, never edit a released step
 MIGRATIONS = [
     (1, "documents, mentions, timexes, events, participants, actors", _v1),
     (2, "events.happening groups the readings of one happening", _v2),
     (3, "quotes: quotations with their speakers", _v3),
+    (4, "claims and conflicts: reported figures and the pairs that disagree", _v4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

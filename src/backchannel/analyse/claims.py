@@ -1,0 +1,201 @@
+"""Claims: the figures a document reports, each with what it counts, who reports it and as of when.
+
+`find_claims(doc, mentions, timexes, quotes, published)` reads every sentence's quantities
+(analyse.quantities) and adds what fusion needs to compare them across documents:
+
+- `quantity`, the comparability key "<thing>|<verb class>": the counted noun through the synonyms of
+  patterns/claims.yaml ("captives" and "hostages" are one thing; "took 250 people hostage" counts
+  hostages), else the unit; and the class of the verb or words that say what happened to it ("freed",
+  "released" -> release). A figure that counts nothing it names ("134 remain in captivity") takes the
+  thing of the figure before it in the same paragraph ("112 captives were freed ... 134 remain"), and
+  its verb class too when it has none of its own ("112 were freed, including 105 in a deal");
+- `aspect`: event when the figure belongs to a happening the text names ("the deal that saw 125
+  released"), else state when its clause holds a standing-count cue ("still", "so far", "remain"),
+  else event; `occasion` is the kind of that happening (deal, attack, operation: claims.yaml);
+- `named`: the actors named in what it counts ("returned to Ukraine"; "40 Colombians" count people
+  of Colombia), which tell the two directions of an exchange apart;
+- the speaker of the quotation that holds it (analyse.quotes), and its as-of window
+  (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
+  A time inside another figure's phrase is that figure's, and "since <time>" starts a standing count
+  rather than dating it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.analyse.anchor import clause_verb, date_figure
+from backchannel.analyse.mentions import state_of
+from backchannel.analyse.quantities import Quantity, read_quantities
+from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteRecord, Timex
+
+PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
+ELLIPSIS_CHARS = 600  # how far back a figure that counts nothing named looks for the thing counted
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    v = yaml.safe_load(PATTERNS.read_text())
+    things = {word: name for name, words in v["things"].items() for word in words}
+    verbs = [(name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
+             for name, words in v["verbs"].items()]
+    state = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["state_cues"]) + r")\b")
+    occasions = {word: kind for kind, words in v["occasions"].items() for word in words}
+    return {"things": things, "verbs": verbs, "state": state, "occasions": occasions}
+
+
+def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
+                published: Published) -> list[ClaimRecord]:
+    found: list[ClaimRecord] = []
+    previous: ClaimRecord | None = None  # the last figure that named what it counts
+    for sent in doc.sents:
+        figures = [(q, t) for q in read_quantities(sent) for t in [_number_token(doc, q)] if t is not None]
+        for q, token in figures:
+            taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
+            own = [t for t in timexes if not _after_since(doc, t)
+                   and not any(doc[i].idx <= t.start < doc[i].idx + len(doc[i]) for i in taken)]
+            claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
+            thing, _, verb_class = claim.quantity.partition("|")
+            if thing:
+                previous = claim
+            elif previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in doc.text[previous.start:q.start]:
+                before, _, before_class = previous.quantity.partition("|")
+                claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})")
+            found.append(claim)
+    return found
+
+
+def _phrase(other: Token, token: Token) -> set[int]:
+    """The tokens another figure's phrase holds: its subtree and, for a figure after this one, the rest
+    of its stretch up to the next comma ("112 were freed, including 105 in a deal in late November":
+    the deal and the time are the 105's, whatever the parser attached them to)."""
+    held = {t.i for t in other.subtree}
+    return held | _stretch(other) if other.i > token.i else held
+
+
+def _stretch(token: Token) -> set[int]:
+    """From the figure to the next comma, semicolon or colon."""
+    held = set()
+    for t in token.doc[token.i:token.sent.end]:
+        if t.text in (",", ";", ":"):
+            break
+        held.add(t.i)
+    return held
+
+
+def _after_since(doc: Doc, t: Timex) -> bool:
+    """'held since the October 7 attack': the time starts the count, it does not date it."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and any(a.lower_ == "since" for a in [span.root, *span.root.ancestors][:4])
+
+
+def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timexes: list[Timex],
+           quotes: list[QuoteRecord], published: Published, taken: set[int]) -> ClaimRecord:
+    verb = _governing_verb(token)
+    own, words = _clause_words(token, verb, q)
+    occasion = next((kind for i in sorted(_stretch(token)) for kind in [_kind(token.doc[i])] if kind), "") \
+        or _occasion(token, verb, taken)
+    state = bool(vocabulary()["state"].search(words))
+    verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
+                       if pattern.search(text)), "")
+    thing, what = _thing(q), q.concept or q.counted or ""
+    complement = next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c.i > token.i
+                       and c.i != token.head.i and c.lemma_.lower() in vocabulary()["things"]), None)
+    if complement is not None and thing == "person":  # "took 250 people hostage"
+        thing = vocabulary()["things"][complement.lemma_.lower()]
+        what = f"{what} {complement.text}".strip()
+    lo, hi = (q.concept_start, q.concept_end) if q.concept_start is not None else (q.start, q.end)
+    named = tuple(dict.fromkeys(m.key for m in mentions if lo <= m.start and m.end <= hi))
+    people_of = state_of(thing) or state_of(thing.removesuffix("s"))
+    if people_of:  # "40 Colombians": people, of that state
+        thing, named = "person", tuple(dict.fromkeys((*named, people_of)))
+    said = min((r for r in quotes if r.start <= q.start and q.end <= r.end), key=lambda r: r.end - r.start,
+               default=None)
+    stretch = _stretch(token)
+    close = [t for t in timexes if t.type == "DATE" and t.window is not None
+             and any(token.doc[i].idx <= t.start < token.doc[i].idx + len(token.doc[i]) for i in stretch)]
+    as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else date_figure(sent, token, timexes, published)
+    return ClaimRecord(
+        text=q.text, start=q.start, end=q.end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
+        unit=q.unit, what=what or thing, quantity=f"{thing}|{verb_class}",
+        aspect="event" if occasion or not (state or verb_class == "hold") else "state", occasion=occasion, named=named,
+        certainty=tuple(c for c in q.certainty if c != "according to"),  # attribution, not certainty
+        evidence=Evidence("", sent.text, sent.start_char, sent.end_char),
+        speaker_key=said.speaker_key if said else None, speaker_text=said.speaker_text if said else "",
+        anonymous=said.anonymous if said else False, as_of=as_of, as_of_anchor=anchor)
+
+
+def _number_token(doc: Doc, q: Quantity) -> Token | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    numbers = [t for t in span if t.like_num]
+    return numbers[0] if numbers else span.root
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb the figure's clause hangs on. A verb has one subject: when the parser makes the figure's
+    noun a second subject of an inner verb ("About 100 hostages, a third of whom are believed dead,
+    are still held"), the figure belongs to the verb above."""
+    verb = clause_verb(token)
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if noun in subjects and len(subjects) > 1 and verb.head.i != verb.i:
+        above = clause_verb(verb.head)
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in above.children):
+            return above
+    return verb
+
+
+def _thing(q: Quantity) -> str:
+    if q.counted:
+        head = q.counted.split()[-1]
+        return vocabulary()["things"].get(head, head)
+    return q.unit or ""
+
+
+def _clause_words(token: Token, verb: Token, q: Quantity) -> tuple[str, str]:
+    """The lower-case lemmas and words that say what happened to the figure's thing: first its
+    governing verb with its particles, complements and adverbs ("so far", "still"); then these with
+    the words of its concept and the modifiers of its noun."""
+    own = [verb, *(c for c in verb.children if c.dep_ in ("prt", "acomp", "attr", "xcomp", "oprd"))]
+    own += [t for c in verb.children if c.dep_ == "advmod" for t in c.subtree]
+    near = [t for t in token.head.subtree if t.i != token.i and abs(t.i - token.i) < 8]
+    near += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+    own_words = " ".join(f"{t.lemma_.lower()} {t.lower_}" for t in own)
+    near_words = " ".join(f"{t.lemma_.lower()} {t.lower_}" for t in near)
+    return own_words, f"{own_words} {near_words} {q.concept.lower()} {q.text.lower()}"
+
+
+def _occasion(token: Token, verb: Token, taken: set[int]) -> str:
+    """The kind of happening the figure belongs to: an occasion noun on its own attachments ("105 in a
+    deal"), or one it or its verb hangs on ("the deal that saw 125 released"), but not one inside another
+    figure's phrase ("112 were freed, including 105 in a deal": the deal is the 105's)."""
+    kind = _kind
+    for t in token.subtree:
+        if t.i != token.i and kind(t):
+            return kind(t)
+    for node in [token, *token.ancestors][:6]:
+        if kind(node):
+            return kind(node)
+        if node.dep_ == "relcl" and kind(node.head):
+            return kind(node.head)
+    return next((kind(t) for t in verb.subtree if t.i not in taken and kind(t) and _same_clause(t, verb)), "")
+
+
+def _kind(t: Token) -> str:
+    return vocabulary()["occasions"].get(t.lemma_.lower(), "") if t.pos_ in ("NOUN", "PROPN") else ""
+
+
+def _same_clause(t: Token, verb: Token) -> bool:
+    node = t
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX") and node.i != t.i:
+            return False
+        node = node.head
+    return True

@@ -1,0 +1,94 @@
+"""backchannel.analyse.claims and the claims ledger end to end: figures read from sentences written for
+these tests, and a prisoner swap between two states told by three invented articles (fixtures/swap),
+ingested through the library API."""
+from datetime import date
+
+import pytest
+
+import backchannel
+from backchannel.analyse import analyse_document
+from backchannel.analyse.nlp import load
+from backchannel.config import Settings
+from backchannel.models import DateWindow, Published
+from conftest import FIXTURES
+
+PUBLISHED = Published(DateWindow(date(2025, 3, 12), date(2025, 3, 12), rule="test").normalised(), "metadata")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(Settings.load().model)
+
+
+def claims_of(nlp, text):
+    return {c.text: c for c in analyse_document(nlp(text), PUBLISHED).claims}
+
+
+def test_a_figure_keeps_its_value_qualifier_thing_and_verb_class(nlp):
+    found = claims_of(nlp, "Officials said about 300 prisoners are still held in the northern camp.")
+    c = found["about 300"]
+    assert (c.value, c.qualifier, c.quantity, c.aspect) == (300, "about", "prisoner|hold", "state")
+    assert c.speaker_text == "Officials" and "prisoners" in c.what
+
+
+def test_hostages_taken_are_counted_as_hostages(nlp):
+    c = claims_of(nlp, "The rebels took 40 people hostage in the raid.")["40"]
+    assert c.quantity == "hostage|take" and c.aspect == "event" and c.occasion == "attack"
+
+
+def test_a_part_of_a_running_total_belongs_to_its_own_happening(nlp):
+    found = claims_of(nlp, "So far, 60 detainees have been freed, including 52 in an exchange in late January.")
+    total, part = found["60"], found["52"]
+    assert (total.quantity, total.aspect) == ("prisoner|release", "state")
+    assert (part.quantity, part.aspect, part.occasion) == ("prisoner|release", "event", "deal")
+
+
+def test_a_figure_that_counts_nothing_named_takes_the_thing_before_it(nlp):
+    found = claims_of(nlp, "Some 70 captives were freed last year. A further 18 remain in the hills.")
+    assert found["18"].quantity == "hostage|hold"
+
+
+def test_a_figure_is_dated_by_its_clause_else_by_publication(nlp):
+    found = claims_of(nlp, "12 soldiers were returned on Sunday. 30 soldiers are held since the clash in May.")
+    assert found["12"].as_of.earliest == date(2025, 3, 9)
+    assert (found["30"].as_of.earliest, found["30"].as_of.latest) == (date(2025, 3, 12),) * 2  # not May
+
+
+@pytest.fixture(scope="module")
+def swap(tmp_path_factory):
+    corpus = backchannel.open(str(tmp_path_factory.mktemp("swap") / "swap.db"))
+    report = corpus.ingest(str(FIXTURES / "swap"))
+    assert report.ok and len(report.stored) == 3
+    return corpus
+
+
+def by_figure(corpus):
+    return {(c.quantity, c.figure): c for c in corpus.claims()}
+
+
+def test_two_outlets_disagreeing_on_one_release_conflict(swap):
+    found = by_figure(swap)
+    a, b = found[("prisoner|release", "23")], found[("prisoner|release", "25")]
+    assert a.conflicts_with == (b.id,) and b.conflicts_with == (a.id,)
+    assert a.attributed_text == "officials in Bogota" and b.attributed_text == "a Brazilian diplomat"
+    assert a.as_of.earliest == date(2025, 3, 9)  # "on Sunday" before a Monday article
+
+
+def test_the_other_direction_of_the_exchange_is_not_a_conflict(swap):
+    other = by_figure(swap)[("prisoner|release", "31")]
+    assert other.conflicts_with == ()
+
+
+def test_standing_counts_over_months_are_a_series(swap):
+    held = [c for c in swap.claims(what="remain") + swap.claims(what="held") if c.quantity == "person|hold"]
+    assert sorted(c.figure for c in held) == ["about 40", "about 40", "nearly 20"]
+    assert all(not c.conflicts_with for c in held)
+    assert [c.figure for c in swap.claims(conflicts=True)] == ["23", "25"]
+
+
+def test_the_export_lists_the_figures_with_their_conflicts(swap):
+    import json
+
+    data = json.loads(swap.export("json"))
+    linked = {c["value"]: c["conflicts_with"] for c in data["claims"] if c["conflicts_with"]}
+    assert set(linked) == {23, 25}
