@@ -10,9 +10,10 @@ JSON Lines records {"text", "published": dct, "url": uid} (the texts carry no se
 there and reused when it already holds documents, so that a second run skips the ingest (a few minutes).
 
 The top N happenings (N defaults to the number of gold entries) come from `rank_events` over the whole
-timeline. Each gives one date, the day of its window; events whose window is wider than one day (a week,
-a month...) are skipped and the next best takes their place (--by days: `rank_days`, which counts
-day-precise events only). A predicted date is correct when it equals a gold date: precision = correct /
+timeline, with the corpus's interaction graph and the days its documents refer back to
+(`query.day_references`), as `backchannel timeline --top N` ranks them. Each gives one date, the day of its
+window; events whose window is wider than one day (a week, a month...) are left out before ranking, so the
+next best takes their place (--by days: `rank_days`, which counts day-precise events only). A predicted date is correct when it equals a gold date: precision = correct /
 predicted, recall = gold dates matched / gold dates, F1 their harmonic mean: the date-selection F1 of
 the timeline-summarisation papers (their alignment ROUGE, from the `tilse` package, is not computed here).
 
@@ -34,6 +35,7 @@ from datetime import date
 from pathlib import Path
 
 import backchannel
+from backchannel.query import day_references
 from backchannel.query.ranking import rank_days, rank_events
 
 T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "t17_syriancrisis_bbc"
@@ -86,13 +88,12 @@ def ingested_corpus(folder: Path, db: str) -> backchannel.Corpus:
     return corpus
 
 
-def select(timeline: list, graph, n: int, by: str) -> list:
-    """The n best day-precise happenings in date order: events without a one-day window are skipped, and
+def select(timeline: list, graph, references: dict, n: int, by: str) -> list:
+    """The n best day-precise happenings in date order: events without a one-day window are left out, and
     the next best takes their place; with by="days", the n most reported days, each as its best event."""
     if by == "days":
-        return rank_days(timeline, graph, n)
-    best_first = sorted(rank_events(timeline, graph), key=lambda r: -r.score)  # stable: date order on a tie
-    return sorted([r for r in best_first if r.event.date.days == 1][:n], key=lambda r: r.event.date.earliest)
+        return rank_days(timeline, graph, n, references)
+    return rank_events([e for e in timeline if e.date and e.date.days == 1], graph, n, references)
 
 
 def date_f1(predicted: list[date], gold: list[date]) -> dict:
@@ -157,21 +158,21 @@ def main() -> None:
 
 def report(corpus: backchannel.Corpus, gold_text: dict[date, str], n: int, by: str) -> None:
     gold = sorted(gold_text)
-    timeline, graph = corpus.timeline(), corpus.network()
+    timeline, graph, references = corpus.timeline(), corpus.network(), day_references(corpus.store)
     names = {a.id: a.name for a in corpus.actors()}
 
-    scores = {way: date_f1([r.event.date.earliest for r in select(timeline, graph, n, way)], gold)
+    scores = {way: date_f1([r.event.date.earliest for r in select(timeline, graph, references, n, way)], gold)
               for way in ("events", "days")}
-    ranked = select(timeline, graph, n, by)
+    ranked = select(timeline, graph, references, n, by)
     predicted = [r.event.date.earliest for r in ranked]
     print(f"{len(corpus.documents())} documents, {len(timeline)} happenings, "
           f"{sum(1 for e in timeline if e.date and e.date.days == 1)} dated to a day")
     print(f"top {len(ranked)} by {'rank_events' if by == 'events' else 'rank_days'} "
-          "(= marks a gold day; score, type, outlets, actors, summary):")
+          "(= marks a gold day; score, type, reporting documents, later documents naming the day, actors, summary):")
     for r in ranked:
         day = r.event.date.earliest
         who = ", ".join(names.get(a, a) for a in r.event.actors)
-        print(f"{'=' if day in gold_text else ' '} {day}  {r.score:5.3f}  {r.event.type:9} {r.event.outlets:3}  "
+        print(f"{'=' if day in gold_text else ' '} {day}  {r.score:5.3f}  {r.event.type:9} {r.reports:3} {r.referring:3}  "
               f"{who[:28]:28}  {r.event.summary[:60]}")
     print("gold (= marks a predicted day):")
     for day in gold:

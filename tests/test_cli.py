@@ -329,6 +329,8 @@ def test_timeline_top_shows_the_most_important_in_date_order(talks_db):
     # the mediator's two contacts with Hamas; Barnea's meeting ranks lower and the undated one not at all
     assert sorted(shown, key=result.stdout.index) == [ids["Qatar passed the proposal to Hamas"],
                                                        ids["Qatar and Hamas spoke"]]
+    assert "why they rank:" in result.stdout and "reported by 1 document; CONSULT" in result.stdout
+    assert "why they rank:" not in run_cli("--db", str(talks_db), "timeline").stdout
     everything = run_cli("--db", str(talks_db), "timeline", "--top", "10")
     assert ids["Barnea met Qatar"] in everything.stdout and ids["Hamas did not meet Israel"] not in everything.stdout
 

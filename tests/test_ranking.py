@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backchannel.models import DateWindow, Event, Evidence
-from backchannel.query import events
+from backchannel.models import Analysis, DateWindow, Document, Event, Evidence, Published, Timex
+from backchannel.query import day_references, events
 from backchannel.query.network import interaction_graph
 from backchannel.query.ranking import (ASSUMED_DAY_RULE, PART_WEIGHTS, PRECISION_WEIGHTS, STATUS_WEIGHTS,
-                                       TYPE_WEIGHTS, rank_days, rank_events, score_events)
+                                       TYPE_WEIGHTS, rank_days, rank_events, ranking_order, score_events)
+from backchannel.store import Store
 
 from helpers import PLOVER_TYPES, build_talks_store, day
 
@@ -38,8 +39,8 @@ def assumed_day(iso: str = "2024-02-12") -> DateWindow:
     return replace(day(iso), rule=ASSUMED_DAY_RULE)
 
 
-def scores(*events: Event, graph=None) -> dict[str, float]:
-    return {r.event.id: r.score for r in score_events(list(events), graph)}
+def scores(*events: Event, graph=None, references=None) -> dict[str, float]:
+    return {r.event.id: r.score for r in score_events(list(events), graph, references)}
 
 
 # -- the tables are data the module documents -------------------------------------------------------------
@@ -94,6 +95,55 @@ def test_more_outlets_than_documents_count():
     assert scores(wire, event("e2"))["e1"] > scores(wire, event("e2"))["e2"]
 
 
+# -- references: later documents that name the day ----------------------------------------------------------
+
+def test_a_day_later_documents_come_back_to_weighs_more():
+    found = scores(event("e1", "2024-02-12"), event("e2", "2024-02-13"),
+                   references={date(2024, 2, 12): 5, date(2024, 2, 13): 1})
+    assert found["e1"] > found["e2"]
+
+
+def test_references_count_for_day_precise_events_only():
+    monthly = replace(event("e1"), date=month(2024, 2))
+    [r] = score_events([monthly], None, {date(2024, 2, 1): 9, date(2024, 2, 12): 9})
+    assert r.references == 0.0 and r.referring == 0
+    [r] = score_events([event("e2", "2024-02-12")], None, {date(2024, 2, 12): 9, date(2024, 3, 1): 3})
+    assert r.references == pytest.approx(1.0) and r.referring == 9
+
+
+def test_without_references_the_part_counts_nothing():
+    found = scores(event("e1", "2024-02-12"), event("e2", "2024-02-13"))
+    assert found["e1"] == found["e2"]
+
+
+def _document(doc_id: str, published: str | None, named: list[str], text: str = "Talks went on.") -> tuple:
+    document = Document(id=doc_id, source=f"{doc_id}.txt", name=f"{doc_id}.txt", text=text, content_hash=f"h-{doc_id}",
+                        published=Published(day(published, "metadata") if published else None,
+                                            "metadata" if published else "unknown"))
+    timexes = tuple(Timex(0, 5, "Talks", "DATE", day(iso), value=iso) for iso in named)
+    return document, Analysis(timexes=timexes)
+
+
+def test_day_references_count_later_documents_once_each():
+    store = Store("sqlite://")
+    for doc, analysis in [
+        _document("d1", "2024-02-12", ["2024-02-12", "2024-02-14"]),  # its own day; a deadline ahead
+        _document("d2", "2024-02-13", ["2024-02-12", "2024-02-12"]),  # looks back twice: one document
+        _document("d3", "2024-03-01", ["2024-02-12", "2024-02-13"]),
+        _document("d4", None, ["2024-02-12"]),  # undated: cannot tell whether it looks back
+    ]:
+        store.add_document(doc, analysis, minhash=None)
+    assert day_references(store) == {date(2024, 2, 12): 2, date(2024, 2, 13): 1}
+
+
+def test_week_and_month_expressions_are_not_day_references():
+    store = Store("sqlite://")
+    doc, _ = _document("d1", "2024-03-01", [])
+    store.add_document(doc, Analysis(timexes=(Timex(0, 5, "Talks", "DATE", month(2024, 2), value="2024-02"),)),
+                       minhash=None)
+    assert day_references(store) == {}
+
+
 # -- rank_events ------------------------------------------------------------------------------------------
 
 def test_undated_events_are_not_ranked():
@@ -118,9 +168,28 @@ def test_ties_go_to_the_earlier_event():
     assert [r.event.id for r in ranked] == ["a"]
 
 
+def test_the_best_of_each_day_comes_before_a_second_on_any_day():
+    timeline = [event("big", "2024-02-10", type="AGREE", documents=("d1", "d2", "d3")),
+                event("big-again", "2024-02-10", type="ASSAULT", documents=("d4", "d5")),
+                event("other", "2024-02-20", type="CONSULT")]
+    assert scores(*timeline)["big-again"] > scores(*timeline)["other"]
+    assert [r.event.id for r in rank_events(timeline, None, 2)] == ["big", "other"]
+    assert [r.event.id for r in rank_events(timeline, None, 3)] == ["big", "big-again", "other"]
+    assert [r.event.id for r in ranking_order(score_events(timeline))] == ["big", "other", "big-again"]
+
+
+def test_each_ranked_happening_says_why():
+    [r] = rank_events([event("e1", type="ASSAULT", documents=("d1", "d2"), status="reported")], None, 1,
+                      {date(2024, 2, 12): 4})
+    assert r.why == ("reported by 2 documents; its day named by 4 later documents; ASSAULT (type weight 1.0); "
+                     "participants' centrality 0.00; dated to a day; reported (x0.80)")
+    [r] = rank_events([replace(event("e2"), date=assumed_day())], None, 1)
+    assert "named by" not in r.why and "dated by its article's publication day" in r.why
+
+
 def test_on_the_talks_store_the_mediators_contacts_lead():
     store = build_talks_store()
-    ranked = rank_events(events(store), interaction_graph(store), 2)
+    ranked = rank_events(events(store), interaction_graph(store), 2, day_references(store))
     assert [r.event.summary for r in ranked] == ["Qatar passed the proposal to Hamas", "Qatar and Hamas spoke"]
 
 
@@ -137,8 +206,13 @@ def test_scores_are_bounded_and_the_top_are_the_best(rows, n):
     ranked = rank_events(timeline, None, n)
     assert len(ranked) == min(n, len(timeline))
     assert [r.event.date.earliest for r in ranked] == sorted(r.event.date.earliest for r in ranked)
-    left_out = [r.score for r in everything if r.event.id not in {x.event.id for x in ranked}]
-    assert all(r.score >= max(left_out, default=0.0) for r in ranked)
+    chosen = {x.event.id for x in ranked}
+    chosen_days = {x.event.date.earliest for x in ranked}
+    for r in everything:  # a happening left out is worse than every one chosen, or its day is already in
+        if r.event.id not in chosen:
+            assert r.event.date.earliest in chosen_days or all(x.score >= r.score for x in ranked)
+    if len(chosen_days) < len(ranked):  # a day twice only once every day has one
+        assert chosen_days == {r.event.date.earliest for r in everything}
 
 
 # -- rank_days --------------------------------------------------------------------------------------------

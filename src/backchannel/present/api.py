@@ -9,9 +9,10 @@ from backchannel.config import Settings
 from backchannel.errors import BackchannelError, UnknownActor
 from backchannel.models import Actor, Claim, Document, Event, Quote
 from backchannel.process import IngestReport, Progress, fuse_corpus, ingest
-from backchannel.query import TimelineFilter, actors, claims, document, documents, events, find_actor, quotes
+from backchannel.query import (TimelineFilter, actors, claims, day_references, document, documents, events,
+                               find_actor, quotes)
 from backchannel.query.network import ContactPath, contact_paths, interaction_graph
-from backchannel.query.ranking import rank_events
+from backchannel.query.ranking import RankedEvent, rank_events
 from backchannel.query.sourcing import Sourcing, sourcing
 from backchannel.store import Store
 
@@ -43,12 +44,17 @@ class Corpus:
         return find_actor(self.store, needle)
 
     def timeline(self, where: TimelineFilter | None = None, top: int | None = None, **filters) -> list[Event]:
-        """The events, in date order; with `top`, only the `top` most important dated ones
-        (backchannel.query.ranking.rank_events, over the whole corpus's interaction graph)."""
-        found = events(self.store, where or TimelineFilter(**filters))
+        """The events, in date order; with `top`, only the `top` most important dated ones (see `ranked`)."""
         if top is None:
-            return found
-        return [r.event for r in rank_events(found, self.network(), top)]
+            return events(self.store, where or TimelineFilter(**filters))
+        return [r.event for r in self.ranked(where, top, **filters)]
+
+    def ranked(self, where: TimelineFilter | None = None, top: int | None = None, **filters) -> list[RankedEvent]:
+        """The `top` most important dated events (all when None), in date order, each with its score and why
+        (backchannel.query.ranking.rank_events, over the whole corpus's interaction graph and the days its
+        documents refer back to)."""
+        found = events(self.store, where or TimelineFilter(**filters))
+        return rank_events(found, self.network(), top, day_references(self.store))
 
     def quotes(self, document: str | None = None, speaker: str | None = None) -> list[Quote]:
         """Quotations with their speakers, optionally of one document or one speaker (id, name or alias)."""

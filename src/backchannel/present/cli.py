@@ -104,8 +104,9 @@ def timeline(actor: Optional[str] = typer.Option(None, "--actor", help="Only eve
              until: Optional[str] = typer.Option(None, "--until", help="Only events that may fall on or before YYYY-MM-DD."),
              story: Optional[str] = typer.Option(None, "--story", help="Only events from this story id."),
              top: Optional[int] = typer.Option(None, "--top", help="Only the N most important dated "
-                                               "happenings (reports, type, actors' centrality, date precision), "
-                                               "in date order.")):
+                                               "happenings (reports, later articles naming the day, type, "
+                                               "actors' centrality, date precision), in date order, each "
+                                               "with why it ranks.")):
     """Show the timeline. Example: backchannel timeline --actor Netanyahu --since 2024-01-01 --top 10"""
     if top is not None and top < 1:
         raise BackchannelError(f"--top {top}: give the number of happenings to show, 1 or more")
@@ -114,12 +115,17 @@ def timeline(actor: Optional[str] = typer.Option(None, "--actor", help="Only eve
     names = _names(c)
     docs = {d.id: d.name for d in c.documents()}
     table = Table("date", "type", "actors -> recipients", "summary", "source", _id_column())
-    for e in c.timeline(where, top=top):
+    ranked = c.ranked(where, top) if top is not None else []
+    for e in [r.event for r in ranked] if top is not None else c.timeline(where):
         when = (e.date.value or f"{e.date.earliest}..{e.date.latest}") if e.date else "undated"
         flags = (" (negated)" if e.negated else "") + ("" if e.status == "occurred" else f" [{e.status}]")
         who = ", ".join(names.get(a, a) for a in e.actors) + " -> " + ", ".join(names.get(a, a) for a in e.recipients)
         table.add_row(when, e.type, escape(who), escape(e.summary + flags), escape(docs.get(e.evidence[0].document, "")), e.id)
     console.print(table)
+    if ranked:
+        console.print("why they rank:")
+        for r in ranked:
+            console.print(f"  {r.event.id}: {escape(r.why)}", soft_wrap=True)
 
 
 def _day(value: str | None, option: str) -> date | None:

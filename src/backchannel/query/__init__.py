@@ -100,6 +100,25 @@ def _happening(happening: str, readings: list, roles) -> Event:
                  outlets=len({r.outlet or r.doc_name for r in readings}))
 
 
+def day_references(store: Store) -> dict[date, int]:
+    """Day -> how many documents name it in a time expression (a day-precise one) and were published
+    after it: later articles referring back to it ("the massacre on 3 March", "since Tuesday's vote").
+
+    A document that names its own publication day is only reporting the day's news (or restating its
+    dateline), and one published before the day names a plan or a deadline, not something that happened;
+    neither counts, nor does a document whose publication day is unknown.
+    """
+    query = select(s.timexes.c.document_id, s.timexes.c.earliest, s.documents.c.published_earliest).join(
+        s.documents, s.documents.c.id == s.timexes.c.document_id).where(
+        s.timexes.c.earliest == s.timexes.c.latest, s.documents.c.published_earliest.is_not(None))
+    referring: dict[date, set[str]] = defaultdict(set)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            if row.earliest and row.earliest < row.published_earliest:  # ISO dates compare as text
+                referring[date.fromisoformat(row.earliest)].add(row.document_id)
+    return {day: len(documents) for day, documents in referring.items()}
+
+
 def _event_order(e: Event):
     d = e.date
     return (d is None, d.earliest if d else date.max, d.latest if d else date.max, e.evidence[0].document,

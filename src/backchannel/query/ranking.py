@@ -1,10 +1,18 @@
 """Which happenings matter most: a plain, explainable importance score for timeline events.
 
-`rank_events(events, graph, n)` scores every dated event and returns the n best, in date order. The score
-is a weighted sum of four parts, each between 0 and 1, times a factor for how sure the text is:
+`rank_events(events, graph, n, references)` scores every dated event and returns the n best, in date order.
+The score is a weighted sum of five parts, each between 0 and 1, times a factor for how sure the text is:
 
 - `coverage`: how many documents report the happening (its evidence, counted by document, or its
   `outlets` if that is larger), on a log scale, relative to the most reported event: log(1 + k) / log(1 + max);
+- `references`: how many documents published later name the happening's day in a time expression
+  (`references`, day -> count, from query.day_references), on the same log scale relative to the most
+  referred-to day. Articles that come back to a day ("since the massacre on 3 March") mark the happenings a
+  story keeps returning to; it is the date-selection signal of the timeline-summarisation literature
+  (Tran et al. 2013; Martschat & Markert 2018, "mention frequency"). Fusion joins readings across articles
+  only when they name the same participants, so on a long corpus `coverage` undercounts a big happening
+  and this part carries the corpus's attention. Only day-precise events have it (0 otherwise, and for all
+  events when no `references` are given);
 - `type`: the weight of its PLOVER type in TYPE_WEIGHTS;
 - `centrality`: the mean weighted degree of its participants in the interaction graph, on a log scale,
   relative to the most connected actor: log(1 + degree) / log(1 + max) (participants missing from the
@@ -19,10 +27,15 @@ is a weighted sum of four parts, each between 0 and 1, times a factor for how su
 
 `modality` is 1 for an event that occurred, less for one reported, planned or speculative
 (STATUS_WEIGHTS), and NEGATED_WEIGHT times that when the text denies it ("did not meet"). Undated events
-are not ranked at all: a timeline cannot place them. Ties go to the earlier event, then the id, so the
-ranking is deterministic.
+are not ranked at all: a timeline cannot place them.
 
-`rank_days(events, graph, n)` picks days rather than happenings, the way published timeline summarisers
+The n best are taken one date at a time: first the best happening of each date (the same window), best
+first, and only when every date has one, second happenings. Readings of one happening that fusion could
+not join (different participants named in different articles) would otherwise fill the top n with one
+day. Ties go to the earlier event, then the id, so the ranking is deterministic. Each RankedEvent keeps
+its parts and the counts behind them, and `why` says in words why it ranks.
+
+`rank_days(events, graph, n, references)` picks days rather than happenings, the way published timeline summarisers
 select dates: a day counts the distinct documents that report something happening on it (day-precise
 events only; an assumed publication day counts half), and each chosen day is represented by its best
 event by `rank_events`' score.
@@ -33,6 +46,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,9 +54,11 @@ import networkx as nx
 
 from backchannel.models import Event
 
-# How much each part counts. Coverage leads: a happening many documents report is the clearest sign of
-# importance in news. Type and centrality say what and who; precision only separates near-equals.
-PART_WEIGHTS = {"coverage": 0.5, "type": 0.2, "centrality": 0.2, "precision": 0.1}
+# How much each part counts. Attention leads: the documents that report a happening and those that come
+# back to its day later are together the clearest sign of importance in news. Type says what happened;
+# centrality who, and it separates little on a corpus about one conflict, whose main parties take part in
+# most events; precision only separates near-equals.
+PART_WEIGHTS = {"coverage": 0.3, "references": 0.3, "type": 0.2, "centrality": 0.1, "precision": 0.1}
 
 # PLOVER types by how much they change a conflict or a negotiation. Decisions, force and concessions
 # (AGREE, RETREAT, ASSAULT, CONCEDE, SANCTION) move the story; talk and statements (CONSULT, SUPPORT, the
@@ -70,7 +86,8 @@ NEGATED_WEIGHT = 0.3
 
 @dataclass(frozen=True)
 class RankedEvent:
-    """An event with its score and the parts the score was made of (each 0..1, before PART_WEIGHTS)."""
+    """An event with its score, the parts the score was made of (each 0..1, before PART_WEIGHTS) and the
+    counts behind coverage and references."""
 
     event: Event
     score: float
@@ -79,28 +96,64 @@ class RankedEvent:
     centrality: float
     precision: float
     modality: float
+    references: float = 0.0
+    reports: int = 1  # documents (or outlets) reporting the happening
+    referring: int = 0  # later documents naming its day
+
+    @property
+    def why(self) -> str:
+        """Why it ranks, in words: "reported by 2 documents; its day named by 8 later documents; ASSAULT
+        (type weight 1.0); participants' centrality 0.82; dated to a day"."""
+        reasons = [f"reported by {self.reports} document{'s' if self.reports != 1 else ''}"]
+        if self.referring:
+            reasons.append(f"its day named by {self.referring} later document{'s' if self.referring != 1 else ''}")
+        reasons.append(f"{self.event.type} (type weight {self.type:.1f})")
+        reasons.append(f"participants' centrality {self.centrality:.2f}")
+        dated = self.event.date
+        reasons.append(f"dated to a {dated.precision}" if dated.rule != ASSUMED_DAY_RULE
+                       else "dated by its article's publication day")
+        if self.modality < 1.0:
+            reasons.append(("negated, " if self.event.negated else "") + f"{self.event.status} (x{self.modality:.2f})")
+        return "; ".join(reasons)
 
 
-def rank_events(events: list[Event], graph: nx.Graph | None = None, n: int | None = None) -> list[RankedEvent]:
+def rank_events(events: list[Event], graph: nx.Graph | None = None, n: int | None = None,
+                references: Mapping[date, int] | None = None) -> list[RankedEvent]:
     """The n most important dated events (all of them when n is None), in date order, with their scores.
 
     `graph` is the interaction graph (query.network.interaction_graph); without one, centrality counts 0
-    for every event. Sort the result by `-score` for the ranking itself.
+    for every event. `references` (query.day_references) gives how many later documents name each day;
+    without it, that part counts 0. The n are the best of each date first, then second bests (see the
+    module docstring); `ranking_order` gives that order, best first.
     """
-    ranked = sorted(score_events(events, graph), key=lambda r: (-r.score, r.event.date.earliest, r.event.id))
+    ranked = ranking_order(score_events(events, graph, references))
     chosen = ranked if n is None else ranked[:max(n, 0)]
     return sorted(chosen, key=_date_order)
 
 
-def score_events(events: list[Event], graph: nx.Graph | None = None) -> list[RankedEvent]:
+def ranking_order(scored: list[RankedEvent]) -> list[RankedEvent]:
+    """Best first, one date at a time: the best happening of every date before any date's second."""
+    best_first = sorted(scored, key=lambda r: (-r.score, r.event.date.earliest, r.event.id))
+    firsts, later, dates = [], [], set()
+    for r in best_first:
+        when = (r.event.date.earliest, r.event.date.latest)
+        (later if when in dates else firsts).append(r)
+        dates.add(when)
+    return firsts + later
+
+
+def score_events(events: list[Event], graph: nx.Graph | None = None,
+                 references: Mapping[date, int] | None = None) -> list[RankedEvent]:
     """Every dated event with its score, in the order given."""
     dated = [e for e in events if e.date is not None]
     most_reported = max((_reports(e) for e in dated), default=1)
+    most_referred = max((references or {}).values(), default=0)
     degree = _degree(graph)
-    return [_score(e, most_reported, degree) for e in dated]
+    return [_score(e, most_reported, degree, references or {}, most_referred) for e in dated]
 
 
-def rank_days(events: list[Event], graph: nx.Graph | None = None, n: int | None = None) -> list[RankedEvent]:
+def rank_days(events: list[Event], graph: nx.Graph | None = None, n: int | None = None,
+              references: Mapping[date, int] | None = None) -> list[RankedEvent]:
     """The n days most reported on, each as its best event, in date order.
 
     A day's weight is the number of distinct documents with a day-precise event on it, each document
@@ -109,7 +162,7 @@ def rank_days(events: list[Event], graph: nx.Graph | None = None, n: int | None 
     best event scores higher, then the earlier day.
     """
     by_day: dict[date, list[RankedEvent]] = defaultdict(list)
-    for r in score_events(events, graph):
+    for r in score_events(events, graph, references):
         if r.event.date.days == 1:
             by_day[r.event.date.earliest].append(r)
     weights = {day: _day_weight(found) for day, found in by_day.items()}
@@ -128,8 +181,12 @@ def _day_weight(found: list[RankedEvent]) -> float:
     return sum(documents.values())
 
 
-def _score(e: Event, most_reported: int, degree: dict[str, float]) -> RankedEvent:
-    coverage = math.log1p(_reports(e)) / math.log1p(most_reported)
+def _score(e: Event, most_reported: int, degree: dict[str, float], references: Mapping[date, int],
+           most_referred: int) -> RankedEvent:
+    reports = _reports(e)
+    coverage = math.log1p(reports) / math.log1p(most_reported)
+    referring = references.get(e.date.earliest, 0) if e.date.days == 1 else 0
+    referred = math.log1p(referring) / math.log1p(most_referred) if most_referred else 0.0
     type_weight = TYPE_WEIGHTS.get(e.type, DEFAULT_TYPE_WEIGHT)
     people = e.actors + e.recipients
     centrality = sum(degree.get(a, 0.0) for a in people) / len(people) if people else 0.0
@@ -137,9 +194,11 @@ def _score(e: Event, most_reported: int, degree: dict[str, float]) -> RankedEven
     if e.date.rule == ASSUMED_DAY_RULE:
         precision *= ASSUMED_DAY_WEIGHT
     modality = STATUS_WEIGHTS.get(e.status, 1.0) * (NEGATED_WEIGHT if e.negated else 1.0)
-    parts = {"coverage": coverage, "type": type_weight, "centrality": centrality, "precision": precision}
+    parts = {"coverage": coverage, "references": referred, "type": type_weight, "centrality": centrality,
+             "precision": precision}
     score = modality * sum(PART_WEIGHTS[k] * v for k, v in parts.items())
-    return RankedEvent(e, round(score, 6), coverage, type_weight, centrality, precision, modality)
+    return RankedEvent(e, round(score, 6), coverage, type_weight, centrality, precision, modality, referred,
+                       reports, referring)
 
 
 def _reports(e: Event) -> int:
