@@ -33,7 +33,7 @@ def scores(tmp_path_factory):
 
 
 @pytest.mark.parametrize("measure", ["document_dates", "stories", "actors_found", "actors_unique",
-                                     "events_recall_lenient", "events_recall_strict"])
+                                     "events_recall_lenient", "events_recall_strict", "claims_recall", "conflicts"])
 def test_score_at_least_floor(scores, measure):
     got, _total = scores[measure]
     assert got >= FLOORS[measure], f"{measure} fell to {got} (floor {FLOORS[measure]})"
