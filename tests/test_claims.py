@@ -92,3 +92,8 @@ def test_the_export_lists_the_figures_with_their_conflicts(swap):
     data = json.loads(swap.export("json"))
     linked = {c["value"]: c["conflicts_with"] for c in data["claims"] if c["conflicts_with"]}
     assert set(linked) == {23, 25}
+
+
+def test_a_figure_in_a_wanted_or_possible_clause_is_proposed(nlp):
+    found = claims_of(nlp, "The mediators urged both sides to approve a deal for the release of up to 33 prisoners.")
+    assert found["up to 33"].aspect == "proposed"

@@ -96,3 +96,8 @@ def test_standing_counts_a_few_days_apart_are_compared():
     b = figure("b", 60, quantity="prisoner|hold", aspect="state", as_of=window("2025-03-12"))
     c = figure("c", 60, quantity="prisoner|hold", aspect="state", as_of=window("2025-03-20"))
     assert conflicts([a, b, c]) == [("a", "b")]
+
+
+def test_proposed_figures_and_figures_of_unnamed_people_are_not_compared():
+    assert conflicts([figure("a", 33, "up to", aspect="proposed"), figure("b", 40, "up to", aspect="proposed")]) == []
+    assert conflicts([figure("a", 1200), figure("b", 44000, named={"Arvia"})]) == []

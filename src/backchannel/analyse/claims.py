@@ -9,9 +9,10 @@
   "released" -> release). A figure that counts nothing it names ("134 remain in captivity") takes the
   thing of the figure before it in the same paragraph ("112 captives were freed ... 134 remain"), and
   its verb class too when it has none of its own ("112 were freed, including 105 in a deal");
-- `aspect`: event when the figure belongs to a happening the text names ("the deal that saw 125
-  released"), else state when its clause holds a standing-count cue ("still", "so far", "remain"),
-  else event; `occasion` is the kind of that happening (deal, attack, operation: claims.yaml);
+- `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
+  release of 100", "would free 50"); else event when the figure belongs to a happening the text names
+  ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
+  "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts ("returned to Ukraine"; "40 Colombians" count people
   of Colombia), which tell the two directions of an exchange apart;
 - the speaker of the quotation that holds it (analyse.quotes), and its as-of window
@@ -54,7 +55,11 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
     found: list[ClaimRecord] = []
     previous: ClaimRecord | None = None  # the last figure that named what it counts
     for sent in doc.sents:
-        figures = [(q, t) for q in read_quantities(sent) for t in [_number_token(doc, q)] if t is not None]
+        figures = []
+        for q in read_quantities(sent):
+            token = _number_token(doc, q)
+            if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
+                figures.append((q, token))
         for q, token in figures:
             taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
             own = [t for t in timexes if not _after_since(doc, t)
@@ -104,6 +109,7 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
                        if pattern.search(text)), "")
     thing, what = _thing(q), q.concept or q.counted or ""
+    unit = q.unit or ("share" if q.value is not None and 0 < q.value < 1 else None)  # "a third of them"
     complement = next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c.i > token.i
                        and c.i != token.head.i and c.lemma_.lower() in vocabulary()["things"]), None)
     if complement is not None and thing == "person":  # "took 250 people hostage"
@@ -122,8 +128,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else date_figure(sent, token, timexes, published)
     return ClaimRecord(
         text=q.text, start=q.start, end=q.end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
-        unit=q.unit, what=what or thing, quantity=f"{thing}|{verb_class}",
-        aspect="event" if occasion or not (state or verb_class == "hold") else "state", occasion=occasion, named=named,
+        unit=unit, what=what or thing, quantity=f"{thing}|{verb_class}",
+        aspect="proposed" if _irrealis(verb) else "event" if occasion or not (state or verb_class == "hold") else "state", occasion=occasion, named=named,
         certainty=tuple(c for c in q.certainty if c != "according to"),  # attribution, not certainty
         evidence=Evidence("", sent.text, sent.start_char, sent.end_char),
         speaker_key=said.speaker_key if said else None, speaker_text=said.speaker_text if said else "",
@@ -136,6 +142,12 @@ def _number_token(doc: Doc, q: Quantity) -> Token | None:
         return None
     numbers = [t for t in span if t.like_num]
     return numbers[0] if numbers else span.root
+
+
+def _irrealis(verb: Token) -> bool:
+    """A figure in a clause that is wanted, planned or possible, not told as fact: "to advance a deal
+    for the release of up to 33", "would free 50"."""
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
 
 
 def _governing_verb(token: Token) -> Token:
@@ -167,9 +179,11 @@ def _clause_words(token: Token, verb: Token, q: Quantity) -> tuple[str, str]:
     own += [t for c in verb.children if c.dep_ == "advmod" for t in c.subtree]
     near = [t for t in token.head.subtree if t.i != token.i and abs(t.i - token.i) < 8]
     near += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
-    own_words = " ".join(f"{t.lemma_.lower()} {t.lower_}" for t in own)
-    near_words = " ".join(f"{t.lemma_.lower()} {t.lower_}" for t in near)
-    return own_words, f"{own_words} {near_words} {q.concept.lower()} {q.text.lower()}"
+    def words(tokens: list[Token]) -> str:  # lemmas, then the words as written: phrases stay whole
+        tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+        return " ".join(t.lemma_.lower() for t in tokens) + " | " + " ".join(t.lower_ for t in tokens)
+
+    return words(own), f"{words(own)} | {words(near)} | {q.concept.lower()} | {q.text.lower()}"
 
 
 def _occasion(token: Token, verb: Token, taken: set[int]) -> str:

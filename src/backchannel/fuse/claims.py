@@ -3,8 +3,10 @@ both hold given their qualifiers.
 
 Two claims measure the same quantity when they share the comparability key that analyse.claims gave
 them (what is counted and the verb class: "hostage|release"), their aspect and their unit, an event
-figure also its occasion ("released in the deal"), and the actors they name do not tell them apart
-("230 returned to Russia" and "248 to Ukraine" are the two directions of one exchange, not a dispute).
+figure also its occasion ("released in the deal"), and they name the same actors ("230 returned to
+Russia" and "248 to Ukraine" are the two directions of one exchange, not a dispute; "1,200 people
+killed" and "44,000 Palestinians killed" may count different people). Proposed figures ("a deal to free
+up to 33") are offers, not reports, and conflict with nothing.
 
 A key with no thing or no verb class ("six weeks after the deal": week|) says too little to compare,
 and figures the text qualifies differently ("32 confirmed dead", "20 feared dead") count different sets.
@@ -76,7 +78,7 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.aspect == "event" and a.occasion != b.occasion:
         return False
-    if a.named and b.named and not a.named & b.named:
+    if a.named != b.named or a.aspect == "proposed":
         return False
     if a.when is None or b.when is None:
         return a.aspect == "event"
