@@ -43,7 +43,10 @@ def test_exact_event_records(store):
         "date": {"value": "2024-02-12", "earliest": "2024-02-12", "latest": "2024-02-12"},
         "actors": ["a-norway"], "recipients": ["a-sweden"], "negated": False, "status": "occurred", "outlets": 1,
         "evidence": [{"document": "d-oslo", "sentence": "Norway hosted Sweden in Oslo on Monday.",
-                      "start": 13, "end": 52}], "quotes": []}
+                      "start": 13, "end": 52}],
+        "versions": [{"document": "d-oslo", "actors": ["a-norway"], "recipients": ["a-sweden"],
+                      "date": {"value": "2024-02-12", "earliest": "2024-02-12", "latest": "2024-02-12"}}],
+        "differences": [], "quotes": []}
     assert events["ACCUSE"]["date"] == {"value": "2024-03", "earliest": "2024-03-01", "latest": "2024-03-31"}
     assert events["AGREE"]["date"] is None  # a date the text does not fix is null, not a guess
     assert events["AGREE"]["status"] == "planned"

@@ -83,3 +83,19 @@ def test_event_quotes_links_a_statement_to_its_speaker_words():
     links = event_quotes(timeline, said)
     [accusation] = [e for e in timeline if e.type == "ACCUSE"]
     assert links == {accusation.id: (said[3].id,)}
+
+
+def test_the_reports_of_a_happening_differ_only_where_they_cannot_both_be_right():
+    from datetime import date
+
+    from backchannel.models import DateWindow, Version
+    from backchannel.query import differences
+
+    def w(lo, hi):
+        return DateWindow(date(2024, 2, lo), date(2024, 2, hi))
+
+    week, monday, later = Version("d1", w(5, 11), ("a",), ("b",)), Version("d2", w(5, 5), ("a",), ("b",)), \
+        Version("d3", w(8, 14), ("a",), ("b",))
+    assert differences((week, monday)) == ()  # "this week" holds "Monday"
+    assert differences((week, later)) == ("date",)
+    assert differences((week, Version("d4", None, ("a", "c"), ("b",)))) == ("participants",)

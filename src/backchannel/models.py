@@ -236,6 +236,16 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Version:
+    """What one document says of a happening: its date and participants as that reading has them."""
+
+    document: str
+    date: DateWindow | None
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: str
@@ -248,6 +258,8 @@ class Event:
     status: str = "occurred"
     date: DateWindow | None = None
     outlets: int = 1  # distinct outlets (or documents, where the outlet is unknown) reporting it
+    versions: tuple[Version, ...] = ()  # one per evidence entry, in the same order
+    differences: tuple[str, ...] = ()  # what the reports disagree on: "date", "participants"
 
 
 @dataclass(frozen=True)

@@ -151,8 +151,13 @@ def show(kind: str = typer.Argument(..., help="event, actor or document"), ident
         console.print(f"date: {e.date.value if e.date else 'undated'} ({e.date.earliest}..{e.date.latest}, rule {e.date.rule})" if e.date else "date: undated")
         console.print("actors: " + escape(", ".join(names.get(a, a) for a in e.actors)))
         console.print("recipients: " + escape(", ".join(names.get(a, a) for a in e.recipients)))
-        for ev in e.evidence:
+        if e.differences:
+            console.print("[bold]the reports differ on:[/bold] " + ", ".join(e.differences))
+        for ev, v in zip(e.evidence, e.versions):
             console.print(f"evidence {ev.document} [{ev.start}:{ev.end}]: {escape(ev.sentence)}", highlight=False)
+            if e.differences:
+                who = ", ".join(names.get(a, a) for a in v.actors) + " -> " + ", ".join(names.get(a, a) for a in v.recipients)
+                console.print(f"    this report: {_when(v.date)}; {escape(who)}", style="dim", highlight=False)
     elif kind == "actor":
         a = c.actor(ident)
         if a is None:

@@ -45,7 +45,9 @@ def event_json(e: Event, quote_ids: tuple[str, ...] = ()) -> dict:
             "recipients": list(e.recipients), "negated": e.negated, "status": e.status, "outlets": e.outlets,
             "evidence": [{"document": v.document, "sentence": v.sentence, "start": v.start, "end": v.end}
                          for v in e.evidence],
-            "quotes": list(quote_ids)}
+            "versions": [{"document": v.document, "date": v.date.to_json() if v.date else None,
+                          "actors": list(v.actors), "recipients": list(v.recipients)} for v in e.versions],
+            "differences": list(e.differences), "quotes": list(quote_ids)}
 
 
 def quote_json(q: Quote) -> dict:

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from backchannel.fuse.events import merged_date
-from backchannel.models import Actor, Claim, Document, Event, Evidence, Quote
+from backchannel.models import Actor, Claim, Document, Event, Evidence, Quote, Version
 from backchannel.store import Store, document_from_row, window_from
 from backchannel.store import schema as s
 
@@ -86,8 +86,11 @@ def events(store: Store, where: TimelineFilter = TimelineFilter()) -> list[Event
 
 
 def _happening(happening: str, readings: list, roles) -> Event:
-    """One event from its readings: their participants together, the date they all allow."""
+    """One event from its readings: their participants together, the date they all allow, and each
+    reading's own version, with what the versions disagree on."""
     dates = [window_from(r, "date") for r in readings]
+    versions = tuple(Version(r.document_id, d, tuple(roles[r.id]["actor"]), tuple(roles[r.id]["recipient"]))
+                     for r, d in zip(readings, dates))
     best = min(range(len(readings)), key=lambda i: dates[i].days if dates[i] else 10 ** 6)
     lead = readings[best]
     actors = tuple(dict.fromkeys(a for r in readings for a in roles[r.id]["actor"]))
@@ -97,7 +100,20 @@ def _happening(happening: str, readings: list, roles) -> Event:
                  status="occurred" if any(r.status == "occurred" for r in readings) else lead.status,
                  date=merged_date(dates),
                  evidence=tuple(Evidence(r.document_id, r.sentence, r.start, r.end) for r in readings),
-                 outlets=len({r.outlet or r.doc_name for r in readings}))
+                 outlets=len({r.outlet or r.doc_name for r in readings}), versions=versions,
+                 differences=differences(versions))
+
+
+def differences(versions: tuple[Version, ...]) -> tuple[str, ...]:
+    """What the reports of one happening disagree on. Dates differ when two windows overlap without one
+    holding the other ("Thursday to Saturday" against "Friday to Sunday"; "this week" and "Monday" agree);
+    participants when the readings name different actors or recipients."""
+    dated = {(v.date.earliest, v.date.latest) for v in versions if v.date is not None}
+    nested = all(a[0] <= b[0] and b[1] <= a[1] or b[0] <= a[0] and a[1] <= b[1] for a in dated for b in dated)
+    found = [] if nested else ["date"]
+    if len({(frozenset(v.actors), frozenset(v.recipients)) for v in versions}) > 1:
+        found.append("participants")
+    return tuple(found)
 
 
 def day_references(store: Store) -> dict[date, int]:
