@@ -96,9 +96,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                 found += keys_of(ctx, child, depth + 1)
             elif child.dep_ == "poss" and mention_at(ctx, child) is not None:
                 found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"
-            elif ((tok.tag_ == "NNS" or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound")
+            elif ((tok.tag_ in ("NNS", "NNPS") or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound", "nmod")
                   and mention_at(ctx, child) is not None and mention_at(ctx, child).kind in ("state", "organization")):
-                found.append(mention_at(ctx, child))  # "Algerian landowners", "army bulldozers", "Russian aircraft fired"
+                found.append(mention_at(ctx, child))  # "Algerian landowners", "Iraqi Kurds", "the APEC forum agreed"
             elif (tok.tag_ == "NNS" and child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout")
                   and not found):  # "opposition groups in Zimbabwe", "students throughout Indonesia"
                 found += [m for g in child.children if g.dep_ == "pobj"
