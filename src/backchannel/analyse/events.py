@@ -67,6 +67,9 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
         return True
+    if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+            and any(c.dep_ in SUBJECTS for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # a subjunctive: "demanded that Israel ease the restrictions" asks for it
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
@@ -155,12 +158,14 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     overrides = rest[0] or {}
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
+        if child.dep_ in ("prt", "prep", "mark") and child.lower_ in overrides:  # "pushing for the US (to) support"
             return overrides[child.lower_], mode
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
         return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand" refuses it
+    complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
     if complement is not None and lemma in vocabulary()["commitment_verbs"]:
         promised, promised_mode = _verb_type(complement)
         if promised is not None:  # "offered to negotiate", "vowed to fight on", "promised to release them"
@@ -179,15 +184,16 @@ def _committed(kind: str) -> str:
     return "THREATEN" if kind in v["hostile_types"] else "CONCEDE" if kind in v["concession_types"] else "AGREE"
 
 
-def _commitment(tok: Token) -> Token | None:
+def _commitment(tok: Token, kind: str) -> Token | None:
     """Is this trigger an act its subject declares itself ready for ("is willing to withdraw", "said it
     would boycott")? Returns the verb whose subject stands behind the commitment, else None."""
     v = vocabulary()
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if "would" in aux and tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"]:
-        return tok
+    if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
+            "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
+        return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
     return None
 
 
@@ -213,8 +219,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
-        elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
-            # "demanded that Hamas release ...": who is asked or warned
+        elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
+            # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
         elif child.dep_ in ("xcomp", "advcl") and _lemma(child) in v["verbs"] and kind == "CONSULT":
             # "dispatch negotiators to discuss a deal with Egyptian officials"
@@ -267,6 +273,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += both
         elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against"):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+        elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
+            recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
@@ -278,6 +286,9 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
                 actors += keys_of(ctx, subj)
             if head.dep_ == "pobj":
                 recipients += [k for c in governor.children if c.dep_ == "dobj" for k in keys_of(ctx, c)]
+            recipients += [k for c in governor.children if c.dep_ == "ccomp"  # "reiterated its demand that Israel ..."
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                           for g in c.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
             recipients += [k for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with")
                            for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return actors, recipients
@@ -355,7 +366,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, mode = _verb_type(tok)
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
-                asker, committed = _obligation(tok), kind is not None and _commitment(tok)
+                asker, committed = _obligation(tok), kind is not None and _commitment(tok, kind)
                 if asker is not None:  # the act asked for is not the event; the asking is
                     subj, _ = subject_of(asker)
                     requested = subject_of(tok)[0]
@@ -394,7 +405,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
             elif tok.pos_ == "NOUN" and tok.lower_ in nouns and (tok.dep_ not in ("compound", "amod") or (
-                    tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])):
+                    tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
+                    tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
