@@ -4,7 +4,10 @@
 (patterns/events.yaml), finds their actors and recipients among the document's mentions (through
 subjects, objects, prepositions, "between X and Y", possessors, collective nouns such as "Qatari
 officials", and he/she), and records negation, status (occurred, planned, reported, speculative)
-and the sentence. The date comes from `anchor.date_event`.
+and the sentence. The date comes from `anchor.date_event`. Promises take their type from the act promised
+(a concession promised is CONCEDE, a hostile act announced is THREATEN, "will back/give" is AGREE); acts asked
+for (subjunctive "that X ease", "must") are no events; a visit's recipient is the state of the place visited;
+where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage").
 """
 from __future__ import annotations
 
@@ -92,7 +95,7 @@ def _irrealis(tok: Token) -> bool:
 def _statement_content(tok: Token) -> bool:
     """ "issued a declaration demanding ...", "sent a letter urging ...": the statement does the act."""
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and _lemma(tok.head) in vocabulary()["statement_objects"] \
-        and tok.head.dep_ == "dobj"
+        and tok.head.dep_ == "dobj" and _lemma(tok) not in vocabulary()["speech_verbs"]
 
 
 def _attempted_force(tok: Token, kind: str) -> bool:
@@ -397,8 +400,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         recipients = _travel_recipients(ctx, tok)
                     verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                            key=lambda t: t.i) if t.dep_ != "neg")
-                if said:  # whoever the statement names is what it acts on
-                    recipients += [m for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i
+                if said:  # whoever the statement names is what it acts on, the speaker's own words left out
+                    speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
+                    recipients += [m for t in tok.subtree if t.i not in speakers and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]

@@ -4,7 +4,9 @@
 person ("Hamas chief Yahyeh Sinwar" tagged GPE is a person), "X chief" makes X an organisation,
 demonyms point to states, "Netanyahu" takes the key of "Benjamin Netanyahu" named in the same
 document, "the prime minister" takes the key of the prime minister the document names, and a
-parenthesised name is an alias of the name before it. Cross-document repair is `fuse.actors`.
+parenthesised name is an alias of the name before it. States the tagger missed or read as people come from
+the list of states (countries.yaml); groups are actors alone ("the mediators") or with an owner ("Serb
+forces", "supporters of X"). Cross-document repair is `fuse.actors`.
 """
 from __future__ import annotations
 
