@@ -33,6 +33,9 @@ def types(nlp, text):
     ("Austria declared a ceasefire along its border with Hungary.", "RETREAT"),
     ("The Belgian government handed over 300 tons of food aid to Rwanda.", "AID"),
     ("Kenya called off its boycott of Uganda after the summit.", "CONCEDE"),
+    ("Italy announced a suspension of air links with Greece on Wednesday.", "SANCTION"),
+    ("Eritrea quietly closed the border crossing.", "COERCE"),
+    ("The Chilean army launched artillery, mortar and rocket fire against the camps.", "ASSAULT"),
 ])
 def test_general_event_verbs_and_objects(nlp, text, kind):
     assert kind in types(nlp, text)

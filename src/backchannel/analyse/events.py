@@ -148,7 +148,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")]
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    objects += [g for c in objects for g in c.children if g.dep_ == "conj"]  # "photographs and other intelligence"
+    objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
@@ -161,7 +161,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     overrides = rest[0] or {}
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "mark") and child.lower_ in overrides:  # "pushing for the US (to) support"
+        if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
             return overrides[child.lower_], mode
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
@@ -412,6 +412,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+                kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
+                                   if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
+                if kind is None:
+                    continue  # "a suspension of the contract" suspends nothing of a party's
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 verb = tok.text
