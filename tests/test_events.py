@@ -1,7 +1,9 @@
 """backchannel.analyse.events: PLOVER types and participants on short sentences written for these tests
 and parsed by the real pipeline. They pin general news patterns: plain event verbs, nominal triggers
 after light verbs, victims without a named agent, promises typed by what is promised, "X said Y must",
-recipients named inside the object, and refusals that are no event ("declined to comment")."""
+recipients named inside the object, refusals that are no event ("declined to comment"), groups with an owner,
+states the tagger missed, arrivals, subjunctive demands, lifted blockades, attempted force, and statements
+acted by their author."""
 import pytest
 
 from backchannel.analyse import analyse_document
@@ -31,6 +33,9 @@ def types(nlp, text):
     ("Austria declared a ceasefire along its border with Hungary.", "RETREAT"),
     ("The Belgian government handed over 300 tons of food aid to Rwanda.", "AID"),
     ("Kenya called off its boycott of Uganda after the summit.", "CONCEDE"),
+    ("Italy announced a suspension of air links with Greece on Wednesday.", "SANCTION"),
+    ("Eritrea quietly closed the border crossing.", "COERCE"),
+    ("The Chilean army launched artillery, mortar and rocket fire against the camps.", "ASSAULT"),
 ])
 def test_general_event_verbs_and_objects(nlp, text, kind):
     assert kind in types(nlp, text)
@@ -78,3 +83,55 @@ def test_a_counted_crowd_names_who_is_counted(nlp):
     found = [e for e in events(nlp, "Thousands of Moroccan farmers marched through the capital on Monday.")
              if e.type == "PROTEST"]
     assert found and any("Morocco" in a for a in found[0].actors)
+
+
+def mentions(nlp, text):
+    return {(m.text, m.kind, m.key) for m in analyse_document(nlp(text), Published(None, "unknown")).mentions}
+
+
+def test_groups_with_an_owner_are_actors(nlp):
+    assert ("supporters", "group", "Carlos Mendes supporters") in mentions(
+        nlp, "Thousands of supporters of Carlos Mendes blocked the highway.")
+    found = [e for e in events(nlp, "Islamist militants have sworn to fight until the army withdraws.")
+             if e.type == "THREATEN"]
+    assert found and found[0].actors == ("Islamist militants",)
+
+
+def test_a_state_the_tagger_missed_comes_from_the_list_of_states(nlp):
+    assert ("Tuvalu", "state", "Tuvalu") in mentions(nlp, "Tuvalu finally opened the new harbour after four years.")
+    assert ("Benin", "state", "Benin") in mentions(nlp, "Benin opened a new consulate in Lagos.")  # tagged a person
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("Peru defended Bolivia against the criticism of its mining laws.", "SUPPORT", "Peru", "Bolivia"),
+    ("President Amara Diallo arrived in Nairobi on Tuesday.", "CONSULT", "Amara Diallo", "Kenya"),
+    ("Spain will back Portugal's bid to host the games.", "AGREE", "Spain", "Portugal"),
+    ("Ecuador reiterated its demand that Peru release the fishermen.", "REQUEST", "Ecuador", "Peru"),
+    ("The Danish office released a statement demanding that Norway return the boats.", "REQUEST", "Denmark", "Norway"),
+])
+def test_general_acts_with_their_participants(nlp, text, kind, actor, recipient):
+    assert any(e.type == kind and actor in e.actors and recipient in e.recipients for e in events(nlp, text))
+
+
+def test_a_demanded_act_is_no_event(nlp):  # a subjunctive complement asks for the act
+    assert "CONCEDE" not in types(nlp, "The Ghanaian union insisted that Togo ease the restrictions on traders.")
+
+
+def test_a_lemma_the_tagger_cut_short_is_read_from_the_surface(nlp):
+    found = [e for e in events(nlp, "Tens of thousands of students staged demonstrations in Lima.") if e.type == "PROTEST"]
+    assert found and found[0].actors == ("students",)
+
+
+def test_lifting_a_blockade_is_a_retreat_and_no_blockade(nlp):
+    assert types(nlp, "The Chilean navy lifted its blockade of the Peruvian port.") == {"RETREAT"}
+
+
+def test_an_attempted_act_of_force_is_that_act(nlp):
+    found = [e for e in events(nlp, "The rebels attempted to assassinate the governor.") if e.type == "ASSAULT"]
+    assert found and found[0].actors == ("rebels",)
+
+
+def test_a_statement_is_the_act_of_its_author_not_of_whom_it_names(nlp):
+    found = events(nlp, "Prime Minister Lars Holm's office released a statement saying that Norway is still insisting "
+                        "on the old quota.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Lars Holm",), ("Norway",))]

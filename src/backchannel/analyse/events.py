@@ -4,11 +4,15 @@
 (patterns/events.yaml), finds their actors and recipients among the document's mentions (through
 subjects, objects, prepositions, "between X and Y", possessors, collective nouns such as "Qatari
 officials", and he/she), and records negation, status (occurred, planned, reported, speculative)
-and the sentence. The date comes from `anchor.date_event`.
+and the sentence. The date comes from `anchor.date_event`. Promises take their type from the act promised
+(a concession promised is CONCEDE, a hostile act announced is THREATEN, "will back/give" is AGREE); acts asked
+for (subjunctive "that X ease", "must") are no events; a visit's recipient is the state of the place visited;
+where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage").
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +20,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import is_heading_line, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
 from backchannel.analyse.participants import SUBJECTS, Context, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -28,6 +32,36 @@ def vocabulary() -> dict:
     return yaml.safe_load(PATTERNS.read_text())
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    v = vocabulary()
+    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["nouns"])
+    for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
+                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
+        words.update(v[key])
+    return frozenset(words)
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma, or where the tagger's lemma is no word of the vocabulary ("staged" -> "stag"), the
+    vocabulary word its surface form inflects ("stage")."""
+    lemma, known = tok.lemma_.lower(), _known_words()
+    if lemma in known:
+        return lemma
+    w = tok.lower_
+    guesses = [w]
+    if w.endswith("ied"):
+        guesses.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        guesses += [w[:-1], w[:-2]] + ([w[:-3]] if w[-3:-2] == w[-4:-3] else [])  # staged, demanded, stopped
+    if w.endswith("ing"):
+        guesses += [w[:-3], w[:-3] + "e"] + ([w[:-4]] if w[-4:-3] == w[-5:-4] else [])  # demanding, staging, stopping
+    if w.endswith("s"):
+        guesses += [w[:-1], w[:-2]]
+    # only a form the tagger cut short ("stag" for "stage") or left whole; "banking" is not "ban"
+    return next((g for g in guesses if g in known and (g.startswith(lemma) or lemma == w)), lemma)
+
+
 def _irrealis(tok: Token) -> bool:
     """Is this trigger the content of a demand, threat, plan, condition or question rather than a
     happening, or the complement of another trigger (which is the event)?"""
@@ -36,16 +70,20 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
         return True
+    if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+            and any(c.dep_ in SUBJECTS for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # a subjunctive: "demanded that Israel ease the restrictions" asks for it
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in mention_vocabulary().collective_heads:
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
+            and not _statement_content(tok):
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
         if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head.i == node.i:
             return False
         parent = node.head
-        lemma = parent.lemma_.lower()
+        lemma = _lemma(parent)
         if node.dep_ == "ccomp" and lemma in v["speech_verbs"]:
             return False  # "the Kremlin rejected it, a spokesman told reporters": reported, not demanded
         if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
@@ -54,12 +92,36 @@ def _irrealis(tok: Token) -> bool:
     return False
 
 
+def _statement_content(tok: Token) -> bool:
+    """ "issued a declaration demanding ...", "sent a letter urging ...": the statement does the act."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and _lemma(tok.head) in vocabulary()["statement_objects"] \
+        and tok.head.dep_ == "dobj" and _lemma(tok) not in vocabulary()["speech_verbs"]
+
+
+def _attempted_force(tok: Token, kind: str) -> bool:
+    """ "tried to hack into", "attempted to assassinate": an attempted act of force is that act (PLOVER)."""
+    return kind in ("ASSAULT", "COERCE") and tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["attempt_verbs"]
+
+
+def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
+    """Where a visitor goes stands for its state: "arrived in Amman", "flew to Oslo" (a capital or a state)."""
+    found = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "to"):
+            for g in child.children:
+                m = ctx.by_char.get(g.idx)
+                state = m is not None and (state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+                if g.dep_ == "pobj" and state:
+                    found.append(replace(m, kind="state", key=state))
+    return found
+
+
 def _status(sent: Span, tok: Token) -> tuple[str, str]:
     v = vocabulary()
     lowered = sent.text.lower()
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     head = tok.head if tok.dep_ in ("xcomp",) else None
-    if aux & {"will", "'ll", "shall"} or (head is not None and head.lemma_.lower() in v["planned_heads"]):
+    if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
         if re.search(rf"\b{re.escape(cue)}\b", lowered):
@@ -76,24 +138,25 @@ def _negated(tok: Token) -> bool:
                                     and any(d.lower_ == "no" for d in g.children) for g in c.children)
            for c in tok.children):
         return True  # "will under no circumstances agree"
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("fail", "decline"):
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in ("fail", "decline"):
         return True  # "failed to reach agreement", "declined to resign"
     return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")]
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
-        if any(c.lower_ in (obj, obj + "s") for c in objects):
+        if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None:
         return None, None
     if lemma in ("release", "free", "issue", "publish") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in vocabulary()["statement_objects"] for c in tok.children):
+            c.dep_ == "dobj" and _lemma(c) in vocabulary()["statement_objects"] for c in tok.children):
         return None, None  # "released a statement" reports speech; it frees nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     overrides = rest[0] or {}
@@ -101,13 +164,21 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
             return overrides[child.lower_], mode
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-    if complement is not None and kind == "REJECT" and complement.lemma_.lower() in vocabulary()["no_comment"]:
-        return None, None  # "declined to comment" refuses nothing
+    if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
+            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
+        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand" refuses it
+    complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
     if complement is not None and lemma in vocabulary()["commitment_verbs"]:
         promised, promised_mode = _verb_type(complement)
         if promised is not None:  # "offered to negotiate", "vowed to fight on", "promised to release them"
             return _committed(promised), promised_mode
     return kind, mode
+
+
+def _phrase(tok: Token) -> str:
+    """A noun with the words that make it a compound: "martial law", "border crossing"."""
+    return " ".join([t.lower_ for t in tok.children if t.dep_ in ("compound", "amod") and t.i < tok.i] + [tok.lower_])
 
 
 def _committed(kind: str) -> str:
@@ -116,15 +187,16 @@ def _committed(kind: str) -> str:
     return "THREATEN" if kind in v["hostile_types"] else "CONCEDE" if kind in v["concession_types"] else "AGREE"
 
 
-def _commitment(tok: Token) -> Token | None:
+def _commitment(tok: Token, kind: str) -> Token | None:
     """Is this trigger an act its subject declares itself ready for ("is willing to withdraw", "said it
     would boycott")? Returns the verb whose subject stands behind the commitment, else None."""
     v = vocabulary()
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in v["commitment_adjectives"]:
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in v["speech_verbs"]:
-        return tok
+    if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
+            "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
+        return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
     return None
 
 
@@ -145,15 +217,15 @@ def _obligation(tok: Token) -> Token | None:
 def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Mention]:
     v = vocabulary()
     found: list[Mention] = []
-    envoy = tok.lemma_.lower() in v["envoy_verbs"]
+    envoy = _lemma(tok) in v["envoy_verbs"]
     for child in tok.children:
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
-        elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE"):
-            # "demanded that Hamas release ...": who is asked or warned
+        elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
+            # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
-        elif child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in v["verbs"] and kind == "CONSULT":
+        elif child.dep_ in ("xcomp", "advcl") and _lemma(child) in v["verbs"] and kind == "CONSULT":
             # "dispatch negotiators to discuss a deal with Egyptian officials"
             near = [g for g in child.children] + [gg for g in child.children if g.dep_ == "dobj" for gg in g.children]
             found += [k for g in near if g.dep_ == "prep" and g.lower_ == "with"
@@ -196,23 +268,30 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             if m is not None and m.kind != "state" or (m is not None and child.dep_ == "poss"):
                 actors.append(m)
                 actors += [k for c in child.children if c.dep_ == "conj" for k in keys_of(ctx, c)]
+        elif child.dep_ in ("prep", "agent") and child.lower_ == "by" and not actors:  # "patrols by police"
+            actors += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
         elif child.dep_ == "prep" and child.lower_ == "between":
             both = [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
             actors += both
             recipients += both
         elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against"):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+        elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
+            recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr"):
         governor = head.head.head if head.dep_ == "pobj" else head.head
-        if governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() in vocabulary()["light_verbs"]:
+        if governor.pos_ in ("VERB", "AUX") and _lemma(governor) in vocabulary()["light_verbs"]:
             subj, _ = subject_of(governor)
             if subj is not None:
                 actors += keys_of(ctx, subj)
             if head.dep_ == "pobj":
                 recipients += [k for c in governor.children if c.dep_ == "dobj" for k in keys_of(ctx, c)]
+            recipients += [k for c in governor.children if c.dep_ == "ccomp"  # "reiterated its demand that Israel ..."
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                           for g in c.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
             recipients += [k for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with")
                            for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return actors, recipients
@@ -225,9 +304,9 @@ def _speaker(ctx: Context, tok: Token) -> list[Mention]:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acl") or node.head.i == node.i:
             return []
         node = node.head
-        lemma = node.lemma_.lower()
+        lemma = _lemma(node)
         is_statement = lemma in vocabulary()["speech_verbs"] or (
-            lemma in ("release", "issue", "publish") and any(c.lemma_.lower() in vocabulary()["statement_objects"]
+            lemma in ("release", "issue", "publish") and any(_lemma(c) in vocabulary()["statement_objects"]
                                                            for c in node.children))
         if is_statement or node.lower_ in vocabulary()["statement_objects"]:
             subj, _ = subject_of(node if node.pos_ in ("VERB", "AUX") else node.head)
@@ -250,13 +329,14 @@ def _statement_type(tok: Token) -> str | None:
     rejection or support ("there will be hell to pay", "obstructing the mediation", "treated the
     framework positively"). Cue phrases are in patterns/events.yaml; the first type that matches wins."""
     v = vocabulary()
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     statement = lemma in v["speech_verbs"] or (
-        lemma in ("release", "issue", "publish") and any(c.dep_ == "dobj" and c.lemma_.lower() in v["statement_objects"]
+        lemma in ("release", "issue", "publish") and any(c.dep_ == "dobj" and _lemma(c) in v["statement_objects"]
                                                         for c in tok.children))
     if not statement:
         return None
-    clause = " ".join(t.text for t in tok.subtree if t.dep_ not in SUBJECTS).lower()
+    # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else)
+    clause = " ".join(t.text for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i).lower()
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
@@ -289,7 +369,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, mode = _verb_type(tok)
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
-                asker, committed = _obligation(tok), kind is not None and _commitment(tok)
+                asker, committed = _obligation(tok), kind is not None and _commitment(tok, kind)
                 if asker is not None:  # the act asked for is not the event; the asking is
                     subj, _ = subject_of(asker)
                     requested = subject_of(tok)[0]
@@ -308,24 +388,35 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None or _irrealis(tok):
+                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind)):
                     continue
                 else:
                     subj, passive = subject_of(tok)
+                    if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
+                        subj, passive = subject_of(tok.head.head)
                     actors = keys_of(ctx, subj) if subj is not None else []
                     recipients = _recipients(ctx, tok, kind)
+                    if mode == "visit" and not recipients:
+                        recipients = _travel_recipients(ctx, tok)
                     verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                            key=lambda t: t.i) if t.dep_ != "neg")
-                if said:  # whoever the statement names is what it acts on
-                    recipients += [m for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i
+                if said:  # whoever the statement names is what it acts on, the speaker's own words left out
+                    speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
+                    recipients += [m for t in tok.subtree if t.i not in speakers and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
             elif tok.pos_ == "NOUN" and tok.lower_ in nouns and (tok.dep_ not in ("compound", "amod") or (
-                    tok.dep_ == "compound" and tok.head.lemma_.lower() in vocabulary()["effort_nouns"])):
+                    tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
+                    tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+                kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
+                                   if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
+                if kind is None:
+                    continue  # "a suspension of the contract" suspends nothing of a party's
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 verb = tok.text
@@ -340,6 +431,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             status, cue = _status(sent, tok)
             if status == "planned" and re.search(r"\bunless\b", sent.text, re.IGNORECASE):
                 kind = "THREATEN"  # a future act made conditional ("will withdraw unless ...") is a threat
+            if status == "planned" and cue in ("will", "'ll", "shall") and kind in ("SUPPORT", "AID") and not said_not:
+                kind = "AGREE"  # "will back the plan", "will give a grant": a promise (PLOVER AGREE)
             if kind == "AGREE" and said_not:
                 kind = "REJECT"  # "does not agree to end the war" rejects it
             actor_keys = _unique(actors)

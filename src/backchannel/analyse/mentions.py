@@ -4,7 +4,9 @@
 person ("Hamas chief Yahyeh Sinwar" tagged GPE is a person), "X chief" makes X an organisation,
 demonyms point to states, "Netanyahu" takes the key of "Benjamin Netanyahu" named in the same
 document, "the prime minister" takes the key of the prime minister the document names, and a
-parenthesised name is an alias of the name before it. Cross-document repair is `fuse.actors`.
+parenthesised name is an alias of the name before it. States the tagger missed or read as people come from
+the list of states (countries.yaml); groups are actors alone ("the mediators") or with an owner ("Serb
+forces", "supporters of X"). Cross-document repair is `fuse.actors`.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ class Vocabulary:
     groups: tuple[tuple[str, ...], ...]  # longest first, as token tuples
     state_bodies: frozenset[str]
     organisation_words: frozenset[str]  # "Hospital", "Institute": a name holding one names no person
+    owned_groups: tuple[tuple[str, ...], ...]  # "Serb forces", "supporters of X": groups only with an owner
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
 
@@ -55,7 +58,8 @@ def vocabulary() -> Vocabulary:
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
                       frozenset(t["collective_heads"]), frozenset(t["place_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
-                      frozenset(t["state_bodies"]), frozenset(t["organisation_words"]), states, capitals)
+                      frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
+                      tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals)
 
 
 def state_of(text: str) -> str | None:
@@ -222,7 +226,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             after_after = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
             if after in v.organisation_heads or (after in POSSESSIVE and after_after in v.organisation_heads):
                 org_by_head.add(name)
-            if state and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            if state and (ent.label_ in ("GPE", "NORP", "ORG", "LOC") or not title):  # "Benin" read as a person
                 kind, key = "state", state
             elif ent.label_ == "NORP":
                 continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
@@ -237,6 +241,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 appos_title, affiliation = _appositive_affiliation(span)
                 title = title or appos_title
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
+    raw += _untagged_states(doc, raw)
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
@@ -269,6 +274,28 @@ def _untagged_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             taken.append((start, end))
             found.append(Mention(start, end, form, model.kind, model.key, "REPEAT", model.title, model.affiliation))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _state_name_pattern() -> re.Pattern:
+    """Every state name and demonym of countries.yaml as written there (capitalised), longest first."""
+    forms = {name for entry in yaml.safe_load((PATTERNS / "countries.yaml").read_text())["states"].items()
+             for name in [entry[0], *(entry[1].get("names") or []), *(entry[1].get("demonyms") or [])]}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])")
+
+
+def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
+    """A state the entity tagger missed ("Uzbekistan opened ...", "in Sri Lanka"): the full list of the
+    world's states settles it. Only capitalised forms as written in countries.yaml, outside other mentions."""
+    taken = [(m.start, m.end) for m in raw]
+    found = []
+    for match in _state_name_pattern().finditer(doc.text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or doc.char_span(start, end) is None:
+            continue
+        found.append(Mention(start, end, match.group(), "state", state_of(match.group()), "STATE"))
     return found
 
 
@@ -346,7 +373,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for g in v.groups:  # longest first within each first word
+    owned = {" ".join(g) for g in v.owned_groups}
+    mentioned = {m.key for m in mentions}
+    for g in sorted(v.groups + v.owned_groups, key=len, reverse=True):  # longest first within each first word
         by_first.setdefault(g[0], []).append(g)
     words = [t.lower_ for t in doc]
     i = 0
@@ -359,13 +388,11 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if span.root.pos_ != "NOUN" or span.root.dep_ in ("compound", "amod"):
             i += len(match)
             continue
-        owner = ""
-        for child in span.root.children:  # "Israel's negotiating team", "the Israeli negotiating team"
-            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < span.start:
-                owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
-                if owner:
-                    break
+        owner = _owner(span, mentions)
         name = " ".join(t.lower_ for t in span)
+        if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
+            i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
+            continue
         if name in v.state_bodies:
             if owner and state_of(owner):  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state_of(owner), "GROUP"))
@@ -374,6 +401,25 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
         i += len(match)
     return found
+
+
+def _owner(span: Span, mentions: list[Mention]) -> str:
+    """Who a group belongs to: a state or mention before it ("Israel's negotiating team", "Israeli troops"), a
+    people or creed ("Serb forces", "Islamic fundamentalists"), or the person or body after "of" ("supporters of X")."""
+    for child in span.root.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < span.start:
+            owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
+            if owner:
+                return owner
+            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() and not child.is_sent_start):
+                return child.text
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end:
+            for g in child.children:
+                m = next((m for m in mentions if m.start <= g.idx < m.end and m.kind != "place"), None)
+                if g.dep_ == "pobj" and m is not None:
+                    return m.key
+    return ""
 
 
 BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")

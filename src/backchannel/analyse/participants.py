@@ -16,7 +16,8 @@ PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
 # Heads that only count or group the people named after "of": "thousands of Iraqi Kurds", "members of the union".
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "members", "some", "most",
-                  "many", "all", "both", "one", "two", "three"}
+                  "many", "all", "both", "one", "two", "three", "half", "third", "quarter", "majority", "part",
+                  "rest", "bulk"}
 
 
 @dataclass
@@ -83,7 +84,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                         found.append(cm)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth + 1)]
-    elif (tok.lower_ in QUANTITY_HEADS or tok.tag_ == "CD") and depth == 0:
+            elif child.dep_ == "appos" and mention_at(ctx, child) is not None:
+                found.append(mention_at(ctx, child))  # "the Interior Minister, X" / "Minister for Interior X"
+    elif (tok.lower_ in QUANTITY_HEADS or tok.tag_ == "CD") and depth == 0 and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # read as the counted noun
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth)]
     elif tok.pos_ == "PROPN" and any(mention_at(ctx, c) for c in tok.children if c.dep_ == "compound"):
@@ -96,9 +100,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                 found += keys_of(ctx, child, depth + 1)
             elif child.dep_ == "poss" and mention_at(ctx, child) is not None:
                 found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"
-            elif ((tok.tag_ == "NNS" or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound")
+            elif ((tok.tag_ in ("NNS", "NNPS") or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound", "nmod")
                   and mention_at(ctx, child) is not None and mention_at(ctx, child).kind in ("state", "organization")):
-                found.append(mention_at(ctx, child))  # "Algerian landowners", "army bulldozers", "Russian aircraft fired"
+                found.append(mention_at(ctx, child))  # "Algerian landowners", "Iraqi Kurds", "the APEC forum agreed"
             elif (tok.tag_ == "NNS" and child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout")
                   and not found):  # "opposition groups in Zimbabwe", "students throughout Indonesia"
                 found += [m for g in child.children if g.dep_ == "pobj"
