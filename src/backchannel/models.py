@@ -126,7 +126,7 @@ class EventRecord:
     status: str = "occurred"  # occurred | planned | reported | speculative
     date: DateWindow | None = None
     cue: str = ""
-    date_anchor: str = ""  # where the date came from: "timex:<offset>", "heading:<offset>", "publication", ""
+    date_anchor: str = ""  # where the date came from: "timex:<offset>", "heading:<offset>", "before-publication", ""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,10 @@
 """Event dates: the time expression the trigger governs, else the section heading above it, else the
-publication window (`date_figure` does the same for a reported figure's as-of time). `date_event` chooses (it needs the parse); `redate` repeats the choice from the
-stored anchor when a document's publication date changes, so no re-parse is needed.
+days up to publication: news reports a happening its text does not date in the days before it appears,
+so the window is the week up to the publication date (the coding guide's "met with Macron" in an article
+of 12 February is 5-13 February), not a guess dressed as the publication day. `date_figure` does the same
+for a reported figure's as-of time, which is the publication window itself. `date_event` chooses (it
+needs the parse); `redate` repeats the choice from the stored anchor when a document's publication date
+changes, so no re-parse is needed.
 """
 from __future__ import annotations
 
@@ -98,13 +102,14 @@ def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Publi
     chosen = _attached(token.doc, sent.start_char, sent.end_char, {token.i, clause_verb(token).i}, token, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
-    return _fallback(token.idx, timexes, published, "occurred")
+    return _fallback(token.idx, timexes, published, "occurred", before=False)
 
 
-def _reported_window(said: DateWindow | None) -> DateWindow | None:
+def _reported_window(said: DateWindow | None, rule: str = "reported-by") -> DateWindow | None:
+    """The days up to a report: a happening told then came in the week before."""
     if said is None:
         return None
-    return DateWindow(said.earliest - timedelta(days=REPORT_LAG_DAYS), said.latest, rule="reported-by",
+    return DateWindow(said.earliest - timedelta(days=REPORT_LAG_DAYS), said.latest, rule=rule,
                       text=said.text).normalised()
 
 
@@ -117,14 +122,21 @@ def _perfect(trigger: Token) -> bool:
 
 
 def _fallback(position: int, timexes: list[Timex], published: Published, status: str,
-              perfect: bool = False) -> tuple[DateWindow | None, str]:
+              perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position]
     if headings:
         return headings[-1].window, f"heading:{headings[-1].start}"
     if status != "planned" and not perfect and published.window is not None:
-        w = published.window
-        return DateWindow(w.earliest, w.latest, rule="publication", text="").normalised(), "publication"
+        anchor = "before-publication" if before else "publication"
+        return _publication_window(anchor, published), anchor
     return None, ""
+
+
+def _publication_window(anchor: str, published: Published) -> DateWindow:
+    w = published.window
+    if anchor == "before-publication":
+        return _reported_window(DateWindow(w.earliest, w.latest), rule=anchor)
+    return DateWindow(w.earliest, w.latest, rule=anchor).normalised()
 
 
 def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindow | None:
@@ -133,7 +145,6 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if kind in ("timex", "heading", "reported"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
         return _reported_window(window) if kind == "reported" else window
-    if anchor == "publication" and published.window is not None:
-        w = published.window
-        return DateWindow(w.earliest, w.latest, rule="publication").normalised()
+    if anchor in ("publication", "before-publication") and published.window is not None:
+        return _publication_window(anchor, published)
     return None

@@ -19,9 +19,8 @@ The score is a weighted sum of five parts, each between 0 and 1, times a factor 
   graph count 0). Degrees are heavy-tailed (the state every article names has several times the links of
   the next actor), and on a linear scale every other participant would count next to nothing;
 - `precision`: how closely it is dated, from PRECISION_WEIGHTS (a day beats a week, a month or a year),
-  times ASSUMED_DAY_WEIGHT when the day is only the article's publication day, taken for want of a date in
-  the text (rule "publication"): news often reports earlier happenings in the perfect tense ("have vetoed"),
-  so such a day is less sure than one the text names.
+  times ASSUMED_DAY_WEIGHT when the window is only the days up to the article's publication, taken for
+  want of a date in the text (rule "before-publication"), so less sure than a day the text names.
 
     score = modality * sum(PART_WEIGHTS[part] * value)
 
@@ -77,7 +76,7 @@ PRECISION_WEIGHTS = {"day": 1.0, "week": 0.6, "month": 0.3, "year": 0.1, "none":
 
 # A publication day assumed for an undated sentence counts as half a day the text names.
 ASSUMED_DAY_WEIGHT = 0.5
-ASSUMED_DAY_RULE = "publication"
+ASSUMED_DAY_RULE = "before-publication"
 
 # What the text commits to: an event that happened beats one reported second hand, planned or guessed at.
 STATUS_WEIGHTS = {"occurred": 1.0, "reported": 0.8, "planned": 0.6, "speculative": 0.5}
