@@ -291,3 +291,72 @@ def test_rules_skipped_for_missing_cues_match_nothing_there():
         for rule in rules():
             if rule.regex.search(sample) and rule.cues:
                 assert any(cue in lowered for cue in rule.cues), (rule.name, sample)
+
+
+# -- the tense of the governing verb, read from spaCy's tags (the backchannel_times component) ---------
+
+@pytest.fixture(scope="module")
+def tagged():
+    """Tag a sentence the way the analysis does: the project's pipeline, then the backchannel_times component."""
+    from backchannel.analyse.nlp import load
+    from backchannel.analyse.pipes import TimexTagger
+    from backchannel.config import Settings
+
+    nlp = load(Settings.load().model)
+
+    def tag(text, anchor=TUESDAY):
+        doc = nlp(text)
+        doc._.anchor = anchor
+        return TimexTagger()(doc)._.timexes
+    return tag
+
+
+OCTOBER = date(2024, 10, 15)
+
+
+@pytest.mark.parametrize("text, anchor, parsed, keywords", [
+    # an infinitive complement looks ahead; the keywords see no future cue and lean to the past
+    ("The envoys plan to return to Cairo on Friday.", TUESDAY, "2024-02-16", "2024-02-09"),
+    ("The parties agreed to hold elections in June.", OCTOBER, "2025-06", "2024-06"),
+    # a modal looks ahead, unless with a perfect
+    ("The court could rule on Thursday.", TUESDAY, "2024-02-15", "2024-02-08"),
+    ("The court may have ruled on Thursday.", TUESDAY, "2024-02-08", "2024-02-08"),
+    # a present progressive with a day names a plan
+    ("The mediators are meeting on Thursday.", TUESDAY, "2024-02-15", "2024-02-08"),
+    # an infinitive of purpose keeps its head's past tense
+    ("The mediators met to discuss the draft on Thursday.", TUESDAY, "2024-02-08", "2024-02-08"),
+    # a day that modifies a noun takes no tense from a later 'will'
+    ("Lawyers will appeal Thursday's ruling.", TUESDAY, "2024-02-08", "2024-02-15"),
+    ("The foreign minister visited Ankara in March.", OCTOBER, "2024-03", "2024-03"),
+])
+def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, parsed, keywords):
+    assert [t.value for t in tagged(text, anchor)] == [parsed]
+    assert [t.value for t in find_timexes(text, anchor)] == [keywords]  # no Doc: the keyword guess
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The union has scheduled a strike Thursday.", "2024-02-15"),  # a verb of planning, though perfect
+    ("The union has called a strike Thursday.", "2024-02-08"),
+    ("The board approved a dividend, payable March 1.", "2024-03-01"),  # the word before wins over the past verb
+    ("No convoy will cross the border the way it has since March 3.", "2023-03-03"),
+])
+def test_planning_verbs_and_leading_words(tagged, text, value):
+    assert [t.value for t in tagged(text)] == [value]
+
+
+def test_a_doc_without_tags_falls_back_to_the_keywords():
+    import spacy
+
+    text = "The envoys plan to return to Cairo on Friday."
+    doc = spacy.blank("en")(text)
+    assert find_timexes(text, TUESDAY, doc) == find_timexes(text, TUESDAY)
+
+
+def test_a_weekday_and_date_before_a_colon_are_one_expression():
+    t = only("The paper wrote in an editorial on Monday, Feb. 12: the talks must go on.")
+    assert (t.text, t.value) == ("Monday, Feb. 12", "2024-02-12")
+
+
+def test_a_capitalised_last_before_a_month():
+    t = only("Last April, the two sides signed a truce.")
+    assert (t.text, t.value) == ("Last April", "2023-04")

@@ -1,11 +1,16 @@
 """Find time expressions in news text and fix each to a window of days.
 
-`find_timexes(text, anchor)` is pure: the same text and anchor give the same timexes. The anchor is
+`find_timexes(text, anchor, doc=None)` is pure: the same text, anchor and Doc give the same timexes. The anchor is
 the day relative expressions count from (the publication date, or the latest day of an inferred
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+
+A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
+the words right before it ("since", "payable"), else by the tense of the verb that governs it when `doc`
+(the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. The module
+never imports spaCy: it only reads the Doc it is given.
 """
 from __future__ import annotations
 
@@ -14,11 +19,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from backchannel.dates import month_window, part_of, week_window
 from backchannel.models import DateWindow, Timex
+
+if TYPE_CHECKING:  # only for the annotations: the tagger works on plain text and never imports spaCy
+    from spacy.tokens import Doc, Token
 
 PATTERNS = Path(__file__).parent / "patterns" / "times.yaml"
 
@@ -89,10 +98,10 @@ def rules() -> tuple[Rule, ...]:
         ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
         ("month-year", rf"\b{m},?\s+{YEAR}"),
-        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?![\d:])"),
+        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
-        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
+        ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal[\s-]+)?"
                     rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
@@ -194,6 +203,75 @@ def _tense(text: str, start: int, end: int) -> str:
     words = re.findall(r"[a-z']+", clause)
     if any(w in vocabulary()["past_verbs"] or (len(w) > 4 and w.endswith("ed")) for w in words):
         return "past"
+    return ""
+
+
+FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
+PERFECT_AUX = {"has", "have", "had", "'ve", "'s", "been"}
+NOUN_MODIFIER = {"compound", "poss", "amod", "nmod"}  # "the June agreement", "Wednesday's ruling": a noun's time
+
+
+@lru_cache(maxsize=1)
+def _lead_cues() -> tuple[re.Pattern, re.Pattern]:
+    """Words right before an expression that fix its direction ("payable Dec. 7", "since May 3")."""
+    def alternation(words: list[str]) -> re.Pattern:
+        return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:on\s+|in\s+)?$", re.I)
+    return alternation(vocabulary()["future_leads"]), alternation(vocabulary()["past_leads"])
+
+
+def _lead_tense(text: str, start: int) -> str | None:
+    before = text[max(0, start - 30):start]
+    future, past = _lead_cues()
+    return "future" if future.search(before) else "past" if past.search(before) else None
+
+
+def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
+    """"future", "past" or "" from the part-of-speech tags (and parse) of `doc`, the same text parsed by
+    spaCy; None when the Doc has no tags or no verb governs the expression (the keyword guess then decides).
+
+    With a parse, the verb is the nearest verb above the expression ("met [on Monday]": met); its tag and
+    auxiliaries give the tense. A modal or will/shall looks ahead, unless with a perfect ("may have
+    been"); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
+    ("scheduled a meeting Monday"), as does a present progressive ("are meeting Friday"); an infinitive of
+    purpose takes its head's tense. A past tag, or has/had with a participle, looks back; a present tense
+    decides nothing, and neither does the clause of an expression that modifies a noun ("Monday's vote").
+    """
+    if doc is None or not doc.has_annotation("TAG"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if not doc.has_annotation("DEP"):
+        verbs = [t for t in span.sent if t.tag_.startswith(("VB", "MD"))]
+        if any(t.lower_ in FUTURE_AUX - {"could", "would", "can", "ca"} for t in verbs):
+            return "future"
+        return "past" if any(t.tag_ == "VBD" for t in verbs) else None
+    if span.root.dep_ in NOUN_MODIFIER:
+        return ""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> str:
+    aux = {c.lower_: c for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.lower_ in vocabulary()["planning_verbs"]:
+        return "future"
+    if aux.keys() & PERFECT_AUX:
+        return "past"
+    if aux.keys() & FUTURE_AUX:
+        return "future"
+    if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
+        if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
+            return _verb_tense(verb.head, depth + 1)
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux.values()):
+        return "past"
+    if verb.tag_ == "VBG" and aux.keys() & {"is", "are", "am", "'re", "'m"}:  # "are meeting on Friday"
+        return "future"
     return ""
 
 
@@ -485,8 +563,11 @@ def _core_length(expression: str) -> int:
     return len(expression) - (lead.end() if lead else 0)
 
 
-def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
-    """All time expressions in `text`, left to right, each fixed as far as the text allows."""
+def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) -> list[Timex]:
+    """All time expressions in `text`, left to right, each fixed as far as the text allows.
+
+    `doc` is optional: `text` parsed by spaCy. Where it has part-of-speech tags, the tense of the verb
+    governing an underspecified date ("on March 3", "Monday") decides its year or week; else keywords do."""
     matches = []
     lowered = text.lower()
     for order, rule in enumerate(rules()):
@@ -517,7 +598,10 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             expression = expression[lead.end():]
         # deixis inside quoted speech counts from the narrative's time, not the publication's
         here = ref if (ref is not None and _quoted(text, start)) else anchor
-        window = _resolve(rule.name, m.groupdict(), expression, here, ref, _tense(text, start, end))
+        tense = _lead_tense(text, start)
+        tense = _doc_tense(doc, start, end) if tense is None else tense
+        window = _resolve(rule.name, m.groupdict(), expression, here, ref,
+                          _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
         elif here is not None and found and _year_back(rule.name, m.groupdict()):
