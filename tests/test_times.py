@@ -33,8 +33,8 @@ def only(text, anchor=TUESDAY, expression=None):
     ("The talks broke down late last week.", "late last week", "2024-02-08", "2024-02-10", "2024-W06"),
     ("Delegations arrived this week.", "this week", "2024-02-12", "2024-02-18", "2024-W07"),
     ("The offer was made last week.", "last week", "2024-02-05", "2024-02-11", "2024-W06"),
-    ("Hostages were freed earlier this year.", "this year", "2024-01-01", "2024-02-13", "2024"),
-    ("A summit is planned for later this month.", "this month", "2024-02-13", "2024-02-29", "2024-02"),
+    ("Hostages were freed earlier this year.", "earlier this year", "2024-01-01", "2024-02-13", "2024"),
+    ("A summit is planned for later this month.", "later this month", "2024-02-13", "2024-02-29", "2024-02"),
     ("Talks will resume next month.", "next month", "2024-03-01", "2024-03-31", "2024-03"),
     ("The deal collapsed last year.", "last year", "2023-01-01", "2023-12-31", "2023"),
     ("The mediators met yesterday.", "yesterday", "2024-02-12", "2024-02-12", "2024-02-12"),
@@ -47,6 +47,8 @@ def only(text, anchor=TUESDAY, expression=None):
     ("A truce was agreed in late January.", "late January", "2024-01-21", "2024-01-31", "2024-01"),
     ("Fighting resumed in early April 2023.", "early April 2023", "2023-04-01", "2023-04-10", "2023-04"),
     ("The talks opened on 10 July 2024.", "10 July 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
+    ("Talks resumed earlier this week.", "this week", "2024-02-12", "2024-02-13", "2024-W07"),  # TimeBank: week apart
+    ("The truce collapsed in June last year.", "June last year", "2023-06-01", "2023-06-30", "2023-06"),
     ("The talks opened on July 10, 2024.", "July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("The talks opened Wednesday, July 10, 2024.", "Wednesday, July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("Envoys met on July 1-3, 2024 in Rome.", "July 1-3, 2024", "2024-07-01", "2024-07-03", "2024-W27"),
@@ -360,3 +362,22 @@ def test_a_weekday_and_date_before_a_colon_are_one_expression():
 def test_a_capitalised_last_before_a_month():
     t = only("Last April, the two sides signed a truce.")
     assert (t.text, t.value) == ("Last April", "2023-04")
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The deadline will pass at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-02-14T22:00"),  # future: ahead
+    ("The convoy left at noon Sunday.", "noon Sunday", "2024-02-11T12:00"),
+    ("Bids close at 5 p.m. EST, Feb. 20.", "5 p.m. EST, Feb. 20", "2024-02-20T17:00"),
+    ("The session ended at 10 p.m. as planned.", "10 p.m.", "2024-02-13T22:00"),  # 'as' is no time zone
+    ("Sales rose in this year's first quarter.", "this year's first quarter", "2024-Q1"),
+    ("The unit lost money in last year's third quarter.", "last year's third quarter", "2023-Q3"),
+    ("The offer stands for at least 30 days.", "at least 30 days", "P30D"),
+    ("The camp opened nearly two years ago.", "nearly two years ago", "2022"),
+    ("The camp opened in 2019. Later that year it closed.", "Later that year", "2019"),
+    ("Witnesses saw him late yesterday.", "late yesterday", "2024-02-12"),
+    ("They met Last Friday.", "Last Friday", "2024-02-09"),
+    ("Shelling resumed early Friday.", "Friday", "2024-02-09"),  # TimeBank leaves 'early' outside
+])
+def test_spans_follow_timebank(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)

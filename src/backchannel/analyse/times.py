@@ -92,18 +92,20 @@ def rules() -> tuple[Rule, ...]:
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
+    on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
         ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
-        ("month-year", rf"\b{m},?\s+{YEAR}"),
+        ("month-year", rf"\b{m},?\s+(?:{YEAR}|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
-        ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal[\s-]+)?"
+        ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
+                    rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
                     rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
         ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
@@ -127,12 +129,12 @@ def rules() -> tuple[Rule, ...]:
                            r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
-        ("relative-day", r"\b(?P<rel>today|tonight|yesterday|tomorrow)\b"),
-        ("narrative-day", r"\b(?:on\s+)?(?P<rel>the following day|the next day|the day after|the previous day|"
+        ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
+        ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|the day after|the previous day|"
                           r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
-        ("weekday", rf"\b(?:(?P<dir>last|this|next|this coming|the previous|on|overnight|early|late)\s+)?{wd}"
+        ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this past|this last|the past|"
                           r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
@@ -152,9 +154,10 @@ def rules() -> tuple[Rule, ...]:
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
-        ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
-        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>[A-Z]{2,4})\b)?"),
-        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b"),
+        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
+        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
+                  + on_day),
+        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
         ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
                                                                                   reverse=True)) + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
@@ -179,8 +182,9 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else vocabulary()["numbers"].get(" ".join(word.lower().split()))
 
 
-LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at|for|within|over|overnight)\s+)?"
-                                 r"(?:(?:earlier|later)\s+(?=th))?(?=\S)", re.IGNORECASE)
+# TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over|"
+                                 r"overnight)\s+)?(?:(?:earlier|later)\s+(?=this\s+week))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
 
@@ -358,6 +362,12 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
+    if rule in ("clock", "clock-word"):  # the day a time of day names, if it names one
+        if g.get("weekday"):
+            return _resolve_match("weekday", {"weekday": g["weekday"]}, text, anchor, ref, tense)
+        if g.get("month"):
+            return _resolve_match("month-day", {"month": g["month"], "day": g["day"]}, text, anchor, ref, tense)
+        return None
     if rule in ("month", "month-modified"):
         if anchor is None:
             return None
@@ -368,6 +378,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(lo, hi, rule, text)
     if rule == "quarter":
         year = int(g.get("qyear") or g.get("year") or 0) or (anchor.year if anchor else None)
+        if g.get("qrel") and year is not None:  # "next year's first quarter"
+            year += {"this": 0, "last": -1, "next": 1}[g["qrel"].lower()]
         return None if year is None else _quarter_window(year, ORDINALS[g["ord"].lower()], rule, text)
     if rule == "this-quarter":
         if anchor is None:
@@ -462,7 +474,10 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(date(year, month, day), date(year, month, last), rule, text)
     if rule in ("part-month-year", "month-year", "in-month"):
         month = _month(g["month"])
-        year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
+        if g.get("rel"):  # "January this year"
+            year = None if anchor is None else anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        else:
+            year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
         if year is None:
             return None
         lo, hi = month_window(year, month)
@@ -679,13 +694,14 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-word"):  # a time of day: on the anchor's day, which it does not fix itself
+    if rule in ("clock", "clock-word"):  # a time of day: on the day named with it, else on the anchor's day
         if rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
         else:
             clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["word"].lower()]
-        return f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{clock}"
+        day = window.earliest if window is not None else anchor
+        return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
