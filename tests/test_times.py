@@ -381,3 +381,18 @@ def test_a_capitalised_last_before_a_month():
 def test_spans_follow_timebank(text, expression, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy, 61 years old, arrived alone.",  # an age
+    "The rebels hold about three-quarters of the province.",  # fractions
+    "Exports fell by a quarter of their value.",
+    "The fund pays out $3 million a year.",  # rates
+    "Aid trucks cross at a pace of 200 trucks a day.",
+])
+def test_ages_fractions_and_rates_are_not_durations(text):
+    assert find_timexes(text, TUESDAY) == []
+
+
+def test_quarters_of_losses_are_still_a_duration():
+    assert only("The firm returned to profit after several quarters of losses.").value == "PXQ"

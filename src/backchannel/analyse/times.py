@@ -87,7 +87,7 @@ def rules() -> tuple[Rule, ...]:
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
     num = "|".join(re.escape(k).replace(r"\ ", r"\s+")
                    for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
-    unit = r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?"
+    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"  # not "a quarter of", "three-quarters of"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
@@ -149,7 +149,7 @@ def rules() -> tuple[Rule, ...]:
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
                      rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+{unit}\b"
-                     r"(?!\s+(?:ago|later|earlier)|-old)"),
+                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
@@ -571,6 +571,18 @@ def _is_heading(text: str, start: int, end: int) -> bool:
             and not line.endswith((".", ",", ";", ":", "”", '"')))
 
 
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent)|(?P<plural>\b[a-z]+s))\s+$")
+NOT_PLURAL = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "less", "unless", "across", "plus"}
+
+
+def _is_rate(text: str, m: re.Match) -> bool:
+    """ "$2 million a year", "700 seats a week", "24 hours a day": a rate, which TimeBank does not tag."""
+    if (m.group("n") or "").lower() not in ("a", "an"):
+        return False
+    before = RATE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+    return before is not None and (before["plural"] or "").lower() not in NOT_PLURAL
+
+
 def _core_length(expression: str) -> int:
     """Length without a leading preposition, which the span will not keep."""
     expression = expression.strip()
@@ -589,7 +601,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if rule.cues and not any(cue in lowered for cue in rule.cues):
             continue
         for m in rule.regex.finditer(text):
-            if m.group(0).strip():
+            if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
@@ -685,8 +697,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         code = UNIT_CODES[g["unit"].lower()]
         if code == "DE":
             code, n = "Y", None if n is None else n * 10
-        if code == "Q":
-            code, n = "M", None if n is None else n * 3
+        if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
+            code, n = "M", n * 3
         amount = "X" if n is None else str(n)
         return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
     if rule == "set":
