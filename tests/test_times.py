@@ -396,3 +396,13 @@ def test_ages_fractions_and_rates_are_not_durations(text):
 
 def test_quarters_of_losses_are_still_a_duration():
     assert only("The firm returned to profit after several quarters of losses.").value == "PXQ"
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Prices may rise in the coming months.", "the coming months", "PXM"),  # how many, unsaid
+    ("Prices rose over the past year.", "the past year", "P1Y"),
+    ("Profit was lower than in the 2022 period.", "the 2022 period", "2022"),  # a year, not 2022 quarters
+])
+def test_unstated_amounts_and_periods_of_a_year(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)

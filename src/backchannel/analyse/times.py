@@ -73,7 +73,7 @@ CUES = {
     "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"), "narrative-day": ("day", "evening", "night"),
     "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
-    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"), "year-alone": ("19", "20"),
+    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"), "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
@@ -140,12 +140,13 @@ def rules() -> tuple[Rule, ...]:
                           r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
         ("relative-month", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+month\b"),
         ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
+        ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
         ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?!\s+(?:ago|later|earlier)|-old)"),
-        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?P<n>\d+|{num}|several|few)\s+{unit}\b"
+        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
                      rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+{unit}\b"
@@ -487,7 +488,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
                     "the middle of": "mid"}.get(part, part)
             lo, hi = part_of(lo, hi, part)
         return _window(lo, hi, rule, text)
-    if rule in ("year", "year-alone"):
+    if rule in ("year", "year-alone", "year-period"):
         year = int(g["year"])
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "weekday":
@@ -692,6 +693,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
     if rule in ("duration", "duration-span", "duration-the"):
         n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
+        if not g.get("n") and expression.lower().rstrip().endswith("s"):
+            n = None  # "the coming months": how many, the text does not say
         if g.get("n0"):
             n = None  # "two to three weeks": the text gives no single amount
         code = UNIT_CODES[g["unit"].lower()]
