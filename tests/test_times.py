@@ -287,7 +287,9 @@ def test_rules_skipped_for_missing_cues_match_nothing_there():
                "year-earlier", "that year", "this weekend", "last night", "tomorrow", "the next day", "that week",
                "on Friday", "last week", "next month", "this year", "since 1999", "for years", "the past two weeks",
                "the six months", "three days", "every quarter", "two years ago", "5 p.m.", "noon", "Christmas",
-               "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5"]
+               "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5",
+               "the next morning", "this century", "the latest period", "the end of the month", "two more weeks",
+               "the 1988 period", "10 p.m. Wednesday", "June last year"]
     for sample in samples:
         lowered = sample.lower()
         for rule in rules():
@@ -404,5 +406,18 @@ def test_quarters_of_losses_are_still_a_duration():
     ("Profit was lower than in the 2022 period.", "the 2022 period", "2022"),  # a year, not 2022 quarters
 ])
 def test_unstated_amounts_and_periods_of_a_year(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The mandate runs out at the end of the month.", "the end of the month", "2024-02"),
+    ("A reply is due by the end of this week.", "the end of this week", "2024-W07"),
+    ("The truce will hold for two more weeks.", "two more weeks", "P2W"),
+    ("Earnings fell in the latest period.", "the latest period", "2023-Q4"),
+    ("The camp is one of the largest of this century.", "this century", "20"),
+    ("The envoys met on Feb. 5. They met again the next morning.", "the next morning", "2024-02-06"),
+])
+def test_parts_of_units_and_more_units(text, expression, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.value) == (expression, value)

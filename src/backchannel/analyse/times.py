@@ -52,6 +52,8 @@ def _weekday_re(group: str = "weekday") -> str:
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
 PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)"
+PART_OF_UNIT = r"(?:(?P<part>earlier|later|early|late)\s+|(?P<endof>the end|the beginning|the start|the middle)\s+of\s+)?(?:in\s+)?"
+ENDS = {"the end": "late", "the beginning": "early", "the start": "early", "the middle": "mid"}
 
 
 @dataclass(frozen=True)
@@ -65,13 +67,13 @@ class Rule:
 UNIT_WORDS = ("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
 # words every match of a rule contains, to skip rules that cannot match a text (tagging speed)
 CUES = {
-    "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter",),
+    "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter", "period"),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "decade": ("0s",), "decade-word": ("ties",),
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
     "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
-    "relative-day": ("today", "tonight", "yesterday", "tomorrow"), "narrative-day": ("day", "evening", "night"),
+    "relative-day": ("today", "tonight", "yesterday", "tomorrow"), "narrative-day": ("day", "evening", "night", "morning"),
     "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"), "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
@@ -107,13 +109,14 @@ def rules() -> tuple[Rule, ...]:
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
                     rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
                     rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
-        ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),
+        ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+"
+                         r"(?:quarter\b|(?<=latest )period\b)"),  # "the latest period": the quarter reported
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
                    r"|\bthe\s+(?=summer|winter|spring|autumn))"
                    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
         ("decade-word", rf"\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dword>{decade_words})\b"),
-        ("century", r"\b(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b"),
+        ("century", r"\b(?:(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)|this)[\s-]+century\b"),
         ("spelled-year", rf"\b(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:-(?P<u>{units}))?\b"
                          r"(?!\s+(?:hundred|thousand|percent|per|years?|months?|days?|weeks?)\b)"),
         ("year-2000", r"\bthe\s+year\s+two\s+thousand\b"),
@@ -130,16 +133,16 @@ def rules() -> tuple[Rule, ...]:
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
         ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
-        ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|the day after|the previous day|"
+        ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|the next morning|the following morning|the day after|the previous day|"
                           r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
-        ("relative-week", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this past|this last|the past|"
+        ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
                           r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
-        ("relative-month", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+month\b"),
-        ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
+        ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
+        ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
         ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
@@ -149,7 +152,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+{unit}\b"
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+(?:(?:more|additional|further)\s+)?{unit}\b"
                      r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
@@ -412,7 +415,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             start = 1900 + 10 * vocabulary()["decade_words"][g["dword"].lower()]
             first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
             return DateWindow(date(start + first, 1, 1), date(start + last, 12, 31), f"{start // 10}", "decade", rule, text)
-        start = (int(g["cn"]) - 1) * 100
+        if not g.get("cn") and anchor is None:
+            return None
+        start = (int(g["cn"]) - 1) * 100 if g.get("cn") else anchor.year // 100 * 100  # "this century"
         return None if start < 1 else DateWindow(date(start, 1, 1), date(start + 99, 12, 31), f"{start // 100:02d}",
                                                  "century", rule, text)
     if rule in ("spelled-year", "year-2000"):
@@ -530,7 +535,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule == "relative-week":
         if anchor is None:
             return None
-        direction, part = g["dir"].lower(), (g.get("part") or "").lower()
+        direction, part = g["dir"].lower(), (g.get("part") or ENDS.get((g.get("endof") or "").lower(), "")).lower()
         if direction in ("this past", "this last", "the past", "the last"):
             return _window(anchor - timedelta(days=7), anchor, rule, text)
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
@@ -538,8 +543,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
             return None
-        direction, part = g["dir"].lower(), (g.get("part") or "").lower()
-        shift = {"this": 0, "last": -1, "next": 1}[direction]
+        direction, part = g["dir"].lower(), (g.get("part") or ENDS.get((g.get("endof") or "").lower(), "")).lower()
+        shift = {"this": 0, "the": 0, "last": -1, "next": 1}[direction]
         if rule == "relative-month":
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
             lo, hi = month_window(y, m + 1)
