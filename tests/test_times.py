@@ -421,3 +421,12 @@ def test_unstated_amounts_and_periods_of_a_year(text, expression, value):
 def test_parts_of_units_and_more_units(text, expression, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The siege lasted 2 1/2 years.", "P2Y6M"),
+    ("The talks ran 5 1/2 hours.", "PT5H30M"),
+    ("The march took 3 1/2 days.", "P3DT12H"),
+])
+def test_a_half_unit_is_counted_in_the_next_smaller_one(text, value):
+    assert only(text).value == value

@@ -152,7 +152,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+(?:(?:more|additional|further)\s+)?{unit}\b"
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2))?[\s-]+(?:(?:more|additional|further)\s+)?{unit}\b"
                      r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
@@ -683,6 +683,7 @@ def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow |
     return _quarter_window(y, (m - 1) // 3 + 1, "narrative-unit", text)
 
 
+HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
 UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
               "decade": "DE"}
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
@@ -708,7 +709,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
             code, n = "M", n * 3
         amount = "X" if n is None else str(n)
-        return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+        half = HALVES.get(code, "") if g.get("half") and n is not None else ""  # "2 1/2 years": P2Y6M
+        return f"PT{amount}{code[1]}{half}" if code.startswith("T") else f"P{amount}{code}{half}"
     if rule == "set":
         if g.get("unit"):  # "every quarter", "each year"
             code = UNIT_CODES[g["unit"].lower()]
