@@ -430,3 +430,8 @@ def test_parts_of_units_and_more_units(text, expression, value):
 ])
 def test_a_half_unit_is_counted_in_the_next_smaller_one(text, value):
     assert only(text).value == value
+
+
+def test_the_year_ago_quarter_is_the_reported_quarter_a_year_back():
+    anchor = date(2023, 11, 2)  # results for the third quarter are out
+    assert only("The firm earned $10 million in the year-ago quarter.", anchor).value == "2022-Q3"

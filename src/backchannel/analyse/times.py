@@ -637,8 +637,12 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                           _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
-        elif here is not None and found and _year_back(rule.name, m.groupdict()):
-            window = _same_quarter_a_year_back(found[-1].value, here, rule.name, expression) or window
+        elif here is not None and _year_back(rule.name, m.groupdict()):
+            quarter = found[-1].value if found else None
+            if not QUARTER_VALUE.fullmatch(quarter or "") and "quarter" in expression.lower():
+                # "the year-ago quarter" with no quarter just before: the one being reported
+                quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
+            window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         value = _value(rule.name, m.groupdict(), window, expression, here)
         kind = "TIME" if value and "T" in value[10:11] else rule.type
