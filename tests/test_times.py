@@ -435,3 +435,8 @@ def test_a_half_unit_is_counted_in_the_next_smaller_one(text, value):
 def test_the_year_ago_quarter_is_the_reported_quarter_a_year_back():
     anchor = date(2023, 11, 2)  # results for the third quarter are out
     assert only("The firm earned $10 million in the year-ago quarter.", anchor).value == "2022-Q3"
+
+
+def test_an_infinitive_under_a_past_perfect_looks_back(tagged):
+    assert [t.value for t in tagged("The offer had been due to expire on Friday.")] == ["2024-02-09"]
+    assert [t.value for t in tagged("The offer is due to expire on Friday.")] == ["2024-02-16"]

@@ -241,8 +241,10 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     auxiliaries give the tense. A modal or will/shall looks ahead, unless with a perfect ("may have
     been"); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
     ("scheduled a meeting Monday"), as does a present progressive ("are meeting Friday"); an infinitive of
-    purpose takes its head's tense. A past tag, or has/had with a participle, looks back; a present tense
-    decides nothing, and neither does the clause of an expression that modifies a noun ("Monday's vote").
+    purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
+    back. A past tag, or has/had with a participle, looks back; a present tense decides nothing (on
+    TimeBank it points ahead and back alike), and neither does the clause of an expression that modifies
+    a noun ("Monday's vote").
     """
     if doc is None or not doc.has_annotation("TAG"):
         return None
@@ -275,6 +277,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # past "due" to "been"
+            head = head.head
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children):
+            return "past"  # "had been due to expire Friday": a plan already past
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux.values()):
         return "past"
