@@ -440,3 +440,16 @@ def test_the_year_ago_quarter_is_the_reported_quarter_a_year_back():
 def test_an_infinitive_under_a_past_perfect_looks_back(tagged):
     assert [t.value for t in tagged("The offer had been due to expire on Friday.")] == ["2024-02-09"]
     assert [t.value for t in tagged("The offer is due to expire on Friday.")] == ["2024-02-16"]
+
+
+def test_eval_timeml_reads_tenses_through_the_pipeline(tmp_path):
+    """`eval timeml` tags through the project's pipeline, so the tags decide; parse=False is the text-only tagger."""
+    from backchannel.evaluate.timeml import evaluate_timeml
+
+    (tmp_path / "plan.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>plan</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-02-13" functionInDocument="CREATION_TIME">2024-02-13</TIMEX3></DCT>\n'
+        '<TEXT>\nThe envoys plan to return to Cairo on <TIMEX3 tid="t1" type="DATE" value="2024-02-16">Friday</TIMEX3>.\n'
+        '</TEXT>\n</TimeML>\n', encoding="utf-8")
+    assert evaluate_timeml(tmp_path).score.value == 1
+    assert evaluate_timeml(tmp_path, parse=False).score.value == 0  # the keywords see no future here
