@@ -147,7 +147,8 @@ def main() -> None:
     if parts["timexes"] != timexes:
         print(f"    note: the pipeline found {parts['timexes']} timexes, find_timexes {timexes}")
     print(json.dumps({"tag_s": round(tag_s, 4), "with_load_s": round(with_load_s, 3),
-                      "tagger_with_load_s": round(tagger_with_load_s, 3), "text_with_load_s": round(text_with_load_s, 3),
+                      "tagger_with_load_s": round(tagger_with_load_s, 3),
+                      "text_with_load_s": round(text_with_load_s, 3),
                       "docs": len(documents), "load_average": round(load_average, 2)}))
 
 

@@ -448,8 +448,9 @@ def test_eval_timeml_reads_tenses_through_the_pipeline(tmp_path):
 
     (tmp_path / "plan.tml").write_text(
         '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>plan</DOCID>\n'
-        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-02-13" functionInDocument="CREATION_TIME">2024-02-13</TIMEX3></DCT>\n'
-        '<TEXT>\nThe envoys plan to return to Cairo on <TIMEX3 tid="t1" type="DATE" value="2024-02-16">Friday</TIMEX3>.\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-02-13" functionInDocument="CREATION_TIME">'
+        '2024-02-13</TIMEX3></DCT>\n<TEXT>\nThe envoys plan to return to Cairo on '
+        '<TIMEX3 tid="t1" type="DATE" value="2024-02-16">Friday</TIMEX3>.\n'
         '</TEXT>\n</TimeML>\n', encoding="utf-8")
     assert evaluate_timeml(tmp_path).score.value == 1
     assert evaluate_timeml(tmp_path, parse=False).score.value == 0  # the keywords see no future here

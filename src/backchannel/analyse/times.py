@@ -52,7 +52,8 @@ def _weekday_re(group: str = "weekday") -> str:
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
 PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)"
-PART_OF_UNIT = r"(?:(?P<part>earlier|later|early|late)\s+|(?P<endof>the end|the beginning|the start|the middle)\s+of\s+)?(?:in\s+)?"
+PART_OF_UNIT = (r"(?:(?P<part>earlier|later|early|late)\s+|"
+                r"(?P<endof>the end|the beginning|the start|the middle)\s+of\s+)?(?:in\s+)?")
 ENDS = {"the end": "late", "the beginning": "early", "the start": "early", "the middle": "mid"}
 
 
@@ -73,9 +74,11 @@ CUES = {
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
     "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
-    "relative-day": ("today", "tonight", "yesterday", "tomorrow"), "narrative-day": ("day", "evening", "night", "morning"),
+    "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
+    "narrative-day": ("day", "evening", "night", "morning"),
     "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
-    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"), "year-period": ("19", "20"), "year-alone": ("19", "20"),
+    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
+    "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
@@ -89,7 +92,8 @@ def rules() -> tuple[Rule, ...]:
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
     num = "|".join(re.escape(k).replace(r"\ ", r"\s+")
                    for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
-    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"  # not "a quarter of", "three-quarters of"
+    # not the fractions "a quarter of", "three-quarters of"
+    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
@@ -133,7 +137,8 @@ def rules() -> tuple[Rule, ...]:
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
         ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
-        ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|the next morning|the following morning|the day after|the previous day|"
+        ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
+                          r"the next morning|the following morning|the day after|the previous day|"
                           r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
@@ -149,17 +154,21 @@ def rules() -> tuple[Rule, ...]:
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?!\s+(?:ago|later|earlier)|-old)"),
-        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)(?P<n>\d+|{num}|several|few)\s+{unit}\b"
+        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
+                         rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2))?[\s-]+(?:(?:more|additional|further)\s+)?{unit}\b"
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2))?[\s-]+"
+                     rf"(?:(?:more|additional|further)\s+)?{unit}\b"
                      r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
-        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
-        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
+        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
+                r"\s+(?P<dir>ago|earlier|later)\b"),
+        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+                  r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
         ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
@@ -584,7 +593,8 @@ def _is_heading(text: str, start: int, end: int) -> bool:
             and not line.endswith((".", ",", ";", ":", "”", '"')))
 
 
-RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent)|(?P<plural>\b[a-z]+s))\s+$")
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent)|"
+                         r"(?P<plural>\b[a-z]+s))\s+$")
 NOT_PLURAL = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "less", "unless", "across", "plus"}
 
 
