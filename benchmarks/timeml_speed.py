@@ -16,14 +16,21 @@ FOLDER (default ../shared/data/timeml/platinum) holds TimeML files; only their t
   (c) tagger_with_load_s: a fresh Python process running the tagger the way a spaCy user would, as the
       only component of a blank English pipeline (`spacy.blank("en")`, `nlp.add_pipe("backchannel_times")`,
       found through its entry point): imports, loading the rules and tagging, wall time. The tagger needs
-      no statistical model; (b) shows the cost of the full analysis pipeline around it.
+      no statistical model; (b) shows the cost of the full analysis pipeline around it. Without tags the
+      tagger guesses verb tenses from keywords; in (b) it reads them from the tagger's tags.
 
-The last line is JSON: {"tag_s": ..., "with_load_s": ..., "tagger_with_load_s": ..., "docs": 20}.
+  (d) text_with_load_s: a fresh Python process that imports backchannel.analyse.times and runs
+      find_timexes on the plain texts, the way `eval timeml` does without a model: wall time, and
+      whether importing the tagger pulled in spaCy (through the backchannel.analyse package).
+
+The last line is JSON: {"tag_s": ..., "with_load_s": ..., "tagger_with_load_s": ..., "text_with_load_s": ...,
+"docs": 20, "load_average": ...}. The machine may be shared: the 1-minute load average is printed with it.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -77,6 +84,15 @@ print(sum(len(doc._.timexes) for doc in nlp.pipe(docs)))
 """
 
 
+TEXT_START = r"""
+import sys
+from backchannel.analyse.times import find_timexes
+from backchannel.evaluate.timeml import read_timeml, timeml_files
+found = sum(len(find_timexes(d.text, d.dct)) for d in (read_timeml(p, n) for p, n in timeml_files(sys.argv[1])))
+print(found, "spacy" in sys.modules)
+"""
+
+
 def cold_start(folder: str, script: str = COLD_START) -> tuple[float, dict | str]:
     """Wall time of a fresh process that imports, loads and tags; and what it printed last."""
     start = time.perf_counter()
@@ -96,6 +112,7 @@ def main() -> None:
 
     with_load_s, parts = cold_start(args.folder)  # first, before this process imports anything heavy
     tagger_with_load_s, _ = cold_start(args.folder, BLANK_START)
+    text_with_load_s, text_out = cold_start(args.folder, TEXT_START)
 
     from backchannel.analyse.times import find_timexes
     from backchannel.evaluate.timeml import read_timeml, timeml_files
@@ -123,10 +140,16 @@ def main() -> None:
           f"interpreter start and exit {with_load_s - parts['import_s'] - parts['load_s'] - parts['tag_s']:.2f} s")
     print(f"    pipes: {', '.join(parts['pipes'])}")
     print(f"(c) fresh process, blank spaCy pipeline with backchannel_times only {tagger_with_load_s:8.4f} s")
+    print(f"(d) fresh process, find_timexes on plain text  {text_with_load_s:8.4f} s  "
+          f"(spaCy imported on the way: {text_out.split()[-1] == 'True'})")
+    load_average = os.getloadavg()[0]
+    print(f"    load average (1 min) {load_average:.2f} on {os.cpu_count()} CPUs")
     if parts["timexes"] != timexes:
         print(f"    note: the pipeline found {parts['timexes']} timexes, find_timexes {timexes}")
     print(json.dumps({"tag_s": round(tag_s, 4), "with_load_s": round(with_load_s, 3),
-                      "tagger_with_load_s": round(tagger_with_load_s, 3), "docs": len(documents)}))
+                      "tagger_with_load_s": round(tagger_with_load_s, 3),
+                      "text_with_load_s": round(text_with_load_s, 3),
+                      "docs": len(documents), "load_average": round(load_average, 2)}))
 
 
 if __name__ == "__main__":

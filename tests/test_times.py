@@ -33,8 +33,8 @@ def only(text, anchor=TUESDAY, expression=None):
     ("The talks broke down late last week.", "late last week", "2024-02-08", "2024-02-10", "2024-W06"),
     ("Delegations arrived this week.", "this week", "2024-02-12", "2024-02-18", "2024-W07"),
     ("The offer was made last week.", "last week", "2024-02-05", "2024-02-11", "2024-W06"),
-    ("Hostages were freed earlier this year.", "this year", "2024-01-01", "2024-02-13", "2024"),
-    ("A summit is planned for later this month.", "this month", "2024-02-13", "2024-02-29", "2024-02"),
+    ("Hostages were freed earlier this year.", "earlier this year", "2024-01-01", "2024-02-13", "2024"),
+    ("A summit is planned for later this month.", "later this month", "2024-02-13", "2024-02-29", "2024-02"),
     ("Talks will resume next month.", "next month", "2024-03-01", "2024-03-31", "2024-03"),
     ("The deal collapsed last year.", "last year", "2023-01-01", "2023-12-31", "2023"),
     ("The mediators met yesterday.", "yesterday", "2024-02-12", "2024-02-12", "2024-02-12"),
@@ -47,6 +47,8 @@ def only(text, anchor=TUESDAY, expression=None):
     ("A truce was agreed in late January.", "late January", "2024-01-21", "2024-01-31", "2024-01"),
     ("Fighting resumed in early April 2023.", "early April 2023", "2023-04-01", "2023-04-10", "2023-04"),
     ("The talks opened on 10 July 2024.", "10 July 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
+    ("Talks resumed earlier this week.", "this week", "2024-02-12", "2024-02-13", "2024-W07"),  # TimeBank: week apart
+    ("The truce collapsed in June last year.", "June last year", "2023-06-01", "2023-06-30", "2023-06"),
     ("The talks opened on July 10, 2024.", "July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("The talks opened Wednesday, July 10, 2024.", "Wednesday, July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("Envoys met on July 1-3, 2024 in Rome.", "July 1-3, 2024", "2024-07-01", "2024-07-03", "2024-W27"),
@@ -285,9 +287,170 @@ def test_rules_skipped_for_missing_cues_match_nothing_there():
                "year-earlier", "that year", "this weekend", "last night", "tomorrow", "the next day", "that week",
                "on Friday", "last week", "next month", "this year", "since 1999", "for years", "the past two weeks",
                "the six months", "three days", "every quarter", "two years ago", "5 p.m.", "noon", "Christmas",
-               "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5"]
+               "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5",
+               "the next morning", "this century", "the latest period", "the end of the month", "two more weeks",
+               "the 1988 period", "10 p.m. Wednesday", "June last year"]
     for sample in samples:
         lowered = sample.lower()
         for rule in rules():
             if rule.regex.search(sample) and rule.cues:
                 assert any(cue in lowered for cue in rule.cues), (rule.name, sample)
+
+
+# -- the tense of the governing verb, read from spaCy's tags (the backchannel_times component) ---------
+
+@pytest.fixture(scope="module")
+def tagged():
+    """Tag a sentence the way the analysis does: the project's pipeline, then the backchannel_times component."""
+    from backchannel.analyse.nlp import load
+    from backchannel.analyse.pipes import TimexTagger
+    from backchannel.config import Settings
+
+    nlp = load(Settings.load().model)
+
+    def tag(text, anchor=TUESDAY):
+        doc = nlp(text)
+        doc._.anchor = anchor
+        return TimexTagger()(doc)._.timexes
+    return tag
+
+
+OCTOBER = date(2024, 10, 15)
+
+
+@pytest.mark.parametrize("text, anchor, parsed, keywords", [
+    # an infinitive complement looks ahead; the keywords see no future cue and lean to the past
+    ("The envoys plan to return to Cairo on Friday.", TUESDAY, "2024-02-16", "2024-02-09"),
+    ("The parties agreed to hold elections in June.", OCTOBER, "2025-06", "2024-06"),
+    # a modal looks ahead, unless with a perfect
+    ("The court could rule on Thursday.", TUESDAY, "2024-02-15", "2024-02-08"),
+    ("The court may have ruled on Thursday.", TUESDAY, "2024-02-08", "2024-02-08"),
+    # a present progressive with a day names a plan
+    ("The mediators are meeting on Thursday.", TUESDAY, "2024-02-15", "2024-02-08"),
+    # an infinitive of purpose keeps its head's past tense
+    ("The mediators met to discuss the draft on Thursday.", TUESDAY, "2024-02-08", "2024-02-08"),
+    # a day that modifies a noun takes no tense from a later 'will'
+    ("Lawyers will appeal Thursday's ruling.", TUESDAY, "2024-02-08", "2024-02-15"),
+    ("The foreign minister visited Ankara in March.", OCTOBER, "2024-03", "2024-03"),
+])
+def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, parsed, keywords):
+    assert [t.value for t in tagged(text, anchor)] == [parsed]
+    assert [t.value for t in find_timexes(text, anchor)] == [keywords]  # no Doc: the keyword guess
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The union has scheduled a strike Thursday.", "2024-02-15"),  # a verb of planning, though perfect
+    ("The union has called a strike Thursday.", "2024-02-08"),
+    ("The board approved a dividend, payable March 1.", "2024-03-01"),  # the word before wins over the past verb
+    ("No convoy will cross the border the way it has since March 3.", "2023-03-03"),
+])
+def test_planning_verbs_and_leading_words(tagged, text, value):
+    assert [t.value for t in tagged(text)] == [value]
+
+
+def test_a_doc_without_tags_falls_back_to_the_keywords():
+    import spacy
+
+    text = "The envoys plan to return to Cairo on Friday."
+    doc = spacy.blank("en")(text)
+    assert find_timexes(text, TUESDAY, doc) == find_timexes(text, TUESDAY)
+
+
+def test_a_weekday_and_date_before_a_colon_are_one_expression():
+    t = only("The paper wrote in an editorial on Monday, Feb. 12: the talks must go on.")
+    assert (t.text, t.value) == ("Monday, Feb. 12", "2024-02-12")
+
+
+def test_a_capitalised_last_before_a_month():
+    t = only("Last April, the two sides signed a truce.")
+    assert (t.text, t.value) == ("Last April", "2023-04")
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The deadline will pass at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-02-14T22:00"),  # future: ahead
+    ("The convoy left at noon Sunday.", "noon Sunday", "2024-02-11T12:00"),
+    ("Bids close at 5 p.m. EST, Feb. 20.", "5 p.m. EST, Feb. 20", "2024-02-20T17:00"),
+    ("The session ended at 10 p.m. as planned.", "10 p.m.", "2024-02-13T22:00"),  # 'as' is no time zone
+    ("Sales rose in this year's first quarter.", "this year's first quarter", "2024-Q1"),
+    ("The unit lost money in last year's third quarter.", "last year's third quarter", "2023-Q3"),
+    ("The offer stands for at least 30 days.", "at least 30 days", "P30D"),
+    ("The camp opened nearly two years ago.", "nearly two years ago", "2022"),
+    ("The camp opened in 2019. Later that year it closed.", "Later that year", "2019"),
+    ("Witnesses saw him late yesterday.", "late yesterday", "2024-02-12"),
+    ("They met Last Friday.", "Last Friday", "2024-02-09"),
+    ("Shelling resumed early Friday.", "Friday", "2024-02-09"),  # TimeBank leaves 'early' outside
+])
+def test_spans_follow_timebank(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy, 61 years old, arrived alone.",  # an age
+    "The rebels hold about three-quarters of the province.",  # fractions
+    "Exports fell by a quarter of their value.",
+    "The fund pays out $3 million a year.",  # rates
+    "Aid trucks cross at a pace of 200 trucks a day.",
+])
+def test_ages_fractions_and_rates_are_not_durations(text):
+    assert find_timexes(text, TUESDAY) == []
+
+
+def test_quarters_of_losses_are_still_a_duration():
+    assert only("The firm returned to profit after several quarters of losses.").value == "PXQ"
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Prices may rise in the coming months.", "the coming months", "PXM"),  # how many, unsaid
+    ("Prices rose over the past year.", "the past year", "P1Y"),
+    ("Profit was lower than in the 2022 period.", "the 2022 period", "2022"),  # a year, not 2022 quarters
+])
+def test_unstated_amounts_and_periods_of_a_year(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The mandate runs out at the end of the month.", "the end of the month", "2024-02"),
+    ("A reply is due by the end of this week.", "the end of this week", "2024-W07"),
+    ("The truce will hold for two more weeks.", "two more weeks", "P2W"),
+    ("Earnings fell in the latest period.", "the latest period", "2023-Q4"),
+    ("The camp is one of the largest of this century.", "this century", "20"),
+    ("The envoys met on Feb. 5. They met again the next morning.", "the next morning", "2024-02-06"),
+])
+def test_parts_of_units_and_more_units(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The siege lasted 2 1/2 years.", "P2Y6M"),
+    ("The talks ran 5 1/2 hours.", "PT5H30M"),
+    ("The march took 3 1/2 days.", "P3DT12H"),
+])
+def test_a_half_unit_is_counted_in_the_next_smaller_one(text, value):
+    assert only(text).value == value
+
+
+def test_the_year_ago_quarter_is_the_reported_quarter_a_year_back():
+    anchor = date(2023, 11, 2)  # results for the third quarter are out
+    assert only("The firm earned $10 million in the year-ago quarter.", anchor).value == "2022-Q3"
+
+
+def test_an_infinitive_under_a_past_perfect_looks_back(tagged):
+    assert [t.value for t in tagged("The offer had been due to expire on Friday.")] == ["2024-02-09"]
+    assert [t.value for t in tagged("The offer is due to expire on Friday.")] == ["2024-02-16"]
+
+
+def test_eval_timeml_reads_tenses_through_the_pipeline(tmp_path):
+    """`eval timeml` tags through the project's pipeline, so the tags decide; parse=False is the text-only tagger."""
+    from backchannel.evaluate.timeml import evaluate_timeml
+
+    (tmp_path / "plan.tml").write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>plan</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-02-13" functionInDocument="CREATION_TIME">'
+        '2024-02-13</TIMEX3></DCT>\n<TEXT>\nThe envoys plan to return to Cairo on '
+        '<TIMEX3 tid="t1" type="DATE" value="2024-02-16">Friday</TIMEX3>.\n'
+        '</TEXT>\n</TimeML>\n', encoding="utf-8")
+    assert evaluate_timeml(tmp_path).score.value == 1
+    assert evaluate_timeml(tmp_path, parse=False).score.value == 0  # the keywords see no future here

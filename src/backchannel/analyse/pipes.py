@@ -3,7 +3,9 @@ point, so `nlp.add_pipe("backchannel_times")` works in any spaCy pipeline once b
 
 - `backchannel_line_breaks` (before the parser): a line break ends a sentence.
 - `backchannel_times`: TIMEX3 annotations in `doc._.timexes` (Timex records) and `doc.spans["timexes"]`
-  (labelled by type), anchored at `doc._.anchor` if set, else at the `anchor` given in the config.
+  (labelled by type), anchored at `doc._.anchor` if set, else at the `anchor` given in the config. Placed
+  after the tagger (as the analysis runs it, on the parsed Doc), it reads verb tenses from the tags; in a
+  pipeline without tags (`spacy.blank("en")`) it guesses them from keywords.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ class TimexTagger:
         self.anchor = date.fromisoformat(anchor) if anchor else None
 
     def __call__(self, doc: Doc) -> Doc:
-        timexes = find_timexes(doc.text, doc._.anchor or self.anchor)
+        timexes = find_timexes(doc.text, doc._.anchor or self.anchor, doc)
         doc._.timexes = timexes
         spans = [doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand") for t in timexes]
         doc.spans["timexes"] = [s for s in spans if s is not None]

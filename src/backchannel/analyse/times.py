@@ -1,11 +1,16 @@
 """Find time expressions in news text and fix each to a window of days.
 
-`find_timexes(text, anchor)` is pure: the same text and anchor give the same timexes. The anchor is
+`find_timexes(text, anchor, doc=None)` is pure: the same text, anchor and Doc give the same timexes. The anchor is
 the day relative expressions count from (the publication date, or the latest day of an inferred
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+
+A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
+the words right before it ("since", "payable"), else by the tense of the verb that governs it when `doc`
+(the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. The module
+never imports spaCy: it only reads the Doc it is given.
 """
 from __future__ import annotations
 
@@ -14,11 +19,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from backchannel.dates import month_window, part_of, week_window
 from backchannel.models import DateWindow, Timex
+
+if TYPE_CHECKING:  # only for the annotations: the tagger works on plain text and never imports spaCy
+    from spacy.tokens import Doc, Token
 
 PATTERNS = Path(__file__).parent / "patterns" / "times.yaml"
 
@@ -43,6 +52,9 @@ def _weekday_re(group: str = "weekday") -> str:
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
 PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)"
+PART_OF_UNIT = (r"(?:(?P<part>earlier|later|early|late)\s+|"
+                r"(?P<endof>the end|the beginning|the start|the middle)\s+of\s+)?(?:in\s+)?")
+ENDS = {"the end": "late", "the beginning": "early", "the start": "early", "the middle": "mid"}
 
 
 @dataclass(frozen=True)
@@ -56,15 +68,17 @@ class Rule:
 UNIT_WORDS = ("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
 # words every match of a rule contains, to skip rules that cannot match a text (tagging speed)
 CUES = {
-    "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter",),
+    "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter", "period"),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "decade": ("0s",), "decade-word": ("ties",),
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
     "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
-    "relative-day": ("today", "tonight", "yesterday", "tomorrow"), "narrative-day": ("day", "evening", "night"),
+    "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
+    "narrative-day": ("day", "evening", "night", "morning"),
     "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
-    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"), "year-alone": ("19", "20"),
+    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
+    "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
@@ -78,31 +92,35 @@ def rules() -> tuple[Rule, ...]:
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
     num = "|".join(re.escape(k).replace(r"\ ", r"\s+")
                    for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
-    unit = r"(?P<unit>minute|hour|day|week|month|quarter|year|decade)s?"
+    # not the fractions "a quarter of", "three-quarters of"
+    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
+    on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
         ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
-        ("month-year", rf"\b{m},?\s+{YEAR}"),
-        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?![\d:])"),
+        ("month-year", rf"\b{m},?\s+(?:{YEAR}|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
+        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
-        ("month", rf"\b(?:(?P<dir>last|this|next|this past|early|late|mid)[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
+        ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
-        ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+)?(?:fiscal[\s-]+)?"
+        ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
+                    rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
                     rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
-        ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+quarter\b"),
+        ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+"
+                         r"(?:quarter\b|(?<=latest )period\b)"),  # "the latest period": the quarter reported
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
                    r"|\bthe\s+(?=summer|winter|spring|autumn))"
                    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
         ("decade-word", rf"\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dword>{decade_words})\b"),
-        ("century", r"\b(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b"),
+        ("century", r"\b(?:(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)|this)[\s-]+century\b"),
         ("spelled-year", rf"\b(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:-(?P<u>{units}))?\b"
                          r"(?!\s+(?:hundred|thousand|percent|per|years?|months?|days?|weeks?)\b)"),
         ("year-2000", r"\bthe\s+year\s+two\s+thousand\b"),
@@ -118,34 +136,41 @@ def rules() -> tuple[Rule, ...]:
                            r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
-        ("relative-day", r"\b(?P<rel>today|tonight|yesterday|tomorrow)\b"),
-        ("narrative-day", r"\b(?:on\s+)?(?P<rel>the following day|the next day|the day after|the previous day|"
+        ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
+        ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
+                          r"the next morning|the following morning|the day after|the previous day|"
                           r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
-        ("weekday", rf"\b(?:(?P<dir>last|this|next|this coming|the previous|on|overnight|early|late)\s+)?{wd}"
+        ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
-        ("relative-week", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this past|this last|the past|"
+        ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
                           r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
-        ("relative-month", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+month\b"),
-        ("relative-year", r"\b(?P<part>earlier|later|early|late)?\s*(?:in\s+)?(?P<dir>this|last|next)\s+year\b"),
+        ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
+        ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
+        ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
         ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?!\s+(?:ago|later|earlier)|-old)"),
-        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?P<n>\d+|{num}|several|few)\s+{unit}\b"
+        ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
+                         rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)[\s-]+{unit}\b"
-                     r"(?!\s+(?:ago|later|earlier)|-old)"),
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2))?[\s-]+"
+                     rf"(?:(?:more|additional|further)\s+)?{unit}\b"
+                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
-        ("ago", rf"\b(?P<n>\d+|{num}|several)\s+{unit}\s+(?P<dir>ago|earlier|later)\b"),
-        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)(?:\s+(?P<tz>[A-Z]{2,4})\b)?"),
-        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b"),
+        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
+                r"\s+(?P<dir>ago|earlier|later)\b"),
+        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+                  r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
+                  + on_day),
+        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
         ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
                                                                                   reverse=True)) + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
@@ -170,8 +195,9 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else vocabulary()["numbers"].get(" ".join(word.lower().split()))
 
 
-LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at|for|within|over|overnight)\s+)?"
-                                 r"(?:(?:earlier|later)\s+(?=th))?(?=\S)", re.IGNORECASE)
+# TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over|"
+                                 r"overnight)\s+)?(?:(?:earlier|later)\s+(?=this\s+week))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
 
@@ -194,6 +220,82 @@ def _tense(text: str, start: int, end: int) -> str:
     words = re.findall(r"[a-z']+", clause)
     if any(w in vocabulary()["past_verbs"] or (len(w) > 4 and w.endswith("ed")) for w in words):
         return "past"
+    return ""
+
+
+FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
+PERFECT_AUX = {"has", "have", "had", "'ve", "'s", "been"}
+NOUN_MODIFIER = {"compound", "poss", "amod", "nmod"}  # "the June agreement", "Wednesday's ruling": a noun's time
+
+
+@lru_cache(maxsize=1)
+def _lead_cues() -> tuple[re.Pattern, re.Pattern]:
+    """Words right before an expression that fix its direction ("payable Dec. 7", "since May 3")."""
+    def alternation(words: list[str]) -> re.Pattern:
+        return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:on\s+|in\s+)?$", re.I)
+    return alternation(vocabulary()["future_leads"]), alternation(vocabulary()["past_leads"])
+
+
+def _lead_tense(text: str, start: int) -> str | None:
+    before = text[max(0, start - 30):start]
+    future, past = _lead_cues()
+    return "future" if future.search(before) else "past" if past.search(before) else None
+
+
+def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
+    """"future", "past" or "" from the part-of-speech tags (and parse) of `doc`, the same text parsed by
+    spaCy; None when the Doc has no tags or no verb governs the expression (the keyword guess then decides).
+
+    With a parse, the verb is the nearest verb above the expression ("met [on Monday]": met); its tag and
+    auxiliaries give the tense. A modal or will/shall looks ahead, unless with a perfect ("may have
+    been"); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
+    ("scheduled a meeting Monday"), as does a present progressive ("are meeting Friday"); an infinitive of
+    purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
+    back. A past tag, or has/had with a participle, looks back; a present tense decides nothing (on
+    TimeBank it points ahead and back alike), and neither does the clause of an expression that modifies
+    a noun ("Monday's vote").
+    """
+    if doc is None or not doc.has_annotation("TAG"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if not doc.has_annotation("DEP"):
+        verbs = [t for t in span.sent if t.tag_.startswith(("VB", "MD"))]
+        if any(t.lower_ in FUTURE_AUX - {"could", "would", "can", "ca"} for t in verbs):
+            return "future"
+        return "past" if any(t.tag_ == "VBD" for t in verbs) else None
+    if span.root.dep_ in NOUN_MODIFIER:
+        return ""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> str:
+    aux = {c.lower_: c for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.lower_ in vocabulary()["planning_verbs"]:
+        return "future"
+    if aux.keys() & PERFECT_AUX:
+        return "past"
+    if aux.keys() & FUTURE_AUX:
+        return "future"
+    if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
+        if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
+            return _verb_tense(verb.head, depth + 1)
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # past "due" to "been"
+            head = head.head
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children):
+            return "past"  # "had been due to expire Friday": a plan already past
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux.values()):
+        return "past"
+    if verb.tag_ == "VBG" and aux.keys() & {"is", "are", "am", "'re", "'m"}:  # "are meeting on Friday"
+        return "future"
     return ""
 
 
@@ -280,6 +382,12 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
+    if rule in ("clock", "clock-word"):  # the day a time of day names, if it names one
+        if g.get("weekday"):
+            return _resolve_match("weekday", {"weekday": g["weekday"]}, text, anchor, ref, tense)
+        if g.get("month"):
+            return _resolve_match("month-day", {"month": g["month"], "day": g["day"]}, text, anchor, ref, tense)
+        return None
     if rule in ("month", "month-modified"):
         if anchor is None:
             return None
@@ -290,6 +398,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(lo, hi, rule, text)
     if rule == "quarter":
         year = int(g.get("qyear") or g.get("year") or 0) or (anchor.year if anchor else None)
+        if g.get("qrel") and year is not None:  # "next year's first quarter"
+            year += {"this": 0, "last": -1, "next": 1}[g["qrel"].lower()]
         return None if year is None else _quarter_window(year, ORDINALS[g["ord"].lower()], rule, text)
     if rule == "this-quarter":
         if anchor is None:
@@ -321,7 +431,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             start = 1900 + 10 * vocabulary()["decade_words"][g["dword"].lower()]
             first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g.get("part") or "").lower(), (0, 9))
             return DateWindow(date(start + first, 1, 1), date(start + last, 12, 31), f"{start // 10}", "decade", rule, text)
-        start = (int(g["cn"]) - 1) * 100
+        if not g.get("cn") and anchor is None:
+            return None
+        start = (int(g["cn"]) - 1) * 100 if g.get("cn") else anchor.year // 100 * 100  # "this century"
         return None if start < 1 else DateWindow(date(start, 1, 1), date(start + 99, 12, 31), f"{start // 100:02d}",
                                                  "century", rule, text)
     if rule in ("spelled-year", "year-2000"):
@@ -384,7 +496,10 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(date(year, month, day), date(year, month, last), rule, text)
     if rule in ("part-month-year", "month-year", "in-month"):
         month = _month(g["month"])
-        year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
+        if g.get("rel"):  # "January this year"
+            year = None if anchor is None else anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        else:
+            year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
         if year is None:
             return None
         lo, hi = month_window(year, month)
@@ -394,7 +509,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
                     "the middle of": "mid"}.get(part, part)
             lo, hi = part_of(lo, hi, part)
         return _window(lo, hi, rule, text)
-    if rule in ("year", "year-alone"):
+    if rule in ("year", "year-alone", "year-period"):
         year = int(g["year"])
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "weekday":
@@ -436,7 +551,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule == "relative-week":
         if anchor is None:
             return None
-        direction, part = g["dir"].lower(), (g.get("part") or "").lower()
+        direction, part = g["dir"].lower(), (g.get("part") or ENDS.get((g.get("endof") or "").lower(), "")).lower()
         if direction in ("this past", "this last", "the past", "the last"):
             return _window(anchor - timedelta(days=7), anchor, rule, text)
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
@@ -444,8 +559,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
             return None
-        direction, part = g["dir"].lower(), (g.get("part") or "").lower()
-        shift = {"this": 0, "last": -1, "next": 1}[direction]
+        direction, part = g["dir"].lower(), (g.get("part") or ENDS.get((g.get("endof") or "").lower(), "")).lower()
+        shift = {"this": 0, "the": 0, "last": -1, "next": 1}[direction]
         if rule == "relative-month":
             y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
             lo, hi = month_window(y, m + 1)
@@ -478,6 +593,19 @@ def _is_heading(text: str, start: int, end: int) -> bool:
             and not line.endswith((".", ",", ";", ":", "”", '"')))
 
 
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent)|"
+                         r"(?P<plural>\b[a-z]+s))\s+$")
+NOT_PLURAL = {"is", "was", "has", "as", "this", "its", "his", "us", "thus", "less", "unless", "across", "plus"}
+
+
+def _is_rate(text: str, m: re.Match) -> bool:
+    """ "$2 million a year", "700 seats a week", "24 hours a day": a rate, which TimeBank does not tag."""
+    if (m.group("n") or "").lower() not in ("a", "an"):
+        return False
+    before = RATE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+    return before is not None and (before["plural"] or "").lower() not in NOT_PLURAL
+
+
 def _core_length(expression: str) -> int:
     """Length without a leading preposition, which the span will not keep."""
     expression = expression.strip()
@@ -485,15 +613,18 @@ def _core_length(expression: str) -> int:
     return len(expression) - (lead.end() if lead else 0)
 
 
-def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
-    """All time expressions in `text`, left to right, each fixed as far as the text allows."""
+def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) -> list[Timex]:
+    """All time expressions in `text`, left to right, each fixed as far as the text allows.
+
+    `doc` is optional: `text` parsed by spaCy. Where it has part-of-speech tags, the tense of the verb
+    governing an underspecified date ("on March 3", "Monday") decides its year or week; else keywords do."""
     matches = []
     lowered = text.lower()
     for order, rule in enumerate(rules()):
         if rule.cues and not any(cue in lowered for cue in rule.cues):
             continue
         for m in rule.regex.finditer(text):
-            if m.group(0).strip():
+            if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
@@ -517,11 +648,18 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             expression = expression[lead.end():]
         # deixis inside quoted speech counts from the narrative's time, not the publication's
         here = ref if (ref is not None and _quoted(text, start)) else anchor
-        window = _resolve(rule.name, m.groupdict(), expression, here, ref, _tense(text, start, end))
+        tense = _lead_tense(text, start)
+        tense = _doc_tense(doc, start, end) if tense is None else tense
+        window = _resolve(rule.name, m.groupdict(), expression, here, ref,
+                          _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
-        elif here is not None and found and _year_back(rule.name, m.groupdict()):
-            window = _same_quarter_a_year_back(found[-1].value, here, rule.name, expression) or window
+        elif here is not None and _year_back(rule.name, m.groupdict()):
+            quarter = found[-1].value if found else None
+            if not QUARTER_VALUE.fullmatch(quarter or "") and "quarter" in expression.lower():
+                # "the year-ago quarter" with no quarter just before: the one being reported
+                quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
+            window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         value = _value(rule.name, m.groupdict(), window, expression, here)
         kind = "TIME" if value and "T" in value[10:11] else rule.type
@@ -566,6 +704,7 @@ def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow |
     return _quarter_window(y, (m - 1) // 3 + 1, "narrative-unit", text)
 
 
+HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
 UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
               "decade": "DE"}
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
@@ -581,27 +720,31 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
     if rule in ("duration", "duration-span", "duration-the"):
         n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
+        if not g.get("n") and expression.lower().rstrip().endswith("s"):
+            n = None  # "the coming months": how many, the text does not say
         if g.get("n0"):
             n = None  # "two to three weeks": the text gives no single amount
         code = UNIT_CODES[g["unit"].lower()]
         if code == "DE":
             code, n = "Y", None if n is None else n * 10
-        if code == "Q":
-            code, n = "M", None if n is None else n * 3
+        if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
+            code, n = "M", n * 3
         amount = "X" if n is None else str(n)
-        return f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
+        half = HALVES.get(code, "") if g.get("half") and n is not None else ""  # "2 1/2 years": P2Y6M
+        return f"PT{amount}{code[1]}{half}" if code.startswith("T") else f"P{amount}{code}{half}"
     if rule == "set":
         if g.get("unit"):  # "every quarter", "each year"
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-word"):  # a time of day: on the anchor's day, which it does not fix itself
+    if rule in ("clock", "clock-word"):  # a time of day: on the day named with it, else on the anchor's day
         if rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
         else:
             clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["word"].lower()]
-        return f"{anchor.isoformat() if anchor else 'XXXX-XX-XX'}T{clock}"
+        day = window.earliest if window is not None else anchor
+        return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"

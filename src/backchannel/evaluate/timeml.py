@@ -2,7 +2,9 @@
 
 `read_timeml(path)` gives the plain text of `<TEXT>` (tags removed, entities decoded), its gold TIMEX3
 spans as character offsets into that text, and the document creation time (DCT).
-`evaluate_timeml(path)` tags each text with `find_timexes(text, dct)` and scores it.
+`evaluate_timeml(path)` tags each text, anchored at its DCT, and scores it: through the project's spaCy
+pipeline and the `backchannel_times` component (verb tenses from the tagger), or with `parse=False`
+(or without the model) with `find_timexes(text, dct)` on the plain text.
 
 How the official scorer (TE3-evaluation.py of the TempEval-3 toolkit, UzZaman et al. 2013) counts,
 read from its source (`evaluation-entities/evaluate_entities.py`, and TimeML-Normalizer, which it
@@ -24,11 +26,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from backchannel.analyse.times import find_timexes
 from backchannel.errors import BackchannelError, UnreadableInput
 from backchannel.models import Timex
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ERROR_KINDS = ("miss", "false-alarm", "span", "type", "value")
 CONTEXT_CHARS = 45
@@ -292,20 +298,47 @@ class TimeMLEvaluation:
         return [e for d in self.documents for e in document_errors(d) if set(e.kinds) & set(kinds)]
 
 
-def evaluate_timeml(path: str | Path, out: str | Path | None = None) -> TimeMLEvaluation:
-    """Tag every TimeML file at `path` with find_timexes (anchored at its DCT) and score it.
+def evaluate_timeml(path: str | Path, out: str | Path | None = None, parse: bool = True) -> TimeMLEvaluation:
+    """Tag every TimeML file at `path`, anchored at its DCT, and score it.
 
+    With `parse` (the default) each text runs through the project's spaCy pipeline first, as the analysis
+    does (NER and the lemmatizer, which the time tagger does not read, are skipped), and the
+    `backchannel_times` component tags the parsed Doc, reading verb tenses from its tags. Without it, or
+    when the configured model is not installed, find_timexes reads the plain text (tense from keywords).
     With `out`, also write each file, our TIMEX3 tags in place of the gold annotation, under `out`.
     """
-    results = []
-    for file, name in timeml_files(path):
-        document = read_timeml(file, name)
-        result = score_document(document, find_timexes(document.text, document.dct))
-        results.append(result)
-        if out is not None:
-            _write(Path(out) / name, write_timeml(document, result.system))
+    documents = [read_timeml(file, name) for file, name in timeml_files(path)]
+    results = [score_document(d, tagged) for d, tagged in zip(documents, _tag(documents, parse))]
+    if out is not None:
+        for result in results:
+            _write(Path(out) / result.document.name, write_timeml(result.document, result.system))
     total = sum((r.score for r in results), TimexScore())
     return TimeMLEvaluation(total, tuple(results))
+
+
+def _tag(documents: Sequence[TimeMLDocument], parse: bool) -> list[list[Timex]]:
+    nlp = _pipeline() if parse else None
+    if nlp is None:
+        return [find_timexes(d.text, d.dct) for d in documents]
+    from backchannel.analyse.pipes import TimexTagger
+
+    tagged = []
+    skipped = [p for p in ("ner", "lemmatizer", "backchannel_times") if p in nlp.pipe_names]
+    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), disable=skipped)):
+        doc._.anchor = document.dct
+        tagged.append(TimexTagger()(doc)._.timexes)
+    return tagged
+
+
+def _pipeline() -> Language | None:
+    """The analysis pipeline up to the parse, or None when its model is not installed."""
+    from backchannel.analyse.nlp import load
+    from backchannel.config import Settings
+
+    try:
+        return load(Settings.load().model)
+    except BackchannelError:  # ConfigError: the model is missing
+        return None
 
 
 def _write(target: Path, text: str) -> None:
