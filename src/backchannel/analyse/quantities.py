@@ -184,22 +184,26 @@ TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.
 AGE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b|^[\s-]*year-old", re.IGNORECASE)
 
 
-def _is_label(text: str, start: int, m: re.Match) -> bool:
-    """"Section 427", "S&P 500", "COVID-19", "Model 3": a number that names rather than counts."""
+def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
+    """"Section 427", "S&P 500", "COVID-19", "iPhone 11", "49 Elm Road": a number that names rather than counts."""
     if m.group("qual") or m.group("cur1") or m.group("rng") or m.group("vague"):
         return False
     num = m.group("num1") or ""
-    before = text[:start]
-    if re.search(r"[^\W\d_][-‐]$", before):  # COVID-19, F-35
+    before = text[sent_start:start]
+    if re.search(r"[^\W\d_][-‐]$|[A-Z]{2,}\s-$", before):  # COVID-19, F-35, "COVID -19"
         return True
+    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
+        return False
+    if re.match(rf"(?:\s+[A-Z][\w.]*){{1,3}}\s+(?i:{_alt(vocabulary()['street_words'])})(?!\w)", text[m.end():]):
+        return True  # a street address
     prev = re.search(r"([\w&.'/-]+)\s+$", before)
     if not prev:
         return False
     word = prev.group(1)
-    if word.lower().rstrip(".") in {w.rstrip(".") for w in vocabulary()["label_words"]} and num[:1].isdigit():
+    if word.lower().rstrip(".") in {w.rstrip(".") for w in vocabulary()["label_words"]}:
         return True
-    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
-        return False
+    if re.match(r"[a-z]+[A-Z]", word):  # "iPhone 11", "eBay 2"
+        return True
     # a figure right after a capitalised name, not at the start of the sentence: "S&P 500", "Big 12"
     return bool(re.match(r"[A-Z]", word)) and "." not in word[-1:] and re.search(r"\w", before[:prev.start()]) is not None
 
@@ -405,12 +409,11 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     doc, text, v = sent.doc, sent.doc.text, vocabulary()
     start, end = m.start(), m.end()
     after = text[end:sent.end_char]
-    core_end = m.end("scale2") if m.group("scale2") else m.end("num2") if m.group("num2") else \
-        m.end("scale1") if m.group("scale1") else m.end("num1") if m.group("num1") else m.end("vague")
+    core_end = max(m.end(g) for g in ("scale2", "att2", "num2", "scale1", "att1", "num1", "vague") if m.group(g))
     if AGE.match(text[core_end:sent.end_char]) or re.search(r"\baged?\s+$", text[sent.start_char:start], re.IGNORECASE):
         return None
     num_start = m.start("num1") if m.group("num1") else m.start("vague")
-    if _is_label(text, num_start, m):
+    if _is_label(text, sent.start_char, num_start, m):
         return None
     num_tok = _token_at(doc, num_start)
     marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("att1"))
