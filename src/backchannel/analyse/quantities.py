@@ -47,6 +47,9 @@ class Quantity:
     certainty: tuple[str, ...]  # cue words in the clause ("believed", "confirmed", "reportedly")
     scale_text: str = ""  # the scale word as written ("mn", "million")
     counted_phrase: str | None = None  # the counted noun with its adjectives, lemmas ("palestinian prisoner")
+    kind: str = ""  # "" a figure; "from" the start point of a movement or span ("fell from 136 to 129");
+    #                 "share" a fraction of a group ("a third of the hostages", value 0.33); "age" an age
+    #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True))
 
 
 @lru_cache(maxsize=1)
@@ -78,22 +81,27 @@ def pattern() -> re.Pattern:
     vague = rf"\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(v['vague_scales'])})\b(?=\s+of\b|\s+[a-z])"
     prefix = _alt(v["currency_prefixes"])
     scale = _alt(v["scales"])
+    scale = rf"(?:{scale})(?:\s+(?:{scale}))?"
     attached = _alt(v["attached_scales"])
 
+    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
+    slash = rf"(?<![\d/⁄])\d{{1,3}}[/⁄]\d{{1,3}}(?![/⁄\d])(?=\s+of\b|\s+(?:{units})\b)"  # "1/2 pound", "1/16 of"
+
     def amount(n: str) -> str:
-        return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.,/:$£€¥]))(?P<num{n}>{NUMERAL}|{fraction}|{spelled})"
+        return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.$£€¥/:])(?<!\d,))"
+                rf"(?P<num{n}>{slash}|{NUMERAL}|{fraction}|{spelled})"
                 rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
 
-    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
     per = _alt(v["per_words"])
     per_nouns = _alt(list(v["units"]) + v["per_nouns"])
-    qualifiers = _alt(v["qualifiers"])
+    qualifiers = _alt(q for q in v["qualifiers"] if q[-1].isalpha() or q[-1] == ".")
+    symbols = _alt(q for q in v["qualifiers"] if not (q[-1].isalpha() or q[-1] == "."))
     return re.compile(
-        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
+        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+|(?P<sym>(?:\b|(?<!\w))(?:{symbols}))\s*)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
-        rf"(?:(?P<pers>\s+(?:{per})\s+)(?P<per>{per_nouns})\b)?",
+        rf"(?:(?P<pers>(?:\s+|\s?-)(?:{per})(?:\s+|-\s?))(?P<per>{per_nouns})\b)?",
         re.IGNORECASE)
 
 
@@ -124,6 +132,14 @@ def _spelled_value(text: str) -> tuple[float, float] | None:
     return value, 1.0
 
 
+def _scale(text: str) -> float:
+    """"million" 1e6, "hundred million" 1e8."""
+    value = 1.0
+    for word in text.lower().split():
+        value *= float(vocabulary()["scales"][word])
+    return value
+
+
 def _fraction_value(text: str) -> float | None:
     v = vocabulary()
     words = re.split(r"[\s-]+", text.lower())
@@ -141,6 +157,9 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
     num = m.group(f"num{n}")
     if num is None:
         return None
+    if re.fullmatch(r"\d+[/⁄]\d+", num):
+        top, bottom = re.split(r"[/⁄]", num)
+        return (int(top) / int(bottom), 1.0, "", False) if int(bottom) else None
     if re.match(r"-|minus|\.?\d", num, re.IGNORECASE):
         sign = -1.0 if re.match(r"-|minus", num, re.IGNORECASE) else 1.0
         base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", num, flags=re.IGNORECASE))
@@ -155,10 +174,10 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
             return None
         base, scale = parsed
         if m.group(f"scale{n}"):
-            return base * scale, float(_lookup(v["scales"], m.group(f"scale{n}"))), m.group(f"scale{n}"), False
+            return base * scale, _scale(m.group(f"scale{n}")), m.group(f"scale{n}"), False
         return base, scale, "", False
     if m.group(f"scale{n}"):
-        return base, float(_lookup(v["scales"], m.group(f"scale{n}"))), m.group(f"scale{n}"), False
+        return base, _scale(m.group(f"scale{n}")), m.group(f"scale{n}"), False
     if m.group(f"att{n}"):
         return base, float(v["attached_scales"][m.group(f"att{n}").lower()]), m.group(f"att{n}"), True
     return base, 1.0, "", False
@@ -186,7 +205,7 @@ AGE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b|^[\s-]
 
 def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
     """"Section 427", "S&P 500", "COVID-19", "iPhone 11", "49 Elm Road": a number that names rather than counts."""
-    if m.group("qual") or m.group("cur1") or m.group("rng") or m.group("vague"):
+    if m.group("qual") or m.group("sym") or m.group("cur1") or m.group("rng") or m.group("vague"):
         return False
     num = m.group("num1") or ""
     before = text[sent_start:start]
@@ -355,20 +374,39 @@ def _certainty(verb: Token | None, sent: Span) -> tuple[str, ...]:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def read_quantities(sent: Span) -> list[Quantity]:
-    """The quantities of one parsed sentence, in text order."""
+def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
+    """The quantities of one parsed sentence, in text order; ages too (kind "age") if asked."""
     doc = sent.doc
     text = doc.text
-    v = vocabulary()
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
     found: list[Quantity] = []
-    for m in pattern().finditer(text, sent.start_char, sent.end_char):
+    pos = sent.start_char
+    while (m := pattern().search(text, pos, sent.end_char)) is not None:
+        pos = m.end()
         if not (m.group("num1") or m.group("vague")):
+            continue
+        if m.group("num2") and _overlaps_time(m.start("num1"), m.end("num1"), times, None, False) \
+                and not _overlaps_time(m.start("num2"), m.end("num2"), times, None, False):
+            pos = m.start("cur2") if m.group("cur2") else m.start("num2")  # "in 2018 to 3.9 million"
             continue
         q = _read(m, sent, times)
         if q is not None:
             found.extend(q)
-    return _ranges(found, text)
+    found = _conversions(_ranges(found, text), text)
+    return [q for q in found if ages or q.kind != "age"]
+
+
+def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
+    """A figure in brackets right after another ("more than 100 km (60 miles)") is the same amount in other
+    units: it takes the qualifier of the first."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and q.qualifier == "exact" and prev.qualifier != "exact" \
+                and re.fullmatch(r"\s*\(", text[prev.end:q.start]):
+            q = replace(q, qualifier=prev.qualifier, change=prev.change)
+        out.append(q)
+    return out
 
 
 def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -377,10 +415,11 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
+        opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower()) if prev is not None else None
         if prev is not None and prev.value is not None and q.value is not None and prev.value < q.value \
-                and (prev.unit == q.unit or prev.unit is None) and prev.change not in ("up", "down"):
+                and (prev.unit == q.unit or prev.unit is None) \
+                and (prev.change not in ("up", "down") or opener and opener.group(1) == "between"):
             between = text[prev.end:q.start].lower()
-            opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower())
             by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
             joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
                                                                      and re.fullmatch(r"\s+and\s+", between))
@@ -416,7 +455,7 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     if _is_label(text, sent.start_char, num_start, m):
         return None
     num_tok = _token_at(doc, num_start)
-    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("att1"))
+    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
     if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
@@ -490,8 +529,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
 
     # qualifier
     qualifier, change = "exact", "="
-    if m.group("qual"):
-        qualifier, change = _lookup(v["qualifiers"], m.group("qual"))
+    if m.group("qual") or m.group("sym"):
+        qualifier, change = _lookup(v["qualifiers"], m.group("qual") or m.group("sym"))
     elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
         qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
 
