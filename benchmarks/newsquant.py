@@ -43,6 +43,8 @@ import sys
 import time
 from pathlib import Path
 
+from dataclasses import replace
+
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -124,7 +126,25 @@ def concept_words(concept: str) -> set[str]:
 def ours(q: Quantity) -> dict:
     value = (q.low, q.high) if q.value is None else q.value
     unit = unit_name(q.unit) if q.unit else q.counted_phrase or q.counted or "-"
+    if q.kind == "age":
+        unit = f"{unit} of age"
+    elif q.kind == "share":
+        unit = f"% {unit}"
     return {"value": value, "unit": unit.lower(), "change": q.change, "concepts": concept_words(q.concept), "q": q}
+
+
+def movements(found: list[Quantity], text: str) -> list[Quantity]:
+    """NewsQuant writes "from X to Y" as one range "X-Y", in text order even when it falls: a start point
+    (kind "from") and the next figure after "to" become one."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "from" and prev.value is not None and q.value is not None \
+                and re.search(r"\bto\b", text[prev.end:q.start]) and (q.unit == prev.unit or q.unit is None):
+            out[-1] = replace(prev, value=None, low=prev.value, high=q.value, end=q.end, kind="")
+            continue
+        out.append(q)
+    return out
 
 
 def quantulum_unit(name: str) -> str:
@@ -172,7 +192,8 @@ def main() -> None:
     nlp = load(Settings.load().model)
     list(nlp.pipe(texts[:20]))  # warm up
     started = time.perf_counter()
-    predicted = [[ours(q) for sent in doc.sents for q in read_quantities(sent)] for doc in nlp.pipe(texts, batch_size=64)]
+    predicted = [[ours(q) for q in movements([q for sent in doc.sents for q in read_quantities(sent, ages=True)], doc.text)]
+                 for doc in nlp.pipe(texts, batch_size=64)]
     speed = len(texts) / (time.perf_counter() - started)
     result = score([(r["quantities"], p) for r, p in zip(records, predicted)])
     show("backchannel", result, speed)

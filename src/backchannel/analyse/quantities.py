@@ -200,7 +200,9 @@ def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
-AGE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b|^[\s-]*year-old", re.IGNORECASE)
+AGE = re.compile(r"^[\s-]*(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
+OFFSET = (re.compile(r"\b(?:within|after)\s+$", re.IGNORECASE),
+          re.compile(r"^\s+(?:after|before|later|earlier|ago|into|from now)\b", re.IGNORECASE))
 
 
 def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
@@ -324,12 +326,15 @@ def _word_sets() -> dict[str, set[str]]:
 
 
 def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
-    """"up"/"down" when the figure is the amount of a change, else None."""
+    """"up"/"down" when the figure is the amount of a change told by a verb or "up"/"down" ("rose 5%",
+    "up 5%"), else None; a change noun does not make it one ("a 5% rise")."""
     sets = _word_sets()
     prev = re.search(r"(\w+)\W*$", before)
-    if prev and prev.group(1).lower() in ("up", "higher"):
+    prev_tok = _token_at(root.doc, tokens.sent.start_char + prev.start(1)) if prev else None
+    particle = prev_tok is not None and prev_tok.dep_ == "prt" and not _lemma_in(prev_tok.head, sets["change_up"] | sets["change_down"])
+    if prev and prev.group(1).lower() in ("up", "higher") and not particle:
         return "up"
-    if prev and prev.group(1).lower() in ("down", "lower"):
+    if prev and prev.group(1).lower() in ("down", "lower") and not particle:
         return "down"
     nxt = re.match(r"\W*(\w+)", after)
     if nxt and nxt.group(1).lower() in ("higher", "more") and root.dep_ != "pobj":
@@ -349,9 +354,10 @@ def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
             return None
         if tok.dep_ in ("dobj", "npadvmod", "advmod", "prep", "nummod", "compound", "amod", "attr", "nsubj", "quantmod") \
                 or (tok.dep_ == "prep" and prep == "by"):
-            if _lemma_in(head, sets["change_up"]) and (head.pos_ == "VERB" or tok.dep_ != "nsubj"):
+            told = head.pos_ == "VERB" or head.lower_ in ("up", "down", "higher", "lower")
+            if _lemma_in(head, sets["change_up"]) and told:
                 return "up"
-            if _lemma_in(head, sets["change_down"]) and (head.pos_ == "VERB" or tok.dep_ != "nsubj"):
+            if _lemma_in(head, sets["change_down"]) and told:
                 return "down"
         return None
     return None
@@ -427,7 +433,7 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
                 out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
                                   high=q.value, unit=q.unit, counted=q.counted or prev.counted,
                                   change=prev.change if prev.qualifier != "exact" else q.change,
-                                  scale_text=prev.scale_text or q.scale_text)
+                                  scale_text=prev.scale_text or q.scale_text, kind="")
                 continue
         out.append(q)
     return out
@@ -449,7 +455,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     start, end = m.start(), m.end()
     after = text[end:sent.end_char]
     core_end = max(m.end(g) for g in ("scale2", "att2", "num2", "scale1", "att1", "num1", "vague") if m.group(g))
-    if AGE.match(text[core_end:sent.end_char]) or re.search(r"\baged?\s+$", text[sent.start_char:start], re.IGNORECASE):
+    age = AGE.match(text[core_end:sent.end_char])
+    if re.search(r"\baged?\s+$", text[sent.start_char:start], re.IGNORECASE):
         return None
     num_start = m.start("num1") if m.group("num1") else m.start("vague")
     if _is_label(text, sent.start_char, num_start, m):
@@ -458,6 +465,10 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
+    if _is_offset(start, end, text, sent, times):
+        return None
+    if age is None and _apposed_age(num_tok, m):
+        age = AGE.match(" years old")
     if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
         return None  # "5G", "3D": a name, not a figure
     if not marked and text[start - 1:start] == "(" and text[end:end + 1] == ")":
@@ -493,6 +504,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     if currency:
         unit = currency
     per = m.group("per")
+    if age is not None:
+        unit, unit_word, end = _lookup(v["units"], age.group("unit")) or "year", None, core_end + age.end()
     if per and unit:
         unit = f"{unit} per {_lookup(v['units'], per) or per.lower().rstrip('s')}"
     elif per:
@@ -521,8 +534,9 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
                 scale1 = scale2  # "$89 to $93 billion", "four to five thousand"
             scale_text = scale_text or scale_text2
             low, high = base1 * scale1, base2 * scale2
-            if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok):
-                return _split(m, sent, times, low, high, unit)
+            if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok) \
+                    or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]):
+                return _split(m, sent, times, low, high, unit)  # "fell from 9% to 7%", "rose by 5% to 7%"
             value = None
         else:
             value, low, high = base1 * scale1, None, None
@@ -537,12 +551,16 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    root = span.root
+    root = span[-1] if vague else span.root  # "tens of thousands of students": the students are counted
     exclude = {t.i for t in span}
     counted, core = _counted(span, root, num_tok, unit)
     moved = _change(root, span, text[sent.start_char:start], after)
     if moved and change in ("=",):
         change = moved
+    if change == "=" and unit in ("percent", "point", "percentage point"):
+        change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
+    kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
+        else "from" if m.group("rng") == "from" and value is not None else ""
     verb = _governing_verb(core if core is not None else root)
     concept_tokens = _concept(span, root, core, counted is not None, verb, exclude)
     concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end}.values(),
@@ -554,7 +572,28 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
         concept_start=concept_tokens[0].idx if concept_tokens else None,
         concept_end=concept_tokens[-1].idx + len(concept_tokens[-1]) if concept_tokens else None,
         certainty=_certainty(verb, sent), scale_text=scale_text or "",
-        counted_phrase=_count_phrase(core, span) if counted else None)]
+        counted_phrase=_count_phrase(core, span) if counted else None, kind=kind)]
+
+
+def _is_fraction_word(num: str) -> bool:
+    v = vocabulary()
+    return bool(re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE)) and not num.endswith("dozen")
+
+
+def _is_offset(start: int, end: int, text: str, sent: Span, times) -> bool:
+    """"within two weeks", "some six weeks after the deal": a length of time the time tagger read that
+    only places a happening in time."""
+    return any(t_start <= start and end <= t_end and t_type == "DURATION" for t_start, t_end, t_type, _ in times) \
+        and bool(OFFSET[0].search(text[sent.start_char:start]) or OFFSET[1].match(text[end:sent.end_char]))
+
+
+def _apposed_age(tok: Token | None, m: re.Match) -> bool:
+    """"Maddon, 66, has ...": a bare whole number between commas after a name."""
+    if tok is None or m.group("num2") or m.group("unit") or m.group("scale1") or m.group("qual") or not tok.is_digit:
+        return False
+    doc = tok.doc
+    return 0 < int(tok.text) < 120 and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (",", ".", ";"))
 
 
 def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None) -> list[Quantity]:
@@ -577,7 +616,8 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
         change = _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
         out.append(Quantity(q_start, q_end, sent.doc.text[q_start:q_end], value, None, None, "exact", change, unit,
                             counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
-                            tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent)))
+                            tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent),
+                            kind="from" if n == "1" and m.group("rng") == "from" else ""))
     return out
 
 
@@ -607,7 +647,8 @@ def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -
             return _count_noun(head, span), head
         return None, head
     if unit is None and root.pos_ in NOMINAL and root.i >= span.end - 1 and num_tok is not None and root != num_tok \
-            and root.lower_ not in vocabulary()["number_words"] and not root.like_num:
+            and root.lower_ not in vocabulary()["number_words"] and root.lower_ not in vocabulary()["vague_scales"] \
+            and not root.like_num:
         return _count_noun(root, span), root  # the parse took the noun into the span ("2.3mn people")
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
