@@ -130,7 +130,7 @@ def ours(q: Quantity) -> dict:
         unit = f"{unit} of age"
     elif q.kind == "share":
         unit = f"% {unit}"
-    return {"value": value, "unit": unit.lower(), "change": q.change, "concepts": concept_words(q.concept), "q": q}
+    return {"value": value, "unit": unit.lower(), "change": q.change, "concepts": concept_words(" ".join(q.referred)), "q": q}
 
 
 def movements(found: list[Quantity], text: str) -> list[Quantity]:

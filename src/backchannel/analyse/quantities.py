@@ -47,6 +47,9 @@ class Quantity:
     certainty: tuple[str, ...]  # cue words in the clause ("believed", "confirmed", "reportedly")
     scale_text: str = ""  # the scale word as written ("mn", "million")
     counted_phrase: str | None = None  # the counted noun with its adjectives, lemmas ("palestinian prisoner")
+    referred: tuple[str, ...] = ()  # content words of the thing measured: the noun a measure belongs to, else
+    #                 the subject of its verb ("Tesla shares" rose 5%); for a count, whose count it is ("the
+    #                 company has 1,000 customers"), not the counted noun itself
     kind: str = ""  # "" a figure; "from" the start point of a movement or span ("fell from 136 to 129");
     #                 "share" a fraction of a group ("a third of the hostages", value 0.33); "age" an age
     #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True))
@@ -572,7 +575,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
         concept_start=concept_tokens[0].idx if concept_tokens else None,
         concept_end=concept_tokens[-1].idx + len(concept_tokens[-1]) if concept_tokens else None,
         certainty=_certainty(verb, sent), scale_text=scale_text or "",
-        counted_phrase=_count_phrase(core, span) if counted else None, kind=kind)]
+        counted_phrase=_count_phrase(core, span) if counted else None, kind=kind,
+        referred=_referred(span, root, core, counted is not None, unit, verb, exclude))]
 
 
 def _is_fraction_word(num: str) -> bool:
@@ -617,7 +621,8 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
         out.append(Quantity(q_start, q_end, sent.doc.text[q_start:q_end], value, None, None, "exact", change, unit,
                             counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
                             tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent),
-                            kind="from" if n == "1" and m.group("rng") == "from" else ""))
+                            kind="from" if n == "1" and m.group("rng") == "from" else "",
+                            referred=_referred(span, root, core, counted is not None, unit, verb, exclude)))
     return out
 
 
@@ -670,6 +675,64 @@ def _count_phrase(noun: Token | None, span: Span) -> str | None:
         return None
     words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end and not t.like_num]
     return " ".join([t.lemma_.lower() if t.dep_ == "amod" else t.lower_ for t in words] + [noun.lemma_.lower()])
+
+
+CONTENT = {"NOUN", "PROPN", "ADJ"}
+
+
+def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: str | None, verb: Token | None,
+              exclude: set[int]) -> tuple[str, ...]:
+    """The content words of what the figure measures (see Quantity.referred)."""
+    anchor = core if core is not None else root
+    tokens: list[Token] = []
+    owner = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if owner is not None and owner.head.pos_ in NOMINAL:
+        tokens += _phrase(owner.head, exclude)  # "sales of 5,835 units", "a gain of 2%"
+    if not counted and core is None:
+        for child in root.rights:  # "60% of its market cap"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                tokens += [t for p in child.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    if not counted and core is not None:
+        tokens += _phrase(core, exclude)  # "a $150,000 contract", "a 60-day ceasefire", "$5m of aid"
+    if not tokens and verb is not None and not _in_subject(anchor, verb):
+        subject = _subject_noun(verb)
+        if subject is not None and subject.i not in exclude:
+            tokens += _phrase(subject, exclude)
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells the tool for $30"
+            tokens += [t for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL for t in _phrase(c, exclude)]
+        elif unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
+            tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    elif not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
+        tokens += _phrase(root.head, exclude)  # "Total cost: $72,370"
+    seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"}}.values(), key=lambda t: t.i)
+    return tuple(t.text for t in seen)
+
+
+def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
+    """A noun with its modifiers and the nouns of its prepositions ("exports to China")."""
+    out = _noun_phrase(noun, exclude)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "for", "from") and child.i not in exclude:
+            out += [t for p in child.children if p.dep_ == "pobj" and p.pos_ in NOMINAL and p.i not in exclude
+                    for t in _noun_phrase(p, exclude)]
+    return out
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    """The subject of the verb or of the verb it hangs on; the noun a relative clause belongs to for
+    "that"/"which"/"who"; None for a pronoun."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    return verb.head
+                return child if child.pos_ in NOMINAL else None
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and verb.head != verb:
+            verb = verb.head
+        else:
+            return None
+    return None
 
 
 def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
