@@ -407,13 +407,16 @@ def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
 
 def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """A figure in brackets right after another ("more than 100 km (60 miles)") is the same amount in other
-    units: it takes the qualifier of the first."""
+    units: it takes the qualifier and the thing measured of the first; so does one joined by "or"."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if prev is not None and q.qualifier == "exact" and prev.qualifier != "exact" \
-                and re.fullmatch(r"\s*\(", text[prev.end:q.start]):
-            q = replace(q, qualifier=prev.qualifier, change=prev.change)
+        if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:q.start]):
+            q = replace(q, referred=prev.referred or q.referred)
+            if q.qualifier == "exact" and prev.qualifier != "exact":
+                q = replace(q, qualifier=prev.qualifier, change=prev.change)
+        elif prev is not None and not q.referred and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
+            q = replace(q, referred=prev.referred)  # "lost 190 points, or 0.6%"
         out.append(q)
     return out
 
@@ -703,8 +706,11 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
         elif unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
             tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                        for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
-    elif not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
-        tokens += _phrase(root.head, exclude)  # "Total cost: $72,370"
+    if not tokens and not counted:  # "sitting on $1bn in gains", "Total cost: $72,370"
+        tokens += [t for c in anchor.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                   for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+        if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
+            tokens += _phrase(root.head, exclude)
     seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"}}.values(), key=lambda t: t.i)
     return tuple(t.text for t in seen)
 
@@ -727,8 +733,8 @@ def _subject_noun(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
                     return verb.head
-                return child if child.pos_ in NOMINAL else None
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and verb.head != verb:
+                return None if child.pos_ in ("PRON", "DET") else child
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep") and verb.head != verb:
             verb = verb.head
         else:
             return None
