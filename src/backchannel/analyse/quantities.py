@@ -689,7 +689,7 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
     anchor = core if core is not None else root
     tokens: list[Token] = []
     owner = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
-    if owner is not None and owner.head.pos_ in NOMINAL:
+    if owner is not None and owner.head.pos_ in NOMINAL and owner.head.i not in exclude:
         tokens += _phrase(owner.head, exclude)  # "sales of 5,835 units", "a gain of 2%"
     if not counted and core is None:
         for child in root.rights:  # "60% of its market cap"
@@ -734,7 +734,8 @@ def _subject_noun(verb: Token) -> Token | None:
                 if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
                     return verb.head
                 return None if child.pos_ in ("PRON", "DET") else child
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep") and verb.head != verb:
+        if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
+                                  or verb.pos_ not in ("VERB", "AUX")):
             verb = verb.head
         else:
             return None
