@@ -557,7 +557,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    root = span[-1] if vague else span.root  # "tens of thousands of students": the students are counted
+    root = span[-1] if vague else _top(_token_at(doc, core_end - 1), span) or span.root
+    # the figure's own top token, not "An" of "An estimated 5 million"; "tens of thousands of students": students
     exclude = {t.i for t in span}
     counted, core = _counted(span, root, num_tok, unit)
     moved = _change(root, span, text[sent.start_char:start], after)
@@ -637,6 +638,13 @@ def _governed_by_change(tok: Token | None) -> bool:
         if anc.pos_ == "VERB":
             return _lemma_in(anc, sets["change_up"] | sets["change_down"])
     return False
+
+
+def _top(tok: Token | None, span: Span) -> Token | None:
+    """The token's highest ancestor inside the span."""
+    while tok is not None and tok.head != tok and span.start <= tok.head.i < span.end:
+        tok = tok.head
+    return tok
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
