@@ -682,10 +682,19 @@ def _count_noun(noun: Token, span: Span) -> str:
 
 
 def _count_phrase(noun: Token | None, span: Span) -> str | None:
+    """The counted noun with the words before it that modify it, adjectives as lemmas ("first-team player",
+    "kia hyundai vehicle")."""
     if noun is None:
         return None
-    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end and not t.like_num]
-    return " ".join([t.lemma_.lower() if t.dep_ == "amod" else t.lower_ for t in words] + [noun.lemma_.lower()])
+    modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= span.end]
+    if not modifiers:
+        return noun.lemma_.lower()
+    text = ""
+    for t in noun.doc[min(t.left_edge.i for t in modifiers if t.left_edge.i >= span.end):noun.i]:
+        if t.pos_ in ("DET", "PRON", "CCONJ", "PART", "PUNCT") and t.text not in "-‐" or t.like_num:
+            continue
+        text += (t.lemma_.lower() if t.pos_ == "ADJ" else t.lower_) + ("" if t.text in "-‐" or t.nbor(1).text in "-‐" else " ")
+    return text + noun.lemma_.lower()
 
 
 CONTENT = {"NOUN", "PROPN", "ADJ"}
