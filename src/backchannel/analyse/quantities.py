@@ -339,11 +339,6 @@ def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
         return "up"
     if prev and prev.group(1).lower() in ("down", "lower") and not particle:
         return "down"
-    nxt = re.match(r"\W*(\w+)", after)
-    if nxt and nxt.group(1).lower() in ("higher", "more") and root.dep_ != "pobj":
-        return "up"
-    if nxt and nxt.group(1).lower() in ("lower", "less") and root.dep_ != "pobj":
-        return "down"
     tok, prep = root, None
     for _ in range(3):
         head = tok.head
@@ -407,16 +402,18 @@ def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
 
 def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """A figure in brackets right after another ("more than 100 km (60 miles)") is the same amount in other
-    units: it takes the qualifier and the thing measured of the first; so does one joined by "or"."""
+    units: it takes the qualifier, the change and the thing measured of the first; one joined by "or" the change
+    and the thing measured."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:q.start]):
             q = replace(q, referred=prev.referred or q.referred)
-            if q.qualifier == "exact" and prev.qualifier != "exact":
+            if q.qualifier == "exact" and prev.qualifier != "exact" or q.change == "=" and prev.change in ("up", "down"):
                 q = replace(q, qualifier=prev.qualifier, change=prev.change)
-        elif prev is not None and not q.referred and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
-            q = replace(q, referred=prev.referred)  # "lost 190 points, or 0.6%"
+        elif prev is not None and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
+            q = replace(q, referred=q.referred or prev.referred,  # "lost 190 points, or 0.6%"
+                        change=prev.change if q.change == "=" and prev.change in ("up", "down") else q.change)
         out.append(q)
     return out
 
@@ -564,10 +561,12 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     moved = _change(root, span, text[sent.start_char:start], after)
     if moved and change in ("=",):
         change = moved
-    if change == "=" and unit in ("percent", "point", "percentage point"):
+    if change == "=" and (unit in ("percent", "point", "percentage point") or currency):
         change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
     kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
         else "from" if m.group("rng") == "from" and value is not None else ""
+    if kind == "from" and change in ("up", "down"):
+        change = "="  # the start point of a movement, not its amount
     verb = _governing_verb(core if core is not None else root)
     concept_tokens = _concept(span, root, core, counted is not None, verb, exclude)
     concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end}.values(),
@@ -621,7 +620,8 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
         exclude = {t.i for t in span}
         tokens = sorted({t.i: t for t in _concept(span, root, core, counted is not None, verb, exclude)
                          if t.i not in exclude and sent.start <= t.i < sent.end}.values(), key=lambda t: t.i)
-        change = _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
+        change = "=" if n == "2" or m.group("rng") == "from" else \
+            _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
         out.append(Quantity(q_start, q_end, sent.doc.text[q_start:q_end], value, None, None, "exact", change, unit,
                             counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
                             tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent),
