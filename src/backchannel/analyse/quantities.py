@@ -656,6 +656,8 @@ def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -
     """(counted noun, the core noun of the concept): "105 hostages" -> ("hostage", hostages);
     "a 60-day ceasefire" -> (None, ceasefire); "seven of the hostages" -> ("hostage", hostages)."""
     head = root.head
+    while head.pos_ not in NOMINAL and head.dep_ in ("compound", "amod") and head.head != head and head.i >= span.end:
+        head = head.head  # "a 352 μm pixel pitch": the figure hangs on a modifier of the noun
     outside = head != root and not (span.start <= head.i < span.end)
     if outside and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") \
             and head.pos_ in NOMINAL and head.i >= span.end:
@@ -728,7 +730,8 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
         if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
             tokens += _phrase(root.head, exclude)
-    seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"}}.values(), key=lambda t: t.i)
+    seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
+                   and any(c.isalpha() for c in t.text)}.values(), key=lambda t: t.i)
     return tuple(t.text for t in seen)
 
 
@@ -750,7 +753,10 @@ def _subject_noun(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
                     return verb.head
-                return None if child.pos_ in ("PRON", "DET") else child
+                if child.pos_ in ("PRON", "DET"):  # "each of the buildings costs", not "they"
+                    return next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
+                return child
         if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
                                   or verb.pos_ not in ("VERB", "AUX")):
             verb = verb.head
