@@ -716,6 +716,9 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
                 tokens += [t for p in child.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
     if not counted and core is not None:
         tokens += _phrase(core, exclude)  # "a $150,000 contract", "a 60-day ceasefire", "$5m of aid"
+    elif counted and core is not None:  # "35 sections of the region": whose sections
+        tokens += [t for c in core.rights if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
     if not tokens and verb is not None and not _in_subject(anchor, verb):
         subject = _subject_noun(verb)
         if subject is not None and subject.i not in exclude:
