@@ -5,7 +5,8 @@
 GOLD_FILE defaults to ../shared/data/quantities/cqe_evaluation/formatted_test_set/NewsQuant.json
 (relative to the repo root); /work/shared/data/quantities/README.md describes it and its licence
 (internal evaluation only: do not copy it into this repo). Every sentence is parsed alone with the
-settings' model (nlp.pipe), and `read_quantities` runs on each of its spaCy sentences. The same
+settings' model (nlp.pipe), and `read_quantities(sent, ages=True)` runs on each of its spaCy sentences
+(NewsQuant annotates ages; the claims ledger leaves them out). The same
 sentences then go through quantulum3 (`pip install -e .[bench]`), which is scored the same way.
 
 Metric (the authors' one, re-implemented): micro precision, recall and F1 over quantities, pooled over
@@ -24,9 +25,11 @@ Precision divides by all predictions, recall by all gold quantities.
 Our output is mapped to the gold naming with a small general table: a currency code becomes its
 name (USD -> dollar, EUR -> euro, JPY -> japanese yen, from patterns/quantities.yaml), percent ->
 percentage, each side of "X per Y" alike; with no unit, the counted noun with its adjectives
-(`counted_phrase`, lemmas) is the unit, and with
-neither it is "-". Concept words are the words of our concept (letters and digits), lower case,
-without spaCy's English stop words; no concept is "-", as in the gold file. quantulum3 unit names
+(`counted_phrase`, lemmas) is the unit, and with neither it is "-". An age is "<unit> of age" ("year of
+age") and a share of a group "% <counted>", as NewsQuant writes them; a start point ("from X") and
+the figure after its "to" become one range (X, Y) in text order, as NewsQuant writes movements.
+Concept words are the words of `referred` (letters and digits), lower case, without spaCy's English
+stop words; none is "-", as in the gold file. quantulum3 unit names
 are lower-cased, "dimensionless" becomes "-", and a currency "<country> dollar" of the United States
 becomes "dollar".
 

@@ -1,18 +1,23 @@
 """Read the figures a news sentence reports: counts, money, shares, lengths of time and other measures.
 
-Contract: `read_quantities(sent)` takes one sentence (a spaCy Span) of a Doc parsed by the project's
-pipeline and returns its quantities in text order as `Quantity` records (value or range, qualifier,
-change, unit, counted noun, the thing measured in words and certainty cues). It is pure: it reads the
-Doc and writes nothing on it.
+Contract: `read_quantities(sent, ages=False)` takes one sentence (a spaCy Span) of a Doc parsed by the
+project's pipeline and returns its quantities in text order as `Quantity` records (value or range,
+qualifier, change, unit, counted noun, the thing measured in words, `referred` content words, `kind`
+and certainty cues). Ages ("a 35-year-old man", "Maddon, 66,") come back, as kind "age", only with
+ages=True. It is pure: it reads the Doc and writes nothing on it.
 
 How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
-(qualifier, currency, digits or number words, scale, range, unit). Time expressions of the
+(qualifier, currency, digits, number words or fractions, scale, range, unit). Time expressions of the
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
-years, dates and clock times; durations stay ("a 60-day ceasefire"). Ages and labels ("Section 427",
-"COVID-19", "S&P 500") are dropped. The dependency parse then gives the counted noun (the noun the
-number modifies, or X in "seven of the X"), the concept (that noun or the noun a measure modifies,
-with its modifiers, the governing verb and its subject or complements), the change (a figure that is
-the amount of a verb like "rose" or "fell", or follows "up"/"down") and certainty cues in the clause.
+years, dates and clock times, and durations that only place a happening in time ("within two weeks",
+"six weeks after the deal"); durations used as terms stay ("a 60-day ceasefire"). Labels ("Section
+427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
+(kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
+bracketed figure after another is the same amount in other units. The dependency parse then gives
+the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
+the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
+`referred` (the noun a measure belongs to, else the subject of its verb), the change (a figure that
+is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
 
