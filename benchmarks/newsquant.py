@@ -5,7 +5,8 @@
 GOLD_FILE defaults to ../shared/data/quantities/cqe_evaluation/formatted_test_set/NewsQuant.json
 (relative to the repo root); /work/shared/data/quantities/README.md describes it and its licence
 (internal evaluation only: do not copy it into this repo). Every sentence is parsed alone with the
-settings' model (nlp.pipe), and `read_quantities` runs on each of its spaCy sentences. The same
+settings' model (nlp.pipe), and `read_quantities(sent, ages=True)` runs on each of its spaCy sentences
+(NewsQuant annotates ages; the claims ledger leaves them out). The same
 sentences then go through quantulum3 (`pip install -e .[bench]`), which is scored the same way.
 
 Metric (the authors' one, re-implemented): micro precision, recall and F1 over quantities, pooled over
@@ -24,9 +25,11 @@ Precision divides by all predictions, recall by all gold quantities.
 Our output is mapped to the gold naming with a small general table: a currency code becomes its
 name (USD -> dollar, EUR -> euro, JPY -> japanese yen, from patterns/quantities.yaml), percent ->
 percentage, each side of "X per Y" alike; with no unit, the counted noun with its adjectives
-(`counted_phrase`, lemmas) is the unit, and with
-neither it is "-". Concept words are the words of our concept (letters and digits), lower case,
-without spaCy's English stop words; no concept is "-", as in the gold file. quantulum3 unit names
+(`counted_phrase`, lemmas) is the unit, and with neither it is "-". An age is "<unit> of age" ("year of
+age") and a share of a group "% <counted>", as NewsQuant writes them; a start point ("from X") and
+the figure after its "to" become one range (X, Y) in text order, as NewsQuant writes movements.
+Concept words are the words of `referred` (letters and digits), lower case, without spaCy's English
+stop words; none is "-", as in the gold file. quantulum3 unit names
 are lower-cased, "dimensionless" becomes "-", and a currency "<country> dollar" of the United States
 becomes "dollar".
 
@@ -42,6 +45,8 @@ import re
 import sys
 import time
 from pathlib import Path
+
+from dataclasses import replace
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -124,7 +129,25 @@ def concept_words(concept: str) -> set[str]:
 def ours(q: Quantity) -> dict:
     value = (q.low, q.high) if q.value is None else q.value
     unit = unit_name(q.unit) if q.unit else q.counted_phrase or q.counted or "-"
-    return {"value": value, "unit": unit.lower(), "change": q.change, "concepts": concept_words(q.concept), "q": q}
+    if q.kind == "age":
+        unit = f"{unit} of age"
+    elif q.kind == "share":
+        unit = f"% {unit}"
+    return {"value": value, "unit": unit.lower(), "change": q.change, "concepts": concept_words(" ".join(q.referred)), "q": q}
+
+
+def movements(found: list[Quantity], text: str) -> list[Quantity]:
+    """NewsQuant writes "from X to Y" as one range "X-Y", in text order even when it falls: a start point
+    (kind "from") and the next figure after "to" become one."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "from" and prev.value is not None and q.value is not None \
+                and re.search(r"\bto\b", text[prev.end:q.start]) and (q.unit == prev.unit or q.unit is None):
+            out[-1] = replace(prev, value=None, low=prev.value, high=q.value, end=q.end, kind="")
+            continue
+        out.append(q)
+    return out
 
 
 def quantulum_unit(name: str) -> str:
@@ -172,7 +195,8 @@ def main() -> None:
     nlp = load(Settings.load().model)
     list(nlp.pipe(texts[:20]))  # warm up
     started = time.perf_counter()
-    predicted = [[ours(q) for sent in doc.sents for q in read_quantities(sent)] for doc in nlp.pipe(texts, batch_size=64)]
+    predicted = [[ours(q) for q in movements([q for sent in doc.sents for q in read_quantities(sent, ages=True)], doc.text)]
+                 for doc in nlp.pipe(texts, batch_size=64)]
     speed = len(texts) / (time.perf_counter() - started)
     result = score([(r["quantities"], p) for r, p in zip(records, predicted)])
     show("backchannel", result, speed)

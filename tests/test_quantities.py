@@ -124,3 +124,85 @@ def test_offsets_slice_the_document(nlp):
         assert text[q.start:q.end] == q.text
         if q.concept:
             assert text[q.concept_start:q.concept_end].startswith(q.concept.split()[0])
+
+
+def test_a_figure_after_a_capitalised_sentence_opener_in_a_longer_text(nlp):
+    found = quantities(nlp, "Some 70 captives were freed last year. Another 18 remain in the hills.")
+    assert [q.value for q in found] == [70, 18]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks resumed some six weeks after the deal.",
+    "A second round is expected within two weeks.",
+    "The envoys met at 12 Harbour Road on Monday.",
+    "She filmed it on an iPhone 15 at the checkpoint.",
+])
+def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_a_duration_used_as_a_term_stays(nlp):
+    q = only(nlp, "Both sides signed a six-week truce on Friday.")
+    assert (q.value, q.unit) == (6, "week")
+    assert q.referred == ("truce",)
+
+
+def test_movements_and_ranges(nlp):
+    found = quantities(nlp, "The number of detainees fell from 136 to 129.")
+    assert [(q.value, q.kind, q.change) for q in found] == [(136, "from", "="), (129, "", "=")]
+    found = quantities(nlp, "The budget grew by $2 billion to $9 billion.")
+    assert [q.value for q in found] == [2e9, 9e9]
+    q = only(nlp, "Fuel prices are expected to rise between 4% and 6% next year.")
+    assert (q.low, q.high, q.unit) == (4, 6, "percent")
+
+
+def test_ages_only_when_asked(nlp):
+    doc = nlp("A 35-year-old man was detained at the crossing.")
+    sent = next(doc.sents)
+    assert read_quantities(sent) == []
+    (age,) = read_quantities(sent, ages=True)
+    assert (age.value, age.unit, age.kind) == (35, "year", "age")
+    (age,) = read_quantities(next(nlp("Mr Haddad, 71, led the talks.").sents), ages=True)
+    assert (age.value, age.kind) == (71, "age")
+
+
+@pytest.mark.parametrize("text, value, qualifier, unit, kind", [
+    ("A third of the detainees are women.", 1 / 3, "exact", None, "share"),
+    ("The shelter holds ~40 families.", 40, "about", None, ""),
+    ("Inflation stayed lower than 8 percent.", 8, "less than", "percent", ""),
+    ("There were 4 hundred million voters.", 4e8, "exact", None, ""),
+    ("The road runs for 1/2 mile past the camp.", 0.5, "exact", "mile", ""),
+    ("The plot was sold for around 25k.", 25000, "about", None, ""),
+    ("The bank charged 1.5pc on the loan.", 1.5, "exact", "percent", ""),
+])
+def test_written_forms(nlp, text, value, qualifier, unit, kind):
+    q = only(nlp, text)
+    assert (q.value, q.qualifier, q.unit, q.kind) == (pytest.approx(value), qualifier, unit, kind)
+
+
+def test_a_bracketed_conversion_keeps_the_qualifier_and_an_or_figure_the_change(nlp):
+    found = quantities(nlp, "The convoy travelled more than 100 km (62 miles) that night.")
+    assert [(q.value, q.qualifier) for q in found] == [(100, "more than"), (62, "more than")]
+    found = quantities(nlp, "The index lost 190 points, or 0.6%, on Monday.")
+    assert [(q.value, q.change) for q in found] == [(190, "down"), (0.6, "down")]
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Officials expect a 5% rise in fuel prices.", "="),
+    ("Bread was 5% dearer and rents were 7% higher.", "="),
+    ("The index closed +0.4% on the day.", "up"),
+    ("The defence gave up 30 yards in the first half.", "="),
+])
+def test_change_is_told_by_a_verb_or_a_sign(nlp, text, change):
+    assert quantities(nlp, text)[0].change == change
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Tesla shares rose 5% on Monday.", {"Tesla", "shares"}),
+    ("The company has 1,000 employees in the region.", {"company"}),
+    ("The fund lost 40% of its value.", {"value"}),
+    ("McDougal was released from her $150,000 contract.", {"contract"}),
+    ("Dozens of people were killed in the raid.", set()),
+])
+def test_referred_is_what_the_figure_measures(nlp, text, words):
+    assert set(quantities(nlp, text)[0].referred) == words

@@ -1,18 +1,23 @@
 """Read the figures a news sentence reports: counts, money, shares, lengths of time and other measures.
 
-Contract: `read_quantities(sent)` takes one sentence (a spaCy Span) of a Doc parsed by the project's
-pipeline and returns its quantities in text order as `Quantity` records (value or range, qualifier,
-change, unit, counted noun, the thing measured in words and certainty cues). It is pure: it reads the
-Doc and writes nothing on it.
+Contract: `read_quantities(sent, ages=False)` takes one sentence (a spaCy Span) of a Doc parsed by the
+project's pipeline and returns its quantities in text order as `Quantity` records (value or range,
+qualifier, change, unit, counted noun, the thing measured in words, `referred` content words, `kind`
+and certainty cues). Ages ("a 35-year-old man", "Maddon, 66,") come back, as kind "age", only with
+ages=True. It is pure: it reads the Doc and writes nothing on it.
 
 How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
-(qualifier, currency, digits or number words, scale, range, unit). Time expressions of the
+(qualifier, currency, digits, number words or fractions, scale, range, unit). Time expressions of the
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
-years, dates and clock times; durations stay ("a 60-day ceasefire"). Ages and labels ("Section 427",
-"COVID-19", "S&P 500") are dropped. The dependency parse then gives the counted noun (the noun the
-number modifies, or X in "seven of the X"), the concept (that noun or the noun a measure modifies,
-with its modifiers, the governing verb and its subject or complements), the change (a figure that is
-the amount of a verb like "rose" or "fell", or follows "up"/"down") and certainty cues in the clause.
+years, dates and clock times, and durations that only place a happening in time ("within two weeks",
+"six weeks after the deal"); durations used as terms stay ("a 60-day ceasefire"). Labels ("Section
+427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
+(kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
+bracketed figure after another is the same amount in other units. The dependency parse then gives
+the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
+the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
+`referred` (the noun a measure belongs to, else the subject of its verb), the change (a figure that
+is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
 
@@ -47,6 +52,12 @@ class Quantity:
     certainty: tuple[str, ...]  # cue words in the clause ("believed", "confirmed", "reportedly")
     scale_text: str = ""  # the scale word as written ("mn", "million")
     counted_phrase: str | None = None  # the counted noun with its adjectives, lemmas ("palestinian prisoner")
+    referred: tuple[str, ...] = ()  # content words of the thing measured: the noun a measure belongs to, else
+    #                 the subject of its verb ("Tesla shares" rose 5%); for a count, whose count it is ("the
+    #                 company has 1,000 customers"), not the counted noun itself
+    kind: str = ""  # "" a figure; "from" the start point of a movement or span ("fell from 136 to 129");
+    #                 "share" a fraction of a group ("a third of the hostages", value 0.33); "age" an age
+    #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True))
 
 
 @lru_cache(maxsize=1)
@@ -78,22 +89,27 @@ def pattern() -> re.Pattern:
     vague = rf"\b(?:(?:tens|hundreds)\s+of\s+)?(?:{_alt(v['vague_scales'])})\b(?=\s+of\b|\s+[a-z])"
     prefix = _alt(v["currency_prefixes"])
     scale = _alt(v["scales"])
+    scale = rf"(?:{scale})(?:\s+(?:{scale}))?"
     attached = _alt(v["attached_scales"])
 
+    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
+    slash = rf"(?<![\d/⁄])\d{{1,3}}[/⁄]\d{{1,3}}(?![/⁄\d])(?=\s+of\b|\s+(?:{units})\b)"  # "1/2 pound", "1/16 of"
+
     def amount(n: str) -> str:
-        return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.,/:$£€¥]))(?P<num{n}>{NUMERAL}|{fraction}|{spelled})"
+        return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.$£€¥/:])(?<!\d,))"
+                rf"(?P<num{n}>{slash}|{NUMERAL}|{fraction}|{spelled})"
                 rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
 
-    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
     per = _alt(v["per_words"])
     per_nouns = _alt(list(v["units"]) + v["per_nouns"])
-    qualifiers = _alt(v["qualifiers"])
+    qualifiers = _alt(q for q in v["qualifiers"] if q[-1].isalpha() or q[-1] == ".")
+    symbols = _alt(q for q in v["qualifiers"] if not (q[-1].isalpha() or q[-1] == "."))
     return re.compile(
-        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
+        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+|(?P<sym>(?:\b|(?<!\w))(?:{symbols}))\s*)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
-        rf"(?:(?P<pers>\s+(?:{per})\s+)(?P<per>{per_nouns})\b)?",
+        rf"(?:(?P<pers>(?:\s+|\s?-)(?:{per})(?:\s+|-\s?))(?P<per>{per_nouns})\b)?",
         re.IGNORECASE)
 
 
@@ -124,6 +140,14 @@ def _spelled_value(text: str) -> tuple[float, float] | None:
     return value, 1.0
 
 
+def _scale(text: str) -> float:
+    """"million" 1e6, "hundred million" 1e8."""
+    value = 1.0
+    for word in text.lower().split():
+        value *= float(vocabulary()["scales"][word])
+    return value
+
+
 def _fraction_value(text: str) -> float | None:
     v = vocabulary()
     words = re.split(r"[\s-]+", text.lower())
@@ -141,6 +165,9 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
     num = m.group(f"num{n}")
     if num is None:
         return None
+    if re.fullmatch(r"\d+[/⁄]\d+", num):
+        top, bottom = re.split(r"[/⁄]", num)
+        return (int(top) / int(bottom), 1.0, "", False) if int(bottom) else None
     if re.match(r"-|minus|\.?\d", num, re.IGNORECASE):
         sign = -1.0 if re.match(r"-|minus", num, re.IGNORECASE) else 1.0
         base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", num, flags=re.IGNORECASE))
@@ -155,10 +182,10 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
             return None
         base, scale = parsed
         if m.group(f"scale{n}"):
-            return base * scale, float(_lookup(v["scales"], m.group(f"scale{n}"))), m.group(f"scale{n}"), False
+            return base * scale, _scale(m.group(f"scale{n}")), m.group(f"scale{n}"), False
         return base, scale, "", False
     if m.group(f"scale{n}"):
-        return base, float(_lookup(v["scales"], m.group(f"scale{n}"))), m.group(f"scale{n}"), False
+        return base, _scale(m.group(f"scale{n}")), m.group(f"scale{n}"), False
     if m.group(f"att{n}"):
         return base, float(v["attached_scales"][m.group(f"att{n}").lower()]), m.group(f"att{n}"), True
     return base, 1.0, "", False
@@ -181,25 +208,31 @@ def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
-AGE = re.compile(r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b|^[\s-]*year-old", re.IGNORECASE)
+AGE = re.compile(r"^[\s-]*(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
+OFFSET = (re.compile(r"\b(?:within|after)\s+$", re.IGNORECASE),
+          re.compile(r"^\s+(?:after|before|later|earlier|ago|into|from now)\b", re.IGNORECASE))
 
 
-def _is_label(text: str, start: int, m: re.Match) -> bool:
-    """"Section 427", "S&P 500", "COVID-19", "Model 3": a number that names rather than counts."""
-    if m.group("qual") or m.group("cur1") or m.group("rng") or m.group("vague"):
+def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
+    """"Section 427", "S&P 500", "COVID-19", "iPhone 11", "49 Elm Road": a number that names rather than counts."""
+    if m.group("qual") or m.group("sym") or m.group("cur1") or m.group("rng") or m.group("vague"):
         return False
     num = m.group("num1") or ""
-    before = text[:start]
-    if re.search(r"[^\W\d_][-‐]$", before):  # COVID-19, F-35
+    before = text[sent_start:start]
+    if re.search(r"[^\W\d_][-‐]$|[A-Z]{2,}\s-$", before):  # COVID-19, F-35, "COVID -19"
         return True
+    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
+        return False
+    if re.match(rf"(?:\s+[A-Z][\w.]*){{1,3}}\s+(?i:{_alt(vocabulary()['street_words'])})(?!\w)", text[m.end():]):
+        return True  # a street address
     prev = re.search(r"([\w&.'/-]+)\s+$", before)
     if not prev:
         return False
     word = prev.group(1)
-    if word.lower().rstrip(".") in {w.rstrip(".") for w in vocabulary()["label_words"]} and num[:1].isdigit():
+    if word.lower().rstrip(".") in {w.rstrip(".") for w in vocabulary()["label_words"]}:
         return True
-    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
-        return False
+    if re.match(r"[a-z]+[A-Z]", word):  # "iPhone 11", "eBay 2"
+        return True
     # a figure right after a capitalised name, not at the start of the sentence: "S&P 500", "Big 12"
     return bool(re.match(r"[A-Z]", word)) and "." not in word[-1:] and re.search(r"\w", before[:prev.start()]) is not None
 
@@ -301,17 +334,15 @@ def _word_sets() -> dict[str, set[str]]:
 
 
 def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
-    """"up"/"down" when the figure is the amount of a change, else None."""
+    """"up"/"down" when the figure is the amount of a change told by a verb or "up"/"down" ("rose 5%",
+    "up 5%"), else None; a change noun does not make it one ("a 5% rise")."""
     sets = _word_sets()
     prev = re.search(r"(\w+)\W*$", before)
-    if prev and prev.group(1).lower() in ("up", "higher"):
+    prev_tok = _token_at(root.doc, tokens.sent.start_char + prev.start(1)) if prev else None
+    particle = prev_tok is not None and prev_tok.dep_ == "prt" and not _lemma_in(prev_tok.head, sets["change_up"] | sets["change_down"])
+    if prev and prev.group(1).lower() in ("up", "higher") and not particle:
         return "up"
-    if prev and prev.group(1).lower() in ("down", "lower"):
-        return "down"
-    nxt = re.match(r"\W*(\w+)", after)
-    if nxt and nxt.group(1).lower() in ("higher", "more") and root.dep_ != "pobj":
-        return "up"
-    if nxt and nxt.group(1).lower() in ("lower", "less") and root.dep_ != "pobj":
+    if prev and prev.group(1).lower() in ("down", "lower") and not particle:
         return "down"
     tok, prep = root, None
     for _ in range(3):
@@ -326,9 +357,10 @@ def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
             return None
         if tok.dep_ in ("dobj", "npadvmod", "advmod", "prep", "nummod", "compound", "amod", "attr", "nsubj", "quantmod") \
                 or (tok.dep_ == "prep" and prep == "by"):
-            if _lemma_in(head, sets["change_up"]) and (head.pos_ == "VERB" or tok.dep_ != "nsubj"):
+            told = head.pos_ == "VERB" or head.lower_ in ("up", "down", "higher", "lower")
+            if _lemma_in(head, sets["change_up"]) and told:
                 return "up"
-            if _lemma_in(head, sets["change_down"]) and (head.pos_ == "VERB" or tok.dep_ != "nsubj"):
+            if _lemma_in(head, sets["change_down"]) and told:
                 return "down"
         return None
     return None
@@ -351,20 +383,44 @@ def _certainty(verb: Token | None, sent: Span) -> tuple[str, ...]:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def read_quantities(sent: Span) -> list[Quantity]:
-    """The quantities of one parsed sentence, in text order."""
+def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
+    """The quantities of one parsed sentence, in text order; ages too (kind "age") if asked."""
     doc = sent.doc
     text = doc.text
-    v = vocabulary()
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
     found: list[Quantity] = []
-    for m in pattern().finditer(text, sent.start_char, sent.end_char):
+    pos = sent.start_char
+    while (m := pattern().search(text, pos, sent.end_char)) is not None:
+        pos = m.end()
         if not (m.group("num1") or m.group("vague")):
+            continue
+        if m.group("num2") and _overlaps_time(m.start("num1"), m.end("num1"), times, None, False) \
+                and not _overlaps_time(m.start("num2"), m.end("num2"), times, None, False):
+            pos = m.start("cur2") if m.group("cur2") else m.start("num2")  # "in 2018 to 3.9 million"
             continue
         q = _read(m, sent, times)
         if q is not None:
             found.extend(q)
-    return _ranges(found, text)
+    found = _conversions(_ranges(found, text), text)
+    return [q for q in found if ages or q.kind != "age"]
+
+
+def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
+    """A figure in brackets right after another ("more than 100 km (60 miles)") is the same amount in other
+    units: it takes the qualifier, the change and the thing measured of the first; one joined by "or" the change
+    and the thing measured."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:q.start]):
+            q = replace(q, referred=prev.referred or q.referred)
+            if q.qualifier == "exact" and prev.qualifier != "exact" or q.change == "=" and prev.change in ("up", "down"):
+                q = replace(q, qualifier=prev.qualifier, change=prev.change)
+        elif prev is not None and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
+            q = replace(q, referred=q.referred or prev.referred,  # "lost 190 points, or 0.6%"
+                        change=prev.change if q.change == "=" and prev.change in ("up", "down") else q.change)
+        out.append(q)
+    return out
 
 
 def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -373,10 +429,11 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
+        opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower()) if prev is not None else None
         if prev is not None and prev.value is not None and q.value is not None and prev.value < q.value \
-                and (prev.unit == q.unit or prev.unit is None) and prev.change not in ("up", "down"):
+                and (prev.unit == q.unit or prev.unit is None) \
+                and (prev.change not in ("up", "down") or opener and opener.group(1) == "between"):
             between = text[prev.end:q.start].lower()
-            opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower())
             by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
             joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
                                                                      and re.fullmatch(r"\s+and\s+", between))
@@ -384,7 +441,7 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
                 out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
                                   high=q.value, unit=q.unit, counted=q.counted or prev.counted,
                                   change=prev.change if prev.qualifier != "exact" else q.change,
-                                  scale_text=prev.scale_text or q.scale_text)
+                                  scale_text=prev.scale_text or q.scale_text, kind="")
                 continue
         out.append(q)
     return out
@@ -405,17 +462,21 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     doc, text, v = sent.doc, sent.doc.text, vocabulary()
     start, end = m.start(), m.end()
     after = text[end:sent.end_char]
-    core_end = m.end("scale2") if m.group("scale2") else m.end("num2") if m.group("num2") else \
-        m.end("scale1") if m.group("scale1") else m.end("num1") if m.group("num1") else m.end("vague")
-    if AGE.match(text[core_end:sent.end_char]) or re.search(r"\baged?\s+$", text[sent.start_char:start], re.IGNORECASE):
+    core_end = max(m.end(g) for g in ("scale2", "att2", "num2", "scale1", "att1", "num1", "vague") if m.group(g))
+    age = AGE.match(text[core_end:sent.end_char])
+    if re.search(r"\baged?\s+$", text[sent.start_char:start], re.IGNORECASE):
         return None
     num_start = m.start("num1") if m.group("num1") else m.start("vague")
-    if _is_label(text, num_start, m):
+    if _is_label(text, sent.start_char, num_start, m):
         return None
     num_tok = _token_at(doc, num_start)
-    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("att1"))
+    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
+    if _is_offset(start, end, text, sent, times):
+        return None
+    if age is None and _apposed_age(num_tok, m):
+        age = AGE.match(" years old")
     if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
         return None  # "5G", "3D": a name, not a figure
     if not marked and text[start - 1:start] == "(" and text[end:end + 1] == ")":
@@ -451,6 +512,8 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     if currency:
         unit = currency
     per = m.group("per")
+    if age is not None:
+        unit, unit_word, end = _lookup(v["units"], age.group("unit")) or "year", None, core_end + age.end()
     if per and unit:
         unit = f"{unit} per {_lookup(v['units'], per) or per.lower().rstrip('s')}"
     elif per:
@@ -479,28 +542,36 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
                 scale1 = scale2  # "$89 to $93 billion", "four to five thousand"
             scale_text = scale_text or scale_text2
             low, high = base1 * scale1, base2 * scale2
-            if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok):
-                return _split(m, sent, times, low, high, unit)
+            if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok) \
+                    or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]):
+                return _split(m, sent, times, low, high, unit)  # "fell from 9% to 7%", "rose by 5% to 7%"
             value = None
         else:
             value, low, high = base1 * scale1, None, None
 
     # qualifier
     qualifier, change = "exact", "="
-    if m.group("qual"):
-        qualifier, change = _lookup(v["qualifiers"], m.group("qual"))
+    if m.group("qual") or m.group("sym"):
+        qualifier, change = _lookup(v["qualifiers"], m.group("qual") or m.group("sym"))
     elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
         qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    root = span.root
+    root = span[-1] if vague else _top(_token_at(doc, core_end - 1), span) or span.root
+    # the figure's own top token, not "An" of "An estimated 5 million"; "tens of thousands of students": students
     exclude = {t.i for t in span}
     counted, core = _counted(span, root, num_tok, unit)
     moved = _change(root, span, text[sent.start_char:start], after)
     if moved and change in ("=",):
         change = moved
+    if change == "=" and (unit in ("percent", "point", "percentage point") or currency):
+        change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
+    kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
+        else "from" if m.group("rng") == "from" and value is not None else ""
+    if kind == "from" and change in ("up", "down"):
+        change = "="  # the start point of a movement, not its amount
     verb = _governing_verb(core if core is not None else root)
     concept_tokens = _concept(span, root, core, counted is not None, verb, exclude)
     concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end}.values(),
@@ -512,7 +583,29 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
         concept_start=concept_tokens[0].idx if concept_tokens else None,
         concept_end=concept_tokens[-1].idx + len(concept_tokens[-1]) if concept_tokens else None,
         certainty=_certainty(verb, sent), scale_text=scale_text or "",
-        counted_phrase=_count_phrase(core, span) if counted else None)]
+        counted_phrase=_count_phrase(core, span) if counted else None, kind=kind,
+        referred=_referred(span, root, core, counted is not None, unit, verb, exclude))]
+
+
+def _is_fraction_word(num: str) -> bool:
+    v = vocabulary()
+    return bool(re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE)) and not num.endswith("dozen")
+
+
+def _is_offset(start: int, end: int, text: str, sent: Span, times) -> bool:
+    """"within two weeks", "some six weeks after the deal": a length of time the time tagger read that
+    only places a happening in time."""
+    return any(t_start <= start and end <= t_end and t_type == "DURATION" for t_start, t_end, t_type, _ in times) \
+        and bool(OFFSET[0].search(text[sent.start_char:start]) or OFFSET[1].match(text[end:sent.end_char]))
+
+
+def _apposed_age(tok: Token | None, m: re.Match) -> bool:
+    """"Maddon, 66, has ...": a bare whole number between commas after a name."""
+    if tok is None or m.group("num2") or m.group("unit") or m.group("scale1") or m.group("qual") or not tok.is_digit:
+        return False
+    doc = tok.doc
+    return 0 < int(tok.text) < 120 and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (",", ".", ";"))
 
 
 def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None) -> list[Quantity]:
@@ -532,10 +625,13 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
         exclude = {t.i for t in span}
         tokens = sorted({t.i: t for t in _concept(span, root, core, counted is not None, verb, exclude)
                          if t.i not in exclude and sent.start <= t.i < sent.end}.values(), key=lambda t: t.i)
-        change = _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
+        change = "=" if n == "2" or m.group("rng") == "from" else \
+            _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
         out.append(Quantity(q_start, q_end, sent.doc.text[q_start:q_end], value, None, None, "exact", change, unit,
                             counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
-                            tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent)))
+                            tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent),
+                            kind="from" if n == "1" and m.group("rng") == "from" else "",
+                            referred=_referred(span, root, core, counted is not None, unit, verb, exclude)))
     return out
 
 
@@ -549,6 +645,13 @@ def _governed_by_change(tok: Token | None) -> bool:
     return False
 
 
+def _top(tok: Token | None, span: Span) -> Token | None:
+    """The token's highest ancestor inside the span."""
+    while tok is not None and tok.head != tok and span.start <= tok.head.i < span.end:
+        tok = tok.head
+    return tok
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -558,6 +661,8 @@ def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -
     """(counted noun, the core noun of the concept): "105 hostages" -> ("hostage", hostages);
     "a 60-day ceasefire" -> (None, ceasefire); "seven of the hostages" -> ("hostage", hostages)."""
     head = root.head
+    while head.pos_ not in NOMINAL and head.dep_ in ("compound", "amod") and head.head != head and head.i >= span.end:
+        head = head.head  # "a 352 μm pixel pitch": the figure hangs on a modifier of the noun
     outside = head != root and not (span.start <= head.i < span.end)
     if outside and root.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") \
             and head.pos_ in NOMINAL and head.i >= span.end:
@@ -565,7 +670,8 @@ def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -
             return _count_noun(head, span), head
         return None, head
     if unit is None and root.pos_ in NOMINAL and root.i >= span.end - 1 and num_tok is not None and root != num_tok \
-            and root.lower_ not in vocabulary()["number_words"] and not root.like_num:
+            and root.lower_ not in vocabulary()["number_words"] and root.lower_ not in vocabulary()["vague_scales"] \
+            and not root.like_num:
         return _count_noun(root, span), root  # the parse took the noun into the span ("2.3mn people")
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -583,10 +689,88 @@ def _count_noun(noun: Token, span: Span) -> str:
 
 
 def _count_phrase(noun: Token | None, span: Span) -> str | None:
+    """The counted noun with the words before it that modify it, adjectives as lemmas ("first-team player",
+    "kia hyundai vehicle")."""
     if noun is None:
         return None
-    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i >= span.end and not t.like_num]
-    return " ".join([t.lemma_.lower() if t.dep_ == "amod" else t.lower_ for t in words] + [noun.lemma_.lower()])
+    modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= span.end]
+    if not modifiers:
+        return noun.lemma_.lower()
+    text = ""
+    for t in noun.doc[min(t.left_edge.i for t in modifiers if t.left_edge.i >= span.end):noun.i]:
+        if t.pos_ in ("DET", "PRON", "CCONJ", "PART", "PUNCT") and t.text not in "-‐" or t.like_num:
+            continue
+        text += (t.lemma_.lower() if t.pos_ == "ADJ" else t.lower_) + ("" if t.text in "-‐" or t.nbor(1).text in "-‐" else " ")
+    return text + noun.lemma_.lower()
+
+
+CONTENT = {"NOUN", "PROPN", "ADJ"}
+
+
+def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: str | None, verb: Token | None,
+              exclude: set[int]) -> tuple[str, ...]:
+    """The content words of what the figure measures (see Quantity.referred)."""
+    anchor = core if core is not None else root
+    tokens: list[Token] = []
+    owner = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if owner is not None and owner.head.pos_ in NOMINAL and owner.head.i not in exclude:
+        tokens += _phrase(owner.head, exclude)  # "sales of 5,835 units", "a gain of 2%"
+    if not counted and core is None:
+        for child in root.rights:  # "60% of its market cap"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                tokens += [t for p in child.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    if not counted and core is not None:
+        tokens += _phrase(core, exclude)  # "a $150,000 contract", "a 60-day ceasefire", "$5m of aid"
+    elif counted and core is not None:  # "35 sections of the region": whose sections
+        tokens += [t for c in core.rights if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    if not tokens and verb is not None and not _in_subject(anchor, verb):
+        subject = _subject_noun(verb)
+        if subject is not None and subject.i not in exclude:
+            tokens += _phrase(subject, exclude)
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells the tool for $30"
+            tokens += [t for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL for t in _phrase(c, exclude)]
+        elif unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
+            tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    if not tokens and not counted:  # "sitting on $1bn in gains", "Total cost: $72,370"
+        tokens += [t for c in anchor.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                   for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+        if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
+            tokens += _phrase(root.head, exclude)
+    seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
+                   and any(c.isalpha() for c in t.text)}.values(), key=lambda t: t.i)
+    return tuple(t.text for t in seen)
+
+
+def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
+    """A noun with its modifiers and the nouns of its prepositions ("exports to China")."""
+    out = _noun_phrase(noun, exclude)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "to", "for", "from") and child.i not in exclude:
+            out += [t for p in child.children if p.dep_ == "pobj" and p.pos_ in NOMINAL and p.i not in exclude
+                    for t in _noun_phrase(p, exclude)]
+    return out
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    """The subject of the verb or of the verb it hangs on; the noun a relative clause belongs to for
+    "that"/"which"/"who"; None for a pronoun."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    return verb.head
+                if child.pos_ in ("PRON", "DET"):  # "each of the buildings costs", not "they"
+                    return next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
+                return child
+        if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
+                                  or verb.pos_ not in ("VERB", "AUX")):
+            verb = verb.head
+        else:
+            return None
+    return None
 
 
 def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
