@@ -57,6 +57,8 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
     for sent in doc.sents:
         figures = []
         for q in read_quantities(sent):
+            if q.kind == "from":  # "rose from 100 to 150": the earlier value is not as of this sentence
+                continue
             token = _number_token(doc, q)
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
@@ -109,7 +111,7 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
                        if pattern.search(text)), "")
     thing, what = _thing(q), q.concept or q.counted or ""
-    unit = q.unit or ("share" if q.value is not None and 0 < q.value < 1 else None)  # "a third of them"
+    unit = q.unit or ("share" if q.kind == "share" else None)  # "a third of them"
     complement = next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c.i > token.i
                        and c.i != token.head.i and c.lemma_.lower() in vocabulary()["things"]), None)
     if complement is not None and thing == "person":  # "took 250 people hostage"
