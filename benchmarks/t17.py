@@ -11,9 +11,11 @@ there and reused when it already holds documents, so that a second run skips the
 
 The top N happenings (N defaults to the number of gold entries) come from `rank_events` over the whole
 timeline, with the corpus's interaction graph and the days its documents refer back to
-(`query.day_references`), as `backchannel timeline --top N` ranks them. Each gives one date, the day of its
-window; events whose window is wider than one day (a week, a month...) are left out before ranking, so the
-next best takes their place (--by days: `rank_days`, which counts day-precise events only). A predicted date is correct when it equals a gold date: precision = correct /
+(`query.day_references`), as `backchannel timeline --top N` ranks them. Each gives one date, the day it
+stands for (`ranking.likely_day`: the day of a one-day window, or the publication day of an article that
+leaves the event undated); other events (a week, a month...) are left out before ranking, so the next
+best takes their place (--by days: `rank_days`, which counts such days only). A predicted date is
+correct when it equals a gold date: precision = correct /
 predicted, recall = gold dates matched / gold dates, F1 their harmonic mean: the date-selection F1 of
 the timeline-summarisation papers (their alignment ROUGE, from the `tilse` package, is not computed here).
 
@@ -36,7 +38,7 @@ from pathlib import Path
 
 import backchannel
 from backchannel.query import day_references
-from backchannel.query.ranking import rank_days, rank_events
+from backchannel.query.ranking import likely_day, rank_days, rank_events
 
 T17 = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "t17_syriancrisis_bbc"
 
@@ -89,11 +91,12 @@ def ingested_corpus(folder: Path, db: str) -> backchannel.Corpus:
 
 
 def select(timeline: list, graph, references: dict, n: int, by: str) -> list:
-    """The n best day-precise happenings in date order: events without a one-day window are left out, and
-    the next best takes their place; with by="days", the n most reported days, each as its best event."""
+    """The n best happenings that stand for a day (`likely_day`: a one-day window, or the publication day
+    of an event its article leaves undated) in date order; the others are left out, and the next best
+    takes their place; with by="days", the n most reported days, each as its best event."""
     if by == "days":
         return rank_days(timeline, graph, n, references)
-    return rank_events([e for e in timeline if e.date and e.date.days == 1], graph, n, references)
+    return rank_events([e for e in timeline if likely_day(e)], graph, n, references)
 
 
 def date_f1(predicted: list[date], gold: list[date]) -> dict:
@@ -112,7 +115,7 @@ def baselines(corpus: backchannel.Corpus, timeline: list, n: int, gold: list[dat
 
     from backchannel.store import schema
 
-    event_days = {e.date.earliest for e in timeline if e.date and e.date.days == 1}
+    event_days = {likely_day(e) for e in timeline if likely_day(e)}
     published: Counter = Counter(d.published.window.earliest for d in corpus.documents()
                                  if d.published.window and d.published.window.days == 1)
     own_day = {d.id: d.published.window.earliest for d in corpus.documents() if d.published.window}
@@ -161,16 +164,16 @@ def report(corpus: backchannel.Corpus, gold_text: dict[date, str], n: int, by: s
     timeline, graph, references = corpus.timeline(), corpus.network(), day_references(corpus.store)
     names = {a.id: a.name for a in corpus.actors()}
 
-    scores = {way: date_f1([r.event.date.earliest for r in select(timeline, graph, references, n, way)], gold)
+    scores = {way: date_f1([likely_day(r.event) for r in select(timeline, graph, references, n, way)], gold)
               for way in ("events", "days")}
     ranked = select(timeline, graph, references, n, by)
-    predicted = [r.event.date.earliest for r in ranked]
+    predicted = [likely_day(r.event) for r in ranked]
     print(f"{len(corpus.documents())} documents, {len(timeline)} happenings, "
-          f"{sum(1 for e in timeline if e.date and e.date.days == 1)} dated to a day")
+          f"{sum(1 for e in timeline if likely_day(e))} standing for a day")
     print(f"top {len(ranked)} by {'rank_events' if by == 'events' else 'rank_days'} "
           "(= marks a gold day; score, type, reporting documents, later documents naming the day, actors, summary):")
     for r in ranked:
-        day = r.event.date.earliest
+        day = likely_day(r.event)
         who = ", ".join(names.get(a, a) for a in r.event.actors)
         print(f"{'=' if day in gold_text else ' '} {day}  {r.score:5.3f}  {r.event.type:9} {r.reports:3} {r.referring:3}  "
               f"{who[:28]:28}  {r.event.summary[:60]}")

@@ -4,6 +4,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+# A happening reported without a date of its own came in the week before the report ("X reported on
+# Sunday that Y has warned Z"; an article's undated "met with Macron").
+REPORT_LAG_DAYS = 6
+
 
 def month_window(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])

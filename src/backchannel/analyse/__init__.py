@@ -1,19 +1,28 @@
-"""Analyse: one parsed document in, an Analysis (mentions, timexes, events, quotes, claims) out."""
+"""Analyse: one parsed document in, an Analysis (mentions, timexes, events, quotes, claims) out.
+
+`analyse_document` is loaded on first use, so that importing one reader (the time tagger, say) does not
+pull in spaCy and every other reader with it.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from backchannel.analyse.claims import find_claims
-from backchannel.analyse.events import find_events
-from backchannel.analyse.mentions import find_mentions
-from backchannel.analyse.participants import Context
-from backchannel.analyse.published import anchor_of
-from backchannel.analyse.pipes import TimexTagger
-from backchannel.analyse.quotes import find_quotes
-from backchannel.models import Analysis, Published
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from backchannel.models import Analysis, Published
 
 
 def analyse_document(doc: Doc, published: Published) -> Analysis:
+    from backchannel.analyse.claims import find_claims
+    from backchannel.analyse.events import find_events
+    from backchannel.analyse.mentions import find_mentions
+    from backchannel.analyse.participants import Context
+    from backchannel.analyse.pipes import TimexTagger
+    from backchannel.analyse.published import anchor_of
+    from backchannel.analyse.quotes import find_quotes
+    from backchannel.models import Analysis
+
     mentions = find_mentions(doc)
     doc._.anchor = anchor_of(published)
     timexes = TimexTagger()(doc)._.timexes  # the backchannel_times component, anchored per document

@@ -13,6 +13,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.times import vague_value
+from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
 NOUN_MODIFIER = {"compound", "nmod", "amod", "poss", "nummod"}
@@ -43,7 +44,6 @@ def clause_verb(tok: Token) -> Token:
 
 
 SPEECH = {"say", "tell", "report", "announce", "state", "claim", "write", "post", "add", "confirm", "reveal"}
-REPORT_LAG_DAYS = 6  # "X reported on Sunday that Y has warned Z": the warning came in the week before
 
 
 def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: Token, timexes: list[Timex]) -> Timex | None:

@@ -51,6 +51,7 @@ from datetime import date
 
 import networkx as nx
 
+from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import Event
 
 # How much each part counts. Attention leads: the documents that report a happening and those that come
@@ -74,9 +75,23 @@ DEFAULT_TYPE_WEIGHT = 0.5
 # wider than any unit, e.g. "between March and May").
 PRECISION_WEIGHTS = {"day": 1.0, "week": 0.6, "month": 0.3, "year": 0.1, "none": 0.1}
 
-# A publication day assumed for an undated sentence counts as half a day the text names.
+# An event the text leaves undated is dated to the week up to its article's publication (rule
+# "before-publication"); for ranking it stands for the publication day, the day the news broke, which
+# counts as half a day the text names.
 ASSUMED_DAY_WEIGHT = 0.5
 ASSUMED_DAY_RULE = "before-publication"
+
+
+def likely_day(e: Event) -> date | None:
+    """The day an event stands for on a ranked timeline: its day when the text fixes one; the publication
+    day of an article of known day for an event that article leaves undated; else None."""
+    if e.date is None:
+        return None
+    if e.date.days == 1:
+        return e.date.earliest
+    if e.date.rule == ASSUMED_DAY_RULE and e.date.days == REPORT_LAG_DAYS + 1:
+        return e.date.latest
+    return None
 
 # What the text commits to: an event that happened beats one reported second hand, planned or guessed at.
 STATUS_WEIGHTS = {"occurred": 1.0, "reported": 0.8, "planned": 0.6, "speculative": 0.5}
@@ -135,7 +150,7 @@ def ranking_order(scored: list[RankedEvent]) -> list[RankedEvent]:
     best_first = sorted(scored, key=lambda r: (-r.score, r.event.date.earliest, r.event.id))
     firsts, later, dates = [], [], set()
     for r in best_first:
-        when = (r.event.date.earliest, r.event.date.latest)
+        when = likely_day(r.event) or (r.event.date.earliest, r.event.date.latest)
         (later if when in dates else firsts).append(r)
         dates.add(when)
     return firsts + later
@@ -162,8 +177,8 @@ def rank_days(events: list[Event], graph: nx.Graph | None = None, n: int | None 
     """
     by_day: dict[date, list[RankedEvent]] = defaultdict(list)
     for r in score_events(events, graph, references):
-        if r.event.date.days == 1:
-            by_day[r.event.date.earliest].append(r)
+        if likely_day(r.event) is not None:
+            by_day[likely_day(r.event)].append(r)
     weights = {day: _day_weight(found) for day, found in by_day.items()}
     best = {day: max(found, key=lambda r: (r.score, r.event.id)) for day, found in by_day.items()}
     days = sorted(by_day, key=lambda d: (-weights[d], -best[d].score, d))
@@ -184,14 +199,16 @@ def _score(e: Event, most_reported: int, degree: dict[str, float], references: M
            most_referred: int) -> RankedEvent:
     reports = _reports(e)
     coverage = math.log1p(reports) / math.log1p(most_reported)
-    referring = references.get(e.date.earliest, 0) if e.date.days == 1 else 0
+    day = likely_day(e)
+    referring = references.get(day, 0) if day is not None else 0
     referred = math.log1p(referring) / math.log1p(most_referred) if most_referred else 0.0
     type_weight = TYPE_WEIGHTS.get(e.type, DEFAULT_TYPE_WEIGHT)
     people = e.actors + e.recipients
     centrality = sum(degree.get(a, 0.0) for a in people) / len(people) if people else 0.0
-    precision = PRECISION_WEIGHTS.get(e.date.precision, PRECISION_WEIGHTS["none"])
     if e.date.rule == ASSUMED_DAY_RULE:
-        precision *= ASSUMED_DAY_WEIGHT
+        precision = ASSUMED_DAY_WEIGHT * PRECISION_WEIGHTS["day" if day is not None else "week"]
+    else:
+        precision = PRECISION_WEIGHTS.get(e.date.precision, PRECISION_WEIGHTS["none"])
     modality = STATUS_WEIGHTS.get(e.status, 1.0) * (NEGATED_WEIGHT if e.negated else 1.0)
     parts = {"coverage": coverage, "references": referred, "type": type_weight, "centrality": centrality,
              "precision": precision}
