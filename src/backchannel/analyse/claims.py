@@ -133,9 +133,15 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         unit=unit, what=what or thing, quantity=f"{thing}|{verb_class}",
         aspect="proposed" if _irrealis(verb) else "event" if occasion or not (state or verb_class == "hold") else "state", occasion=occasion, named=named,
         certainty=tuple(c for c in q.certainty if c != "according to"),  # attribution, not certainty
-        evidence=Evidence("", sent.text, sent.start_char, sent.end_char),
+        evidence=_evidence(sent),
         speaker_key=said.speaker_key if said else None, speaker_text=said.speaker_text if said else "",
         anonymous=said.anonymous if said else False, as_of=as_of, as_of_anchor=anchor)
+
+
+def _evidence(sent: Span) -> Evidence:
+    """The sentence without its surrounding white space, as events cite it."""
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    return Evidence("", sent.text.strip(), start, start + len(sent.text.strip()))
 
 
 def _number_token(doc: Doc, q: Quantity) -> Token | None:
