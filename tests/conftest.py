@@ -65,3 +65,15 @@ def corpus_run(tmp_path_factory) -> CorpusRun:
     corpus = backchannel.open(str(db))
     texts = {d.id: d.text for d in corpus.documents()}
     return CorpusRun(folder, db, first, json.loads(exported.stdout), texts)
+
+
+@pytest.fixture(scope="session")
+def swap(tmp_path_factory):
+    """fixtures/swap (an invented prisoner exchange between Colombia and Venezuela told by three
+    articles) ingested through the library API."""
+    import backchannel
+
+    corpus = backchannel.open(str(tmp_path_factory.mktemp("swap") / "swap.db"))
+    report = corpus.ingest(str(FIXTURES / "swap"))
+    assert report.ok and len(report.stored) == 3
+    return corpus

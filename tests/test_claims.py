@@ -1,16 +1,14 @@
 """backchannel.analyse.claims and the claims ledger end to end: figures read from sentences written for
-these tests, and a prisoner swap between two states told by three invented articles (fixtures/swap),
-ingested through the library API."""
+these tests, and a prisoner swap between two states told by three invented articles (the `swap` corpus
+of conftest.py)."""
 from datetime import date
 
 import pytest
 
-import backchannel
 from backchannel.analyse import analyse_document
 from backchannel.analyse.nlp import load
 from backchannel.config import Settings
 from backchannel.models import DateWindow, Published
-from conftest import FIXTURES
 
 PUBLISHED = Published(DateWindow(date(2025, 3, 12), date(2025, 3, 12), rule="test").normalised(), "metadata")
 
@@ -52,14 +50,6 @@ def test_a_figure_is_dated_by_its_clause_else_by_publication(nlp):
     found = claims_of(nlp, "12 soldiers were returned on Sunday. 30 soldiers are held since the clash in May.")
     assert found["12"].as_of.earliest == date(2025, 3, 9)
     assert (found["30"].as_of.earliest, found["30"].as_of.latest) == (date(2025, 3, 12),) * 2  # not May
-
-
-@pytest.fixture(scope="module")
-def swap(tmp_path_factory):
-    corpus = backchannel.open(str(tmp_path_factory.mktemp("swap") / "swap.db"))
-    report = corpus.ingest(str(FIXTURES / "swap"))
-    assert report.ok and len(report.stored) == 3
-    return corpus
 
 
 def by_figure(corpus):

@@ -135,3 +135,10 @@ def test_a_statement_is_the_act_of_its_author_not_of_whom_it_names(nlp):
     found = events(nlp, "Prime Minister Lars Holm's office released a statement saying that Norway is still insisting "
                         "on the old quota.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Lars Holm",), ("Norway",))]
+
+
+def test_one_exchange_told_by_two_outlets_is_one_event_with_both_parties(swap):
+    names = {a.id: a.name for a in swap.actors()}
+    [exchange] = [e for e in swap.timeline() if e.type == "RETREAT"]
+    assert {names[a] for a in exchange.actors} == {names[a] for a in exchange.recipients} == {"Colombia", "Venezuela"}
+    assert exchange.outlets == 2 and exchange.date.value == "2025-03-09"  # "on Sunday", in the Monday article
