@@ -99,3 +99,14 @@ def test_the_reports_of_a_happening_differ_only_where_they_cannot_both_be_right(
     assert differences((week, monday)) == ()  # "this week" holds "Monday"
     assert differences((week, later)) == ("date",)
     assert differences((week, Version("d4", None, ("a", "c"), ("b",)))) == ("participants",)
+
+
+def test_a_date_assumed_from_publication_disagrees_with_nothing():
+    from datetime import date
+
+    from backchannel.models import DateWindow, Version
+    from backchannel.query import differences
+
+    stated = Version("d1", DateWindow(date(2024, 12, 2), date(2024, 12, 8), rule="this-week"), ("a",), ("b",))
+    assumed = Version("d2", DateWindow(date(2024, 12, 1), date(2024, 12, 7), rule="before-publication"), ("a",), ("b",))
+    assert differences((stated, assumed)) == ()

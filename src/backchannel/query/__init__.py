@@ -104,11 +104,16 @@ def _happening(happening: str, readings: list, roles) -> Event:
                  differences=differences(versions))
 
 
+ASSUMED_RULES = {"publication", "before-publication"}  # dates taken for want of one in the text
+
+
 def differences(versions: tuple[Version, ...]) -> tuple[str, ...]:
-    """What the reports of one happening disagree on. Dates differ when two windows overlap without one
-    holding the other ("Thursday to Saturday" against "Friday to Sunday"; "this week" and "Monday" agree);
-    participants when the readings name different actors or recipients."""
-    dated = {(v.date.earliest, v.date.latest) for v in versions if v.date is not None}
+    """What the reports of one happening disagree on. Dates differ when two windows the texts state
+    overlap without one holding the other ("Thursday to Saturday" against "Friday to Sunday"; "this
+    week" and "Monday" agree; a window assumed from publication states nothing); participants when the
+    readings name different actors or recipients."""
+    dated = {(v.date.earliest, v.date.latest) for v in versions
+             if v.date is not None and v.date.rule not in ASSUMED_RULES}
     nested = all(a[0] <= b[0] and b[1] <= a[1] or b[0] <= a[0] and a[1] <= b[1] for a in dated for b in dated)
     found = [] if nested else ["date"]
     if len({(frozenset(v.actors), frozenset(v.recipients)) for v in versions}) > 1:
