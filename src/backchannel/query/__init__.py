@@ -111,12 +111,12 @@ def differences(versions: tuple[Version, ...]) -> tuple[str, ...]:
     """What the reports of one happening disagree on. Dates differ when two windows the texts state
     overlap without one holding the other ("Thursday to Saturday" against "Friday to Sunday"; "this
     week" and "Monday" agree; a window assumed from publication states nothing); participants when the
-    readings name different actors or recipients."""
+    readings name different people ("X and Y spoke" and "X called Y" name the same two)."""
     dated = {(v.date.earliest, v.date.latest) for v in versions
              if v.date is not None and v.date.rule not in ASSUMED_RULES}
     nested = all(a[0] <= b[0] and b[1] <= a[1] or b[0] <= a[0] and a[1] <= b[1] for a in dated for b in dated)
     found = [] if nested else ["date"]
-    if len({(frozenset(v.actors), frozenset(v.recipients)) for v in versions}) > 1:
+    if len({frozenset(v.actors + v.recipients) for v in versions}) > 1:
         found.append("participants")
     return tuple(found)
 
