@@ -12,7 +12,8 @@
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
   release of 100", "would free 50"); else event when the figure belongs to a happening the text names
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
-  "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening (deal, attack, operation: claims.yaml);
+  "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening
+  (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts ("returned to Ukraine"; "40 Colombians" count people
   of Colombia), which tell the two directions of an exchange apart;
 - the speaker of the quotation that holds it (analyse.quotes), and its as-of window
@@ -53,7 +54,7 @@ def vocabulary() -> dict:
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
                 published: Published) -> list[ClaimRecord]:
     found: list[ClaimRecord] = []
-    previous: ClaimRecord | None = None  # the last figure that named what it counts
+    previous: ClaimRecord | None = None  # the last count that named what it counts
     for sent in doc.sents:
         figures = []
         for q in read_quantities(sent):
@@ -64,13 +65,13 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 figures.append((q, token))
         for q, token in figures:
             taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
-            own = [t for t in timexes if not _after_since(doc, t)
-                   and not any(doc[i].idx <= t.start < doc[i].idx + len(doc[i]) for i in taken)]
+            others = _offsets(doc, taken)
+            own = [t for t in timexes if t.start not in others and not _after_since(doc, t)]
             claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
             thing, _, verb_class = claim.quantity.partition("|")
-            if thing:
+            if q.counted:
                 previous = claim
-            elif previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in doc.text[previous.start:q.start]:
+            elif not thing and previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in doc.text[previous.start:q.start]:
                 before, _, before_class = previous.quantity.partition("|")
                 claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})")
             found.append(claim)
@@ -95,6 +96,11 @@ def _stretch(token: Token) -> set[int]:
     return held
 
 
+def _offsets(doc: Doc, tokens: set[int]) -> set[int]:
+    """The character offsets the tokens cover."""
+    return {o for i in tokens for o in range(doc[i].idx, doc[i].idx + len(doc[i]))}
+
+
 def _after_since(doc: Doc, t: Timex) -> bool:
     """'held since the October 7 attack': the time starts the count, it does not date it."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -104,12 +110,17 @@ def _after_since(doc: Doc, t: Timex) -> bool:
 def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timexes: list[Timex],
            quotes: list[QuoteRecord], published: Published, taken: set[int]) -> ClaimRecord:
     verb = _governing_verb(token)
+    stretch = _stretch(token)
     own, words = _clause_words(token, verb, q)
-    occasion = next((kind for i in sorted(_stretch(token)) for kind in [_kind(token.doc[i])] if kind), "") \
-        or _occasion(token, verb, taken)
-    state = bool(vocabulary()["state"].search(words))
+    occasion = _occasion(token, verb, stretch, taken)
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
                        if pattern.search(text)), "")
+    if _irrealis(verb):
+        aspect = "proposed"
+    elif occasion or not (verb_class == "hold" or vocabulary()["state"].search(words)):
+        aspect = "event"
+    else:
+        aspect = "state"
     thing, what = _thing(q), q.concept or q.counted or ""
     unit = q.unit or ("share" if q.kind == "share" else None)  # "a third of them"
     complement = next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "xcomp") and c.i > token.i
@@ -124,14 +135,14 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         thing, named = "person", tuple(dict.fromkeys((*named, people_of)))
     said = min((r for r in quotes if r.start <= q.start and q.end <= r.end), key=lambda r: r.end - r.start,
                default=None)
-    stretch = _stretch(token)
-    close = [t for t in timexes if t.type == "DATE" and t.window is not None
-             and any(token.doc[i].idx <= t.start < token.doc[i].idx + len(token.doc[i]) for i in stretch)]
-    as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else date_figure(sent, token, timexes, published)
+    near = _offsets(token.doc, stretch)  # "105 in a deal in late November": the time of the figure's own phrase
+    close = [t for t in timexes if t.type == "DATE" and t.window is not None and t.start in near]
+    as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else \
+        date_figure(sent, token, timexes, published)
     return ClaimRecord(
         text=q.text, start=q.start, end=q.end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
         unit=unit, what=what or thing, quantity=f"{thing}|{verb_class}",
-        aspect="proposed" if _irrealis(verb) else "event" if occasion or not (state or verb_class == "hold") else "state", occasion=occasion, named=named,
+        aspect=aspect, occasion=occasion, named=named,
         certainty=tuple(c for c in q.certainty if c != "according to"),  # attribution, not certainty
         evidence=_evidence(sent),
         speaker_key=said.speaker_key if said else None, speaker_text=said.speaker_text if said else "",
@@ -187,6 +198,7 @@ def _clause_words(token: Token, verb: Token, q: Quantity) -> tuple[str, str]:
     own += [t for c in verb.children if c.dep_ == "advmod" for t in c.subtree]
     near = [t for t in token.head.subtree if t.i != token.i and abs(t.i - token.i) < 8]
     near += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+
     def words(tokens: list[Token]) -> str:  # lemmas, then the words as written: phrases stay whole
         tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
         return " ".join(t.lemma_.lower() for t in tokens) + " | " + " ".join(t.lower_ for t in tokens)
@@ -194,20 +206,20 @@ def _clause_words(token: Token, verb: Token, q: Quantity) -> tuple[str, str]:
     return words(own), f"{words(own)} | {words(near)} | {q.concept.lower()} | {q.text.lower()}"
 
 
-def _occasion(token: Token, verb: Token, taken: set[int]) -> str:
-    """The kind of happening the figure belongs to: an occasion noun on its own attachments ("105 in a
-    deal"), or one it or its verb hangs on ("the deal that saw 125 released"), but not one inside another
+def _occasion(token: Token, verb: Token, stretch: set[int], taken: set[int]) -> str:
+    """The kind of happening the figure belongs to: an occasion noun in its own phrase ("105 in a deal"),
+    or one it or its verb hangs on ("the deal that saw 125 released"), but not one inside another
     figure's phrase ("112 were freed, including 105 in a deal": the deal is the 105's)."""
-    kind = _kind
-    for t in token.subtree:
-        if t.i != token.i and kind(t):
-            return kind(t)
+    doc = token.doc
+    for t in [*(doc[i] for i in sorted(stretch)), *token.subtree]:
+        if t.i != token.i and _kind(t):
+            return _kind(t)
     for node in [token, *token.ancestors][:6]:
-        if kind(node):
-            return kind(node)
-        if node.dep_ == "relcl" and kind(node.head):
-            return kind(node.head)
-    return next((kind(t) for t in verb.subtree if t.i not in taken and kind(t) and _same_clause(t, verb)), "")
+        if _kind(node):
+            return _kind(node)
+        if node.dep_ == "relcl" and _kind(node.head):
+            return _kind(node.head)
+    return next((_kind(t) for t in verb.subtree if t.i not in taken and _kind(t) and _same_clause(t, verb)), "")
 
 
 def _kind(t: Token) -> str:
