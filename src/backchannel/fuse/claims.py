@@ -31,7 +31,7 @@ from backchannel.models import DateWindow
 
 APPROXIMATE = 0.1  # "about 100" holds anything within 10 per cent
 STATE_SLACK_DAYS = 3
-NEVER, ALWAYS = date.min, date.max
+NEVER = date.min  # the open start of "some time before"
 
 
 @dataclass(frozen=True)
