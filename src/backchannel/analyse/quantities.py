@@ -92,7 +92,7 @@ def pattern() -> re.Pattern:
     scale = rf"(?:{scale})(?:\s+(?:{scale}))?"
     attached = _alt(v["attached_scales"])
 
-    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
+    units = _alt(list(v["units"]) + list(v["cased_units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
     slash = rf"(?<![\d/⁄])\d{{1,3}}[/⁄]\d{{1,3}}(?![/⁄\d])(?=\s+of\b|\s+(?:{units})\b)"  # "1/2 pound", "1/16 of"
 
     def amount(n: str) -> str:
@@ -499,8 +499,10 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     unit: str | None = None
     if unit_word:
         key = unit_word.lower()
-        unit = _lookup(v["units"], key)
-        if unit is None:
+        unit = v["cased_units"].get(unit_word) or _lookup(v["units"], key)
+        if unit is None and unit_word.lower() in {c.lower() for c in v["cased_units"]}:
+            unit, unit_word, end = None, None, m.start("usep")  # "two war crimes": a word, not "WAR"
+        elif unit is None:
             singular = re.sub(r"(?:e?s)$", "", key) if key not in v["currency_words"] else key
             code = _lookup(v["currency_words"], key) or _lookup(v["currency_words"], singular)
             if code is not None:
