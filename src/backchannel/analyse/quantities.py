@@ -401,8 +401,38 @@ def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
         q = _read(m, sent, times)
         if q is not None:
             found.extend(q)
-    found = _conversions(_ranges(found, text), text)
+    found = _shared_units(_conversions(_ranges(found, text), text), text)
     return [q for q in found if ages or q.kind != "age"]
+
+
+COORDINATED = re.compile(r"[^.;:()]{0,60}?(?:\band\b|\bbut\b|\bwhile\b|\bwhilst\b|\bincluding\b|\bcompared (?:with|to)\b"
+                         r"|\bversus\b|\bvs\b)[^.;:()]{0,40}", re.IGNORECASE)
+
+
+def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
+    """A bare figure (no unit, no counted noun) coordinated with the figure before it takes that figure's unit
+    ("2 percent but the other fell by 1", "84.75 cents, while the lowest is 74.07"; a counted noun is left
+    to the claims ledger, which reads "60 freed, including 52 in a swap" as a part of a total), as does the end point of a movement in points or money ("rose 64
+    points to 4,577"); a bare figure right before "or" and a figure with a unit takes its unit ("8 or $9")."""
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit is not None or q.counted is not None or q.kind not in ("", "from"):
+            continue
+        prev = out[i - 1] if i else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        source = None
+        if prev is not None and prev.unit is not None and prev.kind != "age":
+            gap = text[prev.end:q.start]
+            moved = prev.change in ("up", "down") and re.fullmatch(r"[^.;:()]{0,25}\bto\s+", gap) \
+                and prev.unit not in (None, "percent", "percentage point")
+            if COORDINATED.fullmatch(gap) or moved:
+                source = prev
+        if source is None and after is not None and after.unit is not None \
+                and re.fullmatch(r"\s+or\s+", text[q.end:after.start]):
+            source = after
+        if source is not None:
+            out[i] = replace(q, unit=source.unit)
+    return out
 
 
 def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
