@@ -238,3 +238,13 @@ def test_a_bare_figure_takes_the_unit_of_the_figure_it_is_coordinated_with(nlp, 
 def test_a_bare_figure_after_a_count_keeps_no_counted_noun(nlp):
     total, part = quantities(nlp, "So far 60 detainees were freed, including 52 in a swap.")
     assert (total.counted, part.counted, part.unit) == ("detainee", None, None)
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Bread prices rose about 4% in the camps.", "up"),  # a verb's movement beats "about"
+    ("Bread prices were up about 4% in the camps.", "~"),  # "up about" stays approximate
+    ("The ration was increased by 15 percent.", "up"),
+    ("Exports fell by 6 percent.", "down"),
+])
+def test_change_of_a_qualified_or_by_figure(nlp, text, change):
+    assert only(nlp, text).change == change

@@ -13,7 +13,8 @@ years, dates and clock times, and durations that only place a happening in time 
 "six weeks after the deal"); durations used as terms stay ("a 60-day ceasefire"). Labels ("Section
 427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
 (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
-bracketed figure after another is the same amount in other units. The dependency parse then gives
+bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
+that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse then gives
 the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
 `referred` (the noun a measure belongs to, else the subject of its verb), the change (a figure that
@@ -362,7 +363,14 @@ def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
                 return "up"
             if _lemma_in(head, sets["change_down"]) and told:
                 return "down"
-        return None
+        break
+    by = re.search(r"(\w+)\s+by\s+$", before)  # "valve lift was increased by 18 degrees", "grew by 125,600"
+    verb = _token_at(root.doc, tokens.sent.start_char + by.start(1)) if by else None
+    if verb is not None and (verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"):  # a misparsed "X decrease by 1"
+        if _lemma_in(verb, sets["change_up"]):
+            return "up"
+        if _lemma_in(verb, sets["change_down"]):
+            return "down"
     return None
 
 
@@ -595,9 +603,10 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     # the figure's own top token, not "An" of "An estimated 5 million"; "tens of thousands of students": students
     exclude = {t.i for t in span}
     counted, core = _counted(span, root, num_tok, unit)
-    moved = _change(root, span, text[sent.start_char:start], after)
-    if moved and change in ("=",):
-        change = moved
+    before = text[sent.start_char:start]
+    moved = _change(root, span, before, after)
+    if moved and (change == "=" or change == "~" and not re.search(r"\b(?:up|down|higher|lower)\W*$", before, re.I)):
+        change = moved  # "rose about 1.5%" is a rise; "up about 19 cents" stays about
     if change == "=" and (unit in ("percent", "point", "percentage point") or currency):
         change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
     kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
