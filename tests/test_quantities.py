@@ -206,3 +206,45 @@ def test_change_is_told_by_a_verb_or_a_sign(nlp, text, change):
 ])
 def test_referred_is_what_the_figure_measures(nlp, text, words):
     assert set(quantities(nlp, text)[0].referred) == words
+
+
+@pytest.mark.parametrize("text, units", [
+    ("The relief pitcher was worth 1.5 WAR last season.", ["win above replacement"]),
+    ("Two war crimes cases were opened.", [None]),
+    ("The engine makes 300 PS and 450 Nm.", ["horsepower", "newton metre"]),
+    ("The carrier switched on its 5G network.", ["generation wireless"]),
+    ("The panels failed at 8 ksi.", ["kilopound per square inch"]),
+    ("The motor gives 275 lb-ft of torque.", ["foot pound-force"]),
+    ("The exporter shipped 2.1m tonnes of wheat.", ["metric ton"]),
+    ("Gas futures settled at US $2.24 per mmBTU.", ["USD per mega british thermal unit"]),
+    ("The bid of C $6 per share was accepted.", ["CAD per share"]),
+])
+def test_unit_names(nlp, text, units):
+    assert [q.unit for q in quantities(nlp, text)] == units
+
+
+@pytest.mark.parametrize("text, units", [
+    ("Fuel rose 3 percent in the north but fell by 1 in the south.", ["percent", "percent"]),
+    ("The top forecast is 84.75 cents, while the lowest is 74.07.", ["cent", "cent"]),
+    ("The index rose 64 points to 4,577.", ["point", "point"]),
+    ("The index rose 2% to 4,577.", ["percent", None]),  # the level is not a share
+    ("A ticket costs about 8 or $9.", ["USD", "USD"]),
+    ("The convoy brought 40 tonnes of flour on Monday and 12 trucks on Tuesday.", ["metric ton", None]),
+])
+def test_a_bare_figure_takes_the_unit_of_the_figure_it_is_coordinated_with(nlp, text, units):
+    assert [q.unit for q in quantities(nlp, text)] == units
+
+
+def test_a_bare_figure_after_a_count_keeps_no_counted_noun(nlp):
+    total, part = quantities(nlp, "So far 60 detainees were freed, including 52 in a swap.")
+    assert (total.counted, part.counted, part.unit) == ("detainee", None, None)
+
+
+@pytest.mark.parametrize("text, change", [
+    ("Bread prices rose about 4% in the camps.", "up"),  # a verb's movement beats "about"
+    ("Bread prices were up about 4% in the camps.", "~"),  # "up about" stays approximate
+    ("The ration was increased by 15 percent.", "up"),
+    ("Exports fell by 6 percent.", "down"),
+])
+def test_change_of_a_qualified_or_by_figure(nlp, text, change):
+    assert only(nlp, text).change == change

@@ -13,7 +13,8 @@ years, dates and clock times, and durations that only place a happening in time 
 "six weeks after the deal"); durations used as terms stay ("a 60-day ceasefire"). Labels ("Section
 427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
 (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
-bracketed figure after another is the same amount in other units. The dependency parse then gives
+bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
+that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse then gives
 the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
 `referred` (the noun a measure belongs to, else the subject of its verb), the change (a figure that
@@ -92,7 +93,7 @@ def pattern() -> re.Pattern:
     scale = rf"(?:{scale})(?:\s+(?:{scale}))?"
     attached = _alt(v["attached_scales"])
 
-    units = _alt(list(v["units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
+    units = _alt(list(v["units"]) + list(v["cased_units"]) + [w + s for w in v["currency_words"] for s in ("", "s", "es")])
     slash = rf"(?<![\d/⁄])\d{{1,3}}[/⁄]\d{{1,3}}(?![/⁄\d])(?=\s+of\b|\s+(?:{units})\b)"  # "1/2 pound", "1/16 of"
 
     def amount(n: str) -> str:
@@ -362,7 +363,14 @@ def _change(root: Token, tokens: Span, before: str, after: str) -> str | None:
                 return "up"
             if _lemma_in(head, sets["change_down"]) and told:
                 return "down"
-        return None
+        break
+    by = re.search(r"(\w+)\s+by\s+$", before)  # "valve lift was increased by 18 degrees", "grew by 125,600"
+    verb = _token_at(root.doc, tokens.sent.start_char + by.start(1)) if by else None
+    if verb is not None and (verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"):  # a misparsed "X decrease by 1"
+        if _lemma_in(verb, sets["change_up"]):
+            return "up"
+        if _lemma_in(verb, sets["change_down"]):
+            return "down"
     return None
 
 
@@ -401,8 +409,38 @@ def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
         q = _read(m, sent, times)
         if q is not None:
             found.extend(q)
-    found = _conversions(_ranges(found, text), text)
+    found = _shared_units(_conversions(_ranges(found, text), text), text)
     return [q for q in found if ages or q.kind != "age"]
+
+
+COORDINATED = re.compile(r"[^.;:()]{0,60}?(?:\band\b|\bbut\b|\bwhile\b|\bwhilst\b|\bincluding\b|\bcompared (?:with|to)\b"
+                         r"|\bversus\b|\bvs\b)[^.;:()]{0,40}", re.IGNORECASE)
+
+
+def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
+    """A bare figure (no unit, no counted noun) coordinated with the figure before it takes that figure's unit
+    ("2 percent but the other fell by 1", "84.75 cents, while the lowest is 74.07"; a counted noun is left
+    to the claims ledger, which reads "60 freed, including 52 in a swap" as a part of a total), as does the end point of a movement in points or money ("rose 64
+    points to 4,577"); a bare figure right before "or" and a figure with a unit takes its unit ("8 or $9")."""
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit is not None or q.counted is not None or q.kind not in ("", "from"):
+            continue
+        prev = out[i - 1] if i else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        source = None
+        if prev is not None and prev.unit is not None and prev.kind != "age":
+            gap = text[prev.end:q.start]
+            moved = prev.change in ("up", "down") and re.fullmatch(r"[^.;:()]{0,25}\bto\s+", gap) \
+                and prev.unit not in (None, "percent", "percentage point")
+            if COORDINATED.fullmatch(gap) or moved:
+                source = prev
+        if source is None and after is not None and after.unit is not None \
+                and re.fullmatch(r"\s+or\s+", text[q.end:after.start]):
+            source = after
+        if source is not None:
+            out[i] = replace(q, unit=source.unit)
+    return out
 
 
 def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
@@ -499,8 +537,10 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     unit: str | None = None
     if unit_word:
         key = unit_word.lower()
-        unit = _lookup(v["units"], key)
-        if unit is None:
+        unit = v["cased_units"].get(unit_word) or _lookup(v["units"], key)
+        if unit is None and unit_word.lower() in {c.lower() for c in v["cased_units"]}:
+            unit, unit_word, end = None, None, m.start("usep")  # "two war crimes": a word, not "WAR"
+        elif unit is None:
             singular = re.sub(r"(?:e?s)$", "", key) if key not in v["currency_words"] else key
             code = _lookup(v["currency_words"], key) or _lookup(v["currency_words"], singular)
             if code is not None:
@@ -563,9 +603,10 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     # the figure's own top token, not "An" of "An estimated 5 million"; "tens of thousands of students": students
     exclude = {t.i for t in span}
     counted, core = _counted(span, root, num_tok, unit)
-    moved = _change(root, span, text[sent.start_char:start], after)
-    if moved and change in ("=",):
-        change = moved
+    before = text[sent.start_char:start]
+    moved = _change(root, span, before, after)
+    if moved and (change == "=" or change == "~" and not re.search(r"\b(?:up|down|higher|lower)\W*$", before, re.I)):
+        change = moved  # "rose about 1.5%" is a rise; "up about 19 cents" stays about
     if change == "=" and (unit in ("percent", "point", "percentage point") or currency):
         change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
     kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
