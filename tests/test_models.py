@@ -66,3 +66,15 @@ def test_intersection_is_symmetric_and_inside_both(a, b):
         assert (ab.earliest, ab.latest) == (ba.earliest, ba.latest)
         assert a.contains(ab) and b.contains(ab)
         assert ab.earliest <= ab.latest
+
+
+def test_a_claims_figure_reads_as_written():
+    from backchannel.models import Claim, Evidence
+
+    def claim(value, low=None, high=None, qualifier="exact", unit=None):
+        return Claim("c", "d", "", value, low, high, qualifier, unit, "", "x|y", "event", Evidence("d", "", 0, 1))
+
+    assert claim(44000, qualifier="more than").figure == "more than 44,000"
+    assert claim(None, 150, 300, unit="day").figure == "150-300 day"
+    assert claim(1 / 3, qualifier="more than", unit="share").figure == "more than 33%"
+    assert claim(2.5, unit="USD").figure == "2.5 USD"

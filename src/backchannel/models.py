@@ -200,12 +200,16 @@ class Claim:
 
     @property
     def figure(self) -> str:
-        """The value as a reader wants it: "about 100", "150-300 day", "more than 44,000"."""
+        """The value as a reader wants it: "about 100", "150-300 day", "more than 44,000", "more than 33%"."""
         def number(x: float) -> str:
             return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0")
+        if self.unit == "share":  # "more than a third" -> "more than 33%"
+            return self._qualified(f"{(self.value or 0) * 100:.0f}%")
         shown = number(self.value) if self.value is not None else f"{number(self.low or 0)}-{number(self.high or 0)}"
-        qualifier = "" if self.qualifier == "exact" else self.qualifier + " "
-        return qualifier + shown + (f" {self.unit}" if self.unit else "")
+        return self._qualified(shown + (f" {self.unit}" if self.unit else ""))
+
+    def _qualified(self, shown: str) -> str:
+        return shown if self.qualifier == "exact" else f"{self.qualifier} {shown}"
 
 
 @dataclass(frozen=True)
