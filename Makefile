@@ -18,6 +18,7 @@ demo: install
 	rm -f $(DB)
 	$(BIN)/backchannel --db $(DB) ingest examples/dispatches
 	$(BIN)/backchannel --db $(DB) timeline
+	$(BIN)/backchannel --db $(DB) claims --what prisoner
 	$(BIN)/backchannel --db $(DB) report -o out/report.html
 	$(BIN)/backchannel --db $(DB) export --format json -o out/export.json
 	@echo "report written to out/report.html"
