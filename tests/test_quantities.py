@@ -203,9 +203,18 @@ def test_change_is_told_by_a_verb_or_a_sign(nlp, text, change):
     ("The fund lost 40% of its value.", {"value"}),
     ("McDougal was released from her $150,000 contract.", {"contract"}),
     ("Dozens of people were killed in the raid.", set()),
+    ("Grain exporters such as Acme up 3 per cent and Bolt up 2 per cent.", {"Acme"}),  # the name before "up"
+    ("In Asia: Nikkei +0.4% Hang Seng -0.2%.", {"Nikkei"}),  # the name before a signed figure
+    ("The ministry will raise the food ration by 20 percent.", {"food", "ration"}),  # the object, not the subject
+    ("The charity said it has 300 volunteers in the camps.", {"charity"}),  # a pronoun's antecedent
 ])
 def test_referred_is_what_the_figure_measures(nlp, text, words):
     assert set(quantities(nlp, text)[0].referred) == words
+
+
+def test_the_end_point_of_a_movement_refers_to_the_same_thing(nlp):
+    found = quantities(nlp, "Grain exporters such as Acme up 3 per cent to $84.")
+    assert [set(q.referred) for q in found] == [{"Acme"}, {"Acme"}]
 
 
 @pytest.mark.parametrize("text, units", [

@@ -17,7 +17,9 @@ bracketed figure after another is the same amount in other units, and a bare fig
 that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse then gives
 the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
-`referred` (the noun a measure belongs to, else the subject of its verb), the change (a figure that
+`referred` (the name before "up"/"down" or a signed figure, the noun a measure belongs to, the object a verb
+changes "by"/"to" it, else the subject of its verb, a pronoun's taken from the clause it hangs on; an end point
+after a movement shares it), the change (a figure that
 is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
@@ -454,6 +456,9 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
             q = replace(q, referred=prev.referred or q.referred)
             if q.qualifier == "exact" and prev.qualifier != "exact" or q.change == "=" and prev.change in ("up", "down"):
                 q = replace(q, qualifier=prev.qualifier, change=prev.change)
+        elif prev is not None and not q.referred and prev.change in ("up", "down") \
+                and re.fullmatch(r"[^.;:()]{0,12}?\b(?:to|at)\s+", text[prev.end:q.start]):
+            q = replace(q, referred=prev.referred)  # "Acme rose 4% to $84": the end point of the same thing
         elif prev is not None and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
             q = replace(q, referred=q.referred or prev.referred,  # "lost 190 points, or 0.6%"
                         change=prev.change if q.change == "=" and prev.change in ("up", "down") else q.change)
@@ -752,7 +757,7 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
               exclude: set[int]) -> tuple[str, ...]:
     """The content words of what the figure measures (see Quantity.referred)."""
     anchor = core if core is not None else root
-    tokens: list[Token] = []
+    tokens: list[Token] = _named_mover(span, exclude)  # "Acme up 4%", "Nikkei +0.2%", "Unite Group, down 68p"
     owner = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
     if owner is not None and owner.head.pos_ in NOMINAL and owner.head.i not in exclude:
         tokens += _phrase(owner.head, exclude)  # "sales of 5,835 units", "a gain of 2%"
@@ -767,7 +772,10 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
     if not tokens and verb is not None and not _in_subject(anchor, verb):
         subject = _subject_noun(verb)
-        if subject is not None and subject.i not in exclude:
+        moved = _moved_object(anchor, verb)
+        if moved is not None and moved.i not in exclude:  # "boost the range by 35 miles": the range
+            tokens += _phrase(moved, exclude)
+        elif subject is not None and subject.i not in exclude:
             tokens += _phrase(subject, exclude)
         if anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells the tool for $30"
             tokens += [t for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL for t in _phrase(c, exclude)]
@@ -782,6 +790,33 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
     seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
                    and any(c.isalpha() for c in t.text)}.values(), key=lambda t: t.i)
     return tuple(t.text for t in seen)
+
+
+def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
+    """The name right before a signed figure or before "up"/"down" and the figure ("Acme up 4%", "Nikkei +0.2%",
+    "Unite Group, down 68p"): the name with the nouns before it."""
+    doc = span.doc
+    i = span.start - 1
+    signed = span[0].text[:1] in "+-−" and len(span[0].text) > 1
+    if i >= span.sent.start and doc[i].lower_ in ("up", "down"):
+        signed, i = True, i - 1
+        if i >= span.sent.start and doc[i].text == ",":
+            i -= 1
+    if not signed or i < span.sent.start or doc[i].pos_ not in NOMINAL or doc[i].i in exclude:
+        return []
+    out = [doc[i]]
+    while i - 1 >= span.sent.start and doc[i - 1].pos_ in NOMINAL and doc[i - 1].dep_ in ("compound", "nmod", "amod"):
+        i -= 1
+        out.insert(0, doc[i])
+    return out
+
+
+def _moved_object(anchor: Token, verb: Token) -> Token | None:
+    """The object of a verb whose amount or end point the figure is ("cut prices by 5%", "boost output to 1.2m
+    tons"), None if there is none."""
+    if not (anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head == verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL), None)
 
 
 def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
@@ -803,8 +838,11 @@ def _subject_noun(verb: Token) -> Token | None:
                 if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
                     return verb.head
                 if child.pos_ in ("PRON", "DET"):  # "each of the buildings costs", not "they"
-                    return next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                    part = next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
+                    if part is None and child.lower_ in ("it", "they", "he", "she") and verb.dep_ in ("ccomp", "conj"):
+                        return _pronoun_antecedent(verb.head)  # "the company said it has 1,000 customers"
+                    return part
                 return child
         if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
                                   or verb.pos_ not in ("VERB", "AUX")):
@@ -812,6 +850,11 @@ def _subject_noun(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _pronoun_antecedent(verb: Token) -> Token | None:
+    """The noun subject of the clause a pronoun's clause hangs on, taken as the pronoun's antecedent."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL), None)
 
 
 def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
