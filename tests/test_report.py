@@ -109,3 +109,11 @@ def test_empty_store_report():
 def test_the_self_containment_check_catches(html):
     with pytest.raises(AssertionError):
         assert_self_contained(html)
+
+
+def test_figures_are_charted_per_quantity_with_conflicts_marked(swap):
+    html = render_report(swap.store)
+    section = html[html.index('id="claims"'):html.index('id="quotes"')]
+    assert "prisoner · release" in section and "<svg" in section
+    assert section.count('class="conflict"') == 2  # the two rows of 23 against 25
+    assert "person · hold" in section and "nearly 20" in section
