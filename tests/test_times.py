@@ -454,3 +454,24 @@ def test_eval_timeml_reads_tenses_through_the_pipeline(tmp_path):
         '</TEXT>\n</TimeML>\n', encoding="utf-8")
     assert evaluate_timeml(tmp_path).score.value == 1
     assert evaluate_timeml(tmp_path, parse=False).score.value == 0  # the keywords see no future here
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("Gunfire was heard on Sunday night.", "Sunday night", "TIME", "2024-02-11TNI"),
+    ("The convoy left Monday morning.", "Monday morning", "TIME", "2024-02-12TMO"),
+    ("The cabinet will vote on Thursday evening.", "Thursday evening", "TIME", "2024-02-15TEV"),
+])
+def test_a_weekday_with_a_part_of_the_day_names_that_part_of_that_day(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value) == (expression, kind, value)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The boat sank on Christmas Day.", "Christmas Day", "2023-12-25"),  # past tense: the last one
+    ("The ceasefire will start on Christmas Day.", "Christmas Day", "2024-12-25"),
+    ("The prisoners were freed last Thanksgiving.", "last Thanksgiving", "2023-11-23"),
+    ("A truce is hoped for by next Christmas.", "next Christmas", "2024-12-25"),
+])
+def test_a_holiday_is_placed_by_its_modifier_or_the_tense(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)

@@ -98,6 +98,7 @@ def rules() -> tuple[Rule, ...]:
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
+    holidays = "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len, reverse=True))
     on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
@@ -171,8 +172,7 @@ def rules() -> tuple[Rule, ...]:
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
-        ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
-                                                                                  reverse=True)) + r")\b"),
+        ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>" + holidays + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
@@ -310,8 +310,7 @@ def _window(lo: date, hi: date, rule: str, text: str) -> DateWindow:
 
 
 def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense: str) -> int | None:
-    """The year of an underspecified date: the last occurrence up to the anchor when the clause speaks
-    of the past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
+    """The year of an underspecified date, as `_closest` picks it around the anchor."""
     base = anchor or ref
     if base is None:
         return None
@@ -321,19 +320,34 @@ def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    found = _closest(candidates, base, tense)
+    return None if found is None else found.year
+
+
+def _closest(candidates: list[date], base: date, tense: str) -> date | None:
+    """Of the days a date without a year can name: the last one up to `base` when the clause speaks of the
+    past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
     if not candidates:
         return None
     close = min(candidates, key=lambda c: abs((c - base).days))
     if abs((close - base).days) <= 14 and tense != "future":
-        return close.year  # within two weeks either way: tense cues are weaker evidence than nearness
+        return close  # within two weeks either way: tense cues are weaker evidence than nearness
     if tense == "future":
         ahead = [c for c in candidates if c >= base - timedelta(days=1)]
-        return min(ahead).year if ahead else None
+        return min(ahead) if ahead else None
     if tense == "past":
         behind = [c for c in candidates if c <= base + timedelta(days=1)]
-        return max(behind).year if behind else None
+        return max(behind) if behind else None
     # news mostly reports what happened: a date ahead counts as twice as far as one behind
-    return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days).year if candidates else None
+    return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days)
+
+
+def _holiday(spec: list[int] | str, year: int) -> date:
+    """The day of a holiday in `year`: a fixed [month, day], or the fourth Thursday of November."""
+    if isinstance(spec, list):
+        return date(year, spec[0], spec[1])
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
@@ -475,15 +489,19 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         day = anchor + timedelta(days=shift)
         return DateWindow(day, day, f"{day.isoformat()}T{TIMES_OF_DAY[g['tod'].lower()]}", "day", rule, text)
     if rule == "holiday":
-        spec = vocabulary()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
-        year = None if anchor is None else anchor.year
-        if year is None:
+        if anchor is None:
             return None
-        if isinstance(spec, list):
-            day = date(year, spec[0], spec[1])
-        else:  # the fourth Thursday of November
-            first = date(year, 11, 1)
-            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        spec = vocabulary()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
+        days = [_holiday(spec, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        direction = (g.get("dir") or "").lower()
+        if direction in ("last", "this past"):  # "last Christmas": the latest one before the anchor
+            day = max(d for d in days if d < anchor)
+        elif direction == "next":
+            day = min(d for d in days if d > anchor)
+        elif direction == "this":
+            day = days[1]
+        else:  # "on Thanksgiving Day": the one the tense points to, like a month and day
+            day = _closest(days, anchor, tense)
         return _window(day, day, rule, text)
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
@@ -749,6 +767,9 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return vague_value(expression)
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
         return "FUTURE_REF" if g["dir"].lower() == "later" else "PAST_REF"
+    if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
+        day = window.value if window is not None else "XXXX-XX-XX"
+        return f"{day}T{TIMES_OF_DAY[g['tod'].lower()]}"
     if window is not None:
         return window.value
     if rule in ("month-day", "day-month") and g.get("month"):
