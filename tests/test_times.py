@@ -475,3 +475,13 @@ def test_a_weekday_with_a_part_of_the_day_names_that_part_of_that_day(text, expr
 def test_a_holiday_is_placed_by_its_modifier_or_the_tense(text, expression, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The envoys met on Feb. 5. They had arrived the day before.", "the day before", "2024-02-04"),
+    ("The envoys met on Feb. 5. Rockets fell the day after the meeting.", "the day", "2024-02-06"),
+    ("The envoys met on Feb. 5, the day before the strike.", "the day", "2024-02-05"),  # restates Feb. 5
+])
+def test_the_day_before_an_event_is_tagged_without_the_event(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)

@@ -139,8 +139,9 @@ def rules() -> tuple[Rule, ...]:
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
         ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
-                          r"the next morning|the following morning|the day after|the previous day|"
-                          r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
+                          r"the next morning|the following morning|the previous day|the day (?:after|before)(?!\s+[\w$])|"
+                          r"that (?:very )?same day|the same day|that day|that evening|that night|"
+                          r"the day(?=\s+(?P<signal>after|before)\s+[\w$]))\b"),  # "the day [before the vote]": the day only
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
@@ -551,7 +552,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule == "narrative-day":
         if ref is None:
             return None
-        rel = g["rel"].lower()
+        rel = " ".join((g["rel"], g.get("signal") or "")).lower()
         shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
         return _window(ref + timedelta(days=shift), ref + timedelta(days=shift), rule, text)
     if rule == "narrative-span":
@@ -672,6 +673,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                           _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
+        elif m.groupdict().get("signal") and found and ref is not None and _appositive(text, found[-1].end, start):
+            window = _window(ref, ref, rule.name, expression)  # "on May 2, the day before the vote": May 2
         elif here is not None and _year_back(rule.name, m.groupdict()):
             quarter = found[-1].value if found else None
             if not QUARTER_VALUE.fullmatch(quarter or "") and "quarter" in expression.lower():
@@ -687,6 +690,11 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if window is not None and rule.type == "DATE":
             last = window
     return found
+
+
+def _appositive(text: str, previous_end: int, start: int) -> bool:
+    """Does the expression at `start` restate the one ending at `previous_end` ("May 2, the day ...")?"""
+    return re.fullmatch(r"\s*,\s*", text[previous_end:start]) is not None
 
 
 QUARTER_VALUE = re.compile(r"(?:19|20)\d\d-Q(?P<q>[1-4])")
