@@ -485,3 +485,9 @@ def test_a_holiday_is_placed_by_its_modifier_or_the_tense(text, expression, valu
 def test_the_day_before_an_event_is_tagged_without_the_event(text, expression, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+def test_a_time_of_day_without_a_day_falls_on_the_narratives_day():
+    text = "The strike hit the camp on Feb. 3. The first rockets landed at 9:40 p.m."
+    assert [t.value for t in find_timexes(text, TUESDAY)] == ["2024-02-03", "2024-02-03T21:40"]
+    assert only("Talks resume at noon.").value == "2024-02-13T12:00"  # no day named yet: the anchor's
