@@ -491,3 +491,16 @@ def test_a_time_of_day_without_a_day_falls_on_the_narratives_day():
     text = "The strike hit the camp on Feb. 3. The first rockets landed at 9:40 p.m."
     assert [t.value for t in find_timexes(text, TUESDAY)] == ["2024-02-03", "2024-02-03T21:40"]
     assert only("Talks resume at noon.").value == "2024-02-13T12:00"  # no day named yet: the anchor's
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("A week-long truce ended.", "week-long", "DURATION", "P1W"),
+    ("The decades-long dispute goes on.", "decades-long", "DURATION", "PXY"),
+    ("He spent a year and a half in captivity.", "a year and a half", "DURATION", "P1Y6M"),
+    ("The blockade lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+    ("The hostages were moved the day before yesterday.", "the day before yesterday", "DATE", "2024-02-11"),
+    ("A hearing is set for the week of March 4.", "the week of March 4", "DATE", "2024-W10"),
+])
+def test_long_durations_halves_and_named_weeks(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value) == (expression, kind, value)

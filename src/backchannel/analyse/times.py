@@ -73,13 +73,13 @@ CUES = {
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
-    "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
     "narrative-day": ("day", "evening", "night", "morning"),
     "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
-    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
 }
@@ -108,6 +108,7 @@ def rules() -> tuple[Rule, ...]:
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
+        ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
@@ -137,7 +138,8 @@ def rules() -> tuple[Rule, ...]:
                            r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
-        ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
+        ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|"
+                         r"yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
                           r"the next morning|the following morning|the previous day|the day (?:after|before)(?!\s+[\w$])|"
                           r"that (?:very )?same day|the same day|that day|that evening|that night|"
@@ -147,7 +149,7 @@ def rules() -> tuple[Rule, ...]:
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
-                          r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
+                          r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end))"),
         ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
         ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
@@ -160,9 +162,10 @@ def rules() -> tuple[Rule, ...]:
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2))?[\s-]+"
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further)\s+)?{unit}\b"
-                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
+                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
+        ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
@@ -178,9 +181,10 @@ def rules() -> tuple[Rule, ...]:
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
-             "duration", "duration-span", "duration-the", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
+             "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word"}
-    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
+    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
+             "duration-long": "DURATION", "set": "SET",
              "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
@@ -506,6 +510,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(day, day, rule, text)
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
+    if rule == "week-of":
+        day = _resolve_match("month-day", g, text, anchor, ref, tense)
+        return None if day is None else _window(*week_window(day.earliest), rule, text)
     if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
         month, day = _month(g["month"]), int(g["day"])
         year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, tense)
@@ -547,7 +554,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule == "relative-day":
         if anchor is None:
             return None
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}[" ".join(g["rel"].lower().split())]
         return _window(anchor + timedelta(days=shift), anchor + timedelta(days=shift), rule, text)
     if rule == "narrative-day":
         if ref is None:
@@ -745,9 +753,9 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         unit = g["unit"].lower()
         code = {"centurie": "C", "decade": "Y"}.get(unit) or UNIT_CODES[unit]
         return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
-    if rule in ("duration", "duration-span", "duration-the"):
+    if rule in ("duration", "duration-span", "duration-the", "duration-long"):
         n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
-        if not g.get("n") and expression.lower().rstrip().endswith("s"):
+        if not g.get("n") and expression.lower().rstrip().removesuffix("-long").endswith("s"):
             n = None  # "the coming months": how many, the text does not say
         if g.get("n0"):
             n = None  # "two to three weeks": the text gives no single amount
@@ -757,7 +765,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
             code, n = "M", n * 3
         amount = "X" if n is None else str(n)
-        half = HALVES.get(code, "") if g.get("half") and n is not None else ""  # "2 1/2 years": P2Y6M
+        half = HALVES.get(code, "") if (g.get("half") or g.get("half2")) and n is not None else ""  # "2 1/2 years": P2Y6M
         return f"PT{amount}{code[1]}{half}" if code.startswith("T") else f"P{amount}{code}{half}"
     if rule == "set":
         if g.get("unit"):  # "every quarter", "each year"
