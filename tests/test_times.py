@@ -504,3 +504,13 @@ def test_a_time_of_day_without_a_day_falls_on_the_narratives_day():
 def test_long_durations_halves_and_named_weeks(text, expression, kind, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.type, t.value) == (expression, kind, value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks were held on Jan. 5 and 6 in Paris.", [("Jan. 5", "2024-01-05"), ("6", "2024-01-06")]),
+    ("The summit runs from March 3 to 5.", [("March 3", "2024-03-03"), ("5", "2024-03-05")]),
+    ("Raids on Feb. 3 and 5 hostages freed.", [("Feb. 3", "2024-02-03")]),  # a count, not a day
+    ("Talks on June 30 and 31 were planned.", [("June 30", "2023-06-30")]),  # no June 31
+])
+def test_a_second_day_after_a_month_and_day(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected

@@ -694,11 +694,31 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         value = _value(rule.name, m.groupdict(), window, expression, day)
         kind = "TIME" if value and "T" in value[10:11] else rule.type
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
+        second = _second_day(text, end, rule.name, window, here)
+        if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
+            found.append(second)
         if window is not None and (window.days == 1 or heading):
             ref = window.earliest
         if window is not None and rule.type == "DATE":
             last = window
     return found
+
+
+# a second day after a month and day ("March 3 and 4"), not a count ("March 3 and 5 hostages")
+SECOND_DAY = re.compile(r"\s+(?:and|or|to|through)\s+(?P<day>[0-3]?\d)\b(?!\s*(?:%|[.,:]\d|per\b|percent\b|[a-z]+s\b))")
+
+
+def _second_day(text: str, end: int, rule: str, window: DateWindow | None, anchor: date | None) -> Timex | None:
+    """ "on March 3 and 4": the 4th is a date of its own, in the same month as the 3rd."""
+    second = SECOND_DAY.match(text, end) if rule.startswith("month-day") and window is not None else None
+    if second is None or window.days != 1 or int(second["day"]) <= window.earliest.day:
+        return None
+    try:
+        day = window.earliest.replace(day=int(second["day"]))
+    except ValueError:  # "June 30 and 31"
+        return None
+    other = _window(day, day, rule, second["day"])
+    return Timex(second.start("day"), second.end(), second["day"], "DATE", other, False, other.value, rule, anchor)
 
 
 def _appositive(text: str, previous_end: int, start: int) -> bool:
