@@ -5,7 +5,9 @@ the day relative expressions count from (the publication date, or the latest day
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
-that quarter a year back. A time of day that names no day ("at 10 p.m.") falls on the narrative's day. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+that quarter a year back. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
+"the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+day after a month and day ("March 3 and 4") is a timex of its own. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"), else by the tense of the verb that governs it when `doc`
@@ -692,7 +694,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         day = (ref or here) if rule.name in ("clock", "clock-word") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
-        kind = "TIME" if value and "T" in value[10:11] else rule.type
+        # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
+        kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" else rule.type
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
