@@ -454,3 +454,64 @@ def test_eval_timeml_reads_tenses_through_the_pipeline(tmp_path):
         '</TEXT>\n</TimeML>\n', encoding="utf-8")
     assert evaluate_timeml(tmp_path).score.value == 1
     assert evaluate_timeml(tmp_path, parse=False).score.value == 0  # the keywords see no future here
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("Gunfire was heard on Sunday night.", "Sunday night", "DATE", "2024-02-11TNI"),
+    ("The convoy left Monday morning.", "Monday morning", "DATE", "2024-02-12TMO"),
+    ("The cabinet will vote on Thursday evening.", "Thursday evening", "DATE", "2024-02-15TEV"),
+])
+def test_a_weekday_with_a_part_of_the_day_names_that_part_of_that_day(text, expression, kind, value):
+    """The value carries the part of the day; the type stays DATE, which the event reader dates events by."""
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value) == (expression, kind, value)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The boat sank on Christmas Day.", "Christmas Day", "2023-12-25"),  # past tense: the last one
+    ("The ceasefire will start on Christmas Day.", "Christmas Day", "2024-12-25"),
+    ("The prisoners were freed last Thanksgiving.", "last Thanksgiving", "2023-11-23"),
+    ("A truce is hoped for by next Christmas.", "next Christmas", "2024-12-25"),
+])
+def test_a_holiday_is_placed_by_its_modifier_or_the_tense(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The envoys met on Feb. 5. They had arrived the day before.", "the day before", "2024-02-04"),
+    ("The envoys met on Feb. 5. Rockets fell the day after the meeting.", "the day", "2024-02-06"),
+    ("The envoys met on Feb. 5, the day before the strike.", "the day", "2024-02-05"),  # restates Feb. 5
+])
+def test_the_day_before_an_event_is_tagged_without_the_event(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+def test_a_time_of_day_without_a_day_falls_on_the_narratives_day():
+    text = "The strike hit the camp on Feb. 3. The first rockets landed at 9:40 p.m."
+    assert [t.value for t in find_timexes(text, TUESDAY)] == ["2024-02-03", "2024-02-03T21:40"]
+    assert only("Talks resume at noon.").value == "2024-02-13T12:00"  # no day named yet: the anchor's
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("A week-long truce ended.", "week-long", "DURATION", "P1W"),
+    ("The decades-long dispute goes on.", "decades-long", "DURATION", "PXY"),
+    ("He spent a year and a half in captivity.", "a year and a half", "DURATION", "P1Y6M"),
+    ("The blockade lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+    ("The hostages were moved the day before yesterday.", "the day before yesterday", "DATE", "2024-02-11"),
+    ("A hearing is set for the week of March 4.", "the week of March 4", "DATE", "2024-W10"),
+])
+def test_long_durations_halves_and_named_weeks(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value) == (expression, kind, value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks were held on Jan. 5 and 6 in Paris.", [("Jan. 5", "2024-01-05"), ("6", "2024-01-06")]),
+    ("The summit runs from March 3 to 5.", [("March 3", "2024-03-03"), ("5", "2024-03-05")]),
+    ("Raids on Feb. 3 and 5 hostages freed.", [("Feb. 3", "2024-02-03")]),  # a count, not a day
+    ("Talks on June 30 and 31 were planned.", [("June 30", "2023-06-30")]),  # no June 31
+])
+def test_a_second_day_after_a_month_and_day(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected

@@ -5,7 +5,9 @@ the day relative expressions count from (the publication date, or the latest day
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
-that quarter a year back. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+that quarter a year back. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
+"the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+day after a month and day ("March 3 and 4") is a timex of its own. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"), else by the tense of the verb that governs it when `doc`
@@ -73,13 +75,13 @@ CUES = {
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
-    "weekend": ("weekend",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
     "narrative-day": ("day", "evening", "night", "morning"),
     "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
-    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
 }
@@ -98,6 +100,7 @@ def rules() -> tuple[Rule, ...]:
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
+    holidays = "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len, reverse=True))
     on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
@@ -107,6 +110,7 @@ def rules() -> tuple[Rule, ...]:
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
+        ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
@@ -136,16 +140,18 @@ def rules() -> tuple[Rule, ...]:
                            r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
-        ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>today|tonight|yesterday|tomorrow)\b"),
+        ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|"
+                         r"yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
-                          r"the next morning|the following morning|the day after|the previous day|"
-                          r"the day before|that (?:very )?same day|the same day|that day|that evening|that night)\b"),
+                          r"the next morning|the following morning|the previous day|the day (?:after|before)(?!\s+[\w$])|"
+                          r"that (?:very )?same day|the same day|that day|that evening|that night|"
+                          r"the day(?=\s+(?P<signal>after|before)\s+[\w$]))\b"),  # "the day [before the vote]": the day only
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
-                          r"the last|this|last|next|the)\s+week\b(?!\s+(?:of|before|after|ago|earlier|later|end))"),
+                          r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end))"),
         ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
         ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
@@ -158,9 +164,10 @@ def rules() -> tuple[Rule, ...]:
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2))?[\s-]+"
+                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further)\s+)?{unit}\b"
-                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)"),  # "52 years old" is an age
+                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
+        ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
@@ -171,15 +178,15 @@ def rules() -> tuple[Rule, ...]:
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
-        ("holiday", r"\b(?P<holiday>" + "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len,
-                                                                                  reverse=True)) + r")\b"),
+        ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>" + holidays + r")\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
-             "duration", "duration-span", "duration-the", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
+             "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word"}
-    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION", "set": "SET",
+    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
+             "duration-long": "DURATION", "set": "SET",
              "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
@@ -310,8 +317,7 @@ def _window(lo: date, hi: date, rule: str, text: str) -> DateWindow:
 
 
 def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense: str) -> int | None:
-    """The year of an underspecified date: the last occurrence up to the anchor when the clause speaks
-    of the past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
+    """The year of an underspecified date, as `_closest` picks it around the anchor."""
     base = anchor or ref
     if base is None:
         return None
@@ -321,19 +327,34 @@ def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    found = _closest(candidates, base, tense)
+    return None if found is None else found.year
+
+
+def _closest(candidates: list[date], base: date, tense: str) -> date | None:
+    """Of the days a date without a year can name: the last one up to `base` when the clause speaks of the
+    past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
     if not candidates:
         return None
     close = min(candidates, key=lambda c: abs((c - base).days))
     if abs((close - base).days) <= 14 and tense != "future":
-        return close.year  # within two weeks either way: tense cues are weaker evidence than nearness
+        return close  # within two weeks either way: tense cues are weaker evidence than nearness
     if tense == "future":
         ahead = [c for c in candidates if c >= base - timedelta(days=1)]
-        return min(ahead).year if ahead else None
+        return min(ahead) if ahead else None
     if tense == "past":
         behind = [c for c in candidates if c <= base + timedelta(days=1)]
-        return max(behind).year if behind else None
+        return max(behind) if behind else None
     # news mostly reports what happened: a date ahead counts as twice as far as one behind
-    return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days).year if candidates else None
+    return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days)
+
+
+def _holiday(spec: list[int] | str, year: int) -> date:
+    """The day of a holiday in `year`: a fixed [month, day], or the fourth Thursday of November."""
+    if isinstance(spec, list):
+        return date(year, spec[0], spec[1])
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
@@ -475,18 +496,25 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         day = anchor + timedelta(days=shift)
         return DateWindow(day, day, f"{day.isoformat()}T{TIMES_OF_DAY[g['tod'].lower()]}", "day", rule, text)
     if rule == "holiday":
-        spec = vocabulary()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
-        year = None if anchor is None else anchor.year
-        if year is None:
+        if anchor is None:
             return None
-        if isinstance(spec, list):
-            day = date(year, spec[0], spec[1])
-        else:  # the fourth Thursday of November
-            first = date(year, 11, 1)
-            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        spec = vocabulary()["holidays"][" ".join(g["holiday"].lower().replace("’", "'").split())]
+        days = [_holiday(spec, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        direction = (g.get("dir") or "").lower()
+        if direction in ("last", "this past"):  # "last Christmas": the latest one before the anchor
+            day = max(d for d in days if d < anchor)
+        elif direction == "next":
+            day = min(d for d in days if d > anchor)
+        elif direction == "this":
+            day = days[1]
+        else:  # "on Thanksgiving Day": the one the tense points to, like a month and day
+            day = _closest(days, anchor, tense)
         return _window(day, day, rule, text)
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
+    if rule == "week-of":
+        day = _resolve_match("month-day", g, text, anchor, ref, tense)
+        return None if day is None else _window(*week_window(day.earliest), rule, text)
     if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
         month, day = _month(g["month"]), int(g["day"])
         year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, tense)
@@ -528,12 +556,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule == "relative-day":
         if anchor is None:
             return None
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["rel"].lower()]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}[" ".join(g["rel"].lower().split())]
         return _window(anchor + timedelta(days=shift), anchor + timedelta(days=shift), rule, text)
     if rule == "narrative-day":
         if ref is None:
             return None
-        rel = g["rel"].lower()
+        rel = " ".join((g["rel"], g.get("signal") or "")).lower()
         shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
         return _window(ref + timedelta(days=shift), ref + timedelta(days=shift), rule, text)
     if rule == "narrative-span":
@@ -654,6 +683,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                           _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
+        elif m.groupdict().get("signal") and found and ref is not None and _appositive(text, found[-1].end, start):
+            window = _window(ref, ref, rule.name, expression)  # "on May 2, the day before the vote": May 2
         elif here is not None and _year_back(rule.name, m.groupdict()):
             quarter = found[-1].value if found else None
             if not QUARTER_VALUE.fullmatch(quarter or "") and "quarter" in expression.lower():
@@ -661,14 +692,41 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                 quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
             window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        value = _value(rule.name, m.groupdict(), window, expression, here)
-        kind = "TIME" if value and "T" in value[10:11] else rule.type
+        day = (ref or here) if rule.name in ("clock", "clock-word") else here  # "at 10 p.m.": the narrative's day
+        value = _value(rule.name, m.groupdict(), window, expression, day)
+        # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
+        kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" else rule.type
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
+        second = _second_day(text, end, rule.name, window, here)
+        if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
+            found.append(second)
         if window is not None and (window.days == 1 or heading):
             ref = window.earliest
         if window is not None and rule.type == "DATE":
             last = window
     return found
+
+
+# a second day after a month and day ("March 3 and 4"), not a count ("March 3 and 5 hostages")
+SECOND_DAY = re.compile(r"\s+(?:and|or|to|through)\s+(?P<day>[0-3]?\d)\b(?!\s*(?:%|[.,:]\d|per\b|percent\b|[a-z]+s\b))")
+
+
+def _second_day(text: str, end: int, rule: str, window: DateWindow | None, anchor: date | None) -> Timex | None:
+    """ "on March 3 and 4": the 4th is a date of its own, in the same month as the 3rd."""
+    second = SECOND_DAY.match(text, end) if rule.startswith("month-day") and window is not None else None
+    if second is None or window.days != 1 or int(second["day"]) <= window.earliest.day:
+        return None
+    try:
+        day = window.earliest.replace(day=int(second["day"]))
+    except ValueError:  # "June 30 and 31"
+        return None
+    other = _window(day, day, rule, second["day"])
+    return Timex(second.start("day"), second.end(), second["day"], "DATE", other, False, other.value, rule, anchor)
+
+
+def _appositive(text: str, previous_end: int, start: int) -> bool:
+    """Does the expression at `start` restate the one ending at `previous_end` ("May 2, the day ...")?"""
+    return re.fullmatch(r"\s*,\s*", text[previous_end:start]) is not None
 
 
 QUARTER_VALUE = re.compile(r"(?:19|20)\d\d-Q(?P<q>[1-4])")
@@ -718,9 +776,9 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         unit = g["unit"].lower()
         code = {"centurie": "C", "decade": "Y"}.get(unit) or UNIT_CODES[unit]
         return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
-    if rule in ("duration", "duration-span", "duration-the"):
+    if rule in ("duration", "duration-span", "duration-the", "duration-long"):
         n = _number(g["n"]) if g.get("n") else 1  # "the past year": one year
-        if not g.get("n") and expression.lower().rstrip().endswith("s"):
+        if not g.get("n") and expression.lower().rstrip().removesuffix("-long").endswith("s"):
             n = None  # "the coming months": how many, the text does not say
         if g.get("n0"):
             n = None  # "two to three weeks": the text gives no single amount
@@ -730,7 +788,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
             code, n = "M", n * 3
         amount = "X" if n is None else str(n)
-        half = HALVES.get(code, "") if g.get("half") and n is not None else ""  # "2 1/2 years": P2Y6M
+        half = HALVES.get(code, "") if (g.get("half") or g.get("half2")) and n is not None else ""  # "2 1/2 years": P2Y6M
         return f"PT{amount}{code[1]}{half}" if code.startswith("T") else f"P{amount}{code}{half}"
     if rule == "set":
         if g.get("unit"):  # "every quarter", "each year"
@@ -749,6 +807,9 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return vague_value(expression)
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
         return "FUTURE_REF" if g["dir"].lower() == "later" else "PAST_REF"
+    if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
+        day = window.value if window is not None else "XXXX-XX-XX"
+        return f"{day}T{TIMES_OF_DAY[g['tod'].lower()]}"
     if window is not None:
         return window.value
     if rule in ("month-day", "day-month") and g.get("month"):
