@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import clause_verb, date_figure
 from backchannel.analyse.mentions import state_of
-from backchannel.analyse.quantities import Quantity, read_quantities
+from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
 from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteRecord, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
@@ -55,6 +55,7 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 published: Published) -> list[ClaimRecord]:
     found: list[ClaimRecord] = []
     previous: ClaimRecord | None = None  # the last count that named what it counts
+    text = doc_text(doc)
     for sent in doc.sents:
         figures = []
         for q in read_quantities(sent):
@@ -71,7 +72,7 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             thing, _, verb_class = claim.quantity.partition("|")
             if q.counted:
                 previous = claim
-            elif not thing and previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in doc.text[previous.start:q.start]:
+            elif not thing and previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in text[previous.start:q.start]:
                 before, _, before_class = previous.quantity.partition("|")
                 claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})")
             found.append(claim)

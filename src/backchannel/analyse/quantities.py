@@ -197,6 +197,14 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
 # --- exclusions --------------------------------------------------------------------------------
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once: spaCy rebuilds `doc.text` from every token at each access."""
+    text = doc.user_data.get("backchannel_text")
+    if text is None:
+        text = doc.user_data["backchannel_text"] = doc.text
+    return text
+
+
 def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, type, rule) of the time expressions of the doc, found once per doc if the
     `backchannel_times` component did not run."""
@@ -204,7 +212,7 @@ def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     if timexes is None:
         cached = doc.user_data.get("backchannel_quantity_timexes")
         if cached is None:
-            cached = find_timexes(doc.text)
+            cached = find_timexes(doc_text(doc))
             doc.user_data["backchannel_quantity_timexes"] = cached
         timexes = cached
     return [(t.start, t.end, t.type, t.rule) for t in timexes]
@@ -396,7 +404,7 @@ def _certainty(verb: Token | None, sent: Span) -> tuple[str, ...]:
 def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
     """The quantities of one parsed sentence, in text order; ages too (kind "age") if asked."""
     doc = sent.doc
-    text = doc.text
+    text = doc_text(doc)
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
     found: list[Quantity] = []
     pos = sent.start_char
@@ -502,7 +510,7 @@ def _overlaps_time(start: int, end: int, times, number_tok: Token | None, marked
 
 
 def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
-    doc, text, v = sent.doc, sent.doc.text, vocabulary()
+    doc, text, v = sent.doc, doc_text(sent.doc), vocabulary()
     start, end = m.start(), m.end()
     after = text[end:sent.end_char]
     core_end = max(m.end(g) for g in ("scale2", "att2", "num2", "scale1", "att1", "num1", "vague") if m.group(g))
@@ -656,7 +664,7 @@ def _apposed_age(tok: Token | None, m: re.Match) -> bool:
 
 def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None) -> list[Quantity]:
     """"2-0", "from 5% to 7%": two figures, not a range. Each keeps the unit written with either."""
-    out = []
+    out, text = [], doc_text(sent.doc)
     for n, value in (("1", first), ("2", second)):
         q_start = m.start(f"cur{n}") if m.group(f"cur{n}") else m.start(f"num{n}")
         q_end = m.end(f"scale{n}") if m.group(f"scale{n}") else m.end(f"num{n}")
@@ -672,8 +680,8 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
         tokens = sorted({t.i: t for t in _concept(span, root, core, counted is not None, verb, exclude)
                          if t.i not in exclude and sent.start <= t.i < sent.end}.values(), key=lambda t: t.i)
         change = "=" if n == "2" or m.group("rng") == "from" else \
-            _change(root, span, sent.doc.text[sent.start_char:q_start], sent.doc.text[q_end:sent.end_char]) or "="
-        out.append(Quantity(q_start, q_end, sent.doc.text[q_start:q_end], value, None, None, "exact", change, unit,
+            _change(root, span, text[sent.start_char:q_start], text[q_end:sent.end_char]) or "="
+        out.append(Quantity(q_start, q_end, text[q_start:q_end], value, None, None, "exact", change, unit,
                             counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
                             tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent),
                             kind="from" if n == "1" and m.group("rng") == "from" else "",
