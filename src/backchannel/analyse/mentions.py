@@ -263,17 +263,19 @@ def _untagged_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
             forms.setdefault(m.text, m)
             if m.kind == "person" and len(m.key.split()) > 1:
                 forms.setdefault(m.key.split()[-1], replace(m, text=m.key.split()[-1]))
+    usable = sorted((f for f in forms if len(f) >= 3 and f[:1].isupper()), key=len, reverse=True)
+    if not usable:
+        return []
     taken = [(m.start, m.end) for m in mentions]
     found = []
-    for form, model in sorted(forms.items(), key=lambda kv: -len(kv[0])):
-        if len(form) < 3 or not form[:1].isupper():
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in usable) + r")(?![\w-])")
+    for match in pattern.finditer(text):  # one pass, the longest form first at each place
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append(Mention(start, end, form, model.kind, model.key, "REPEAT", model.title, model.affiliation))
+        model = forms[match.group()]
+        taken.append((start, end))
+        found.append(Mention(start, end, match.group(), model.kind, model.key, "REPEAT", model.title, model.affiliation))
     return found
 
 
