@@ -543,6 +543,7 @@ def test_a_clock_time_takes_the_day_after_a_bracketed_other_time():
     ("The mediators have until Friday to reply.", "Friday", "2024-02-16"),
     ("The army gave the villagers until Monday to leave.", "Monday", "2024-02-12"),  # set in the past: the tense decides
     ("The talks lasted until Sunday.", "Sunday", "2024-02-11"),  # no deadline
+    ("The ministry extended its deadline until 9 a.m. Thursday.", "9 a.m. Thursday", "2024-02-15T09:00"),  # moved ahead
 ])
 def test_a_deadline_set_now_lies_ahead(text, expression, value):
     t = only(text, expression=expression)

@@ -261,10 +261,18 @@ DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+$", re.IGNORECASE)
 DEADLINE_AFTER = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|be\s+\w+ed)\b)[a-z]+\b")
 
 
+@lru_cache(maxsize=1)
+def _moved_deadline() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in vocabulary()["deadline_movers"])
+    return re.compile(rf"(?<![\w'])(?:{verbs})\s+(?:[\w'’-]+\s+){{0,3}}(?:until|till)\s+$", re.I)
+
+
 def _lead_tense(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 30):start]
     future, past = _lead_cues()
     if DEADLINE_BEFORE.search(before) and DEADLINE_AFTER.match(text, end) and _tense(text, start, end) != "past":
+        return "future"
+    if _moved_deadline().search(text, max(0, start - 60), start):  # "extended its deadline until Tuesday"
         return "future"
     return "future" if future.search(before) else "past" if past.search(before) else None
 
