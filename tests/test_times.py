@@ -568,3 +568,23 @@ def test_the_weeks_before_an_event_tag_the_unit_only(text, expression):
 ])
 def test_years_before_1900_after_a_preposition(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The convoy will leave at 4 in the morning.", [("4 in the morning", "TIME", "2024-02-13T04:00")]),
+    ("Shelling resumed at eleven o'clock in the evening.", [("eleven o'clock in the evening", "TIME", "2024-02-13T23:00")]),
+    ("They held three in the morning session.", []),  # a count: no preposition of time before it
+    ("It was high noon for the alliance.", []),  # an idiom
+])
+def test_an_hour_with_a_part_of_the_day(text, expected):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands joined the annual March for Peace.", []),
+    ("Mothers led the “March of the Disappeared” through the capital.", []),
+    ("The vote was held in March for the first time.", [("March", "2023-03")]),
+    ("The March elections were delayed.", [("March", "2023-03")]),
+])
+def test_a_march_named_for_its_cause_is_no_month(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected

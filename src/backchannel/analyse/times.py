@@ -10,7 +10,8 @@ that quarter a year back. A time of day that names no day ("at 10 p.m.") falls o
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
-needs a preposition ("in 1898"). Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
+Peace" are no times. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -87,7 +88,7 @@ CUES = {
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
-    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
+    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -119,7 +120,10 @@ def rules() -> tuple[Rule, ...]:
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
-        ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
+        # not a march named after its cause ("the annual March for Peace", "the March of the Mothers")
+        ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+|"
+                  r"(?!(?:(?<=\bthe )|(?<=\bannual )|(?<=[\"“`]))\w+\s+(?:for|of|against|to)\b))"
+                  rf"{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
                     rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
@@ -189,17 +193,21 @@ def rules() -> tuple[Rule, ...]:
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
-        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
+        ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
+        ("clock-part", rf"(?:(?<=\bat )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\baround )|(?<=\babout )|(?<=\bbefore )|"
+                       rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
+                       r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
         ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "span-around", "old-year", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word"}
+             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word", "clock-part"}
     kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
              "duration-long": "DURATION", "set": "SET",
-             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME"}
+             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME",
+             "clock-part": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"),
@@ -447,7 +455,7 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
-    if rule in ("clock", "clock-word"):  # the day a time of day names, if it names one
+    if rule in ("clock", "clock-word", "clock-part"):  # the day a time of day names, if it names one
         if g.get("weekday") or g.get("later_weekday"):
             return _resolve_match("weekday", {"weekday": g["weekday"] or g["later_weekday"]}, text, anchor, ref, tense)
         if g.get("month"):
@@ -736,7 +744,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                 quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
             window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        day = (ref or here) if rule.name in ("clock", "clock-word") else here  # "at 10 p.m.": the narrative's day
+        day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" else rule.type
@@ -839,10 +847,15 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-word"):  # a time of day: on the day named with it, else on the anchor's day
+    if rule in ("clock", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
         if rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
+        elif rule == "clock-part":  # "4 in the morning" 04:00, "8 in the evening" 20:00, "2 in the night" 02:00
+            hour = _number(g["h"]) % 12
+            tod = g["tod"].lower()
+            hour += 12 if tod in ("afternoon", "evening") or (tod == "night" and hour >= 6) else 0
+            clock = f"{hour:02d}:00"
         else:
             clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["word"].lower()]
         day = window.earliest if window is not None else anchor
