@@ -515,3 +515,76 @@ def test_long_durations_halves_and_named_weeks(text, expression, kind, value):
 ])
 def test_a_second_day_after_a_month_and_day(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The exchange will take place at Easter.", "Easter", "2024-03-31"),  # the computus, not a fixed day
+    ("The prisoners were freed at Easter.", "Easter", "2023-04-09"),
+    ("Pilgrims crowded the city during Easter week.", "Easter week", "2023-W14"),
+    ("Voters will go to the polls on Election Day.", "Election Day", "2024-11-05"),  # Tuesday after the first Monday
+    ("The truce began on New Year’s Day.", "New Year’s Day", "2024-01-01"),
+])
+def test_holidays_with_a_rule_and_curly_apostrophes(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+def test_a_holiday_must_be_capitalised():
+    assert find_timexes("They decorated the easter eggs and the christmas tree.", TUESDAY) == []
+
+
+def test_a_clock_time_takes_the_day_after_a_bracketed_other_time():
+    found = find_timexes("The talks opened at 10:35 a.m. (0735 GMT) Friday.", TUESDAY)
+    assert [(t.text, t.value) for t in found] == [("10:35 a.m.", "2024-02-09T10:35"), ("Friday", "2024-02-09")]
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The army has given the villagers until 9 a.m. Thursday to leave.", "9 a.m. Thursday", "2024-02-15T09:00"),
+    ("The mediators have until Friday to reply.", "Friday", "2024-02-16"),
+    ("The army gave the villagers until Monday to leave.", "Monday", "2024-02-12"),  # set in the past: the tense decides
+    ("The talks lasted until Sunday.", "Sunday", "2024-02-11"),  # no deadline
+    ("The ministry extended its deadline until 9 a.m. Thursday.", "9 a.m. Thursday", "2024-02-15T09:00"),  # moved ahead
+])
+def test_a_deadline_set_now_lies_ahead(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Drones circled the camp in the weeks before the raid.", "weeks"),
+    ("Aid trickled in during the days after the ceasefire.", "days"),
+    ("Prices rose in the months leading up to the war.", "months"),
+])
+def test_the_weeks_before_an_event_tag_the_unit_only(text, expression):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type) == (expression, "DATE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The border was drawn in 1898 after a war.", [("1898", "1898")]),
+    ("Since 1867 the two towns have traded.", [("1867", "1867")]),
+    ("Rents rose in 1500 homes.", []),  # a count
+    ("The figure was 1850 in 2001.", [("2001", "2001")]),  # a bare number is no year
+])
+def test_years_before_1900_after_a_preposition(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The convoy will leave at 4 in the morning.", [("4 in the morning", "TIME", "2024-02-13T04:00")]),
+    ("Shelling resumed at eleven o'clock in the evening.", [("eleven o'clock in the evening", "TIME", "2024-02-13T23:00")]),
+    ("They held three in the morning session.", []),  # a count: no preposition of time before it
+    ("It was high noon for the alliance.", []),  # an idiom
+])
+def test_an_hour_with_a_part_of_the_day(text, expected):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands joined the annual March for Peace.", []),
+    ("Mothers led the “March of the Disappeared” through the capital.", []),
+    ("The vote was held in March for the first time.", [("March", "2023-03")]),
+    ("The March elections were delayed.", [("March", "2023-03")]),
+])
+def test_a_march_named_for_its_cause_is_no_month(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected

@@ -7,10 +7,15 @@ day-precise date the text mentioned, section headings included; "that year", "th
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
-day after a month and day ("March 3 and 4") is a timex of its own. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
+Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
+names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
+needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
+Peace" are no times. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
-the words right before it ("since", "payable"), else by the tense of the verb that governs it when `doc`
+the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
+ahead), else by the tense of the verb that governs it when `doc`
 (the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. The module
 never imports spaCy: it only reads the Doc it is given.
 """
@@ -78,12 +83,12 @@ CUES = {
     "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
     "narrative-day": ("day", "evening", "night", "morning"),
-    "narrative-span": ("day", "week", "month"), "weekday": ("day",), "relative-week": ("week",),
+    "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
-    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"),
+    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -100,8 +105,11 @@ def rules() -> tuple[Rule, ...]:
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
-    holidays = "|".join(re.escape(h) for h in sorted(vocabulary()["holidays"], key=len, reverse=True))
+    holidays = "|".join(" ".join(w[0].upper() + re.escape(w[1:]) for w in h.split()).replace("'", "['’]")
+                        for h in sorted(vocabulary()["holidays"], key=len, reverse=True))  # "New Year's Day"
     on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
+    # "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other time, which is no part of the expression
+    on_day += rf"(?(weekday)|(?=\s*\([^()\n]{{1,20}}\)\s*,?\s+(?:on\s+)?(?-i:{_weekday_re('later_weekday')})))?"
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
@@ -112,7 +120,10 @@ def rules() -> tuple[Rule, ...]:
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
-        ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+)?{full_months}(?!\w|\.\w|\s+\d)"),
+        # not a march named after its cause ("the annual March for Peace", "the March of the Mothers")
+        ("month", rf"\b(?:(?P<dir>(?i:last|this|next|this past|early|late|mid))[\s-]+|"
+                  r"(?!(?:(?<=\bthe )|(?<=\bannual )|(?<=[\"“`]))\w+\s+(?:for|of|against|to)\b))"
+                  rf"{full_months}(?!\w|\.\w|\s+\d)"),
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
                     rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
@@ -148,6 +159,9 @@ def rules() -> tuple[Rule, ...]:
                           r"the day(?=\s+(?P<signal>after|before)\s+[\w$]))\b"),  # "the day [before the vote]": the day only
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
+        # "in the [weeks] before the raid": a DATE around an event, whose day the text leaves to the event
+        ("span-around", r"(?<=\bthe )(?P<unit>days|weeks|months)\b"
+                        r"(?=\s+(?:before|after|following|preceding|leading up to)\s+[\w$])"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
@@ -156,6 +170,8 @@ def rules() -> tuple[Rule, ...]:
         ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
         ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
+        ("old-year", r"\b(?:in|since|until|during)\s+(?P<year>1[0-8]\d\d)\b(?![\d.,]\d|\s*%|\s+(?:per|percent)\b|"
+                     r"\s+(?!(?:was|has|is|as|this|its|his|us|thus|unless|across|plus)\b)[a-z]+s\b)"),  # "in 1898", not "in 1500 homes"
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
@@ -177,18 +193,22 @@ def rules() -> tuple[Rule, ...]:
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
-        ("clock-word", r"\b(?P<word>noon|midday|midnight)\b" + on_day),
-        ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>" + holidays + r")\b"),
+        ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
+        ("clock-part", rf"(?:(?<=\bat )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\baround )|(?<=\babout )|(?<=\bbefore )|"
+                       rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
+                       r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
+        ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
-             "narrative-unit", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+             "narrative-unit", "span-around", "old-year", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word"}
+             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word", "clock-part"}
     kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
              "duration-long": "DURATION", "set": "SET",
-             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME"}
-    cues = dict(CUES, holiday=tuple(max(h.split(), key=len) for h in vocabulary()["holidays"]),
+             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME",
+             "clock-part": "TIME"}
+    cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"),
                       cues.get(name, ())) for name, rx in table)
@@ -243,9 +263,25 @@ def _lead_cues() -> tuple[re.Pattern, re.Pattern]:
     return alternation(vocabulary()["future_leads"]), alternation(vocabulary()["past_leads"])
 
 
-def _lead_tense(text: str, start: int) -> str | None:
+# a deadline set now ("has given them until Tuesday to leave", "have until Friday to answer") lies ahead; one
+# set in a past-tense clause ("gave them until Tuesday to leave") may have passed, and the tense decides
+DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+$", re.IGNORECASE)
+DEADLINE_AFTER = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|be\s+\w+ed)\b)[a-z]+\b")
+
+
+@lru_cache(maxsize=1)
+def _moved_deadline() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in vocabulary()["deadline_movers"])
+    return re.compile(rf"(?<![\w'])(?:{verbs})\s+(?:[\w'’-]+\s+){{0,3}}(?:until|till)\s+$", re.I)
+
+
+def _lead_tense(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 30):start]
     future, past = _lead_cues()
+    if DEADLINE_BEFORE.search(before) and DEADLINE_AFTER.match(text, end) and _tense(text, start, end) != "past":
+        return "future"
+    if _moved_deadline().search(text, max(0, start - 60), start):  # "extended its deadline until Tuesday"
+        return "future"
     return "future" if future.search(before) else "past" if past.search(before) else None
 
 
@@ -350,11 +386,27 @@ def _closest(candidates: list[date], base: date, tense: str) -> date | None:
 
 
 def _holiday(spec: list[int] | str, year: int) -> date:
-    """The day of a holiday in `year`: a fixed [month, day], or the fourth Thursday of November."""
+    """The day of a holiday in `year`: a fixed [month, day], the fourth Thursday of November, the Tuesday
+    after the first Monday of November, or Easter Sunday."""
     if isinstance(spec, list):
         return date(year, spec[0], spec[1])
+    if spec == "easter":
+        return _easter(year)
+    if spec == "election tuesday of november":
+        return date(year, 11, 2) + timedelta(days=(1 - date(year, 11, 2).weekday()) % 7)
     first = date(year, 11, 1)
     return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday: the Gregorian computus (the "anonymous" algorithm of Meeus)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    epact = (19 * golden + century - century // 4 - (century - (century + 8) // 25 + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * (century % 4) + 2 * (rest // 4) - epact - rest % 4) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
 
 
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
@@ -403,9 +455,9 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
-    if rule in ("clock", "clock-word"):  # the day a time of day names, if it names one
-        if g.get("weekday"):
-            return _resolve_match("weekday", {"weekday": g["weekday"]}, text, anchor, ref, tense)
+    if rule in ("clock", "clock-word", "clock-part"):  # the day a time of day names, if it names one
+        if g.get("weekday") or g.get("later_weekday"):
+            return _resolve_match("weekday", {"weekday": g["weekday"] or g["later_weekday"]}, text, anchor, ref, tense)
         if g.get("month"):
             return _resolve_match("month-day", {"month": g["month"], "day": g["day"]}, text, anchor, ref, tense)
         return None
@@ -509,7 +561,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             day = days[1]
         else:  # "on Thanksgiving Day": the one the tense points to, like a month and day
             day = _closest(days, anchor, tense)
-        return _window(day, day, rule, text)
+        return _window(*(week_window(day) if g.get("hweek") else (day, day)), rule, text)  # "Easter week"
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
     if rule == "week-of":
@@ -537,7 +589,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
                     "the middle of": "mid"}.get(part, part)
             lo, hi = part_of(lo, hi, part)
         return _window(lo, hi, rule, text)
-    if rule in ("year", "year-alone", "year-period"):
+    if rule in ("year", "year-alone", "year-period", "old-year"):
         year = int(g["year"])
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "weekday":
@@ -677,7 +729,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             expression = expression[lead.end():]
         # deixis inside quoted speech counts from the narrative's time, not the publication's
         here = ref if (ref is not None and _quoted(text, start)) else anchor
-        tense = _lead_tense(text, start)
+        tense = _lead_tense(text, start, end)
         tense = _doc_tense(doc, start, end) if tense is None else tense
         window = _resolve(rule.name, m.groupdict(), expression, here, ref,
                           _tense(text, start, end) if tense is None else tense)
@@ -692,7 +744,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                 quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
             window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        day = (ref or here) if rule.name in ("clock", "clock-word") else here  # "at 10 p.m.": the narrative's day
+        day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" else rule.type
@@ -795,10 +847,15 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-word"):  # a time of day: on the day named with it, else on the anchor's day
+    if rule in ("clock", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
         if rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
+        elif rule == "clock-part":  # "4 in the morning" 04:00, "8 in the evening" 20:00, "2 in the night" 02:00
+            hour = _number(g["h"]) % 12
+            tod = g["tod"].lower()
+            hour += 12 if tod in ("afternoon", "evening") or (tod == "night" and hour >= 6) else 0
+            clock = f"{hour:02d}:00"
         else:
             clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["word"].lower()]
         day = window.earliest if window is not None else anchor
