@@ -38,7 +38,7 @@ NEVER = date.min  # the open start of "some time before"
 class Figure:
     id: str
     quantity: str
-    aspect: str  # state | event
+    aspect: str  # state | event | proposed
     unit: str | None
     occasion: str
     low: float
