@@ -162,7 +162,7 @@ class ClaimRecord:
     unit: str | None  # a measurement unit ("USD", "day", "percent"); None for a count of things
     what: str  # the counted or measured thing in the text's words
     quantity: str  # what makes two figures comparable: "<thing>|<verb class>", e.g. "hostage|release"
-    aspect: str  # state (a standing count: "still held", "so far") | event (the size of one happening)
+    aspect: str  # state (a standing count: "still held") | event (the size of one happening) | proposed
     evidence: Evidence
     occasion: str = ""  # the happening an event figure belongs to ("deal", "raid"), lemma
     named: tuple[str, ...] = ()  # mention keys named in what it counts ("returned to Ukraine")

@@ -155,7 +155,7 @@ claims = Table(
     Column("unit", Text),
     Column("what", Text, nullable=False),
     Column("quantity", Text, nullable=False),  # comparability key, "<thing>|<verb class>"
-    Column("aspect", String(8), nullable=False),  # state | event
+    Column("aspect", String(8), nullable=False),  # state | event | proposed
     Column("occasion", Text),
     Column("named", Text),  # JSON list of the mention keys named in what it counts
     Column("certainty", Text),  # JSON list of cue words
