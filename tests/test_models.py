@@ -78,3 +78,15 @@ def test_a_claims_figure_reads_as_written():
     assert claim(None, 150, 300, unit="day").figure == "150-300 day"
     assert claim(1 / 3, qualifier="more than", unit="share").figure == "more than 33%"
     assert claim(2.5, unit="USD").figure == "2.5 USD"
+
+
+def test_a_short_window_across_a_month_is_shown_by_its_days():
+    from datetime import date
+
+    from backchannel.models import DateWindow
+
+    week = DateWindow(date(2024, 7, 26), date(2024, 8, 1)).normalised()
+    assert week.value == "2024" and week.label == "2024-07-26..2024-08-01"
+    assert DateWindow(date(2024, 2, 5), date(2024, 2, 11)).normalised().label == "2024-W06"
+    assert DateWindow(date(2024, 2, 1), date(2024, 2, 29)).normalised().label == "2024-02"
+    assert DateWindow(date(2024, 2, 12), date(2024, 2, 12)).normalised().label == "2024-02-12"

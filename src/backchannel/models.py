@@ -7,6 +7,7 @@ from datetime import date
 from backchannel.dates import describe
 
 PRECISIONS = ("day", "week", "month", "year", "none")
+SHOW_RANGE_DAYS = 14  # a window this short is shown by its days, not by a month or year holding it
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,14 @@ class DateWindow:
         """Recompute value and precision from the window itself."""
         value, precision = describe(self.earliest, self.latest)
         return replace(self, value=value, precision=precision)
+
+    @property
+    def label(self) -> str:
+        """How to show it: its value when that unit is about as wide as the window, else its first and last
+        day ("2024-07-26..2024-08-01", not "2024", for the week up to an article of 1 August)."""
+        if self.value and (self.precision in ("day", "week") or self.days > SHOW_RANGE_DAYS):
+            return self.value
+        return f"{self.earliest}..{self.latest}"
 
     def to_json(self) -> dict:
         return {"value": self.value, "earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}

@@ -117,7 +117,7 @@ def timeline(actor: Optional[str] = typer.Option(None, "--actor", help="Only eve
     table = Table("date", "type", "actors -> recipients", "summary", "source", _id_column())
     ranked = c.ranked(where, top) if top is not None else []
     for e in [r.event for r in ranked] if top is not None else c.timeline(where):
-        when = (e.date.value or f"{e.date.earliest}..{e.date.latest}") if e.date else "undated"
+        when = e.date.label if e.date else "undated"
         flags = (" (negated)" if e.negated else "") + ("" if e.status == "occurred" else f" [{e.status}]")
         who = ", ".join(names.get(a, a) for a in e.actors) + " -> " + ", ".join(names.get(a, a) for a in e.recipients)
         table.add_row(when, e.type, escape(who), escape(e.summary + flags), escape(docs.get(e.evidence[0].document, "")), e.id)
@@ -166,7 +166,7 @@ def show(kind: str = typer.Argument(..., help="event, actor or document"), ident
         console.print("aliases: " + escape(", ".join(a.aliases)))
         console.print("affiliations: " + escape(", ".join(names.get(x, x) for x in a.affiliations)))
         for e in c.timeline(actor=a.id):
-            when = e.date.value or f"{e.date.earliest}..{e.date.latest}" if e.date else "undated"
+            when = e.date.label if e.date else "undated"
             console.print(f"  {when}  {e.type}  {escape(e.summary)}", highlight=False)
             console.print(f"      {escape(e.evidence[0].sentence)}", style="dim", highlight=False)
     elif kind == "document":
@@ -271,7 +271,7 @@ def _print_link(link: Link, docs: dict[str, str]) -> None:
 def _when(window) -> str:
     if window is None:
         return "undated"
-    return window.value or f"{window.earliest}..{window.latest}"
+    return window.label
 
 
 @app.command()

@@ -39,7 +39,7 @@ def render_report(store: Store) -> str:
 def _date_label(window) -> str:
     if window is None:
         return "Undated"
-    if window.value:
+    if window.label == window.value:
         return f"{window.value} ({window.precision})"
     return f"{window.earliest} – {window.latest} (window)"
 
