@@ -2,6 +2,8 @@
 pipeline. They pin values, ranges, qualifiers, units and currencies, the counted noun, change, certainty
 cues, what is not a quantity (years, dates, clock times, ages, labels), and that offsets slice the text."""
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backchannel.analyse.nlp import load
 from backchannel.analyse.quantities import read_quantities
@@ -257,3 +259,26 @@ def test_a_bare_figure_after_a_count_keeps_no_counted_noun(nlp):
 ])
 def test_change_of_a_qualified_or_by_figure(nlp, text, change):
     assert only(nlp, text).change == change
+
+
+def test_a_modifier_reaching_back_over_the_number_is_read_without_error(nlp):
+    # "more" in "at least 15 more prisoners" hangs on the noun but its phrase starts before the number
+    [q] = quantities(nlp, "Officials said at least 15 more prisoners had been freed.")
+    assert (q.value, q.qualifier, q.counted) == (15, "at least", "prisoner")
+
+
+
+WORDS = ["at least", "about", "more than", "up to", "nearly", "some", "15", "1,200", "2.3mn", "$250 million", "a third",
+         "dozens", "4-5", "between 30 and 40", "per cent", "%", "more", "prisoners", "hostages", "people", "days",
+         "were", "freed", "held", "killed", "rose", "fell", "from", "to", "by", "of", "the", "deal", "in", "March",
+         "2024", "on Sunday", "Officials", "said", ",", ".", "(", ")", "-", "and", "including", "another", "them"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+def test_the_reader_never_fails_and_its_offsets_slice_the_text(nlp, words):
+    doc = nlp(" ".join(words))
+    for sent in doc.sents:
+        for q in read_quantities(sent):
+            assert doc.text[q.start:q.end] == q.text
+            assert q.value is not None or (q.low is not None and q.high is not None)

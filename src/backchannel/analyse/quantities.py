@@ -751,7 +751,8 @@ def _count_phrase(noun: Token | None, span: Span) -> str | None:
     if not modifiers:
         return noun.lemma_.lower()
     text = ""
-    for t in noun.doc[min(t.left_edge.i for t in modifiers if t.left_edge.i >= span.end):noun.i]:
+    first = min((t.left_edge.i for t in modifiers if t.left_edge.i >= span.end), default=modifiers[0].i)
+    for t in noun.doc[first:noun.i]:
         if t.pos_ in ("DET", "PRON", "CCONJ", "PART", "PUNCT") and t.text not in "-‐" or t.like_num:
             continue
         text += (t.lemma_.lower() if t.pos_ == "ADJ" else t.lower_) + ("" if t.text in "-‐" or t.nbor(1).text in "-‐" else " ")
