@@ -4,6 +4,8 @@ of conftest.py)."""
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from backchannel.analyse import analyse_document
 from backchannel.analyse.nlp import load
@@ -87,3 +89,20 @@ def test_the_export_lists_the_figures_with_their_conflicts(swap):
 def test_a_figure_in_a_wanted_or_possible_clause_is_proposed(nlp):
     found = claims_of(nlp, "The mediators urged both sides to approve a deal for the release of up to 33 prisoners.")
     assert found["up to 33"].aspect == "proposed"
+
+
+
+WORDS = ["Chile", "Peru", "Officials", "the mediators", "said", "told", "according to", "“", "”", ",", ".", "\n",
+         "about", "at least", "40", "1,200", "nearly 20", "a third of", "prisoners", "hostages", "people", "were",
+         "are still", "freed", "held", "killed", "released", "in", "the deal", "exchange", "on Sunday", "last week",
+         "since", "March 3", "will", "to", "free", "including", "another", "them", "he", "has"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
+def test_reading_a_document_never_fails_and_claims_slice_the_text(nlp, words):
+    doc = nlp(" ".join(words))
+    for c in analyse_document(doc, PUBLISHED).claims:
+        assert doc.text[c.start:c.end] == c.text
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.sentence
+        assert c.as_of is None or c.as_of.earliest <= c.as_of.latest
