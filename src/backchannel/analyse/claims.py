@@ -56,6 +56,7 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
     found: list[ClaimRecord] = []
     previous: ClaimRecord | None = None  # the last count that named what it counts
     text = doc_text(doc)
+    dating = [t for t in timexes if not _after_since(doc, t)]  # the times that can date a figure
     for sent in doc.sents:
         figures = []
         for q in read_quantities(sent):
@@ -67,7 +68,7 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
         for q, token in figures:
             taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
             others = _offsets(doc, taken)
-            own = [t for t in timexes if t.start not in others and not _after_since(doc, t)]
+            own = [t for t in dating if t.start not in others]
             claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
             thing, _, verb_class = claim.quantity.partition("|")
             if q.counted:
