@@ -79,7 +79,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
-    chosen = _attached(doc, sent_start, sent_end, {trigger.i, clause_verb(trigger).i}, trigger, timexes)
+    chosen = _governed(sent, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     reporter = _reporting_verb(trigger, sent)
@@ -99,10 +99,15 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
 def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:
     """A reported figure's as-of window: the time expression its clause governs ("134 were held on
     Sunday"), else the section heading above it, else the publication window."""
-    chosen = _attached(token.doc, sent.start_char, sent.end_char, {token.i, clause_verb(token).i}, token, timexes)
+    chosen = _governed(sent, token, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     return _fallback(token.idx, timexes, published, "occurred", before=False)
+
+
+def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
+    """The time expression that the word or its clause's verb governs."""
+    return _attached(token.doc, sent.start_char, sent.end_char, {token.i, clause_verb(token).i}, token, timexes)
 
 
 def _reported_window(said: DateWindow | None, rule: str = "reported-by") -> DateWindow | None:
