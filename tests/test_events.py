@@ -47,6 +47,12 @@ def test_hunger_strike_is_a_protest_by_whoever_stages_it(nlp):
     assert found and "Angelo Ferraz" in found[0].actors
 
 
+def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_the_attackers(nlp):
+    found = events(nlp, "Peruvian troops began an assault on Arequipa after a rally outside the town hall.")
+    assert any(e.type == "ASSAULT" and any("Peru" in a for a in e.actors) for e in found)
+    assert not any(e.type == "PROTEST" and any("Peru" in a for a in e.actors) for e in found)
+
+
 def test_victims_without_a_named_agent(nlp):
     found = [e for e in events(nlp, "Four Bolivian soldiers were killed near the border on Sunday.")
              if e.type == "ASSAULT"]

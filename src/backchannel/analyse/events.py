@@ -281,7 +281,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
-    if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr"):
+    if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr") and not (
+            head.dep_ == "pobj" and head.head.lower_ in vocabulary()["time_preps"]):
         governor = head.head.head if head.dep_ == "pobj" else head.head
         if governor.pos_ in ("VERB", "AUX") and _lemma(governor) in vocabulary()["light_verbs"]:
             subj, _ = subject_of(governor)
