@@ -53,6 +53,18 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     assert not any(e.type == "PROTEST" and any("Peru" in a for a in e.actors) for e in found)
 
 
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    # the relative pronoun stands for the noun even when the clause is reported ("who he said had ...")
+    ("President Luiz Lula thanked President Gustavo Petro, who he said had agreed to free the Chilean sailors.",
+     None, "Gustavo Petro", "Chile"),
+    ("Three Peruvians freed by Caracas arrived home on Monday.", "RETREAT", "Venezuela", "Peru"),  # a capital as agent
+    ("Bolivia handed back 12 Peruvian fishermen.", "RETREAT", "Bolivia", "Peru"),
+])
+def test_who_acts_on_whom(nlp, text, kind, actor, recipient):
+    found = [e for e in events(nlp, text) if actor in e.actors and any(recipient in r for r in e.recipients)]
+    assert found and (kind is None or found[0].type == kind)
+
+
 def test_victims_without_a_named_agent(nlp):
     found = [e for e in events(nlp, "Four Bolivian soldiers were killed near the border on Sunday.")
              if e.type == "ASSAULT"]

@@ -41,6 +41,8 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet in Doha\nBy Jane Roe, published 10 July 2024\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nUpdated: 2024-07-10\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nPosted on July 10, 2024 by the desk\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nBy a staff writer, July 10, 2024\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\n10 July 2024 14:05 GMT\n\nThe talks went on.", "2024-07-10"),
 ])
 def test_stated_in_text(head, expected):
     p = stated_in_text(head)
@@ -53,6 +55,7 @@ def test_stated_in_text(head, expected):
     "Envoys meet in Doha\n© 10 July 2024 Example News\n\nThe talks went on.",  # a copyright line is no date of publication
     "Envoys meet in Doha\n\nThe talks went on. They met again.",  # no date at all
     "Envoys meet in Doha\npublished last week\n\nThe talks went on.",  # not a full date
+    "Envoys meet in Doha\n\nThe envoys first met on 10 July 2024\nin Doha.",  # a sentence broken across lines
 ])
 def test_stated_in_text_needs_a_full_date_with_a_cue(head):
     assert stated_in_text(head) is None

@@ -302,13 +302,15 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
 
 
 def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
-    """A capital standing for its state as subject or possessor ("Jerusalem's response")."""
+    """A capital standing for its state as subject, object, possessor ("Jerusalem's response") or party
+    after "by", "with" or "against" ("freed by Moscow", "talks with Kyiv")."""
     v, found = vocabulary(), []
     for tok in doc:
         state = v.capitals.get(tok.lower_)
         if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (nxt is not None and nxt.text in POSSESSIVE):
+            party = tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against")  # "freed by Moscow"
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or party or (nxt is not None and nxt.text in POSSESSIVE):
                 found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
     return found
 

@@ -114,6 +114,13 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     return found
 
 
+def _relative_clause(tok: Token) -> Token | None:
+    """The relative clause a verb is, or is reported in: "Scholz, who [he said] had agreed" -> "said"."""
+    while tok.dep_ == "ccomp" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.dep_ == "relcl" else None
+
+
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
     """The token acting as subject of a verb (following conj, xcomp and relative clauses); passive?"""
     seen = 0
@@ -123,8 +130,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         for child in tok.children:
             if child.dep_ in SUBJECTS:
-                if child.tag_ == "WP" and tok.dep_ == "relcl":
-                    return tok.head, passive or child.dep_ == "nsubjpass"
+                if child.tag_ == "WP" and _relative_clause(tok) is not None:
+                    return _relative_clause(tok).head, passive or child.dep_ == "nsubjpass"
                 return child, passive or child.dep_ == "nsubjpass"
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)

@@ -46,7 +46,8 @@ def from_metadata(value: str | None) -> Published | None:
 
 
 def stated_in_text(raw: str) -> Published | None:
-    """A full date in the head of the text with a byline or dateline cue just before it."""
+    """A full date in the head of the text with a byline or dateline cue just before it, or standing alone
+    on its line, after at most a byline ("By Jane Roe, 3 August 2024")."""
     c = cues()
     head = raw[: c["head_chars"]]
     for timex in find_timexes(head):
@@ -58,8 +59,9 @@ def stated_in_text(raw: str) -> Published | None:
         line = head[line_start: line_end if line_end >= 0 else len(head)]
         if re.search(c["not_a_publication_date"], line, re.IGNORECASE):
             continue
-        before = head[line_start:timex.start]
-        if (re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE)
+        before, after = head[line_start:timex.start], line[timex.end - line_start:]
+        alone = re.search(c["alone_before"], before, re.IGNORECASE) and re.search(c["alone_after"], after, re.IGNORECASE)
+        if (alone or re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE)
                 or re.search(c["dateline_before"], before)):
             return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
     return None
