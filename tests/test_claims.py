@@ -43,6 +43,12 @@ def test_a_part_of_a_running_total_belongs_to_its_own_happening(nlp):
     assert (part.quantity, part.aspect, part.occasion) == ("prisoner|release", "event", "deal")
 
 
+def test_the_parties_referred_to_are_no_figure(nlp):
+    found = claims_of(nlp, "Chile and Peru swapped 24 prisoners, the largest exchange between the two countries.")
+    assert set(found) == {"24"} and found["24"].quantity == "prisoner|release"
+    assert "Two" in claims_of(nlp, "Two countries sent observers to the border.")  # not a reference back
+
+
 def test_a_figure_that_counts_nothing_named_takes_the_thing_before_it(nlp):
     found = claims_of(nlp, "Some 70 captives were freed last year. A further 18 remain in the hills.")
     assert found["18"].quantity == "hostage|hold"

@@ -48,7 +48,7 @@ def vocabulary() -> dict:
              for name, words in v["verbs"].items()]
     state = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["state_cues"]) + r")\b")
     occasions = {word: kind for kind, words in v["occasions"].items() for word in words}
-    return {"things": things, "verbs": verbs, "state": state, "occasions": occasions}
+    return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"])}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -62,6 +62,8 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
         for q in read_quantities(sent):
             if q.kind == "from":  # "rose from 100 to 150": the earlier value is not as of this sentence
                 continue
+            if q.counted in vocabulary()["parties"] and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
+                continue  # "between the two countries": the parties talked of, not a figure reported
             token = _number_token(doc, q)
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
