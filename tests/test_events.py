@@ -115,6 +115,11 @@ def test_groups_with_an_owner_are_actors(nlp):
     assert found and found[0].actors == ("Islamist militants",)
 
 
+def test_a_rank_before_a_name_is_a_title_not_part_of_the_name(nlp):
+    assert ("Ana Souza", "person", "Ana Souza") in mentions(nlp, "Former Marine Ana Souza was freed on Monday.")
+    assert ("Ivo Lanza", "person", "Ivo Lanza") in mentions(nlp, "Sergeant Ivo Lanza was released by Chile.")
+
+
 def test_a_state_the_tagger_missed_comes_from_the_list_of_states(nlp):
     assert ("Tuvalu", "state", "Tuvalu") in mentions(nlp, "Tuvalu finally opened the new harbour after four years.")
     assert ("Benin", "state", "Benin") in mentions(nlp, "Benin opened a new consulate in Lagos.")  # tagged a person
