@@ -23,10 +23,16 @@ for _name, _default in (("timexes", None), ("anchor", None)):
 
 @Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    """Headings, captions and list items are never run together with the paragraph after them."""
-    for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+    """Headings, captions and list items are never run together with the paragraph after them; and the
+    first word of a line is never a sentence of its own (the parser, seeing the line break, would
+    otherwise cut "Ukraine | and Russia exchanged ..." after it)."""
+    starts = [tok for tok in doc[1:] if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_]
+    for tok in starts:
+        tok.is_sent_start = True
+    for tok in starts:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not nxt.is_sent_start and not tok.is_space and "\n" not in tok.whitespace_:
+            nxt.is_sent_start = False
     return doc
 
 

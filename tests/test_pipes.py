@@ -1,0 +1,18 @@
+"""backchannel.analyse.pipes: the sentence boundaries the line-break component sets before the parser."""
+import pytest
+
+from backchannel.analyse.nlp import load
+from backchannel.config import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(Settings.load().model)
+
+
+@pytest.mark.parametrize("head", ["Lima, 3 May 2025\n\n", "Swap completed\n\n", "Analysis\nLima, 3 May 2025\n"])
+def test_a_line_starts_a_sentence_and_its_first_word_is_not_one_alone(nlp, head):
+    body = "Peru and Chile exchanged 40 prisoners each on Friday, officials in both countries said."
+    sentences = [s.text.strip() for s in nlp(head + body).sents]
+    assert sentences[-1] == body
+    assert all(line.strip() in sentences for line in head.splitlines() if line.strip())
