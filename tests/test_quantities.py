@@ -308,3 +308,29 @@ def test_counted_phrase(nlp, text, phrase):
 def test_a_bare_figure_coordinated_with_a_count_takes_its_phrase_not_its_count(nlp):
     found = quantities(nlp, "The agency delivered 300 tents by road and 120 by air.")
     assert found[1].counted_phrase == "tent" and found[1].counted is None
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The council paid PS4.5m for the land.", 4_500_000, "GBP"),  # "£" as some feeds transcode it
+    ("The loan of AUD2.5m was repaid.", 2_500_000, "AUD"),
+    ("The night fell to 14degF in the valley.", 14, "fahrenheit"),
+    ("The shelter covers 48m2 of ground.", 48, "square metre"),
+])
+def test_transcoded_symbols_and_attached_codes(nlp, text, value, unit):
+    q = only(nlp, text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_ps_before_a_lone_digit_is_a_name(nlp):
+    assert quantities(nlp, "He sold his PS5 last week.") == []
+
+
+def test_just_under_is_an_upper_bound(nlp):
+    assert only(nlp, "The convoy carried just under 20 tonnes of flour.").change == "<"
+
+
+def test_a_duration_that_places_a_happening_comes_back_only_when_asked(nlp):
+    doc = nlp("The talks resumed within two weeks.")
+    sent = next(iter(doc.sents))
+    assert read_quantities(sent) == []
+    assert [(q.value, q.unit, q.kind) for q in read_quantities(sent, offsets=True)] == [(2, "week", "offset")]

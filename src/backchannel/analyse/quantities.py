@@ -4,13 +4,14 @@ Contract: `read_quantities(sent, ages=False)` takes one sentence (a spaCy Span) 
 project's pipeline and returns its quantities in text order as `Quantity` records (value or range,
 qualifier, change, unit, counted noun, the thing measured in words, `referred` content words, `kind`
 and certainty cues). Ages ("a 35-year-old man", "Maddon, 66,") come back, as kind "age", only with
-ages=True. It is pure: it reads the Doc and writes nothing on it.
+ages=True; durations that only place a happening in time ("six weeks after the deal") come back, as kind
+"offset", only with offsets=True. It is pure: it reads the Doc and writes nothing on it.
 
 How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
 (qualifier, currency, digits, number words or fractions, scale, range, unit). Time expressions of the
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
-years, dates and clock times, and durations that only place a happening in time ("within two weeks",
-"six weeks after the deal"); durations used as terms stay ("a 60-day ceasefire"). Labels ("Section
+years, dates and clock times, and mark durations that only place a happening in time ("within two weeks",
+"six weeks after the deal"); durations used as terms stay figures ("a 60-day ceasefire"). Labels ("Section
 427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
 (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
 bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
@@ -61,7 +62,8 @@ class Quantity:
     #                 company has 1,000 customers"), not the counted noun itself
     kind: str = ""  # "" a figure; "from" the start point of a movement or span ("fell from 136 to 129");
     #                 "share" a fraction of a group ("a third of the hostages", value 0.33); "age" an age
-    #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True))
+    #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True)); "offset" a
+    #                 duration that places a happening in time ("within two weeks"; only with offsets=True)
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +404,7 @@ def _certainty(verb: Token | None, sent: Span) -> tuple[str, ...]:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
+def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> list[Quantity]:
     """The quantities of one parsed sentence, in text order; ages too (kind "age") if asked."""
     doc = sent.doc
     text = doc_text(doc)
@@ -428,7 +430,7 @@ def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
             found.extend(q)
     found = _shared_units(_conversions(_ranges(found, text), text), text)
     found = [_with_leading_noun(q, sent, figures, times) for q in found]
-    return [q for q in found if ages or q.kind != "age"]
+    return [q for q in found if (ages or q.kind != "age") and (offsets or q.kind != "offset")]
 
 
 COORDINATED = re.compile(r"[^.;:()]{0,60}?(?:\band\b|\bbut\b|\bwhile\b|\bwhilst\b|\bincluding\b|\bcompared (?:with|to)\b"
@@ -541,8 +543,7 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
     marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
-    if _is_offset(start, end, text, sent, times):
-        return None
+    offset = _is_offset(start, end, text, sent, times)
     if age is None and _apposed_age(num_tok, m):
         age = AGE.match(" years old")
     if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
@@ -560,6 +561,10 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
             num_tok.dep_ == "nummod" or re.match(r"\s+of\b", after)) or num == "one" and text[num_start] == "O" \
             and re.search(r"[A-Za-z]\s*$", text[:num_start]):
         return None  # "each one", "the same one", "BBC One"
+
+    cur = (m.group("cur1") or "").strip()
+    if cur.lower() == "ps" and (cur != "PS" or re.fullmatch(r"\d", num) and not (m.group("scale1") or m.group("att1"))):
+        return None  # "PS" stands for "£" only in capitals, and "PS5" is a name
 
     # unit and currency
     unit_word = m.group("unit")
@@ -639,7 +644,7 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
         change = moved  # "rose about 1.5%" is a rise; "up about 19 cents" stays about
     if change == "=" and (unit in ("percent", "point", "percentage point") or currency):
         change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
-    kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
+    kind = "offset" if offset else "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
         else "from" if m.group("rng") == "from" and value is not None else ""
     if kind == "from" and change in ("up", "down"):
         change = "="  # the start point of a movement, not its amount
