@@ -334,3 +334,11 @@ def test_a_duration_that_places_a_happening_comes_back_only_when_asked(nlp):
     sent = next(iter(doc.sents))
     assert read_quantities(sent) == []
     assert [(q.value, q.unit, q.kind) for q in read_quantities(sent, offsets=True)] == [(2, "week", "offset")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The town will get a relief grant worth up to $8 million.", "grant"),  # what the figure is the worth of
+    ("Top scorers: Dana Ortiz (21.5 points, 6.1 rebounds).", "Ortiz"),  # the name before the bracket
+])
+def test_referred_of_worth_and_bracketed_figures(nlp, text, word):
+    assert word in quantities(nlp, text)[0].referred

@@ -20,8 +20,9 @@ the counted noun (the noun the number modifies, or X in "seven of the X"), the c
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
 `referred` (the name before "up"/"down" or a signed figure, the noun a measure belongs to, the object a verb
 changes "by"/"to" it, else the subject of its verb, a pronoun's taken from the clause it hangs on; an end point
-after a movement shares it; a figure that counts nothing and has none of these takes the first noun phrase of
-its sentence before it; the words of other figures are never it), the change (a figure that
+after a movement shares it; the noun a figure is the worth of, or the noun before the bracket it is listed
+in; a figure that counts nothing and has none of these takes the nearest subject noun phrase before it, else
+the first; the words of other figures are never it), the change (a figure that
 is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
@@ -807,6 +808,10 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
     elif counted and core is not None:  # "35 sections of the region": whose sections
         tokens += [t for c in core.rights if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    if not tokens:
+        owner = _worth_owner(anchor) or _bracket_owner(span)
+        if owner is not None and owner.i not in exclude:
+            tokens += _noun_phrase(owner, exclude)
     if not tokens and verb is not None and not _in_subject(anchor, verb):
         subject = _subject_noun(verb)
         moved = _moved_object(anchor, verb)
@@ -844,15 +849,38 @@ def _with_leading_noun(q: Quantity, sent: Span, figures: set[int], times) -> Qua
 
 
 def _leading_noun(span: Span, exclude: set[int], times) -> list[Token]:
-    """The first noun phrase of the sentence before the figure that is neither a time nor another figure."""
-    for chunk in span.sent.noun_chunks:
-        if chunk.end > span.start:
-            break
-        if chunk.root.pos_ not in NOMINAL or chunk.root.i in exclude \
-                or any(t_start < chunk.end_char and chunk.start_char < t_end for t_start, t_end, _, _ in times):
-            continue
-        return list(chunk)
-    return []
+    """The nearest subject noun phrase of the sentence before the figure, else its first noun phrase; never a
+    time nor another figure."""
+    chunks = [chunk for chunk in span.sent.noun_chunks if chunk.end <= span.start and chunk.root.pos_ in NOMINAL
+              and chunk.root.i not in exclude
+              and not any(t_start < chunk.end_char and chunk.start_char < t_end for t_start, t_end, _, _ in times)]
+    subjects = [chunk for chunk in chunks if chunk.root.dep_ in ("nsubj", "nsubjpass")]
+    return list(subjects[-1] if subjects else chunks[0]) if chunks else []
+
+
+def _worth_owner(anchor: Token) -> Token | None:
+    """The noun a figure is the worth of: "a grant worth $8m", "the grant, which was worth $8m"."""
+    worth = next((t for t in (anchor.head, anchor.head.head) if t.lower_ == "worth"), None)
+    if worth is None:
+        return None
+    subject = next((c for c in worth.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL), None)
+    if subject is not None:
+        return subject
+    if worth.head.pos_ in NOMINAL and worth.head != worth:
+        return worth.head
+    if worth.head.dep_ == "relcl" and worth.head.head.pos_ in NOMINAL:
+        return worth.head.head
+    return None
+
+
+def _bracket_owner(span: Span) -> Token | None:
+    """The noun right before the bracket a figure is listed in: "Maldonado (15.3 points, 7.4 rebounds)"."""
+    sent, i = span.sent, span.start - 1
+    while i > sent.start and span.doc[i].text not in "()":
+        i -= 1
+    if span.doc[i].text != "(" or i <= sent.start or span.doc[i - 1].pos_ not in NOMINAL:
+        return None
+    return span.doc[i - 1]
 
 
 def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
