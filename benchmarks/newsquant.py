@@ -5,8 +5,8 @@
 GOLD_FILE defaults to ../shared/data/quantities/cqe_evaluation/formatted_test_set/NewsQuant.json
 (relative to the repo root); /work/shared/data/quantities/README.md describes it and its licence
 (internal evaluation only: do not copy it into this repo). Every sentence is parsed alone with the
-settings' model (nlp.pipe), and `read_quantities(sent, ages=True)` runs on each of its spaCy sentences
-(NewsQuant annotates ages; the claims ledger leaves them out). The same
+settings' model (nlp.pipe), and `read_quantities(sent, ages=True, offsets=True)` runs on each of its spaCy sentences
+(NewsQuant annotates ages and the durations that place a happening in time; the claims ledger leaves them out). The same
 sentences then go through quantulum3 (`pip install -e .[bench]`), which is scored the same way.
 
 Metric (the authors' one, re-implemented): micro precision, recall and F1 over quantities, pooled over
@@ -195,7 +195,7 @@ def main() -> None:
     nlp = load(Settings.load().model)
     list(nlp.pipe(texts[:20]))  # warm up
     started = time.perf_counter()
-    predicted = [[ours(q) for q in movements([q for sent in doc.sents for q in read_quantities(sent, ages=True)], doc.text)]
+    predicted = [[ours(q) for q in movements([q for sent in doc.sents for q in read_quantities(sent, ages=True, offsets=True)], doc.text)]
                  for doc in nlp.pipe(texts, batch_size=64)]
     speed = len(texts) / (time.perf_counter() - started)
     result = score([(r["quantities"], p) for r, p in zip(records, predicted)])

@@ -282,3 +282,63 @@ def test_the_reader_never_fails_and_its_offsets_slice_the_text(nlp, words):
         for q in read_quantities(sent):
             assert doc.text[q.start:q.end] == q.text
             assert q.value is not None or (q.low is not None and q.high is not None)
+
+
+def test_other_figures_are_not_what_a_figure_measures(nlp):
+    # "percent" is the unit of the first figure, not the thing the end point measures
+    found = quantities(nlp, "The Kospi index gained 0.5 percent to 2,480.10.")
+    assert "percent" not in found[-1].referred and "Kospi" in found[-1].referred
+
+
+def test_a_measure_without_a_parsed_owner_takes_the_first_noun_phrase(nlp):
+    [q] = quantities(nlp, "Before the winter the camp's fuel stock, by most counts, stood near 40,000 litres.")
+    assert q.referred and not set(q.referred) & {"winter", "counts"}
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The town has 40 charging stations.", "station"),  # a participle is not part of the counted thing
+    ("They built 12 decently sized coal-fired plants.", "coal-fired plant"),  # a hyphened one is
+    ("Eleven first-team players left.", "first-team player"),
+    ("It is one of the oldest bridges in Europe.", "old bridge europe"),  # a part of a group adds its place
+])
+def test_counted_phrase(nlp, text, phrase):
+    assert quantities(nlp, text)[0].counted_phrase == phrase
+
+
+def test_a_bare_figure_coordinated_with_a_count_takes_its_phrase_not_its_count(nlp):
+    found = quantities(nlp, "The agency delivered 300 tents by road and 120 by air.")
+    assert found[1].counted_phrase == "tent" and found[1].counted is None
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The council paid PS4.5m for the land.", 4_500_000, "GBP"),  # "£" as some feeds transcode it
+    ("The loan of AUD2.5m was repaid.", 2_500_000, "AUD"),
+    ("The night fell to 14degF in the valley.", 14, "fahrenheit"),
+    ("The shelter covers 48m2 of ground.", 48, "square metre"),
+])
+def test_transcoded_symbols_and_attached_codes(nlp, text, value, unit):
+    q = only(nlp, text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_ps_before_a_lone_digit_is_a_name(nlp):
+    assert quantities(nlp, "He sold his PS5 last week.") == []
+
+
+def test_just_under_is_an_upper_bound(nlp):
+    assert only(nlp, "The convoy carried just under 20 tonnes of flour.").change == "<"
+
+
+def test_a_duration_that_places_a_happening_comes_back_only_when_asked(nlp):
+    doc = nlp("The talks resumed within two weeks.")
+    sent = next(iter(doc.sents))
+    assert read_quantities(sent) == []
+    assert [(q.value, q.unit, q.kind) for q in read_quantities(sent, offsets=True)] == [(2, "week", "offset")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The town will get a relief grant worth up to $8 million.", "grant"),  # what the figure is the worth of
+    ("Top scorers: Dana Ortiz (21.5 points, 6.1 rebounds).", "Ortiz"),  # the name before the bracket
+])
+def test_referred_of_worth_and_bracketed_figures(nlp, text, word):
+    assert word in quantities(nlp, text)[0].referred

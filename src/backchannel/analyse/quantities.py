@@ -4,13 +4,14 @@ Contract: `read_quantities(sent, ages=False)` takes one sentence (a spaCy Span) 
 project's pipeline and returns its quantities in text order as `Quantity` records (value or range,
 qualifier, change, unit, counted noun, the thing measured in words, `referred` content words, `kind`
 and certainty cues). Ages ("a 35-year-old man", "Maddon, 66,") come back, as kind "age", only with
-ages=True. It is pure: it reads the Doc and writes nothing on it.
+ages=True; durations that only place a happening in time ("six weeks after the deal") come back, as kind
+"offset", only with offsets=True. It is pure: it reads the Doc and writes nothing on it.
 
 How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
 (qualifier, currency, digits, number words or fractions, scale, range, unit). Time expressions of the
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
-years, dates and clock times, and durations that only place a happening in time ("within two weeks",
-"six weeks after the deal"); durations used as terms stay ("a 60-day ceasefire"). Labels ("Section
+years, dates and clock times, and mark durations that only place a happening in time ("within two weeks",
+"six weeks after the deal"); durations used as terms stay figures ("a 60-day ceasefire"). Labels ("Section
 427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
 (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
 bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
@@ -19,7 +20,9 @@ the counted noun (the noun the number modifies, or X in "seven of the X"), the c
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
 `referred` (the name before "up"/"down" or a signed figure, the noun a measure belongs to, the object a verb
 changes "by"/"to" it, else the subject of its verb, a pronoun's taken from the clause it hangs on; an end point
-after a movement shares it), the change (a figure that
+after a movement shares it; the noun a figure is the worth of, or the noun before the bracket it is listed
+in; a figure that counts nothing and has none of these takes the nearest subject noun phrase before it, else
+the first; the words of other figures are never it), the change (a figure that
 is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
@@ -60,7 +63,8 @@ class Quantity:
     #                 company has 1,000 customers"), not the counted noun itself
     kind: str = ""  # "" a figure; "from" the start point of a movement or span ("fell from 136 to 129");
     #                 "share" a fraction of a group ("a third of the hostages", value 0.33); "age" an age
-    #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True))
+    #                 ("a 35-year-old man", unit "year"; only with read_quantities(ages=True)); "offset" a
+    #                 duration that places a happening in time ("within two weeks"; only with offsets=True)
 
 
 @lru_cache(maxsize=1)
@@ -401,12 +405,12 @@ def _certainty(verb: Token | None, sent: Span) -> tuple[str, ...]:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
+def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> list[Quantity]:
     """The quantities of one parsed sentence, in text order; ages too (kind "age") if asked."""
     doc = sent.doc
     text = doc_text(doc)
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
-    found: list[Quantity] = []
+    matches: list[re.Match] = []
     pos = sent.start_char
     while (m := pattern().search(text, pos, sent.end_char)) is not None:
         pos = m.end()
@@ -416,11 +420,18 @@ def read_quantities(sent: Span, ages: bool = False) -> list[Quantity]:
                 and not _overlaps_time(m.start("num2"), m.end("num2"), times, None, False):
             pos = m.start("cur2") if m.group("cur2") else m.start("num2")  # "in 2018 to 3.9 million"
             continue
-        q = _read(m, sent, times)
+        matches.append(m)
+    # the words of every figure expression: none of them is what another figure measures ("gained 0.7 percent
+    # to 6,327.80" measures the index, not "percent")
+    figures = {t.i for m in matches for t in (doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())}
+    found: list[Quantity] = []
+    for m in matches:
+        q = _read(m, sent, times, figures)
         if q is not None:
             found.extend(q)
     found = _shared_units(_conversions(_ranges(found, text), text), text)
-    return [q for q in found if ages or q.kind != "age"]
+    found = [_with_leading_noun(q, sent, figures, times) for q in found]
+    return [q for q in found if (ages or q.kind != "age") and (offsets or q.kind != "offset")]
 
 
 COORDINATED = re.compile(r"[^.;:()]{0,60}?(?:\band\b|\bbut\b|\bwhile\b|\bwhilst\b|\bincluding\b|\bcompared (?:with|to)\b"
@@ -431,7 +442,9 @@ def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
     """A bare figure (no unit, no counted noun) coordinated with the figure before it takes that figure's unit
     ("2 percent but the other fell by 1", "84.75 cents, while the lowest is 74.07"; a counted noun is left
     to the claims ledger, which reads "60 freed, including 52 in a swap" as a part of a total), as does the end point of a movement in points or money ("rose 64
-    points to 4,577"); a bare figure right before "or" and a figure with a unit takes its unit ("8 or $9")."""
+    points to 4,577") or of a span ("from 14-18 mpg to 24"); a bare figure right before "or" and a figure with a unit takes its unit ("8 or $9").
+    A bare figure coordinated with a count, or the start point after it ("3.9m headsets, up from 2.4m"), takes its
+    counted phrase only (`counted` stays None for the ledger)."""
     out = list(found)
     for i, q in enumerate(out):
         if q.unit is not None or q.counted is not None or q.kind not in ("", "from"):
@@ -443,13 +456,20 @@ def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
             gap = text[prev.end:q.start]
             moved = prev.change in ("up", "down") and re.fullmatch(r"[^.;:()]{0,25}\bto\s+", gap) \
                 and prev.unit not in (None, "percent", "percentage point")
-            if COORDINATED.fullmatch(gap) or moved:
+            spanned = (prev.kind == "from" or prev.low is not None) and re.fullmatch(r"\s*to\s+", gap)
+            if COORDINATED.fullmatch(gap) or moved or spanned:  # "from 14-18 mpg to 24"
                 source = prev
         if source is None and after is not None and after.unit is not None \
                 and re.fullmatch(r"\s+or\s+", text[q.end:after.start]):
             source = after
         if source is not None:
             out[i] = replace(q, unit=source.unit)
+        elif q.counted_phrase is None:  # "435 homes by sale and 187 by tender": 187 homes, for the reader only
+            near = [p for p, gap in ((prev, text[prev.end:q.start] if prev else ""), (after, text[q.end:after.start] if after else ""))
+                    if p is not None and p.counted_phrase and p.unit is None and p.kind == ""
+                    and (COORDINATED.fullmatch(gap) or p is prev and q.kind == "from" and re.fullmatch(r"[\s,]*(?:up|down)?\s*", gap))]
+            if near:
+                out[i] = replace(q, counted_phrase=near[0].counted_phrase)
     return out
 
 
@@ -509,7 +529,7 @@ def _overlaps_time(start: int, end: int, times, number_tok: Token | None, marked
     return False
 
 
-def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
+def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = frozenset()) -> list[Quantity] | None:
     doc, text, v = sent.doc, doc_text(sent.doc), vocabulary()
     start, end = m.start(), m.end()
     after = text[end:sent.end_char]
@@ -524,8 +544,7 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
     marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
-    if _is_offset(start, end, text, sent, times):
-        return None
+    offset = _is_offset(start, end, text, sent, times)
     if age is None and _apposed_age(num_tok, m):
         age = AGE.match(" years old")
     if not m.group("unit") and re.match(r"[^\W_]", text[core_end:core_end + 1]):
@@ -543,6 +562,10 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
             num_tok.dep_ == "nummod" or re.match(r"\s+of\b", after)) or num == "one" and text[num_start] == "O" \
             and re.search(r"[A-Za-z]\s*$", text[:num_start]):
         return None  # "each one", "the same one", "BBC One"
+
+    cur = (m.group("cur1") or "").strip()
+    if cur.lower() == "ps" and (cur != "PS" or re.fullmatch(r"\d", num) and not (m.group("scale1") or m.group("att1"))):
+        return None  # "PS" stands for "£" only in capitals, and "PS5" is a name
 
     # unit and currency
     unit_word = m.group("unit")
@@ -597,7 +620,7 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
             low, high = base1 * scale1, base2 * scale2
             if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok) \
                     or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]):
-                return _split(m, sent, times, low, high, unit)  # "fell from 9% to 7%", "rose by 5% to 7%"
+                return _split(m, sent, times, low, high, unit, figures)  # "fell from 9% to 7%", "rose by 5% to 7%"
             value = None
         else:
             value, low, high = base1 * scale1, None, None
@@ -622,12 +645,12 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
         change = moved  # "rose about 1.5%" is a rise; "up about 19 cents" stays about
     if change == "=" and (unit in ("percent", "point", "percentage point") or currency):
         change = "up" if text[num_start - 1:num_start] == "+" else "down" if (value or 0) < 0 else change  # "+0.2%"
-    kind = "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
+    kind = "offset" if offset else "age" if age is not None else "share" if _is_fraction_word(num) and unit is None \
         else "from" if m.group("rng") == "from" and value is not None else ""
     if kind == "from" and change in ("up", "down"):
         change = "="  # the start point of a movement, not its amount
     verb = _governing_verb(core if core is not None else root)
-    concept_tokens = _concept(span, root, core, counted is not None, verb, exclude)
+    concept_tokens = _concept(span, root, core, counted is not None, verb, exclude | figures)
     concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end}.values(),
                             key=lambda t: t.i)
     concept = " ".join(t.text for t in concept_tokens)
@@ -638,7 +661,7 @@ def _read(m: re.Match, sent: Span, times) -> list[Quantity] | None:
         concept_end=concept_tokens[-1].idx + len(concept_tokens[-1]) if concept_tokens else None,
         certainty=_certainty(verb, sent), scale_text=scale_text or "",
         counted_phrase=_count_phrase(core, span) if counted else None, kind=kind,
-        referred=_referred(span, root, core, counted is not None, unit, verb, exclude))]
+        referred=_referred(span, root, core, counted is not None, unit, verb, exclude | figures))]
 
 
 def _is_fraction_word(num: str) -> bool:
@@ -662,7 +685,8 @@ def _apposed_age(tok: Token | None, m: re.Match) -> bool:
         and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (",", ".", ";"))
 
 
-def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None) -> list[Quantity]:
+def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None,
+           figures: frozenset[int] | set[int] = frozenset()) -> list[Quantity]:
     """"2-0", "from 5% to 7%": two figures, not a range. Each keeps the unit written with either."""
     out, text = [], doc_text(sent.doc)
     for n, value in (("1", first), ("2", second)):
@@ -676,7 +700,7 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
         root = span.root
         counted, core = _counted(span, root, _token_at(sent.doc, m.start(f"num{n}")), unit)
         verb = _governing_verb(core if core is not None else root)
-        exclude = {t.i for t in span}
+        exclude = {t.i for t in span} | figures
         tokens = sorted({t.i: t for t in _concept(span, root, core, counted is not None, verb, exclude)
                          if t.i not in exclude and sent.start <= t.i < sent.end}.values(), key=lambda t: t.i)
         change = "=" if n == "2" or m.group("rng") == "from" else \
@@ -744,19 +768,24 @@ def _count_noun(noun: Token, span: Span) -> str:
 
 def _count_phrase(noun: Token | None, span: Span) -> str | None:
     """The counted noun with the words before it that modify it, adjectives as lemmas ("first-team player",
-    "kia hyundai vehicle")."""
+    "kia hyundai vehicle", "johnson deputy"), without adverbs, participles or the words adverbs grade ("decently sized", "recorded");
+    a part of a group ("one of the oldest parks in the region") adds the nouns after it ("old park region")."""
     if noun is None:
         return None
-    modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= span.end]
-    if not modifiers:
-        return noun.lemma_.lower()
+    modifiers = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "poss") and t.i >= span.end]
     text = ""
-    first = min((t.left_edge.i for t in modifiers if t.left_edge.i >= span.end), default=modifiers[0].i)
+    first = min((t.left_edge.i for t in modifiers if t.left_edge.i >= span.end), default=noun.i)
     for t in noun.doc[first:noun.i]:
-        if t.pos_ in ("DET", "PRON", "CCONJ", "PART", "PUNCT") and t.text not in "-‐" or t.like_num:
+        hyphened = t.text in "-‐" or t.i + 1 < len(t.doc) and t.nbor(1).text in "-‐" or t.i > 0 and t.nbor(-1).text in "-‐"
+        if t.pos_ in ("DET", "PRON", "CCONJ", "PART", "PUNCT", "ADV") and t.text not in "-‐" \
+                or t.tag_ in ("VBN", "VBG") and not hyphened or any(c.dep_ == "advmod" for c in t.children):
             continue
         text += (t.lemma_.lower() if t.pos_ == "ADJ" else t.lower_) + ("" if t.text in "-‐" or t.nbor(1).text in "-‐" else " ")
-    return text + noun.lemma_.lower()
+    words = [text + noun.lemma_.lower()]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < span.end:  # "one of the X in Y"
+        words += [p.lower_ for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("in", "of", "on", "from")
+                  for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL]
+    return " ".join(words)
 
 
 CONTENT = {"NOUN", "PROPN", "ADJ"}
@@ -779,6 +808,10 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
     elif counted and core is not None:  # "35 sections of the region": whose sections
         tokens += [t for c in core.rights if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
+    if not tokens:
+        owner = _worth_owner(anchor) or _bracket_owner(span)
+        if owner is not None and owner.i not in exclude:
+            tokens += _noun_phrase(owner, exclude)
     if not tokens and verb is not None and not _in_subject(anchor, verb):
         subject = _subject_noun(verb)
         moved = _moved_object(anchor, verb)
@@ -796,9 +829,58 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
         if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
             tokens += _phrase(root.head, exclude)
-    seen = sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
+    return tuple(t.text for t in _content(tokens, exclude))
+
+
+def _content(tokens: list[Token], exclude: set[int]) -> list[Token]:
+    return sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
                    and any(c.isalpha() for c in t.text)}.values(), key=lambda t: t.i)
-    return tuple(t.text for t in seen)
+
+
+def _with_leading_noun(q: Quantity, sent: Span, figures: set[int], times) -> Quantity:
+    """A figure that counts nothing and whose owner the parse did not give refers to the first noun phrase of
+    its sentence before it ("Before the slump the debt was $4bn")."""
+    if q.referred or q.counted is not None:
+        return q
+    span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return q
+    return replace(q, referred=tuple(t.text for t in _content(_leading_noun(span, figures, times), figures)))
+
+
+def _leading_noun(span: Span, exclude: set[int], times) -> list[Token]:
+    """The nearest subject noun phrase of the sentence before the figure, else its first noun phrase; never a
+    time nor another figure."""
+    chunks = [chunk for chunk in span.sent.noun_chunks if chunk.end <= span.start and chunk.root.pos_ in NOMINAL
+              and chunk.root.i not in exclude
+              and not any(t_start < chunk.end_char and chunk.start_char < t_end for t_start, t_end, _, _ in times)]
+    subjects = [chunk for chunk in chunks if chunk.root.dep_ in ("nsubj", "nsubjpass")]
+    return list(subjects[-1] if subjects else chunks[0]) if chunks else []
+
+
+def _worth_owner(anchor: Token) -> Token | None:
+    """The noun a figure is the worth of: "a grant worth $8m", "the grant, which was worth $8m"."""
+    worth = next((t for t in (anchor.head, anchor.head.head) if t.lower_ == "worth"), None)
+    if worth is None:
+        return None
+    subject = next((c for c in worth.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL), None)
+    if subject is not None:
+        return subject
+    if worth.head.pos_ in NOMINAL and worth.head != worth:
+        return worth.head
+    if worth.head.dep_ == "relcl" and worth.head.head.pos_ in NOMINAL:
+        return worth.head.head
+    return None
+
+
+def _bracket_owner(span: Span) -> Token | None:
+    """The noun right before the bracket a figure is listed in: "Maldonado (15.3 points, 7.4 rebounds)"."""
+    sent, i = span.sent, span.start - 1
+    while i > sent.start and span.doc[i].text not in "()":
+        i -= 1
+    if span.doc[i].text != "(" or i <= sent.start or span.doc[i - 1].pos_ not in NOMINAL:
+        return None
+    return span.doc[i - 1]
 
 
 def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
