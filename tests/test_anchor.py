@@ -66,3 +66,12 @@ def test_an_undated_act_in_the_past_tense_took_place_in_the_days_up_to_publicati
     assert dates and all((d.earliest, d.latest, d.rule) == (date(2024, 2, 7), date(2024, 2, 13), "before-publication")
                          for d in dates.values()), dates
     assert redate("before-publication", TIMEXES, PUBLISHED) == list(dates.values())[0]
+
+
+def test_a_when_clause_takes_the_time_it_modifies(nlp):
+    text = "Chile and Peru last met on January 30, when Chile freed 40 prisoners."
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    freed = [e for e in analysis.events if e.trigger == "freed"]
+    assert freed and (freed[0].date.earliest, freed[0].date.latest) == (date(2024, 1, 30), date(2024, 1, 30))
+    figure = next(c for c in analysis.claims if c.value == 40)
+    assert figure.as_of.earliest == date(2024, 1, 30)

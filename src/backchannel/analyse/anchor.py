@@ -106,8 +106,13 @@ def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Publi
 
 
 def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
-    """The time expression that the word or its clause's verb governs."""
-    return _attached(token.doc, sent.start_char, sent.end_char, {token.i, clause_verb(token).i}, token, timexes)
+    """The time expression that the word or its clause's verb governs; for a "when" clause that a time
+    expression heads ("on May 31, when each side freed 75"), that expression."""
+    verb = clause_verb(token)
+    targets = {token.i, verb.i}
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        targets.add(verb.head.i)
+    return _attached(token.doc, sent.start_char, sent.end_char, targets, token, timexes)
 
 
 def _reported_window(said: DateWindow | None, rule: str = "reported-by") -> DateWindow | None:
