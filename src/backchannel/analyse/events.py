@@ -92,6 +92,11 @@ def _irrealis(tok: Token) -> bool:
     return False
 
 
+def _mediated(tok: Token, mode: str | None) -> bool:
+    """ "a deal brokered by Qatar": a participle that names a thing's mediator is the mediation itself."""
+    return mode == "third-party" and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+
+
 def _statement_content(tok: Token) -> bool:
     """ "issued a declaration demanding ...", "sent a letter urging ...": the statement does the act."""
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and _lemma(tok.head) in vocabulary()["statement_objects"] \
@@ -389,7 +394,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind)):
+                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)):
                     continue
                 else:
                     subj, passive = subject_of(tok)
@@ -399,6 +404,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     if mode == "visit" and not recipients:
                         recipients = _travel_recipients(ctx, tok)
+                    if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
+                        noun = tok.head
+                        parties = subject_of(noun.head.head if noun.dep_ == "pobj" else noun.head)[0]
+                        recipients = keys_of(ctx, parties) if parties is not None else []
                     verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                            key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
