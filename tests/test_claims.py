@@ -43,6 +43,13 @@ def test_a_part_of_a_running_total_belongs_to_its_own_happening(nlp):
     assert (part.quantity, part.aspect, part.occasion) == ("prisoner|release", "event", "deal")
 
 
+def test_whoever_puts_a_number_on_it_is_the_source_of_a_figure(nlp):
+    found = claims_of(nlp, "Peru's foreign ministry said 300 prisoners were freed, while the Chilean interior "
+                           "ministry put the number at 280.")
+    assert found["300"].speaker_key == "Peru"
+    assert found["280"].speaker_key == "Chile" and found["280"].speaker_text == "the Chilean interior ministry"
+
+
 def test_the_parties_referred_to_are_no_figure(nlp):
     found = claims_of(nlp, "Chile and Peru swapped 24 prisoners, the largest exchange between the two countries.")
     assert set(found) == {"24"} and found["24"].quantity == "prisoner|release"

@@ -16,7 +16,8 @@
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts ("returned to Ukraine"; "40 Colombians" count people
   of Colombia), which tell the two directions of an exchange apart;
-- the speaker of the quotation that holds it (analyse.quotes), and its as-of window
+- the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
+  ("the Treasury put the figure at $5.9bn", claims.yaml), and its as-of window
   (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
   A time inside another figure's phrase is that figure's, and "since <time>" starts a standing count
   rather than dating it.
@@ -48,7 +49,8 @@ def vocabulary() -> dict:
              for name, words in v["verbs"].items()]
     state = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["state_cues"]) + r")\b")
     occasions = {word: kind for kind, words in v["occasions"].items() for word in words}
-    return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"])}
+    return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
+            "estimate_verbs": set(v["estimate_verbs"])}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -139,6 +141,7 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         thing, named = "person", tuple(dict.fromkeys((*named, people_of)))
     said = min((r for r in quotes if r.start <= q.start and q.end <= r.end), key=lambda r: r.end - r.start,
                default=None)
+    estimator = _estimator(verb, mentions)  # (key, words)
     near = _offsets(token.doc, stretch)  # "105 in a deal in late November": the time of the figure's own phrase
     close = [t for t in timexes if t.type == "DATE" and t.window is not None and t.start in near]
     as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else \
@@ -149,8 +152,23 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         aspect=aspect, occasion=occasion, named=named,
         certainty=tuple(c for c in q.certainty if c != "according to"),  # attribution, not certainty
         evidence=_evidence(sent),
-        speaker_key=said.speaker_key if said else None, speaker_text=said.speaker_text if said else "",
-        anonymous=said.anonymous if said else False, as_of=as_of, as_of_anchor=anchor)
+        speaker_key=estimator[0] if estimator else said.speaker_key if said else None,
+        speaker_text=estimator[1] if estimator else said.speaker_text if said else "",
+        anonymous=False if estimator else said.anonymous if said else False, as_of=as_of, as_of_anchor=anchor)
+
+
+def _estimator(verb: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The subject of an estimating verb naming an actor, as (actor key, its words): it gives the figure,
+    whoever reports the sentence ("while the Treasury put the figure at $5.9bn", "the Chilean ministry
+    estimated the toll at 72")."""
+    if verb.lemma_.lower() not in vocabulary()["estimate_verbs"]:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    words = verb.doc[subject.left_edge.i: subject.right_edge.i + 1]
+    named = next((m for m in mentions if words.start_char <= m.start < words.end_char), None)
+    return (named.key, words.text) if named else None
 
 
 def _evidence(sent: Span) -> Evidence:
