@@ -107,9 +107,9 @@ from backchannel.fuse.events import Reading, group_readings, merged_date, same_h
 from backchannel.models import DateWindow  # noqa: E402
 
 
-def _reading(rid, doc, people, lo="2024-08-01", hi="2024-08-01", kind="CONSULT", story="s1"):
+def _reading(rid, doc, people, lo="2024-08-01", hi="2024-08-01", kind="CONSULT", story="s1", mode=None):
     from datetime import date as _d
-    return Reading(rid, doc, story, kind, frozenset(people), DateWindow(_d.fromisoformat(lo), _d.fromisoformat(hi)))
+    return Reading(rid, doc, story, kind, frozenset(people), DateWindow(_d.fromisoformat(lo), _d.fromisoformat(hi)), mode)
 
 
 def test_two_outlets_reporting_one_call_make_one_happening():
@@ -124,9 +124,11 @@ def test_two_outlets_reporting_one_call_make_one_happening():
     (_reading("e2", "d2", {"biden", "erdogan"}), False),  # one participant in common
     (_reading("e2", "d2", {"biden", "putin"}, story="s2", lo="2024-01-01", hi="2024-12-31"), False),  # unrelated
     (_reading("e2", "d1", {"putin", "biden", "scholz"}), True),  # two in common, same article
+    (_reading("e2", "d2", {"biden", "putin"}, mode="visit"), False),  # a visit is not the phone call
+    (_reading("e2", "d2", {"biden", "putin"}, mode=None), True),  # a call of no stated mode may be it
 ])
 def test_same_happening_needs_type_dates_people_and_related_articles(other, same):
-    assert same_happening(_reading("e1", "d1", {"biden", "putin"}), other) is same
+    assert same_happening(_reading("e1", "d1", {"biden", "putin"}, mode="phone"), other) is same
 
 
 def test_single_participant_readings_merge_only_within_one_article():

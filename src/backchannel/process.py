@@ -142,7 +142,7 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
         _date_by_story(store, d, by_story[links.story[d.id]], dated)
     rows, who = store.reading_rows()
     readings = [Reading(r.id, r.document_id, r.story, r.type, frozenset(who.get(r.id, ())),
-                        window_from(r, "date")) for r in rows]
+                        window_from(r, "date"), r.mode) for r in rows]
     store.set_happenings(group_readings(readings))
     store.set_conflicts(conflicts([_figure(r, assignment) for r in store.claim_rows()]))
 

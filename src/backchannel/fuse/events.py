@@ -2,7 +2,7 @@
 are grouped.
 
 Two readings (events read from one sentence each) report the same happening when they have the same
-type, their dates can both be true (the windows overlap), they name the same participants (the same
+type (and the same mode, where both show one), their dates can both be true (the windows overlap), they name the same participants (the same
 set, or at least two in common), and they come from the same article, the same story, or articles whose
 dates lie within a week of each other. A reading with a single participant joins only readings of its
 own article: "Hamas warned" twice in two unrelated articles need not be one warning.
@@ -25,6 +25,7 @@ class Reading:
     type: str
     participants: frozenset[str]  # actor ids, actors and recipients together
     date: DateWindow | None
+    mode: str | None = None  # the PLOVER mode, where the text shows one
 
 
 def _compatible_dates(a: Reading, b: Reading) -> bool:
@@ -43,6 +44,8 @@ def _related_documents(a: Reading, b: Reading) -> bool:
 def same_happening(a: Reading, b: Reading) -> bool:
     if a.type != b.type or not a.participants or not _compatible_dates(a, b) or not _related_documents(a, b):
         return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False  # a mediation is not the exchange it brokered, a call not a visit
     shared = a.participants & b.participants
     if len(a.participants) == 1 or len(b.participants) == 1:
         return a.participants == b.participants and a.document == b.document

@@ -198,7 +198,7 @@ class Store:
     def reading_rows(self):
         """Every event reading with its document's story and its participants' actor ids."""
         with self.engine.connect() as conn:
-            rows = list(conn.execute(select(s.events.c.id, s.events.c.document_id, s.events.c.type,
+            rows = list(conn.execute(select(s.events.c.id, s.events.c.document_id, s.events.c.type, s.events.c.mode,
                                             s.events.c.date_earliest, s.events.c.date_latest, s.events.c.date_rule,
                                             s.documents.c.story)
                                      .join(s.documents, s.documents.c.id == s.events.c.document_id)))
