@@ -48,6 +48,7 @@ def test_whoever_puts_a_number_on_it_is_the_source_of_a_figure(nlp):
                            "ministry put the number at 280.")
     assert found["300"].speaker_key == "Peru"
     assert found["280"].speaker_key == "Chile" and found["280"].speaker_text == "the Chilean interior ministry"
+    assert found["280"].quantity == found["300"].quantity == "prisoner|release"  # the same count, estimated
 
 
 def test_the_parties_referred_to_are_no_figure(nlp):

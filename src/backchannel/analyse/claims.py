@@ -8,7 +8,9 @@
   hostages), else the unit; and the class of the verb or words that say what happened to it ("freed",
   "released" -> release). A figure that counts nothing it names ("134 remain in captivity") takes the
   thing of the figure before it in the same paragraph ("112 captives were freed ... 134 remain"), and
-  its verb class too when it has none of its own ("112 were freed, including 105 in a deal");
+  its verb class too when it has none of its own ("112 were freed, including 105 in a deal"); a figure of
+  the same thing with no verb class takes the class of the figure before it in the sentence ("$6bn was
+  released, while the Treasury put it at $5.9bn");
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
   release of 100", "would free 50"); else event when the figure belongs to a happening the text names
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
@@ -80,6 +82,9 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             elif not thing and previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in text[previous.start:q.start]:
                 before, _, before_class = previous.quantity.partition("|")
                 claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})")
+            here = found[-1] if found and found[-1].start >= sent.start_char else None
+            if not verb_class and here and here.quantity.startswith(f"{thing}|"):
+                claim = replace(claim, quantity=here.quantity)  # "$6bn was released, while X put it at $5.9bn"
             found.append(claim)
     return found
 
