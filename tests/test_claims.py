@@ -51,6 +51,15 @@ def test_whoever_puts_a_number_on_it_is_the_source_of_a_figure(nlp):
     assert found["280"].quantity == found["300"].quantity == "prisoner|release"  # the same count, estimated
 
 
+@pytest.mark.parametrize("text, figure, named", [
+    ("Peru, Bolivia and Ecuador released eight Chileans on Friday.", "eight", ("Chile",)),
+    ("Two reporters were among the 16 people Chile freed.", "16", ()),
+    ("Peru said 40 prisoners were returned to Chile.", "40", ("Chile",)),
+])
+def test_a_figure_names_whom_it_counts_not_who_acts_on_them(nlp, text, figure, named):
+    assert claims_of(nlp, text)[figure].named == named
+
+
 def test_the_parties_referred_to_are_no_figure(nlp):
     found = claims_of(nlp, "Chile and Peru swapped 24 prisoners, the largest exchange between the two countries.")
     assert set(found) == {"24"} and found["24"].quantity == "prisoner|release"

@@ -16,8 +16,8 @@
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
   "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
-- `named`: the actors named in what it counts ("returned to Ukraine"; "40 Colombians" count people
-  of Colombia), which tell the two directions of an exchange apart;
+- `named`: the actors named in what it counts, not those who act on it ("returned to Ukraine"; "40
+  Colombians" count people of Colombia), which tell the two directions of an exchange apart;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
   ("the Treasury put the figure at $5.9bn", claims.yaml), and its as-of window
   (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
@@ -140,7 +140,11 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         thing = vocabulary()["things"][complement.lemma_.lower()]
         what = f"{what} {complement.text}".strip()
     lo, hi = (q.concept_start, q.concept_end) if q.concept_start is not None else (q.start, q.end)
-    named = tuple(dict.fromkeys(m.key for m in mentions if lo <= m.start and m.end <= hi))
+    span = token.doc.char_span(lo, hi, alignment_mode="expand") or token.doc[token.i: token.i + 1]
+    verbs = {verb, *(t for t in span if t.pos_ in ("VERB", "AUX"))}  # "the 16 people Russia freed"
+    doers = _offsets(token.doc, {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "agent")
+                                 and token not in c.subtree for t in c.subtree})  # who freed them is not whom it counts
+    named = tuple(dict.fromkeys(m.key for m in mentions if lo <= m.start and m.end <= hi and m.start not in doers))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
     if people_of:  # "40 Colombians": people, of that state
         thing, named = "person", tuple(dict.fromkeys((*named, people_of)))
