@@ -59,6 +59,7 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
      None, "Gustavo Petro", "Chile"),
     ("Three Peruvians freed by Caracas arrived home on Monday.", "RETREAT", "Venezuela", "Peru"),  # a capital as agent
     ("Bolivia handed back 12 Peruvian fishermen.", "RETREAT", "Bolivia", "Peru"),
+    ("Quito and Lima exchanged prisoners on May 31.", "COOPERATE", "Ecuador", "Peru"),  # capitals, coordinated
     # a deal's mediator, named in a participle, mediates between the deal's parties
     ("Chile and Peru swapped 40 prisoners on Friday in a deal brokered by Ecuador.", "COOPERATE", "Ecuador", "Peru"),
 ])

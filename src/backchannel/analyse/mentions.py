@@ -310,7 +310,8 @@ def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
         if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             party = tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against")  # "freed by Moscow"
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or party or (nxt is not None and nxt.text in POSSESSIVE):
+            role = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_  # "Kyiv and Moscow exchanged"
+            if role in ("nsubj", "nsubjpass", "dobj", "poss") or party or (nxt is not None and nxt.text in POSSESSIVE):
                 found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
     return found
 
