@@ -75,3 +75,10 @@ def test_a_when_clause_takes_the_time_it_modifies(nlp):
     assert freed and (freed[0].date.earliest, freed[0].date.latest) == (date(2024, 1, 30), date(2024, 1, 30))
     figure = next(c for c in analysis.claims if c.value == 40)
     assert figure.as_of.earliest == date(2024, 1, 30)
+
+
+def test_a_plan_is_not_dated_by_the_publication_line_above_it(nlp):
+    text = "Chile and Peru near a deal\nPublished: Tuesday, 13 February 2024\n\nChile will free 30 prisoners."
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    free = [e for e in analysis.events if e.trigger == "free"]
+    assert free and free[0].status == "planned" and free[0].date is None, free[0].date  # not 13 February

@@ -168,3 +168,10 @@ def test_one_exchange_told_by_two_outlets_is_one_event_with_both_parties(swap):
     [exchange] = [e for e in swap.timeline() if e.type == "RETREAT"]
     assert {names[a] for a in exchange.actors} == {names[a] for a in exchange.recipients} == {"Colombia", "Venezuela"}
     assert exchange.outlets == 2 and exchange.date.value == "2025-03-09"  # "on Sunday", in the Monday article
+
+
+def test_a_noun_event_is_negated_by_its_verb_and_a_call_by_phone_is_remote(nlp):
+    skipped = [e for e in events(nlp, "President Amara Diallo did not attend the summit in Accra.") if e.type == "CONSULT"]
+    assert skipped and skipped[0].negated
+    call = [e for e in events(nlp, "Peru spoke by phone with Chile on Monday.") if e.type == "CONSULT"]
+    assert call and call[0].mode == "phone"

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
+from backchannel.analyse.mentions import is_heading_line
 from backchannel.analyse.times import vague_value
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
@@ -88,9 +89,10 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         if said is not None:
             return _reported_window(said.window), f"reported:{said.start}"
     if status == "planned":
+        text = doc.text
         ahead = [t for t in timexes if t.window is not None and t.type == "DATE" and t.start < trigger.idx
                  and sent_start - t.start < 400 and published.window is not None
-                 and t.window.latest >= published.window.latest]
+                 and t.window.latest >= published.window.latest and not is_heading_line(text, t.start)]
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))

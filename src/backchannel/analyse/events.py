@@ -145,6 +145,8 @@ def _negated(tok: Token) -> bool:
         return True  # "will under no circumstances agree"
     if tok.dep_ == "xcomp" and _lemma(tok.head) in ("fail", "decline"):
         return True  # "failed to reach agreement", "declined to resign"
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["light_verbs"]:
+        return _negated(tok.head)  # "did not attend the summit", "held no talks" is read by the verb
     return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
 
 
@@ -164,6 +166,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             c.dep_ == "dobj" and _lemma(c) in vocabulary()["statement_objects"] for c in tok.children):
         return None, None  # "released a statement" reports speech; it frees nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
+    if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
+                                 in vocabulary()["remote_media"] for c in tok.children for g in c.children):
+        mode = "phone"  # "spoke by phone", "talked over video link"
     overrides = rest[0] or {}
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
