@@ -73,8 +73,11 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         m = previous_person(ctx, tok)
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
+        named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+        if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
+            found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
     if m is not None:
-        found.append(m)
+        found.insert(0, m)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
         for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
