@@ -124,6 +124,11 @@ def test_a_rank_before_a_name_is_a_title_not_part_of_the_name(nlp):
     assert ("Ivo Lanza", "person", "Ivo Lanza") in mentions(nlp, "Sergeant Ivo Lanza was released by Chile.")
 
 
+def test_a_capital_or_a_name_with_digits_is_no_person(nlp):
+    found = mentions(nlp, "Baku wants Yerevan to support its bid to host the COP29 climate summit.")
+    assert ("Yerevan", "state", "Armenia") in found and ("COP29", "organization", "COP29") in found
+
+
 def test_a_state_the_tagger_missed_comes_from_the_list_of_states(nlp):
     assert ("Tuvalu", "state", "Tuvalu") in mentions(nlp, "Tuvalu finally opened the new harbour after four years.")
     assert ("Benin", "state", "Benin") in mentions(nlp, "Benin opened a new consulate in Lagos.")  # tagged a person

@@ -232,10 +232,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
             elif title:
                 kind, key = "person", name
-            elif ent.label_ in ("GPE", "LOC", "FAC"):
+            elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
-            else:
-                kind, key = ("person" if ent.label_ == "PERSON" else "organization"), name
+            else:  # a name with digits in it is no person's ("COP29", "G7")
+                person = ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
+                kind, key = ("person" if person else "organization"), name
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not affiliation:
                 appos_title, affiliation = _appositive_affiliation(span)
