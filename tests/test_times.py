@@ -588,3 +588,33 @@ def test_an_hour_with_a_part_of_the_day(text, expected):
 ])
 def test_a_march_named_for_its_cause_is_no_month(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The vote is this coming Sunday.", "this coming Sunday", "2024-02-18"),  # ahead, though "this" alone looks back
+    ("The envoys met on Feb. 2. They had talked the previous Friday.", "the previous Friday", "2024-01-26"),
+    ("The envoys met on Feb. 2. They met again the following Monday.", "the following Monday", "2024-02-05"),
+])
+def test_weekdays_counted_ahead_or_from_the_narrative_day(text, expression, value):
+    assert only(text, expression=expression).value == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Profit rose in the fiscal first quarter. In the quarter, sales rose 5%.", "the quarter", "2023-Q1"),
+    ("Profit rose in the second quarter. Sales in the latest period grew.", "the latest period", "2023-Q2"),
+    ("Profit rose in the second quarter. In the 2022 period it fell.", "the 2022 period", "2022-Q2"),
+    ("Sales in the quarter grew.", "the quarter", "2023-Q3"),  # none named: the last one over
+    # a quarter not yet over is no quarter reported on: "the quarter" stays the last one over
+    ("Sales should rise in the fourth quarter. In the quarter, sales grew.", "the quarter", "2023-Q3"),
+])
+def test_the_quarter_is_the_one_the_story_reports(text, expression, value):
+    assert only(text, date(2023, 11, 2), expression).value == value
+
+
+@pytest.mark.parametrize("text, anchor, expression, value", [
+    ("The rebels left earlier this month.", date(2024, 3, 1), "earlier this month", "2024-03"),
+    ("The rebels left earlier this week.", date(2024, 2, 12), "this week", "2024-W07"),  # TimeBank: "earlier [this week]"
+    ("The rebels left earlier this year.", date(2024, 1, 1), "earlier this year", "2024"),
+])
+def test_earlier_this_unit_on_its_first_day_is_still_that_unit(text, anchor, expression, value):
+    assert only(text, anchor, expression).value == value

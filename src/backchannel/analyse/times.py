@@ -5,7 +5,9 @@ the day relative expressions count from (the publication date, or the latest day
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
-that quarter a year back. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
+that quarter a year back. Once a story names a quarter that is over ("the third quarter"), "the quarter",
+"the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
+narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
@@ -22,7 +24,7 @@ never imports spaCy: it only reads the Doc it is given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from backchannel.dates import month_window, part_of, week_window
+from backchannel.dates import describe, month_window, part_of, week_window
 from backchannel.models import DateWindow, Timex
 
 if TYPE_CHECKING:  # only for the annotations: the tagger works on plain text and never imports spaCy
@@ -162,7 +164,7 @@ def rules() -> tuple[Rule, ...]:
         # "in the [weeks] before the raid": a DATE around an event, whose day the text leaves to the event
         ("span-around", r"(?<=\bthe )(?P<unit>days|weeks|months)\b"
                         r"(?=\s+(?:before|after|following|preceding|leading up to)\s+[\w$])"),
-        ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
+        ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|the following|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
                           r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end))"),
@@ -446,6 +448,12 @@ def _part(lo: date, hi: date, part: str, anchor: date, current: bool) -> tuple[d
     return lo, hi
 
 
+def _within(window: DateWindow, lo: date, hi: date) -> DateWindow:
+    """ "earlier this month" on the 1st is still this month: a part of a unit up to the anchor keeps the
+    unit's value, however few days it spans (an "early"/"late" part already has its own)."""
+    return replace(window, value=describe(lo, hi)[0]) if window.precision == "day" and lo != hi else window
+
+
 def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
     """Turn one match into a window, or None when the text does not fix one (or names no real day)."""
     try:
@@ -593,14 +601,16 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         year = int(g["year"])
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "weekday":
-        base = anchor or ref
+        direction = " ".join((g.get("dir") or "").lower().split())
+        # "the previous Friday", "the following Monday": counted from the narrative's day, not the anchor's
+        base = (ref or anchor) if direction in ("the previous", "the following") else (anchor or ref)
         if base is None:
             return None
         target = vocabulary()["weekdays"][g["weekday"].lower()]
-        direction = (g.get("dir") or "").lower()
-        if direction == "next" or (tense == "future" and direction != "last"):
+        ahead = ("next", "this coming", "the following")  # "this coming Sunday": the next Sunday
+        if direction in ahead or (tense == "future" and direction not in ("last", "the previous")):
             offset = (target - base.weekday()) % 7
-            day = base + timedelta(days=offset or (7 if direction == "next" else 0))
+            day = base + timedelta(days=offset or (7 if direction in ahead else 0))
         else:
             offset = (base.weekday() - target) % 7
             day = base - timedelta(days=offset or (7 if direction in ("last", "the previous") else 0))
@@ -636,7 +646,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         if direction in ("this past", "this last", "the past", "the last"):
             return _window(anchor - timedelta(days=7), anchor, rule, text)
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
-        return _window(*_part(*week_window(anchor + timedelta(days=shift)), part, anchor, shift == 0), rule, text)
+        week = week_window(anchor + timedelta(days=shift))
+        return _within(_window(*_part(*week, part, anchor, shift == 0), rule, text), *week)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
             return None
@@ -647,7 +658,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             lo, hi = month_window(y, m + 1)
         else:
             lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
-        return _window(*_part(lo, hi, part, anchor, shift == 0), rule, text)
+        return _within(_window(*_part(lo, hi, part, anchor, shift == 0), rule, text), lo, hi)
     if rule == "ago":
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
@@ -719,6 +730,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     found: list[Timex] = []
     ref: date | None = None
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
+    reported: str | None = None  # the latest quarter named by its number ("the third quarter"): the one reported
     for start, _, rule, m in chosen:
         start, end = m.span()
         expression = m.group(0).strip()
@@ -743,6 +755,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                 # "the year-ago quarter" with no quarter just before: the one being reported
                 quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
             window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
+        elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
+            window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
@@ -756,6 +770,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             ref = window.earliest
         if window is not None and rule.type == "DATE":
             last = window
+        if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
+            reported = window.value  # a quarter over by the anchor: results are reported after it
     return found
 
 
@@ -796,6 +812,23 @@ def _same_quarter_a_year_back(previous: str | None, anchor: date, rule: str, tex
     quarter", "a year ago" is that quarter of last year (TimeBank's convention)."""
     match = QUARTER_VALUE.fullmatch(previous or "")
     return _quarter_window(anchor.year - 1, int(match["q"]), rule, text) if match else None
+
+
+def _names_reported_quarter(rule: str, g: dict, text: str) -> bool:
+    """ "the quarter", "the latest period", "the 1988 period": the quarter a results story reports on."""
+    if rule == "this-quarter":
+        return " ".join(g["dir"].lower().split()) in ("the", "the latest")
+    return rule == "year-period" and not text.lower().endswith("season")
+
+
+def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindow | None:
+    """Once a story has named the quarter it reports ("the third quarter"), "the quarter" and "the latest
+    period" are that quarter, and "the 1988 period" is that quarter of 1988 (TimeBank's convention)."""
+    match = QUARTER_VALUE.fullmatch(reported)
+    if match is None:
+        return None
+    year = int(g["year"]) if rule == "year-period" else int(reported[:4])
+    return _quarter_window(year, int(match["q"]), rule, text)
 
 
 def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow | None:
