@@ -619,3 +619,21 @@ def test_the_quarter_is_the_one_the_story_reports(text, expression, value):
 ])
 def test_earlier_this_unit_on_its_first_day_is_still_that_unit(text, anchor, expression, value):
     assert only(text, anchor, expression).value == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The index fell in the last twenty four hours.", "the last twenty four hours", "PT24H"),
+    ("The siege lasted thirty-six days.", "thirty-six days", "P36D"),
+    ("The wall will stand for the next couple of years.", "the next couple of years", "P2Y"),
+    ("The camp will close over the next year or so.", "the next year or so", "P1Y"),
+    ("The envoy left a week or so ago.", "a week or so ago", "2024-W06"),
+    ("The border shut in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+    ("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+])
+def test_spelled_numbers_years_and_rough_amounts(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.value) == (expression, value)
+
+
+def test_a_compound_number_without_a_unit_is_no_time():
+    assert find_timexes("Twenty-six people were freed.", TUESDAY) == []

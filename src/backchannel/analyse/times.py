@@ -8,7 +8,8 @@ count from the last dated expression of any precision, and "a year ago" right af
 that quarter a year back. Once a story names a quarter that is over ("the third quarter"), "the quarter",
 "the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
-"the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
+("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
@@ -99,14 +100,14 @@ def rules() -> tuple[Rule, ...]:
     m, wd = _month_re(), _weekday_re()
     # a month named alone must be spelled out ("Jan" is a name too), and May needs a modifier (a verb too)
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
-    num = "|".join(re.escape(k).replace(r"\ ", r"\s+")
-                   for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
+    num = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_numbers(), key=len, reverse=True))
     # not the fractions "a quarter of", "three-quarters of"
     unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
+    spelled = rf"(?i:(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:[\s-](?P<u>{units}))?)"  # "nineteen ninety-four"
     holidays = "|".join(" ".join(w[0].upper() + re.escape(w[1:]) for w in h.split()).replace("'", "['’]")
                         for h in sorted(vocabulary()["holidays"], key=len, reverse=True))  # "New Year's Day"
     on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
@@ -117,7 +118,7 @@ def rules() -> tuple[Rule, ...]:
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
         ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
-        ("month-year", rf"\b{m},?\s+(?:{YEAR}|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
+        ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
@@ -134,11 +135,11 @@ def rules() -> tuple[Rule, ...]:
                          r"(?:quarter\b|(?<=latest )period\b)"),  # "the latest period": the quarter reported
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
                    r"|\bthe\s+(?=summer|winter|spring|autumn))"
-                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
+                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{spelled}))?\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
         ("decade-word", rf"\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dword>{decade_words})\b"),
         ("century", r"\b(?:(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)|this)[\s-]+century\b"),
-        ("spelled-year", rf"\b(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:-(?P<u>{units}))?\b"
+        ("spelled-year", rf"\b{spelled}\b"
                          r"(?!\s+(?:hundred|thousand|percent|per|years?|months?|days?|weeks?)\b)"),
         ("year-2000", r"\bthe\s+year\s+two\s+thousand\b"),
         ("part-year", rf"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first half|second half|last half)\s+of\s+"
@@ -177,13 +178,13 @@ def rules() -> tuple[Rule, ...]:
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
-                          r"(?!\s+(?:ago|later|earlier)|-old)"),
+                          r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
                      rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
-                     rf"(?:(?:more|additional|further)\s+)?{unit}\b"
+                     rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|later|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
@@ -191,7 +192,7 @@ def rules() -> tuple[Rule, ...]:
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
         ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
-                r"\s+(?P<dir>ago|earlier|later)\b"),
+                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later)\b"),  # "a week or so ago"
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
@@ -220,8 +221,26 @@ def _month(name: str) -> int:
     return vocabulary()["months"][name.lower().rstrip(".")]
 
 
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, int | None]:
+    """The number words of the vocabulary, and the compounds of a ten and a unit ("twenty four", "thirty-six")."""
+    words = vocabulary()["numbers"]
+    tens = {k: v for k, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in k}
+    units = {k: v for k, v in words.items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2}
+    compounds = {f"{t}{sep}{u}": tv + uv for t, tv in tens.items() for u, uv in units.items() for sep in (" ", "-")}
+    return {**compounds, **words}
+
+
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else vocabulary()["numbers"].get(" ".join(word.lower().split()))
+    return int(word) if word.isdigit() else _numbers().get(" ".join(word.lower().split()))
+
+
+def _spelled_year(g: dict) -> int | None:
+    """ "nineteen ninety-four": 1994."""
+    if not g.get("c"):
+        return None
+    numbers = vocabulary()["numbers"]
+    return numbers[g["c"].lower()] * 100 + numbers[g["t"].lower()] + (numbers[g["u"].lower()] if g.get("u") else 0)
 
 
 # TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
@@ -490,14 +509,15 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         y, m = _shift_months(anchor, shift)
         return _quarter_window(y, (m - 1) // 3 + 1, rule, text)
     if rule == "season":
-        if anchor is None and not g.get("year"):
+        named = int(g["year"]) if g.get("year") else _spelled_year(g)
+        if anchor is None and not named:
             return None
         code, first = SEASONS[g["season"].lower()]
         direction = (g.get("dir") or "").lower()
-        year = int(g["year"]) if g.get("year") else anchor.year
-        if not g.get("year") and direction in ("last", "this past") and anchor.month <= first + 2:
+        year = named or anchor.year
+        if not named and direction in ("last", "this past") and anchor.month <= first + 2:
             year -= 1
-        elif not g.get("year") and direction == "next" and anchor.month >= first:
+        elif not named and direction == "next" and anchor.month >= first:
             year += 1
         lo = date(year, first, 1)
         y2, m2 = _shift_months(lo, 2)
@@ -518,9 +538,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return None if start < 1 else DateWindow(date(start, 1, 1), date(start + 99, 12, 31), f"{start // 100:02d}",
                                                  "century", rule, text)
     if rule in ("spelled-year", "year-2000"):
-        numbers = vocabulary()["numbers"]
-        year = 2000 if rule == "year-2000" else (
-            numbers[g["c"].lower()] * 100 + numbers[g["t"].lower()] + (numbers[g["u"].lower()] if g.get("u") else 0))
+        year = 2000 if rule == "year-2000" else _spelled_year(g)
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "part-year":
         if not g.get("year") and anchor is None:
@@ -587,7 +605,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         if g.get("rel"):  # "January this year"
             year = None if anchor is None else anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         else:
-            year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
+            year = int(g["year"]) if g.get("year") else _spelled_year(g) or _year_for(month, 15, anchor, ref, tense)
         if year is None:
             return None
         lo, hi = month_window(year, month)
