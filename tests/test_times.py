@@ -342,6 +342,8 @@ def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, 
     ("The union has scheduled a strike Thursday.", "2024-02-15"),  # a verb of planning, though perfect
     ("The union has called a strike Thursday.", "2024-02-08"),
     ("The handover was planned for early March.", "2024-03"),  # planned: ahead, though past tense
+    ("A rally planned for Saturday was called off.", "2024-02-10"),  # a noun's plan in a past clause
+    ("A rally planned for Saturday will go ahead.", "2024-02-17"),
     ("The board approved a dividend, payable March 1.", "2024-03-01"),  # the word before wins over the past verb
     ("No convoy will cross the border the way it has since March 3.", "2023-03-03"),
 ])

@@ -313,7 +313,8 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     With a parse, the verb is the nearest verb above the expression ("met [on Monday]": met); its tag and
     auxiliaries give the tense. A modal or will/shall looks ahead, unless with a perfect ("may have
     been"); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
-    ("scheduled a meeting Monday"), as does a present progressive ("are meeting Friday"); an infinitive of
+    ("scheduled a meeting Monday"), unless that verb modifies a noun in a past clause ("a rally planned for
+    Saturday was called off"), as does a present progressive ("are meeting Friday"); an infinitive of
     purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
     back. A past tag, or has/had with a participle, looks back; a present tense decides nothing (on
     TimeBank it points ahead and back alike), and neither does the clause of an expression that modifies
@@ -339,9 +340,20 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     return _verb_tense(verb)
 
 
+def _clause_tense(verb: Token, depth: int) -> str:
+    """The tense of the clause a noun-modifying verb sits in ("the talks planned for Monday [were] called off")."""
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else ""
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> str:
     aux = {c.lower_: c for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.lower_ in vocabulary()["planning_verbs"]:
+        # a plan modifying a noun ("a memorial planned for Saturday"): ahead, unless its clause tells of the past
+        if verb.dep_ == "acl" and depth < 3 and _clause_tense(verb, depth) == "past":
+            return "past"
         return "future"
     if aux.keys() & PERFECT_AUX:
         return "past"
