@@ -639,3 +639,13 @@ def test_spelled_numbers_years_and_rough_amounts(text, expression, value):
 
 def test_a_compound_number_without_a_unit_is_no_time():
     assert find_timexes("Twenty-six people were freed.", TUESDAY) == []
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The envoys met on Feb. 2. Three days later, the truce collapsed.", "Three days", "P3D"),
+    ("The talks resumed and a few weeks later a deal was signed.", "a few weeks", "PXW"),
+])
+def test_an_amount_later_is_a_duration_counted_from_the_story(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value) == (expression, "DURATION", value)
+    assert not any(x.text.endswith("later") for x in find_timexes(text, TUESDAY))

@@ -9,7 +9,8 @@ that quarter a year back. Once a story names a quarter that is over ("the third 
 "the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
-("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "Three days later" counts from the story, not the
+anchor: "three days" is a DURATION, "later" no part of it. "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
@@ -91,7 +92,7 @@ CUES = {
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
-    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "ago": ("ago", "earlier"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -185,14 +186,15 @@ def rules() -> tuple[Rule, ...]:
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
                      rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
-                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
+                     r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
+        # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
         ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
-                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later)\b"),  # "a week or so ago"
+                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago"
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
@@ -693,14 +695,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
             return None
-        sign = 1 if g["dir"].lower() == "later" else -1
         if unit in ("day", "week"):
-            day = anchor + timedelta(days=sign * n * (7 if unit == "week" else 1))
+            day = anchor + timedelta(days=-n * (7 if unit == "week" else 1))
             return _window(*((day, day) if unit == "day" else week_window(day)), rule, text)
         if unit == "month":
-            return _window(*month_window(*_shift_months(anchor, sign * n)), rule, text)
+            return _window(*month_window(*_shift_months(anchor, -n)), rule, text)
         if unit in ("year", "decade"):
-            year = anchor.year + sign * n * (10 if unit == "decade" else 1)
+            year = anchor.year - n * (10 if unit == "decade" else 1)
             return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
         return None
     return None  # durations, sets and vague references fix no window
@@ -834,7 +835,7 @@ def _year_back(rule: str, g: dict) -> bool:
     """Does this expression name the period one year back ("a year ago", "year-earlier") without a quarter?"""
     if rule == "year-ago":
         return not g.get("ord")
-    return rule == "ago" and g["unit"].lower() == "year" and _number(g["n"]) == 1 and g["dir"].lower() != "later"
+    return rule == "ago" and g["unit"].lower() == "year" and _number(g["n"]) == 1
 
 
 def _same_quarter_a_year_back(previous: str | None, anchor: date, rule: str, text: str) -> DateWindow | None:
@@ -926,7 +927,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
     if rule == "vague":
         return vague_value(expression)
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
-        return "FUTURE_REF" if g["dir"].lower() == "later" else "PAST_REF"
+        return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
         day = window.value if window is not None else "XXXX-XX-XX"
         return f"{day}T{TIMES_OF_DAY[g['tod'].lower()]}"
