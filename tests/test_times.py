@@ -649,3 +649,18 @@ def test_an_amount_later_is_a_duration_counted_from_the_story(text, expression, 
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.type, t.value) == (expression, "DURATION", value)
     assert not any(x.text.endswith("later") for x in find_timexes(text, TUESDAY))
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Convoys leave each Thursday.", "each Thursday", "XXXX-WXX-4"),
+    ("The clinic opens on Sundays.", "Sundays", "XXXX-WXX-7"),
+    ("Talks resume on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The marchers gather every July.", "every July", "XXXX-07"),
+])
+def test_a_recurring_day_or_month_is_a_set(text, expression, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value) == (expression, "SET", value)
+
+
+def test_a_single_weekday_stays_a_date():
+    assert only("The convoy left on Thursday.").type == "DATE"

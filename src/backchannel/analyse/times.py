@@ -10,7 +10,8 @@ that quarter a year back. Once a story names a quarter that is over ("the third 
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
 ("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "Three days later" counts from the story, not the
-anchor: "three days" is a DURATION, "later" no part of it. "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+anchor: "three days" is a DURATION, "later" no part of it. A day or month that recurs ("each July", "on
+Sundays", "Tuesday nights") is a SET. "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
@@ -92,6 +93,7 @@ CUES = {
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
+    "set-named": ("every", "each", "days", "day morning", "day afternoon", "day evening", "day night"),
     "ago": ("ago", "earlier"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
@@ -193,6 +195,10 @@ def rules() -> tuple[Rule, ...]:
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
+        # "each July", "every Thursday", "Tuesday nights", "on Sundays": a day or month that recurs
+        ("set-named", rf"\b(?:(?P<each>(?i:every|each))\s+)?(?:{wd}|{full_months})"
+                      r"(?(each)|(?<=day)(?=s\b|\s+(?:mornings|afternoons|evenings|nights)\b))"
+                      r"s?(?:\s+(?P<tod>morning|afternoon|evening|night)s?)?\b"),
         ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
                 r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago"
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
@@ -210,7 +216,7 @@ def rules() -> tuple[Rule, ...]:
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word", "clock-part"}
     kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
-             "duration-long": "DURATION", "set": "SET",
+             "duration-long": "DURATION", "set": "SET", "set-named": "SET",
              "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME",
              "clock-part": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
@@ -792,7 +798,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
-        kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" else rule.type
+        kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
@@ -906,6 +912,11 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         amount = "X" if n is None else str(n)
         half = HALVES.get(code, "") if (g.get("half") or g.get("half2")) and n is not None else ""  # "2 1/2 years": P2Y6M
         return f"PT{amount}{code[1]}{half}" if code.startswith("T") else f"P{amount}{code}{half}"
+    if rule == "set-named":  # "each Thursday" XXXX-WXX-4, "Tuesday nights" XXXX-WXX-2TNI, "each July" XXXX-07
+        if g.get("month"):
+            return f"XXXX-{_month(g['month']):02d}"
+        tod = f"T{TIMES_OF_DAY[g['tod'].lower()]}" if g.get("tod") else ""
+        return f"XXXX-WXX-{vocabulary()['weekdays'][g['weekday'].lower()] + 1}{tod}"
     if rule == "set":
         if g.get("unit"):  # "every quarter", "each year"
             code = UNIT_CODES[g["unit"].lower()]
