@@ -664,3 +664,14 @@ def test_a_recurring_day_or_month_is_a_set(text, expression, value):
 
 def test_a_single_weekday_stays_a_date():
     assert only("The convoy left on Thursday.").type == "DATE"
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("Shelling has grown in recent weeks.", "recent weeks", "DURATION", "PXW"),  # an unstated number of weeks
+    ("Prices rose in recent months.", "recent months", "DURATION", "PXM"),
+    ("Talks have stalled recently.", "recently", "DATE", "PAST_REF"),
+    ("The sides are talking now.", "now", "DATE", "PRESENT_REF"),
+])
+def test_recent_units_are_durations_and_other_vague_words_dates(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (text[t.start:t.end], t.type, t.value, t.window) == (expression, kind, value, None)

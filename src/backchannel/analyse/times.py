@@ -799,6 +799,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
+        if rule.name == "vague" and re.match(r"P[\dX]", value or ""):  # "in recent weeks": PXW
+            kind = "DURATION"
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
