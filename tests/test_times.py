@@ -675,3 +675,14 @@ def test_a_single_weekday_stays_a_date():
 def test_recent_units_are_durations_and_other_vague_words_dates(text, expression, kind, value):
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.type, t.value, t.window) == (expression, kind, value, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Now, the mediators say, the deal is close.", []),  # the discourse marker
+    ("The war went on. Now, the sides talk.", []),
+    ("The sides are talking now, a mediator said.", ["now"]),
+    ("Now the sides talk.", ["Now"]),
+    ("For now, the truce holds.", ["now"]),
+])
+def test_now_opening_a_sentence_with_a_comma_is_no_time(text, expected):
+    assert [t.text for t in find_timexes(text, TUESDAY)] == expected

@@ -735,6 +735,15 @@ def _is_rate(text: str, m: re.Match) -> bool:
     return before is not None and (before["plural"] or "").lower() not in NOT_PLURAL
 
 
+DISCOURSE_NOW = re.compile(r"(?:^|[.!?]['\"”’`]*\s+|\n\s*)$")
+
+
+def _discourse_now(text: str, m: re.Match) -> bool:
+    """ "Now, the talks ...": the discourse marker that opens a sentence, not the present."""
+    return (m.group(0).lower() == "now" and text.startswith(",", m.end())
+            and DISCOURSE_NOW.search(text, max(0, m.start() - 5), m.start()) is not None)
+
+
 def _core_length(expression: str) -> int:
     """Length without a leading preposition, which the span will not keep."""
     expression = expression.strip()
@@ -753,7 +762,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if rule.cues and not any(cue in lowered for cue in rule.cues):
             continue
         for m in rule.regex.finditer(text):
-            if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)):
+            if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)) and not (
+                    rule.name == "vague" and _discourse_now(text, m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
