@@ -626,6 +626,8 @@ def test_earlier_this_unit_on_its_first_day_is_still_that_unit(text, anchor, exp
 @pytest.mark.parametrize("text, expression, value", [
     ("The index fell in the last twenty four hours.", "the last twenty four hours", "PT24H"),
     ("The siege lasted thirty-six days.", "thirty-six days", "P36D"),
+    ("A reply takes twenty four to thirty six hours.", "twenty four to thirty six hours", "PTXH"),
+    ("A reply takes two to three weeks.", "two to three weeks", "PXW"),
     ("The wall will stand for the next couple of years.", "the next couple of years", "P2Y"),
     ("The camp will close over the next year or so.", "the next year or so", "P1Y"),
     ("The envoy left a week or so ago.", "a week or so ago", "2024-W06"),

@@ -91,9 +91,10 @@ CUES = {
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
-    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
-    "set-named": ("every", "each", "days", "day morning", "day afternoon", "day evening", "day night"),
+    "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                  "day mornings", "day afternoons", "day evenings", "day nights"),
     "ago": ("ago", "earlier"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
@@ -103,7 +104,10 @@ def rules() -> tuple[Rule, ...]:
     m, wd = _month_re(), _weekday_re()
     # a month named alone must be spelled out ("Jan" is a name too), and May needs a modifier (a verb too)
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
-    num = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_numbers(), key=len, reverse=True))
+    words = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
+    tens20 = "|".join(k for k, v in vocabulary()["numbers"].items() if v in COMPOUND_TENS and " " not in k)
+    units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
+    num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
     # not the fractions "a quarter of", "three-quarters of"
     unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -186,7 +190,7 @@ def rules() -> tuple[Rule, ...]:
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
+                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
@@ -229,18 +233,21 @@ def _month(name: str) -> int:
     return vocabulary()["months"][name.lower().rstrip(".")]
 
 
-@lru_cache(maxsize=1)
-def _numbers() -> dict[str, int | None]:
-    """The number words of the vocabulary, and the compounds of a ten and a unit ("twenty four", "thirty-six")."""
-    words = vocabulary()["numbers"]
-    tens = {k: v for k, v in words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and " " not in k}
-    units = {k: v for k, v in words.items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2}
-    compounds = {f"{t}{sep}{u}": tv + uv for t, tv in tens.items() for u, uv in units.items() for sep in (" ", "-")}
-    return {**compounds, **words}
+COMPOUND_TENS = (20, 30, 40, 50, 60, 70, 80, 90)
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else _numbers().get(" ".join(word.lower().split()))
+    """ "12", "twelve", "a couple of", or a ten and a unit ("twenty four", "thirty-six"); None for "several"."""
+    if word.isdigit():
+        return int(word)
+    numbers = vocabulary()["numbers"]
+    key = " ".join(word.lower().split())
+    if key in numbers:
+        return numbers[key]
+    tens, _, unit = key.replace("-", " ").partition(" ")
+    if numbers.get(tens) in COMPOUND_TENS and isinstance(numbers.get(unit), int) and numbers[unit] < 10:
+        return numbers[tens] + numbers[unit]
+    return None
 
 
 def _spelled_year(g: dict) -> int | None:
