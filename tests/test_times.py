@@ -325,6 +325,8 @@ OCTOBER = date(2024, 10, 15)
     # a modal looks ahead, unless with a perfect
     ("The court could rule on Thursday.", TUESDAY, "2024-02-15", "2024-02-08"),
     ("The court may have ruled on Thursday.", TUESDAY, "2024-02-08", "2024-02-08"),
+    # "could" with a negation or a passive: a past attempt ("could not be reached")
+    ("The envoy could not be reached on Thursday.", TUESDAY, "2024-02-08", "2024-02-08"),
     # a present progressive with a day names a plan
     ("The mediators are meeting on Thursday.", TUESDAY, "2024-02-15", "2024-02-08"),
     # an infinitive of purpose keeps its head's past tense

@@ -327,7 +327,7 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
 
     With a parse, the verb is the nearest verb above the expression ("met [on Monday]": met); its tag and
     auxiliaries give the tense. A modal or will/shall looks ahead, unless with a perfect ("may have
-    been"); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
+    been") or, for "could", a negation or a passive ("could not be reached Friday": a past attempt); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
     ("scheduled a meeting Monday"), unless that verb modifies a noun in a past clause ("a rally planned for
     Saturday was called off"), as does a present progressive ("are meeting Friday"); an infinitive of
     purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
@@ -372,7 +372,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
         return "future"
     if aux.keys() & PERFECT_AUX:
         return "past"
-    if aux.keys() & FUTURE_AUX:
+    # "could not be reached Friday", "could be located Wednesday": a past attempt, not a prospect
+    attempt = "could" in aux and any(c.dep_ in ("neg", "auxpass") for c in verb.children)
+    if aux.keys() & FUTURE_AUX and not attempt:
         return "future"
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
