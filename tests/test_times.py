@@ -690,3 +690,12 @@ def test_recent_units_are_durations_and_other_vague_words_dates(text, expression
 ])
 def test_now_opening_a_sentence_with_a_comma_is_no_time(text, expected):
     assert [t.text for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("Profit fell in the fourth quarter.", date(2024, 1, 25), "2023-Q4"),  # in January: the one just past
+    ("Profit will rise in the fourth quarter.", date(2024, 1, 25), "2024-Q4"),  # ahead: this year's
+    ("Profit fell in the third quarter.", date(2024, 11, 2), "2024-Q3"),
+])
+def test_a_quarter_without_a_year_that_has_not_begun_is_last_years(text, anchor, value):
+    assert only(text, anchor).value == value

@@ -5,7 +5,8 @@ the day relative expressions count from (the publication date, or the latest day
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
-that quarter a year back. Once a story names a quarter that is over ("the third quarter"), "the quarter",
+that quarter a year back. A quarter named without a year that has not begun by the anchor is last year's, unless the clause looks
+ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"), "the quarter",
 "the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
@@ -527,9 +528,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(lo, hi, rule, text)
     if rule == "quarter":
         year = int(g.get("qyear") or g.get("year") or 0) or (anchor.year if anchor else None)
+        q = ORDINALS[g["ord"].lower()]
         if g.get("qrel") and year is not None:  # "next year's first quarter"
             year += {"this": 0, "last": -1, "next": 1}[g["qrel"].lower()]
-        return None if year is None else _quarter_window(year, ORDINALS[g["ord"].lower()], rule, text)
+        elif year is not None and not (g.get("qyear") or g.get("year")) and tense != "future" \
+                and date(year, 3 * q - 2, 1) > anchor:
+            year -= 1  # "profit fell in the fourth quarter", in January: the one just past
+        return None if year is None else _quarter_window(year, q, rule, text)
     if rule == "this-quarter":
         if anchor is None:
             return None
