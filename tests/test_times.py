@@ -255,8 +255,10 @@ def test_timebank_conventions(text, expression, kind, value):
 
 
 def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_back():
-    found = find_timexes("Profit rose in the third quarter from a year ago.", TUESDAY)
+    found = find_timexes("Profit rose in the third quarter from a year ago.", date(2024, 11, 2))
     assert [(t.text, t.value) for t in found] == [("the third quarter", "2024-Q3"), ("a year ago", "2023-Q3")]
+    found = find_timexes("Profit rose in the third quarter from a year ago.", TUESDAY)  # in February: last year's
+    assert [(t.text, t.value) for t in found] == [("the third quarter", "2023-Q3"), ("a year ago", "2022-Q3")]
     assert only("Profit rose 5% from a year ago.").value == "2023"  # no quarter before it: the year
 
 

@@ -815,7 +815,10 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             if not QUARTER_VALUE.fullmatch(quarter or "") and "quarter" in expression.lower():
                 # "the year-ago quarter" with no quarter just before: the one being reported
                 quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
-            window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
+            # a year before the quarter just named ("fell in the fourth quarter from a year ago"), else before the anchor
+            named = bool(found) and found[-1].rule == "quarter" and quarter == found[-1].value
+            year = min(int(quarter[:4]), here.year) - 1 if named else here.year - 1
+            window = _same_quarter_a_year_back(quarter, year, rule.name, expression) or window
         elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
             window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
@@ -870,11 +873,11 @@ def _year_back(rule: str, g: dict) -> bool:
     return rule == "ago" and g["unit"].lower() == "year" and _number(g["n"]) == 1
 
 
-def _same_quarter_a_year_back(previous: str | None, anchor: date, rule: str, text: str) -> DateWindow | None:
+def _same_quarter_a_year_back(previous: str | None, year: int, rule: str, text: str) -> DateWindow | None:
     """Results news compares a quarter with the same quarter a year earlier: right after "the third
     quarter", "a year ago" is that quarter of last year (TimeBank's convention)."""
     match = QUARTER_VALUE.fullmatch(previous or "")
-    return _quarter_window(anchor.year - 1, int(match["q"]), rule, text) if match else None
+    return _quarter_window(year, int(match["q"]), rule, text) if match else None
 
 
 def _names_reported_quarter(rule: str, g: dict, text: str) -> bool:
