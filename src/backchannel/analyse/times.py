@@ -5,8 +5,14 @@ the day relative expressions count from (the publication date, or the latest day
 publication window). The narrative reference ("the following day", "that same week") is the last
 day-precise date the text mentioned, section headings included; "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
-that quarter a year back. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
-"the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+that quarter a year back. A quarter named without a year that has not begun by the anchor is last year's, unless the clause looks
+ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"), "the quarter",
+"the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
+narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
+Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
+("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "Three days later" counts from the story, not the
+anchor: "three days" is a DURATION, "later" no part of it. A day or month that recurs ("each July", "on
+Sundays", "Tuesday nights") is a SET. "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
@@ -22,7 +28,7 @@ never imports spaCy: it only reads the Doc it is given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +36,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from backchannel.dates import month_window, part_of, week_window
+from backchannel.dates import describe, month_window, part_of, week_window
 from backchannel.models import DateWindow, Timex
 
 if TYPE_CHECKING:  # only for the annotations: the tagger works on plain text and never imports spaCy
@@ -86,9 +92,11 @@ CUES = {
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
-    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": UNIT_WORDS, "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
-    "ago": ("ago", "earlier", "later"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                  "day mornings", "day afternoons", "day evenings", "day nights"),
+    "ago": ("ago", "earlier"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -97,14 +105,17 @@ def rules() -> tuple[Rule, ...]:
     m, wd = _month_re(), _weekday_re()
     # a month named alone must be spelled out ("Jan" is a name too), and May needs a modifier (a verb too)
     full_months = "(?P<month>" + "|".join(n.capitalize() for n in vocabulary()["months"] if len(n) > 4 or n in ("june", "july")) + ")"
-    num = "|".join(re.escape(k).replace(r"\ ", r"\s+")
-                   for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
+    words = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(vocabulary()["numbers"], key=len, reverse=True))
+    tens20 = "|".join(k for k, v in vocabulary()["numbers"].items() if v in COMPOUND_TENS and " " not in k)
+    units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
+    num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
     # not the fractions "a quarter of", "three-quarters of"
     unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
+    spelled = rf"(?i:(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:[\s-](?P<u>{units}))?)"  # "nineteen ninety-four"
     holidays = "|".join(" ".join(w[0].upper() + re.escape(w[1:]) for w in h.split()).replace("'", "['’]")
                         for h in sorted(vocabulary()["holidays"], key=len, reverse=True))  # "New Year's Day"
     on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
@@ -115,7 +126,7 @@ def rules() -> tuple[Rule, ...]:
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
         ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
-        ("month-year", rf"\b{m},?\s+(?:{YEAR}|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
+        ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
         ("day-month", rf"\b{DAY}\s+{m}\b"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
@@ -132,11 +143,11 @@ def rules() -> tuple[Rule, ...]:
                          r"(?:quarter\b|(?<=latest )period\b)"),  # "the latest period": the quarter reported
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
                    r"|\bthe\s+(?=summer|winter|spring|autumn))"
-                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b"),
+                   rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{spelled}))?\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<cent>19|20)|')(?P<dec>\d)0s\b"),
         ("decade-word", rf"\bthe\s+(?:(?P<part>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<dword>{decade_words})\b"),
         ("century", r"\b(?:(?:the\s+)?(?P<cn>[12]?\d)(?:st|nd|rd|th)|this)[\s-]+century\b"),
-        ("spelled-year", rf"\b(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:-(?P<u>{units}))?\b"
+        ("spelled-year", rf"\b{spelled}\b"
                          r"(?!\s+(?:hundred|thousand|percent|per|years?|months?|days?|weeks?)\b)"),
         ("year-2000", r"\bthe\s+year\s+two\s+thousand\b"),
         ("part-year", rf"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first half|second half|last half)\s+of\s+"
@@ -162,7 +173,7 @@ def rules() -> tuple[Rule, ...]:
         # "in the [weeks] before the raid": a DATE around an event, whose day the text leaves to the event
         ("span-around", r"(?<=\bthe )(?P<unit>days|weeks|months)\b"
                         r"(?=\s+(?:before|after|following|preceding|leading up to)\s+[\w$])"),
-        ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|on|overnight))\s+)?{wd}"
+        ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|the following|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
                           r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end))"),
@@ -175,21 +186,26 @@ def rules() -> tuple[Rule, ...]:
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
         ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
-                          r"(?!\s+(?:ago|later|earlier)|-old)"),
+                          r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
-                     rf"(?:(?:more|additional|further)\s+)?{unit}\b"
-                     r"(?!\s+(?:ago|later|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
+                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
+                     rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
+                     r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
+        # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
+        # "each July", "every Thursday", "Tuesday nights", "on Sundays": a day or month that recurs
+        ("set-named", rf"\b(?:(?P<each>(?i:every|each))\s+)?(?:{wd}|{full_months})"
+                      r"(?(each)|(?<=day)(?=s\b|\s+(?:mornings|afternoons|evenings|nights)\b))"
+                      r"s?(?:\s+(?P<tod>morning|afternoon|evening|night)s?)?\b"),
         ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
-                r"\s+(?P<dir>ago|earlier|later)\b"),
+                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago"
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
@@ -205,7 +221,7 @@ def rules() -> tuple[Rule, ...]:
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word", "clock-part"}
     kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
-             "duration-long": "DURATION", "set": "SET",
+             "duration-long": "DURATION", "set": "SET", "set-named": "SET",
              "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME",
              "clock-part": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
@@ -218,8 +234,29 @@ def _month(name: str) -> int:
     return vocabulary()["months"][name.lower().rstrip(".")]
 
 
+COMPOUND_TENS = (20, 30, 40, 50, 60, 70, 80, 90)
+
+
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else vocabulary()["numbers"].get(" ".join(word.lower().split()))
+    """ "12", "twelve", "a couple of", or a ten and a unit ("twenty four", "thirty-six"); None for "several"."""
+    if word.isdigit():
+        return int(word)
+    numbers = vocabulary()["numbers"]
+    key = " ".join(word.lower().split())
+    if key in numbers:
+        return numbers[key]
+    tens, _, unit = key.replace("-", " ").partition(" ")
+    if numbers.get(tens) in COMPOUND_TENS and isinstance(numbers.get(unit), int) and numbers[unit] < 10:
+        return numbers[tens] + numbers[unit]
+    return None
+
+
+def _spelled_year(g: dict) -> int | None:
+    """ "nineteen ninety-four": 1994."""
+    if not g.get("c"):
+        return None
+    numbers = vocabulary()["numbers"]
+    return numbers[g["c"].lower()] * 100 + numbers[g["t"].lower()] + (numbers[g["u"].lower()] if g.get("u") else 0)
 
 
 # TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
@@ -291,8 +328,9 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
 
     With a parse, the verb is the nearest verb above the expression ("met [on Monday]": met); its tag and
     auxiliaries give the tense. A modal or will/shall looks ahead, unless with a perfect ("may have
-    been"); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
-    ("scheduled a meeting Monday"), as does a present progressive ("are meeting Friday"); an infinitive of
+    been") or, for "could", a negation or a passive ("could not be reached Friday": a past attempt); so does an infinitive complement ("plans to meet", "was due to arrive") or a verb of planning
+    ("scheduled a meeting Monday"), unless that verb modifies a noun in a past clause ("a rally planned for
+    Saturday was called off"), as does a present progressive ("are meeting Friday"); an infinitive of
     purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
     back. A past tag, or has/had with a participle, looks back; a present tense decides nothing (on
     TimeBank it points ahead and back alike), and neither does the clause of an expression that modifies
@@ -318,13 +356,26 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     return _verb_tense(verb)
 
 
+def _clause_tense(verb: Token, depth: int) -> str:
+    """The tense of the clause a noun-modifying verb sits in ("the talks planned for Monday [were] called off")."""
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") and head.i != verb.i else ""
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> str:
     aux = {c.lower_: c for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.lower_ in vocabulary()["planning_verbs"]:
+        # a plan modifying a noun ("a memorial planned for Saturday"): ahead, unless its clause tells of the past
+        if verb.dep_ == "acl" and depth < 3 and _clause_tense(verb, depth) == "past":
+            return "past"
         return "future"
     if aux.keys() & PERFECT_AUX:
         return "past"
-    if aux.keys() & FUTURE_AUX:
+    # "could not be reached Friday", "could be located Wednesday": a past attempt, not a prospect
+    attempt = "could" in aux and any(c.dep_ in ("neg", "auxpass") for c in verb.children)
+    if aux.keys() & FUTURE_AUX and not attempt:
         return "future"
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
@@ -446,6 +497,12 @@ def _part(lo: date, hi: date, part: str, anchor: date, current: bool) -> tuple[d
     return lo, hi
 
 
+def _within(window: DateWindow, lo: date, hi: date) -> DateWindow:
+    """ "earlier this month" on the 1st is still this month: a part of a unit up to the anchor keeps the
+    unit's value, however few days it spans (an "early"/"late" part already has its own)."""
+    return replace(window, value=describe(lo, hi)[0]) if window.precision == "day" and lo != hi else window
+
+
 def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
     """Turn one match into a window, or None when the text does not fix one (or names no real day)."""
     try:
@@ -471,9 +528,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(lo, hi, rule, text)
     if rule == "quarter":
         year = int(g.get("qyear") or g.get("year") or 0) or (anchor.year if anchor else None)
+        q = ORDINALS[g["ord"].lower()]
         if g.get("qrel") and year is not None:  # "next year's first quarter"
             year += {"this": 0, "last": -1, "next": 1}[g["qrel"].lower()]
-        return None if year is None else _quarter_window(year, ORDINALS[g["ord"].lower()], rule, text)
+        elif year is not None and not (g.get("qyear") or g.get("year")) and tense != "future" \
+                and date(year, 3 * q - 2, 1) > anchor:
+            year -= 1  # "profit fell in the fourth quarter", in January: the one just past
+        return None if year is None else _quarter_window(year, q, rule, text)
     if rule == "this-quarter":
         if anchor is None:
             return None
@@ -482,14 +543,15 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         y, m = _shift_months(anchor, shift)
         return _quarter_window(y, (m - 1) // 3 + 1, rule, text)
     if rule == "season":
-        if anchor is None and not g.get("year"):
+        named = int(g["year"]) if g.get("year") else _spelled_year(g)
+        if anchor is None and not named:
             return None
         code, first = SEASONS[g["season"].lower()]
         direction = (g.get("dir") or "").lower()
-        year = int(g["year"]) if g.get("year") else anchor.year
-        if not g.get("year") and direction in ("last", "this past") and anchor.month <= first + 2:
+        year = named or anchor.year
+        if not named and direction in ("last", "this past") and anchor.month <= first + 2:
             year -= 1
-        elif not g.get("year") and direction == "next" and anchor.month >= first:
+        elif not named and direction == "next" and anchor.month >= first:
             year += 1
         lo = date(year, first, 1)
         y2, m2 = _shift_months(lo, 2)
@@ -510,9 +572,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return None if start < 1 else DateWindow(date(start, 1, 1), date(start + 99, 12, 31), f"{start // 100:02d}",
                                                  "century", rule, text)
     if rule in ("spelled-year", "year-2000"):
-        numbers = vocabulary()["numbers"]
-        year = 2000 if rule == "year-2000" else (
-            numbers[g["c"].lower()] * 100 + numbers[g["t"].lower()] + (numbers[g["u"].lower()] if g.get("u") else 0))
+        year = 2000 if rule == "year-2000" else _spelled_year(g)
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "part-year":
         if not g.get("year") and anchor is None:
@@ -579,7 +639,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         if g.get("rel"):  # "January this year"
             year = None if anchor is None else anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         else:
-            year = int(g["year"]) if g.get("year") else _year_for(month, 15, anchor, ref, tense)
+            year = int(g["year"]) if g.get("year") else _spelled_year(g) or _year_for(month, 15, anchor, ref, tense)
         if year is None:
             return None
         lo, hi = month_window(year, month)
@@ -593,14 +653,16 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         year = int(g["year"])
         return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
     if rule == "weekday":
-        base = anchor or ref
+        direction = " ".join((g.get("dir") or "").lower().split())
+        # "the previous Friday", "the following Monday": counted from the narrative's day, not the anchor's
+        base = (ref or anchor) if direction in ("the previous", "the following") else (anchor or ref)
         if base is None:
             return None
         target = vocabulary()["weekdays"][g["weekday"].lower()]
-        direction = (g.get("dir") or "").lower()
-        if direction == "next" or (tense == "future" and direction != "last"):
+        ahead = ("next", "this coming", "the following")  # "this coming Sunday": the next Sunday
+        if direction in ahead or (tense == "future" and direction not in ("last", "the previous")):
             offset = (target - base.weekday()) % 7
-            day = base + timedelta(days=offset or (7 if direction == "next" else 0))
+            day = base + timedelta(days=offset or (7 if direction in ahead else 0))
         else:
             offset = (base.weekday() - target) % 7
             day = base - timedelta(days=offset or (7 if direction in ("last", "the previous") else 0))
@@ -636,7 +698,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         if direction in ("this past", "this last", "the past", "the last"):
             return _window(anchor - timedelta(days=7), anchor, rule, text)
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
-        return _window(*_part(*week_window(anchor + timedelta(days=shift)), part, anchor, shift == 0), rule, text)
+        week = week_window(anchor + timedelta(days=shift))
+        return _within(_window(*_part(*week, part, anchor, shift == 0), rule, text), *week)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
             return None
@@ -647,19 +710,18 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             lo, hi = month_window(y, m + 1)
         else:
             lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
-        return _window(*_part(lo, hi, part, anchor, shift == 0), rule, text)
+        return _within(_window(*_part(lo, hi, part, anchor, shift == 0), rule, text), lo, hi)
     if rule == "ago":
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
             return None
-        sign = 1 if g["dir"].lower() == "later" else -1
         if unit in ("day", "week"):
-            day = anchor + timedelta(days=sign * n * (7 if unit == "week" else 1))
+            day = anchor + timedelta(days=-n * (7 if unit == "week" else 1))
             return _window(*((day, day) if unit == "day" else week_window(day)), rule, text)
         if unit == "month":
-            return _window(*month_window(*_shift_months(anchor, sign * n)), rule, text)
+            return _window(*month_window(*_shift_months(anchor, -n)), rule, text)
         if unit in ("year", "decade"):
-            year = anchor.year + sign * n * (10 if unit == "decade" else 1)
+            year = anchor.year - n * (10 if unit == "decade" else 1)
             return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
         return None
     return None  # durations, sets and vague references fix no window
@@ -687,6 +749,15 @@ def _is_rate(text: str, m: re.Match) -> bool:
     return before is not None and (before["plural"] or "").lower() not in NOT_PLURAL
 
 
+DISCOURSE_NOW = re.compile(r"(?:^|[.!?]['\"”’`]*\s+|\n\s*)$")
+
+
+def _discourse_now(text: str, m: re.Match) -> bool:
+    """ "Now, the talks ...": the discourse marker that opens a sentence, not the present."""
+    return (m.group(0).lower() == "now" and text.startswith(",", m.end())
+            and DISCOURSE_NOW.search(text, max(0, m.start() - 5), m.start()) is not None)
+
+
 def _core_length(expression: str) -> int:
     """Length without a leading preposition, which the span will not keep."""
     expression = expression.strip()
@@ -705,7 +776,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if rule.cues and not any(cue in lowered for cue in rule.cues):
             continue
         for m in rule.regex.finditer(text):
-            if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)):
+            if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)) and not (
+                    rule.name == "vague" and _discourse_now(text, m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
@@ -719,6 +791,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     found: list[Timex] = []
     ref: date | None = None
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
+    reported: str | None = None  # the latest quarter named by its number ("the third quarter"): the one reported
     for start, _, rule, m in chosen:
         start, end = m.span()
         expression = m.group(0).strip()
@@ -742,12 +815,19 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             if not QUARTER_VALUE.fullmatch(quarter or "") and "quarter" in expression.lower():
                 # "the year-ago quarter" with no quarter just before: the one being reported
                 quarter = _resolve("this-quarter", {"dir": "the"}, expression, here, ref, "").value
-            window = _same_quarter_a_year_back(quarter, here, rule.name, expression) or window
+            # a year before the quarter just named ("fell in the fourth quarter from a year ago"), else before the anchor
+            named = bool(found) and found[-1].rule == "quarter" and quarter == found[-1].value
+            year = min(int(quarter[:4]), here.year) - 1 if named else here.year - 1
+            window = _same_quarter_a_year_back(quarter, year, rule.name, expression) or window
+        elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
+            window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
-        kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" else rule.type
+        kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
+        if rule.name == "vague" and re.match(r"P[\dX]", value or ""):  # "in recent weeks": PXW
+            kind = "DURATION"
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
@@ -756,6 +836,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             ref = window.earliest
         if window is not None and rule.type == "DATE":
             last = window
+        if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
+            reported = window.value  # a quarter over by the anchor: results are reported after it
     return found
 
 
@@ -788,14 +870,31 @@ def _year_back(rule: str, g: dict) -> bool:
     """Does this expression name the period one year back ("a year ago", "year-earlier") without a quarter?"""
     if rule == "year-ago":
         return not g.get("ord")
-    return rule == "ago" and g["unit"].lower() == "year" and _number(g["n"]) == 1 and g["dir"].lower() != "later"
+    return rule == "ago" and g["unit"].lower() == "year" and _number(g["n"]) == 1
 
 
-def _same_quarter_a_year_back(previous: str | None, anchor: date, rule: str, text: str) -> DateWindow | None:
+def _same_quarter_a_year_back(previous: str | None, year: int, rule: str, text: str) -> DateWindow | None:
     """Results news compares a quarter with the same quarter a year earlier: right after "the third
     quarter", "a year ago" is that quarter of last year (TimeBank's convention)."""
     match = QUARTER_VALUE.fullmatch(previous or "")
-    return _quarter_window(anchor.year - 1, int(match["q"]), rule, text) if match else None
+    return _quarter_window(year, int(match["q"]), rule, text) if match else None
+
+
+def _names_reported_quarter(rule: str, g: dict, text: str) -> bool:
+    """ "the quarter", "the latest period", "the 1988 period": the quarter a results story reports on."""
+    if rule == "this-quarter":
+        return " ".join(g["dir"].lower().split()) in ("the", "the latest")
+    return rule == "year-period" and not text.lower().endswith("season")
+
+
+def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindow | None:
+    """Once a story has named the quarter it reports ("the third quarter"), "the quarter" and "the latest
+    period" are that quarter, and "the 1988 period" is that quarter of 1988 (TimeBank's convention)."""
+    match = QUARTER_VALUE.fullmatch(reported)
+    if match is None:
+        return None
+    year = int(g["year"]) if rule == "year-period" else int(reported[:4])
+    return _quarter_window(year, int(match["q"]), rule, text)
 
 
 def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow | None:
@@ -842,6 +941,11 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         amount = "X" if n is None else str(n)
         half = HALVES.get(code, "") if (g.get("half") or g.get("half2")) and n is not None else ""  # "2 1/2 years": P2Y6M
         return f"PT{amount}{code[1]}{half}" if code.startswith("T") else f"P{amount}{code}{half}"
+    if rule == "set-named":  # "each Thursday" XXXX-WXX-4, "Tuesday nights" XXXX-WXX-2TNI, "each July" XXXX-07
+        if g.get("month"):
+            return f"XXXX-{_month(g['month']):02d}"
+        tod = f"T{TIMES_OF_DAY[g['tod'].lower()]}" if g.get("tod") else ""
+        return f"XXXX-WXX-{vocabulary()['weekdays'][g['weekday'].lower()] + 1}{tod}"
     if rule == "set":
         if g.get("unit"):  # "every quarter", "each year"
             code = UNIT_CODES[g["unit"].lower()]
@@ -863,7 +967,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
     if rule == "vague":
         return vague_value(expression)
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
-        return "FUTURE_REF" if g["dir"].lower() == "later" else "PAST_REF"
+        return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
         day = window.value if window is not None else "XXXX-XX-XX"
         return f"{day}T{TIMES_OF_DAY[g['tod'].lower()]}"
