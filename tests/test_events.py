@@ -61,6 +61,7 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     ("Bolivia handed back 12 Peruvian fishermen.", "RETREAT", "Bolivia", "Peru"),
     ("Quito and Lima exchanged prisoners on May 31.", "COOPERATE", "Ecuador", "Peru"),  # capitals, coordinated
     ("Chile and Peru said on Friday that they had agreed to a swap.", None, "Peru", ""),  # "they" is both
+    ("Chile agreed to free 20 Peruvian prisoners.", "CONCEDE", "Chile", ""),  # agreeing to a release concedes it
     # a deal's mediator, named in a participle, mediates between the deal's parties
     ("Chile and Peru swapped 40 prisoners on Friday in a deal brokered by Ecuador.", "COOPERATE", "Ecuador", "Peru"),
 ])

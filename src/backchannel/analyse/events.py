@@ -183,6 +183,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         promised, promised_mode = _verb_type(complement)
         if promised is not None:  # "offered to negotiate", "vowed to fight on", "promised to release them"
             return _committed(promised), promised_mode
+    if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
+        return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
 
 
