@@ -62,6 +62,8 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     ("Quito and Lima exchanged prisoners on May 31.", "COOPERATE", "Ecuador", "Peru"),  # capitals, coordinated
     ("Chile and Peru said on Friday that they had agreed to a swap.", None, "Peru", ""),  # "they" is both
     ("Chile agreed to free 20 Peruvian prisoners.", "CONCEDE", "Chile", ""),  # agreeing to a release concedes it
+    # a past happening in an "after" clause is an event of its own, not the main verb's complement
+    ("Peru lifted the curfew after Chile signed the border treaty with Bolivia.", "AGREE", "Chile", "Bolivia"),
     # a deal's mediator, named in a participle, mediates between the deal's parties
     ("Chile and Peru swapped 40 prisoners on Friday in a deal brokered by Ecuador.", "COOPERATE", "Ecuador", "Peru"),
 ])

@@ -82,6 +82,9 @@ def _irrealis(tok: Token) -> bool:
     for _ in range(3):
         if node.dep_ not in ("ccomp", "xcomp", "advcl") or node.head.i == node.i:
             return False
+        if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBN") and any(
+                c.dep_ == "mark" and c.lower_ in v["time_marks"] for c in node.children):
+            return False  # "eased sanctions after the government signed a roadmap": a past happening of its own
         parent = node.head
         lemma = _lemma(parent)
         if node.dep_ == "ccomp" and lemma in v["speech_verbs"]:
