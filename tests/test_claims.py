@@ -60,6 +60,12 @@ def test_a_figure_names_whom_it_counts_not_who_acts_on_them(nlp, text, figure, n
     assert claims_of(nlp, text)[figure].named == named
 
 
+def test_a_count_of_the_sources_is_no_figure(nlp):
+    assert set(claims_of(nlp, "Chile freed 20 prisoners, according to two people familiar with the talks.")) == {"20"}
+    assert set(claims_of(nlp, "Three officials said 40 people were killed.")) == {"40"}
+    assert "Three" in claims_of(nlp, "Three officials were killed in the raid.")
+
+
 def test_the_parties_referred_to_are_no_figure(nlp):
     found = claims_of(nlp, "Chile and Peru swapped 24 prisoners, the largest exchange between the two countries.")
     assert set(found) == {"24"} and found["24"].quantity == "prisoner|release"

@@ -35,6 +35,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import clause_verb, date_figure
+from backchannel.analyse.events import vocabulary as event_vocabulary
 from backchannel.analyse.mentions import state_of
 from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
 from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteRecord, Timex
@@ -52,7 +53,7 @@ def vocabulary() -> dict:
     state = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["state_cues"]) + r")\b")
     occasions = {word: kind for kind, words in v["occasions"].items() for word in words}
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
-            "estimate_verbs": set(v["estimate_verbs"])}
+            "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"])}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -69,6 +70,8 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             if q.counted in vocabulary()["parties"] and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
                 continue  # "between the two countries": the parties talked of, not a figure reported
             token = _number_token(doc, q)
+            if token is not None and _counts_sources(token):
+                continue
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
         for q, token in figures:
@@ -87,6 +90,17 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 claim = replace(claim, quantity=here.quantity)  # "$6bn was released, while X put it at $5.9bn"
             found.append(claim)
     return found
+
+
+def _counts_sources(token: Token) -> bool:
+    """ "according to two people familiar with the talks", "three officials said": the figure counts who
+    report, not what is reported."""
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    if noun.lemma_.lower() not in vocabulary()["source_nouns"]:
+        return False
+    governor = noun.head
+    return (noun.dep_ == "pobj" and governor.lower_ == "to" and governor.head.lower_ == "according") or (
+        noun.dep_ == "nsubj" and governor.lemma_.lower() in event_vocabulary()["speech_verbs"])
 
 
 def _phrase(other: Token, token: Token) -> set[int]:
