@@ -82,3 +82,9 @@ def test_a_plan_is_not_dated_by_the_publication_line_above_it(nlp):
     analysis = analyse_document(nlp(text), PUBLISHED)
     free = [e for e in analysis.events if e.trigger == "free"]
     assert free and free[0].status == "planned" and free[0].date is None, free[0].date  # not 13 February
+
+
+def test_a_dateline_is_no_section_heading(nlp):
+    text = "Peru offers talks\nFebruary 13, 2024\n\nPeru has offered to host talks between Chile and Bolivia."
+    offered = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "offered"]
+    assert offered and offered[0].date is None  # the present perfect, undated; not the dateline's day

@@ -135,7 +135,10 @@ def _perfect(trigger: Token) -> bool:
 
 def _fallback(position: int, timexes: list[Timex], published: Published, status: str,
               perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
-    headings = [t for t in timexes if t.heading and t.window is not None and t.start < position]
+    stated = published.window
+    headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
+                and not (stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
+    # a heading that states the publication day is the dateline, not a section of the narrative
     if headings:
         return headings[-1].window, f"heading:{headings[-1].start}"
     if status != "planned" and not perfect and published.window is not None:
