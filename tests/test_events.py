@@ -62,6 +62,7 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     ("Quito and Lima exchanged prisoners on May 31.", "COOPERATE", "Ecuador", "Peru"),  # capitals, coordinated
     ("Chile and Peru said on Friday that they had agreed to a swap.", None, "Peru", ""),  # "they" is both
     ("Chile agreed to free 20 Peruvian prisoners.", "CONCEDE", "Chile", ""),  # agreeing to a release concedes it
+    ("Peru and Chile met in Lima. Both countries agreed to a ceasefire on Monday.", "AGREE", "Chile", ""),  # "both"
     # a past happening in an "after" clause is an event of its own, not the main verb's complement
     ("Peru lifted the curfew after Chile signed the border treaty with Bolivia.", "AGREE", "Chile", "Bolivia"),
     # a deal's mediator, named in a participle, mediates between the deal's parties
@@ -69,7 +70,7 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
 ])
 def test_who_acts_on_whom(nlp, text, kind, actor, recipient):
     found = [e for e in events(nlp, text) if actor in e.actors and (not recipient or any(recipient in r for r in e.recipients))]
-    assert found and (kind is None or found[0].type == kind)
+    assert found and (kind is None or any(e.type == kind for e in found))
 
 
 def test_victims_without_a_named_agent(nlp):

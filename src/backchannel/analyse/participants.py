@@ -1,5 +1,5 @@
 """Who a noun phrase names: the document's actor mentions behind subjects, objects, conjuncts,
-collective nouns ("Qatari officials"), possessors, appositions and he/she. Shared by the event and
+collective nouns ("Qatari officials"), possessors, appositions, he/she and "the two sides". Shared by the event and
 quote readers."""
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from backchannel.models import Mention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
+PARTY_NOUNS = {"side", "country", "nation", "government", "party", "state"}  # "the two sides", "both countries"
 # Heads that only count or group the people named after "of": "thousands of Iraqi Kurds", "members of the union".
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "members", "some", "most",
                   "many", "all", "both", "one", "two", "three", "half", "third", "quarter", "majority", "part",
@@ -65,6 +66,17 @@ def previous_body(ctx: Context, tok: Token) -> Mention | None:
     return bodies[-1] if bodies else None
 
 
+def both_parties(ctx: Context, tok: Token) -> list[Mention]:
+    """ "the two sides", "both countries": the last two states named within the three sentences before."""
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    parties: list[Mention] = []
+    for m in reversed([m for m in ctx.mentions if m.kind == "state" and horizon <= m.start < tok.idx]):
+        if all(p.key != m.key for p in parties):
+            parties.append(m)
+    return parties[:2] if len(parties) >= 2 else []
+
+
 def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     """The actors a noun phrase headed by `tok` names, conjuncts included."""
     found: list[Mention] = []
@@ -78,6 +90,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
     if m is not None:
         found.insert(0, m)
+    elif tok.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+        found += both_parties(ctx, tok)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
         for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
