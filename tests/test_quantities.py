@@ -143,6 +143,27 @@ def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
     assert quantities(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The caves were settled between A.D. 900 and 1150 by herders.",
+    "The walls date from 300 BC.",
+    "Between 1750 and 1950 the river moved west.",
+    "The 2021-22 season ended early.",
+    "The airline parked its 777 Freighter at the old base.",
+    "Several COVID -19 wards closed.",
+    "The envoy kept a flat at 14 W 52nd St for years.",
+    "The sp 500 was flat and the Stoxx 600 slipped.",
+])
+def test_years_of_eras_seasons_models_and_indexes_are_not_figures(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_a_count_before_a_plural_name_and_a_near_range_after_by_stay(nlp):
+    found = quantities(nlp, "The patrol found 4 Kalashnikov rifles and 12 Apostles statues.")
+    assert [q.value for q in found] == [4, 12]
+    q = only(nlp, "Night temperatures fell by 2 to 3 degrees Celsius.")
+    assert (q.low, q.high, q.unit) == (2, 3, "celsius")
+
+
 def test_a_duration_used_as_a_term_stays(nlp):
     q = only(nlp, "Both sides signed a six-week truce on Friday.")
     assert (q.value, q.unit) == (6, "week")

@@ -222,6 +222,25 @@ def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     return [(t.start, t.end, t.type, t.rule) for t in timexes]
 
 
+ERA = r"(?:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|C\.E\.|CE)"
+YEARS = (re.compile(rf"\b{ERA}\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?(?![\d,.]\d)"  # "A.D. 1000 and 1260"
+                    rf"|(?<![\d,.])\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s+{ERA}(?!\w)"),  # "500 BC"
+         re.compile(r"(?<![\d,.])(?:19|20)(\d\d)[-–/](\d\d)(?![\d,.%-]|\s*(?:per|percent)\b)"))  # a season "2014-15"
+YEAR_SPAN = re.compile(r"\b(?:between|from)\s+(\d{4})\s*(?:and|to|-|–)\s*(\d{4})(?![\d,.%])", re.IGNORECASE)
+
+
+def _year_spans(text: str, start: int, end: int, times) -> list[tuple[int, int, str, str]]:
+    """Years the time tagger leaves to context: of an era ("A.D. 1000 and 1260", "500 BC"), a season
+    ("the 2014-15 season") and both ends of a span of years one end of which it read ("between 1600 and 1900")."""
+    out = [(m.start(), m.end(), "DATE", "era") for m in YEARS[0].finditer(text, start, end)]
+    out += [(m.start(), m.end(), "DATE", "season") for m in YEARS[1].finditer(text, start, end)
+            if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
+    out += [(m.start(1), m.end(2), "DATE", "years") for m in YEAR_SPAN.finditer(text, start, end)
+            if any(t_type == "DATE" and t_start < m.end(i) and m.start(i) < t_end
+                   for i in (1, 2) for t_start, t_end, t_type, _ in times)]
+    return out
+
+
 TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
 AGE = re.compile(r"^[\s-]*(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
 OFFSET = (re.compile(r"\b(?:within|after)\s+$", re.IGNORECASE),
@@ -236,10 +255,14 @@ def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
     before = text[sent_start:start]
     if re.search(r"[^\W\d_][-‐]$|[A-Z]{2,}\s-$", before):  # COVID-19, F-35, "COVID -19"
         return True
-    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
+    streets = _alt(vocabulary()["street_words"])
+    if re.fullmatch(r"\d+", num) and not m.group("scale1") and re.match(
+            rf"(?:\s+[A-Z0-9][\w.]*){{1,3}}\s+(?i:{streets})(?!\w)|\s+(?=[A-Z])(?i:{streets})\s+[A-Z]", text[m.end("num1"):]):
+        return True  # a street address: "49 Elm Road", "9 E 71st St" (not 9 watts), "22 Ave Foch"
+    if m.group("unit") or m.group("scale1") or not num[:1].isdigit() and not re.match(r"-\d", num):
         return False
-    if re.match(rf"(?:\s+[A-Z][\w.]*){{1,3}}\s+(?i:{_alt(vocabulary()['street_words'])})(?!\w)", text[m.end():]):
-        return True  # a street address
+    if num.startswith("-") and re.search(r"[A-Z]{2,}\s$", before):  # "COVID -19", not "FTSE -0.6%"
+        return True
     prev = re.search(r"([\w&.'/-]+)\s+$", before)
     if not prev:
         return False
@@ -410,6 +433,7 @@ def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> li
     doc = sent.doc
     text = doc_text(doc)
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
+    times += _year_spans(text, sent.start_char, sent.end_char, times)
     matches: list[re.Match] = []
     pos = sent.start_char
     while (m := pattern().search(text, pos, sent.end_char)) is not None:
@@ -541,6 +565,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
     if _is_label(text, sent.start_char, num_start, m):
         return None
     num_tok = _token_at(doc, num_start)
+    if _names_model(num_tok, m):
+        return None
     marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
@@ -619,8 +645,10 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
             scale_text = scale_text or scale_text2
             low, high = base1 * scale1, base2 * scale2
             if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok) \
-                    or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]):
-                return _split(m, sent, times, low, high, unit, figures)  # "fell from 9% to 7%", "rose by 5% to 7%"
+                    or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]) \
+                    and (m.group("cur1") or m.group("scale1") or m.group("att1") or high > 2 * low):
+                return _split(m, sent, times, low, high, unit, figures)  # "fell from 9% to 7%", "rose by $2bn to $9bn"
+            # "fell by 1 to 1.5 degrees": the unit written once over two near amounts is a range
             value = None
         else:
             value, low, high = base1 * scale1, None, None
@@ -667,6 +695,17 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
 def _is_fraction_word(num: str) -> bool:
     v = vocabulary()
     return bool(re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE)) and not num.endswith("dozen")
+
+
+def _names_model(tok: Token | None, m: re.Match) -> bool:
+    """"the 787 Dreamliner", "the 11 Pro Max": a bare number that modifies a capitalised singular name after it
+    names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards")."""
+    if tok is None or not tok.is_digit or tok.text == "1" or any(
+            m.group(g) for g in ("qual", "sym", "cur1", "unit", "scale1", "att1", "rng", "num2", "per")):
+        return False
+    head = tok.head
+    return tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNP" and not head.lower_.endswith("s") and tok.i + 1 < len(tok.doc) \
+        and tok.nbor(1).text[:1].isupper()
 
 
 def _is_offset(start: int, end: int, text: str, sent: Span, times) -> bool:
