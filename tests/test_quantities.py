@@ -164,6 +164,23 @@ def test_a_count_before_a_plural_name_and_a_near_range_after_by_stay(nlp):
     assert (q.low, q.high, q.unit) == (2, 3, "celsius")
 
 
+def test_scientific_notation_is_one_figure(nlp):
+    q = only(nlp, "Each grain weighs 4.1×10−6 grams.")
+    assert (q.value, q.unit) == (pytest.approx(4.1e-6), "gram")
+    q = only(nlp, "The probe counted 3 x 10^5 particles.")
+    assert (q.value, q.counted) == (pytest.approx(3e5), "particle")
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Guards earn about $640 to $1200 a week.", 640, 1200, "USD per week"),
+    ("Rooms range from 200 sq ft up to 450 sq ft.", 200, 450, "square foot"),
+    ("The agency went from 1000 to 2000 workers.", 1000, 2000, None),
+])
+def test_ranges_with_a_rate_written_once_up_to_or_a_year_like_end(nlp, text, low, high, unit):
+    q = only(nlp, text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+
+
 def test_a_duration_used_as_a_term_stays(nlp):
     q = only(nlp, "Both sides signed a six-week truce on Friday.")
     assert (q.value, q.unit) == (6, "week")

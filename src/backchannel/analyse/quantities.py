@@ -80,8 +80,9 @@ def _lookup(table: dict, key: str):
     return table.get(re.sub(r"\s+", " ", key.lower().strip()))
 
 
+EXPONENT = r"\s?(?:×\s?10\s?\^?|[xX]\s?10\s?\^)\s?(?P<exp{n}>[-−]?\d+)"  # "2.998×10−8", "6 x 10^23"
 NUMERAL = (r"(?:(?<![\w.])-(?=\d)|\bminus[\s-]?)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
-           r"(?![.,]\d|[:/⁄×]\d|(?:st|nd|rd|th)\b)")
+           r"(?:" + EXPONENT + r")?(?![.,]\d|[:/⁄×]\d|(?:st|nd|rd|th)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +105,7 @@ def pattern() -> re.Pattern:
 
     def amount(n: str) -> str:
         return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.$£€¥/:])(?<!\d,))"
-                rf"(?P<num{n}>{slash}|{NUMERAL}|{fraction}|{spelled})"
+                rf"(?P<num{n}>{slash}|{NUMERAL.replace('{n}', n)}|{fraction}|{spelled})"
                 rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
 
     per = _alt(v["per_words"])
@@ -177,7 +178,11 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
         return (int(top) / int(bottom), 1.0, "", False) if int(bottom) else None
     if re.match(r"-|minus|\.?\d", num, re.IGNORECASE):
         sign = -1.0 if re.match(r"-|minus", num, re.IGNORECASE) else 1.0
-        base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", num, flags=re.IGNORECASE))
+        mantissa = num[:m.start(f"exp{n}") - m.start(f"num{n}")] if m.group(f"exp{n}") else num
+        mantissa = re.sub(r"\s?(?:×\s?10\s?\^?|[xX]\s?10\s?\^)\s?$", "", mantissa)
+        base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", mantissa, flags=re.IGNORECASE))
+        if m.group(f"exp{n}"):
+            base *= 10.0 ** int(m.group(f"exp{n}").replace("−", "-"))
     elif re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE) and not num.lower().endswith("dozen"):
         f = _fraction_value(num)
         if f is None:
@@ -229,16 +234,31 @@ YEARS = (re.compile(rf"\b{ERA}\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?(?
 YEAR_SPAN = re.compile(r"\b(?:between|from)\s+(\d{4})\s*(?:and|to|-|–)\s*(\d{4})(?![\d,.%])", re.IGNORECASE)
 
 
-def _year_spans(text: str, start: int, end: int, times) -> list[tuple[int, int, str, str]]:
+def _year_spans(doc: Doc, start: int, end: int, times) -> list[tuple[int, int, str, str]]:
     """Years the time tagger leaves to context: of an era ("A.D. 1000 and 1260", "500 BC"), a season
-    ("the 2014-15 season") and both ends of a span of years one end of which it read ("between 1600 and 1900")."""
+    ("the 2014-15 season") and both ends of a span of years one end of which it read ("between 1600 and 1900"),
+    unless the span counts a plural noun ("from 1000 to 2000 workers")."""
+    text = doc_text(doc)
     out = [(m.start(), m.end(), "DATE", "era") for m in YEARS[0].finditer(text, start, end)]
     out += [(m.start(), m.end(), "DATE", "season") for m in YEARS[1].finditer(text, start, end)
             if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
     out += [(m.start(1), m.end(2), "DATE", "years") for m in YEAR_SPAN.finditer(text, start, end)
             if any(t_type == "DATE" and t_start < m.end(i) and m.start(i) < t_end
-                   for i in (1, 2) for t_start, t_end, t_type, _ in times)]
+                   for i in (1, 2) for t_start, t_end, t_type, _ in times) and not _counts_plural(_token_at(doc, m.start(2)))]
     return out
+
+
+def _counts_plural(tok: Token | None) -> bool:
+    return tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
+
+
+def _span_end(t: tuple[int, int, str, str], text: str, times) -> bool:
+    """"from 1000 to 2000 hires": a bare year-like number that ends a span from a figure that is no year."""
+    start = re.search(r"\b(?:from|between)\s+(\d[\d,.]*)\s+(?:to|and)\s+$", text[max(0, t[0] - 40):t[0]], re.IGNORECASE)
+    if t[3] != "year-alone" or start is None:
+        return False
+    at = max(0, t[0] - 40) + start.start(1)
+    return not any(s < at + len(start.group(1)) and at < e for s, e, _, _ in times)
 
 
 TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
@@ -257,8 +277,8 @@ def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
         return True
     streets = _alt(vocabulary()["street_words"])
     if re.fullmatch(r"\d+", num) and not m.group("scale1") and re.match(
-            rf"(?:\s+[A-Z0-9][\w.]*){{1,3}}\s+(?i:{streets})(?!\w)|\s+(?=[A-Z])(?i:{streets})\s+[A-Z]", text[m.end("num1"):]):
-        return True  # a street address: "49 Elm Road", "9 E 71st St" (not 9 watts), "22 Ave Foch"
+            rf"(?:\s+[A-Z0-9][\w.]*){{1,3}}\s+(?i:{streets})(?!\w)|\s+(?=[A-Z])(?i:{streets})\s+[A-Z]", text[m.end("num2" if m.group("num2") else "num1"):]):
+        return True  # a street address: "49 Elm Road", "16-18 Elm Road", "9 E 71st St" (not 9 watts), "22 Ave Foch"
     if m.group("unit") or m.group("scale1") or not num[:1].isdigit() and not re.match(r"-\d", num):
         return False
     if num.startswith("-") and re.search(r"[A-Z]{2,}\s$", before):  # "COVID -19", not "FTSE -0.6%"
@@ -433,7 +453,8 @@ def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> li
     doc = sent.doc
     text = doc_text(doc)
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
-    times += _year_spans(text, sent.start_char, sent.end_char, times)
+    times += _year_spans(doc, sent.start_char, sent.end_char, times)
+    times = [t for t in times if not _span_end(t, text, times)]
     matches: list[re.Match] = []
     pos = sent.start_char
     while (m := pattern().search(text, pos, sent.end_char)) is not None:
@@ -519,19 +540,21 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
-    """Join "between 5% and 6%", "from 1 per cent to 1.5 per cent", "5% to 10%" into ranges: two point
-    values with one unit, joined by "and" after "between", or by "to" or a dash, rising."""
+    """Join "between 5% and 6%", "from 1 per cent to 1.5 per cent", "5% to 10%", "from 450 sq ft up to 900 sq
+    ft", "$920 to $1,730 a week" into ranges: two point values with one unit (a rate may be written once, after the
+    second), joined by "and" after "between", by "up to" after "from", or by "to" or a dash, rising."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower()) if prev is not None else None
         if prev is not None and prev.value is not None and q.value is not None and prev.value < q.value \
-                and (prev.unit == q.unit or prev.unit is None) \
+                and (prev.unit in (q.unit, None) or q.unit and q.unit.split(" per ")[0] == prev.unit) \
                 and (prev.change not in ("up", "down") or opener and opener.group(1) == "between"):
             between = text[prev.end:q.start].lower()
             by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
             joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
-                                                                     and re.fullmatch(r"\s+and\s+", between))
+                                                                     and re.fullmatch(r"\s+and\s+", between)) \
+                or opener and opener.group(1) == "from" and q.qualifier == "up to" and re.fullmatch(r"\s+", between)
             if joined and (opener or not by and q.unit is not None):
                 out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
                                   high=q.value, unit=q.unit, counted=q.counted or prev.counted,
@@ -546,8 +569,7 @@ def _overlaps_time(start: int, end: int, times, number_tok: Token | None, marked
     for t_start, t_end, t_type, rule in times:
         if t_start < end and start < t_end and t_type in ("DATE", "TIME", "SET"):
             # a year-like figure with a unit or counting a plural noun is a quantity ("2000 workers", "$2000")
-            if rule == "year-alone" and (marked or number_tok is not None and number_tok.dep_ == "nummod"
-                                         and number_tok.head.tag_ in ("NNS", "NNPS")):
+            if rule == "year-alone" and (marked or _counts_plural(number_tok)):
                 continue
             return True
     return False
