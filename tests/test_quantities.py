@@ -181,6 +181,21 @@ def test_ranges_with_a_rate_written_once_up_to_or_a_year_like_end(nlp, text, low
     assert (q.low, q.high, q.unit) == (low, high, unit)
 
 
+def test_a_year_earlier_is_no_rate_and_an_index_level_is_in_points(nlp):
+    found = quantities(nlp, "Sales reached $4.2 billion, up from $3.9 billion a year earlier.")
+    assert [q.unit for q in found] == ["USD", "USD"]
+    found = quantities(nlp, "The index shed 75 points, or 0.9%, to 8,105.30.")
+    assert [(q.value, q.unit) for q in found] == [(75, "point"), (0.9, "percent"), (8105.3, "point")]
+    found = quantities(nlp, "Shares of the firm rose 3% to 41.50.")
+    assert [(q.value, q.unit) for q in found] == [(3, "percent"), (41.5, None)]
+
+
+def test_a_half_of_a_match_is_no_share_and_a_range_keeps_its_scale(nlp):
+    assert quantities(nlp, "He scored early in the second half of the final.") == []
+    found = quantities(nlp, "The fund expects to grow from 12.1 to 15-17 billion euros.")
+    assert (found[-1].low, found[-1].high, found[-1].unit) == (15e9, 17e9, "EUR")
+
+
 def test_a_duration_used_as_a_term_stays(nlp):
     q = only(nlp, "Both sides signed a six-week truce on Friday.")
     assert (q.value, q.unit) == (6, "week")

@@ -117,7 +117,7 @@ def pattern() -> re.Pattern:
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
-        rf"(?:(?P<pers>(?:\s+|\s?-)(?:{per})(?:\s+|-\s?))(?P<per>{per_nouns})\b)?",
+        rf"(?:(?P<pers>(?:\s+|\s?-)(?:{per})(?:\s+|-\s?))(?P<per>{per_nouns})\b(?!\s+(?:earlier|ago|before|later|on)\b))?",  # not "$6bn a year earlier"
         re.IGNORECASE)
 
 
@@ -154,6 +154,15 @@ def _scale(text: str) -> float:
     for word in text.lower().split():
         value *= float(vocabulary()["scales"][word])
     return value
+
+
+def _scale_of(word: str) -> float:
+    """The factor of a scale word as written ("billion", "bn"), 1 for none."""
+    v = vocabulary()
+    attached = _lookup(v["attached_scales"], word) if word else None
+    if attached is not None:
+        return float(attached)
+    return _scale(word) if word and all(w in v["scales"] for w in word.lower().split()) else 1.0
 
 
 def _fraction_value(text: str) -> float | None:
@@ -509,6 +518,10 @@ def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
             source = after
         if source is not None:
             out[i] = replace(q, unit=source.unit)
+        elif prev is not None and prev.unit == "percent" and prev.change in ("up", "down") and q.kind == "" \
+                and re.fullmatch(r"[^.;:()]{0,25}\b(?:to|at)\s+", text[prev.end:q.start]) \
+                and any(p.unit == "point" for p in found):  # "lost 1.1% to end at 1,334.20", the index in points
+            out[i] = replace(q, unit="point")
         elif q.counted_phrase is None:  # "435 homes by sale and 187 by tender": 187 homes, for the reader only
             near = [p for p, gap in ((prev, text[prev.end:q.start] if prev else ""), (after, text[q.end:after.start] if after else ""))
                     if p is not None and p.counted_phrase and p.unit is None and p.kind == ""
@@ -556,7 +569,10 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
                                                                      and re.fullmatch(r"\s+and\s+", between)) \
                 or opener and opener.group(1) == "from" and q.qualifier == "up to" and re.fullmatch(r"\s+", between)
             if joined and (opener or not by and q.unit is not None):
-                out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
+                low, scale = prev.value, _scale_of(q.scale_text)
+                if not prev.scale_text and scale > 1 and low * scale < q.value and not opener:
+                    low *= scale  # "33-35 billion euros" read as 33 and "35 billion euros"
+                out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=low,
                                   high=q.value, unit=q.unit, counted=q.counted or prev.counted,
                                   change=prev.change if prev.qualifier != "exact" else q.change,
                                   scale_text=prev.scale_text or q.scale_text, kind="")
@@ -604,6 +620,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
             and int(m.group("num1")) >= int(m.group("num2")):
         return None  # "2-0", "89-89": a score or a vote
     num = (m.group("num1") or "").lower()
+    if num == "half" and re.search(r"\b(?:first|second|last|latter|former)\s+$", text[sent.start_char:start], re.IGNORECASE):
+        return None  # "in the second half of the game": a part of a match or a time, not a share
     if num in [w for w in vocabulary()["multipliers"]] + ["dozen"]:
         return None  # "hundred", "baker's dozen" without a number
     if num == "one" and num_tok is not None and not marked and not (
