@@ -8,11 +8,11 @@ ages=True; durations that only place a happening in time ("six weeks after the d
 "offset", only with offsets=True. It is pure: it reads the Doc and writes nothing on it.
 
 How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
-(qualifier, currency, digits, number words or fractions, scale, range, unit). Time expressions of the
+(qualifier, currency, digits in plain or scientific notation, number words or fractions, scale, range, unit). Time expressions of the
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
-years, dates and clock times, and mark durations that only place a happening in time ("within two weeks",
+years (with those of an era, a season "2014-15" and both ends of a span of years), dates and clock times, and mark durations that only place a happening in time ("within two weeks",
 "six weeks after the deal"); durations used as terms stay figures ("a 60-day ceasefire"). Labels ("Section
-427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
+427", "COVID-19", "S&P 500", "iPhone 11", "the 787 Dreamliner", street numbers) are dropped. "from X" marks a start point
 (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
 bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
 that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse then gives
