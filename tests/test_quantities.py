@@ -143,6 +143,59 @@ def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
     assert quantities(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The caves were settled between A.D. 900 and 1150 by herders.",
+    "The walls date from 300 BC.",
+    "Between 1750 and 1950 the river moved west.",
+    "The 2021-22 season ended early.",
+    "The airline parked its 777 Freighter at the old base.",
+    "Several COVID -19 wards closed.",
+    "The envoy kept a flat at 14 W 52nd St for years.",
+    "The sp 500 was flat and the Stoxx 600 slipped.",
+])
+def test_years_of_eras_seasons_models_and_indexes_are_not_figures(nlp, text):
+    assert quantities(nlp, text) == []
+
+
+def test_a_count_before_a_plural_name_and_a_near_range_after_by_stay(nlp):
+    found = quantities(nlp, "The patrol found 4 Kalashnikov rifles and 12 Apostles statues.")
+    assert [q.value for q in found] == [4, 12]
+    q = only(nlp, "Night temperatures fell by 2 to 3 degrees Celsius.")
+    assert (q.low, q.high, q.unit) == (2, 3, "celsius")
+
+
+def test_scientific_notation_is_one_figure(nlp):
+    q = only(nlp, "Each grain weighs 4.1×10−6 grams.")
+    assert (q.value, q.unit) == (pytest.approx(4.1e-6), "gram")
+    q = only(nlp, "The probe counted 3 x 10^5 particles.")
+    assert (q.value, q.counted) == (pytest.approx(3e5), "particle")
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Guards earn about $640 to $1200 a week.", 640, 1200, "USD per week"),
+    ("Rooms range from 200 sq ft up to 450 sq ft.", 200, 450, "square foot"),
+    ("The agency went from 1000 to 2000 workers.", 1000, 2000, None),
+])
+def test_ranges_with_a_rate_written_once_up_to_or_a_year_like_end(nlp, text, low, high, unit):
+    q = only(nlp, text)
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+
+
+def test_a_year_earlier_is_no_rate_and_an_index_level_is_in_points(nlp):
+    found = quantities(nlp, "Sales reached $4.2 billion, up from $3.9 billion a year earlier.")
+    assert [q.unit for q in found] == ["USD", "USD"]
+    found = quantities(nlp, "The index shed 75 points, or 0.9%, to 8,105.30.")
+    assert [(q.value, q.unit) for q in found] == [(75, "point"), (0.9, "percent"), (8105.3, "point")]
+    found = quantities(nlp, "Shares of the firm rose 3% to 41.50.")
+    assert [(q.value, q.unit) for q in found] == [(3, "percent"), (41.5, None)]
+
+
+def test_a_half_of_a_match_is_no_share_and_a_range_keeps_its_scale(nlp):
+    assert quantities(nlp, "He scored early in the second half of the final.") == []
+    found = quantities(nlp, "The fund expects to grow from 12.1 to 15-17 billion euros.")
+    assert (found[-1].low, found[-1].high, found[-1].unit) == (15e9, 17e9, "EUR")
+
+
 def test_a_duration_used_as_a_term_stays(nlp):
     q = only(nlp, "Both sides signed a six-week truce on Friday.")
     assert (q.value, q.unit) == (6, "week")

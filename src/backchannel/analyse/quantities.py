@@ -8,11 +8,11 @@ ages=True; durations that only place a happening in time ("six weeks after the d
 "offset", only with offsets=True. It is pure: it reads the Doc and writes nothing on it.
 
 How: one regular expression, built from patterns/quantities.yaml, finds the number expressions
-(qualifier, currency, digits, number words or fractions, scale, range, unit). Time expressions of the
+(qualifier, currency, digits in plain or scientific notation, number words or fractions, scale, range, unit). Time expressions of the
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
-years, dates and clock times, and mark durations that only place a happening in time ("within two weeks",
+years (with those of an era, a season "2014-15" and both ends of a span of years), dates and clock times, and mark durations that only place a happening in time ("within two weeks",
 "six weeks after the deal"); durations used as terms stay figures ("a 60-day ceasefire"). Labels ("Section
-427", "COVID-19", "S&P 500", "iPhone 11", street numbers) are dropped. "from X" marks a start point
+427", "COVID-19", "S&P 500", "iPhone 11", "the 787 Dreamliner", street numbers) are dropped. "from X" marks a start point
 (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
 bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
 that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse then gives
@@ -80,8 +80,9 @@ def _lookup(table: dict, key: str):
     return table.get(re.sub(r"\s+", " ", key.lower().strip()))
 
 
+EXPONENT = r"\s?(?:×\s?10\s?\^?|[xX]\s?10\s?\^)\s?(?P<exp{n}>[-−]?\d+)"  # "2.998×10−8", "6 x 10^23"
 NUMERAL = (r"(?:(?<![\w.])-(?=\d)|\bminus[\s-]?)?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
-           r"(?![.,]\d|[:/⁄×]\d|(?:st|nd|rd|th)\b)")
+           r"(?:" + EXPONENT + r")?(?![.,]\d|[:/⁄×]\d|(?:st|nd|rd|th)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +105,7 @@ def pattern() -> re.Pattern:
 
     def amount(n: str) -> str:
         return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.$£€¥/:])(?<!\d,))"
-                rf"(?P<num{n}>{slash}|{NUMERAL}|{fraction}|{spelled})"
+                rf"(?P<num{n}>{slash}|{NUMERAL.replace('{n}', n)}|{fraction}|{spelled})"
                 rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
 
     per = _alt(v["per_words"])
@@ -116,7 +117,7 @@ def pattern() -> re.Pattern:
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
-        rf"(?:(?P<pers>(?:\s+|\s?-)(?:{per})(?:\s+|-\s?))(?P<per>{per_nouns})\b)?",
+        rf"(?:(?P<pers>(?:\s+|\s?-)(?:{per})(?:\s+|-\s?))(?P<per>{per_nouns})\b(?!\s+(?:earlier|ago|before|later|on)\b))?",  # not "$6bn a year earlier"
         re.IGNORECASE)
 
 
@@ -155,6 +156,15 @@ def _scale(text: str) -> float:
     return value
 
 
+def _scale_of(word: str) -> float:
+    """The factor of a scale word as written ("billion", "bn"), 1 for none."""
+    v = vocabulary()
+    attached = _lookup(v["attached_scales"], word) if word else None
+    if attached is not None:
+        return float(attached)
+    return _scale(word) if word and all(w in v["scales"] for w in word.lower().split()) else 1.0
+
+
 def _fraction_value(text: str) -> float | None:
     v = vocabulary()
     words = re.split(r"[\s-]+", text.lower())
@@ -177,7 +187,11 @@ def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, st
         return (int(top) / int(bottom), 1.0, "", False) if int(bottom) else None
     if re.match(r"-|minus|\.?\d", num, re.IGNORECASE):
         sign = -1.0 if re.match(r"-|minus", num, re.IGNORECASE) else 1.0
-        base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", num, flags=re.IGNORECASE))
+        mantissa = num[:m.start(f"exp{n}") - m.start(f"num{n}")] if m.group(f"exp{n}") else num
+        mantissa = re.sub(r"\s?(?:×\s?10\s?\^?|[xX]\s?10\s?\^)\s?$", "", mantissa)
+        base = sign * float(re.sub(r"^(?:-|minus[\s-]?)|,", "", mantissa, flags=re.IGNORECASE))
+        if m.group(f"exp{n}"):
+            base *= 10.0 ** int(m.group(f"exp{n}").replace("−", "-"))
     elif re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE) and not num.lower().endswith("dozen"):
         f = _fraction_value(num)
         if f is None:
@@ -222,6 +236,40 @@ def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
     return [(t.start, t.end, t.type, t.rule) for t in timexes]
 
 
+ERA = r"(?:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|C\.E\.|CE)"
+YEARS = (re.compile(rf"\b{ERA}\s+\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?(?![\d,.]\d)"  # "A.D. 1000 and 1260"
+                    rf"|(?<![\d,.])\d{{1,4}}(?:\s*(?:-|–|to|and)\s*\d{{1,4}})?\s+{ERA}(?!\w)"),  # "500 BC"
+         re.compile(r"(?<![\d,.])(?:19|20)(\d\d)[-–/](\d\d)(?![\d,.%-]|\s*(?:per|percent)\b)"))  # a season "2014-15"
+YEAR_SPAN = re.compile(r"\b(?:between|from)\s+(\d{4})\s*(?:and|to|-|–)\s*(\d{4})(?![\d,.%])", re.IGNORECASE)
+
+
+def _year_spans(doc: Doc, start: int, end: int, times) -> list[tuple[int, int, str, str]]:
+    """Years the time tagger leaves to context: of an era ("A.D. 1000 and 1260", "500 BC"), a season
+    ("the 2014-15 season") and both ends of a span of years one end of which it read ("between 1600 and 1900"),
+    unless the span counts a plural noun ("from 1000 to 2000 workers")."""
+    text = doc_text(doc)
+    out = [(m.start(), m.end(), "DATE", "era") for m in YEARS[0].finditer(text, start, end)]
+    out += [(m.start(), m.end(), "DATE", "season") for m in YEARS[1].finditer(text, start, end)
+            if int(m.group(2)) == (int(m.group(1)) + 1) % 100]
+    out += [(m.start(1), m.end(2), "DATE", "years") for m in YEAR_SPAN.finditer(text, start, end)
+            if any(t_type == "DATE" and t_start < m.end(i) and m.start(i) < t_end
+                   for i in (1, 2) for t_start, t_end, t_type, _ in times) and not _counts_plural(_token_at(doc, m.start(2)))]
+    return out
+
+
+def _counts_plural(tok: Token | None) -> bool:
+    return tok is not None and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS")
+
+
+def _span_end(t: tuple[int, int, str, str], text: str, times) -> bool:
+    """"from 1000 to 2000 hires": a bare year-like number that ends a span from a figure that is no year."""
+    start = re.search(r"\b(?:from|between)\s+(\d[\d,.]*)\s+(?:to|and)\s+$", text[max(0, t[0] - 40):t[0]], re.IGNORECASE)
+    if t[3] != "year-alone" or start is None:
+        return False
+    at = max(0, t[0] - 40) + start.start(1)
+    return not any(s < at + len(start.group(1)) and at < e for s, e, _, _ in times)
+
+
 TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\b\.?|gmt|utc|edt|est|bst|cet|[ap]\.m\.)", re.IGNORECASE)
 AGE = re.compile(r"^[\s-]*(?P<unit>years?|yrs?|months?|weeks?|days?)[\s-]+old\b", re.IGNORECASE)
 OFFSET = (re.compile(r"\b(?:within|after)\s+$", re.IGNORECASE),
@@ -236,10 +284,14 @@ def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
     before = text[sent_start:start]
     if re.search(r"[^\W\d_][-‐]$|[A-Z]{2,}\s-$", before):  # COVID-19, F-35, "COVID -19"
         return True
-    if m.group("unit") or m.group("scale1") or not num[:1].isdigit():
+    streets = _alt(vocabulary()["street_words"])
+    if re.fullmatch(r"\d+", num) and not m.group("scale1") and re.match(
+            rf"(?:\s+[A-Z0-9][\w.]*){{1,3}}\s+(?i:{streets})(?!\w)|\s+(?=[A-Z])(?i:{streets})\s+[A-Z]", text[m.end("num2" if m.group("num2") else "num1"):]):
+        return True  # a street address: "49 Elm Road", "16-18 Elm Road", "9 E 71st St" (not 9 watts), "22 Ave Foch"
+    if m.group("unit") or m.group("scale1") or not num[:1].isdigit() and not re.match(r"-\d", num):
         return False
-    if re.match(rf"(?:\s+[A-Z][\w.]*){{1,3}}\s+(?i:{_alt(vocabulary()['street_words'])})(?!\w)", text[m.end():]):
-        return True  # a street address
+    if num.startswith("-") and re.search(r"[A-Z]{2,}\s$", before):  # "COVID -19", not "FTSE -0.6%"
+        return True
     prev = re.search(r"([\w&.'/-]+)\s+$", before)
     if not prev:
         return False
@@ -410,6 +462,8 @@ def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> li
     doc = sent.doc
     text = doc_text(doc)
     times = [t for t in _time_spans(doc) if t[0] < sent.end_char and t[1] > sent.start_char]
+    times += _year_spans(doc, sent.start_char, sent.end_char, times)
+    times = [t for t in times if not _span_end(t, text, times)]
     matches: list[re.Match] = []
     pos = sent.start_char
     while (m := pattern().search(text, pos, sent.end_char)) is not None:
@@ -464,6 +518,10 @@ def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
             source = after
         if source is not None:
             out[i] = replace(q, unit=source.unit)
+        elif prev is not None and prev.unit == "percent" and prev.change in ("up", "down") and q.kind == "" \
+                and re.fullmatch(r"[^.;:()]{0,25}\b(?:to|at)\s+", text[prev.end:q.start]) \
+                and any(p.unit == "point" for p in found):  # "lost 1.1% to end at 1,334.20", the index in points
+            out[i] = replace(q, unit="point")
         elif q.counted_phrase is None:  # "435 homes by sale and 187 by tender": 187 homes, for the reader only
             near = [p for p, gap in ((prev, text[prev.end:q.start] if prev else ""), (after, text[q.end:after.start] if after else ""))
                     if p is not None and p.counted_phrase and p.unit is None and p.kind == ""
@@ -495,21 +553,26 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
-    """Join "between 5% and 6%", "from 1 per cent to 1.5 per cent", "5% to 10%" into ranges: two point
-    values with one unit, joined by "and" after "between", or by "to" or a dash, rising."""
+    """Join "between 5% and 6%", "from 1 per cent to 1.5 per cent", "5% to 10%", "from 450 sq ft up to 900 sq
+    ft", "$920 to $1,730 a week" into ranges: two point values with one unit (a rate may be written once, after the
+    second), joined by "and" after "between", by "up to" after "from", or by "to" or a dash, rising."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         opener = re.match(r"(?:\w+\s+)*?(between|from)\s", prev.text.lower()) if prev is not None else None
         if prev is not None and prev.value is not None and q.value is not None and prev.value < q.value \
-                and (prev.unit == q.unit or prev.unit is None) \
+                and (prev.unit in (q.unit, None) or q.unit and q.unit.split(" per ")[0] == prev.unit) \
                 and (prev.change not in ("up", "down") or opener and opener.group(1) == "between"):
             between = text[prev.end:q.start].lower()
             by = re.search(r"\bby\s+$", text[max(0, prev.start - 4):prev.start].lower())
             joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (opener and opener.group(1) == "between"
-                                                                     and re.fullmatch(r"\s+and\s+", between))
+                                                                     and re.fullmatch(r"\s+and\s+", between)) \
+                or opener and opener.group(1) == "from" and q.qualifier == "up to" and re.fullmatch(r"\s+", between)
             if joined and (opener or not by and q.unit is not None):
-                out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=prev.value,
+                low, scale = prev.value, _scale_of(q.scale_text)
+                if not prev.scale_text and scale > 1 and low * scale < q.value and not opener:
+                    low *= scale  # "33-35 billion euros" read as 33 and "35 billion euros"
+                out[-1] = replace(prev, end=q.end, text=text[prev.start:q.end], value=None, low=low,
                                   high=q.value, unit=q.unit, counted=q.counted or prev.counted,
                                   change=prev.change if prev.qualifier != "exact" else q.change,
                                   scale_text=prev.scale_text or q.scale_text, kind="")
@@ -522,8 +585,7 @@ def _overlaps_time(start: int, end: int, times, number_tok: Token | None, marked
     for t_start, t_end, t_type, rule in times:
         if t_start < end and start < t_end and t_type in ("DATE", "TIME", "SET"):
             # a year-like figure with a unit or counting a plural noun is a quantity ("2000 workers", "$2000")
-            if rule == "year-alone" and (marked or number_tok is not None and number_tok.dep_ == "nummod"
-                                         and number_tok.head.tag_ in ("NNS", "NNPS")):
+            if rule == "year-alone" and (marked or _counts_plural(number_tok)):
                 continue
             return True
     return False
@@ -541,6 +603,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
     if _is_label(text, sent.start_char, num_start, m):
         return None
     num_tok = _token_at(doc, num_start)
+    if _names_model(num_tok, m):
+        return None
     marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
@@ -556,6 +620,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
             and int(m.group("num1")) >= int(m.group("num2")):
         return None  # "2-0", "89-89": a score or a vote
     num = (m.group("num1") or "").lower()
+    if num == "half" and re.search(r"\b(?:first|second|last|latter|former)\s+$", text[sent.start_char:start], re.IGNORECASE):
+        return None  # "in the second half of the game": a part of a match or a time, not a share
     if num in [w for w in vocabulary()["multipliers"]] + ["dozen"]:
         return None  # "hundred", "baker's dozen" without a number
     if num == "one" and num_tok is not None and not marked and not (
@@ -619,8 +685,10 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
             scale_text = scale_text or scale_text2
             low, high = base1 * scale1, base2 * scale2
             if low >= high or m.group("rng") == "from" and _governed_by_change(num_tok) \
-                    or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]):
-                return _split(m, sent, times, low, high, unit, figures)  # "fell from 9% to 7%", "rose by 5% to 7%"
+                    or m.group("sep").strip() == "to" and re.search(r"\bby\s+$", text[sent.start_char:start]) \
+                    and (m.group("cur1") or m.group("scale1") or m.group("att1") or high > 2 * low):
+                return _split(m, sent, times, low, high, unit, figures)  # "fell from 9% to 7%", "rose by $2bn to $9bn"
+            # "fell by 1 to 1.5 degrees": the unit written once over two near amounts is a range
             value = None
         else:
             value, low, high = base1 * scale1, None, None
@@ -667,6 +735,17 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
 def _is_fraction_word(num: str) -> bool:
     v = vocabulary()
     return bool(re.search(r"(?:" + _alt(v["fractions"]) + r")$", num, re.IGNORECASE)) and not num.endswith("dozen")
+
+
+def _names_model(tok: Token | None, m: re.Match) -> bool:
+    """"the 787 Dreamliner", "the 11 Pro Max": a bare number that modifies a capitalised singular name after it
+    names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards")."""
+    if tok is None or not tok.is_digit or tok.text == "1" or any(
+            m.group(g) for g in ("qual", "sym", "cur1", "unit", "scale1", "att1", "rng", "num2", "per")):
+        return False
+    head = tok.head
+    return tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNP" and not head.lower_.endswith("s") and tok.i + 1 < len(tok.doc) \
+        and tok.nbor(1).text[:1].isupper()
 
 
 def _is_offset(start: int, end: int, text: str, sent: Span, times) -> bool:
