@@ -43,6 +43,10 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet in Doha\nPosted on July 10, 2024 by the desk\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nBy a staff writer, July 10, 2024\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\n10 July 2024 14:05 GMT\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nPublished 3:45 PM EST, Wed July 10, 2024\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nJul 10, 2024, 2:45 PM ET\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nJane Roe | July 10, 2024\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nJuly 10, 2024 / 2:45 PM / Updated an hour ago\n\nThe talks went on.", "2024-07-10"),
 ])
 def test_stated_in_text(head, expected):
     p = stated_in_text(head)
