@@ -185,3 +185,8 @@ def test_a_noun_event_is_negated_by_its_verb_and_a_call_by_phone_is_remote(nlp):
     assert skipped and skipped[0].negated
     call = [e for e in events(nlp, "Peru spoke by phone with Chile on Monday.") if e.type == "CONSULT"]
     assert call and call[0].mode == "phone"
+
+
+def test_talks_hosted_by_a_third_party_have_it_present(nlp):
+    found = [e for e in events(nlp, "Ghana hosted a meeting between Togo and Benin.") if e.mode == "third-party"]
+    assert found and {"Ghana", "Togo", "Benin"} <= set(found[0].actors)

@@ -313,6 +313,15 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     return actors, recipients
 
 
+def _host(ctx: Context, noun: Token) -> list[Mention]:
+    """Who hosts or brokers the talks a noun names: the subject of a hosting verb it is the object of."""
+    governor = noun.head
+    if noun.dep_ != "dobj" or _lemma(governor) not in vocabulary()["host_verbs"]:
+        return []
+    subject = subject_of(governor)[0]
+    return keys_of(ctx, subject) if subject is not None else []
+
+
 def _speaker(ctx: Context, tok: Token) -> list[Mention]:
     """The person whose statement (say, claim, release a statement) holds this trigger."""
     node = tok
@@ -440,6 +449,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 verb = tok.text
+                host = _host(ctx, phrase) if kind == "CONSULT" and actors else []
+                if host:  # "Turkey hosted talks between Kyiv and Moscow": talks with a third party present
+                    actors, mode = actors + [m for m in host if m not in actors], "third-party"
             else:
                 continue
             if not actors and not recipients:
