@@ -395,3 +395,12 @@ def test_a_duration_that_places_a_happening_comes_back_only_when_asked(nlp):
 ])
 def test_referred_of_worth_and_bracketed_figures(nlp, text, word):
     assert word in quantities(nlp, text)[0].referred
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The KX-200 index slipped 0.4% on Friday.", {"KX-200", "index"}),  # a label read as no figure blocks nothing
+    ("The start-up employs 40 engineers.", {"start-up"}),  # a word with a hyphen is one word
+    ("The ration for a four-person household is 12 kg a week.", {"ration", "person", "household"}),  # not "four-person"
+])
+def test_referred_words_of_labels_and_hyphened_words(nlp, text, words):
+    assert set(quantities(nlp, text)[-1].referred) == words

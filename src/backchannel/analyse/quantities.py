@@ -476,13 +476,17 @@ def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> li
             continue
         matches.append(m)
     # the words of every figure expression: none of them is what another figure measures ("gained 0.7 percent
-    # to 6,327.80" measures the index, not "percent")
-    figures = {t.i for m in matches for t in (doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())}
-    found: list[Quantity] = []
-    for m in matches:
-        q = _read(m, sent, times, figures)
-        if q is not None:
-            found.extend(q)
+    # to 6,327.80" measures the index, not "percent"); a match read as no figure ("TA-125", "S&P 500") blocks nothing
+    def words(ms: list[re.Match]) -> set[int]:
+        return {t.i for m in ms for t in (doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())}
+
+    figures = words(matches)
+    read = [(m, _read(m, sent, times, figures)) for m in matches]
+    kept = words([m for m, q in read if q is not None])
+    if kept != figures:
+        figures = kept
+        read = [(m, _read(m, sent, times, figures) if q is not None else None) for m, q in read]
+    found: list[Quantity] = [q for _, qs in read if qs is not None for q in qs]
     found = _shared_units(_conversions(_ranges(found, text), text), text)
     found = [_with_leading_noun(q, sent, figures, times) for q in found]
     return [q for q in found if (ages or q.kind != "age") and (offsets or q.kind != "offset")]
@@ -908,12 +912,38 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
         if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
             tokens += _phrase(root.head, exclude)
-    return tuple(t.text for t in _content(tokens, exclude))
+    return _words(_content(tokens, exclude), exclude)
 
 
 def _content(tokens: list[Token], exclude: set[int]) -> list[Token]:
     return sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
                    and any(c.isalpha() for c in t.text)}.values(), key=lambda t: t.i)
+
+
+HYPHENS = ("-", "‐", "–")
+
+
+def _words(tokens: list[Token], exclude: set[int]) -> tuple[str, ...]:
+    """The words of the tokens in text order; a word written with a hyphen is one word with its other parts
+    ("co-op", "start-up", "single-family"), but never takes in a figure ("four-cylinder" stays "cylinder")."""
+    out: list[str] = []
+    for t in tokens:
+        first = last = t.i
+        while _hyphened(t.doc, first - 2, exclude):
+            first -= 2
+        while _hyphened(t.doc, last, exclude):
+            last += 2
+        word = t.doc[first:last + 1].text
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def _hyphened(doc: Doc, i: int, exclude: set[int]) -> bool:
+    """Tokens i and i + 2 are parts of one word written with a hyphen, and neither is a figure's."""
+    if i < 0 or i + 2 >= len(doc) or doc[i + 1].text not in HYPHENS or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    return all(doc[j].i not in exclude and (doc[j].is_alpha or doc[j].is_digit) for j in (i, i + 2))
 
 
 def _with_leading_noun(q: Quantity, sent: Span, figures: set[int], times) -> Quantity:
@@ -924,7 +954,7 @@ def _with_leading_noun(q: Quantity, sent: Span, figures: set[int], times) -> Qua
     span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return q
-    return replace(q, referred=tuple(t.text for t in _content(_leading_noun(span, figures, times), figures)))
+    return replace(q, referred=_words(_content(_leading_noun(span, figures, times), figures), figures))
 
 
 def _leading_noun(span: Span, exclude: set[int], times) -> list[Token]:
