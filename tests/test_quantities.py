@@ -404,3 +404,11 @@ def test_referred_of_worth_and_bracketed_figures(nlp, text, word):
 ])
 def test_referred_words_of_labels_and_hyphened_words(nlp, text, words):
     assert set(quantities(nlp, text)[-1].referred) == words
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Dana Ortiz left the club in May after she scored 31 goals.", {"Dana", "Ortiz"}),  # a pronoun's antecedent
+    ("If demand falls they would need to sell 10 more farms.", set()),  # "they" is no singular common noun
+])
+def test_referred_of_a_pronoun_subject(nlp, text, words):
+    assert set(quantities(nlp, text)[-1].referred) == words

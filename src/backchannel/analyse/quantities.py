@@ -1040,8 +1040,8 @@ def _subject_noun(verb: Token) -> Token | None:
                 if child.pos_ in ("PRON", "DET"):  # "each of the buildings costs", not "they"
                     part = next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                                  for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
-                    if part is None and child.lower_ in ("it", "they", "he", "she") and verb.dep_ in ("ccomp", "conj"):
-                        return _pronoun_antecedent(verb.head)  # "the company said it has 1,000 customers"
+                    if part is None and child.lower_ in ("it", "they", "he", "she"):
+                        return _pronoun_antecedent(child)  # "the company said it has 1,000 customers"
                     return part
                 return child
         if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
@@ -1052,9 +1052,13 @@ def _subject_noun(verb: Token) -> Token | None:
     return None
 
 
-def _pronoun_antecedent(verb: Token) -> Token | None:
-    """The noun subject of the clause a pronoun's clause hangs on, taken as the pronoun's antecedent."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL), None)
+def _pronoun_antecedent(pronoun: Token) -> Token | None:
+    """The nearest noun subject before a pronoun in its sentence that agrees with it in number, taken as its
+    antecedent ("Acme said it has 1,000 customers", "Ortiz, whose side won, said he had scored 20 goals"); "they"
+    is not a singular common noun, the others are not a plural one."""
+    wrong = "NN" if pronoun.lower_ == "they" else "NNS"
+    return next((t for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i])
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOMINAL and t.tag_ != wrong), None)
 
 
 def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
