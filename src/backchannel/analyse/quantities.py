@@ -895,16 +895,19 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
         owner = _worth_owner(anchor) or _bracket_owner(span)
         if owner is not None and owner.i not in exclude:
             tokens += _noun_phrase(owner, exclude)
-    if not tokens and verb is not None and not _in_subject(anchor, verb):
-        subject = _subject_noun(verb)
-        moved = _moved_object(anchor, verb)
-        if moved is not None and moved.i not in exclude:  # "boost the range by 35 miles": the range
-            tokens += _phrase(moved, exclude)
-        elif subject is not None and subject.i not in exclude:
-            tokens += _phrase(subject, exclude)
-        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells the tool for $30"
+    if verb is not None and not _in_subject(anchor, verb):
+        # a figure that is an object or adjunct of its clause measures something of the clause's subject ("the field
+        # has produced 1 million barrels of oil", "Acme shares were up 4%") and of the verb's object when it is not
+        # in that object ("had a shot from 30 yards"); the amount or end point of what the verb does to its object
+        # is that object's alone ("boost the range by 35 miles")
+        found = bool(tokens)
+        subject, obj = _subject_noun(verb), _verb_object(anchor, verb)
+        if obj is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head == verb:
+            subject = None  # "cut prices by 5%": the amount of what the verb does to its object
+        tokens += [t for n in (obj, subject) if n is not None and n.i not in exclude for t in _phrase(n, exclude)]
+        if not found and anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells a version of the tool for $30"
             tokens += [t for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL for t in _phrase(c, exclude)]
-        elif unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
+        elif not found and unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
             tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                        for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
     if not tokens and not counted:  # "sitting on $1bn in gains", "Total cost: $72,370"
@@ -1002,8 +1005,9 @@ def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
         signed, i = True, i - 1
         if i >= span.sent.start and doc[i].text == ",":
             i -= 1
-    if not signed or i < span.sent.start or doc[i].pos_ not in NOMINAL or doc[i].i in exclude:
-        return []
+    if not signed or i < span.sent.start or doc[i].pos_ not in NOMINAL or doc[i].i in exclude \
+            or doc[i].ent_type_ in ("DATE", "TIME"):
+        return []  # "rising all year, up 12%": a time moves nothing
     out = [doc[i]]
     while i - 1 >= span.sent.start and doc[i - 1].pos_ in NOMINAL and doc[i - 1].dep_ in ("compound", "nmod", "amod"):
         i -= 1
@@ -1011,12 +1015,11 @@ def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
     return out
 
 
-def _moved_object(anchor: Token, verb: Token) -> Token | None:
-    """The object of a verb whose amount or end point the figure is ("cut prices by 5%", "boost output to 1.2m
-    tons"), None if there is none."""
-    if not (anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head == verb):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL), None)
+def _verb_object(anchor: Token, verb: Token) -> Token | None:
+    """The direct object of the verb when the figure is not in it ("cut prices by 5%", "sells the tool for $30"); a
+    time ("rising all year") is none."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.ent_type_ not in ("DATE", "TIME")
+                 and not c.left_edge.i <= anchor.i <= c.right_edge.i), None)
 
 
 def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
