@@ -422,3 +422,13 @@ def test_referred_of_a_pronoun_subject(nlp, text, words):
 ])
 def test_referred_of_a_figure_in_a_clause(nlp, text, words):
     assert set(quantities(nlp, text)[0].referred) == words
+
+
+def test_the_subject_is_a_noun_before_a_word_tagged_as_a_verb(nlp):
+    found = quantities(nlp, "Brokers say that VR headset sales in Canada rose 12% to 800,000 headsets.")
+    assert [set(q.referred) for q in found] == [{"sales", "Canada"}, {"sales", "Canada"}]
+
+
+def test_a_start_point_after_up_refers_to_what_moved(nlp):
+    found = quantities(nlp, "The study found that drone camera sales in Asia rose 15% to 4 million cameras, up from 3 million.")
+    assert {"drone", "camera", "sales", "Asia"} <= set(found[-1].referred)

@@ -1033,20 +1033,23 @@ def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
 
 
 def _subject_noun(verb: Token) -> Token | None:
-    """The subject of the verb or of the verb it hangs on; the noun a relative clause belongs to for
-    "that"/"which"/"who"; None for a pronoun."""
+    """The subject of the verb or of the verb it hangs on (a noun before a word the tagger took for a verb); the
+    noun a relative clause belongs to for "that"/"which"/"who"; for a pronoun, its antecedent or the group a part
+    is of ("each of the buildings costs")."""
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-                    return verb.head
-                if child.pos_ in ("PRON", "DET"):  # "each of the buildings costs", not "they"
-                    part = next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
-                    if part is None and child.lower_ in ("it", "they", "he", "she"):
-                        return _pronoun_antecedent(child)  # "the company said it has 1,000 customers"
-                    return part
-                return child
+        subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                          key=lambda c: c.pos_ not in NOMINAL | {"PRON", "DET"})
+        if subjects:
+            child = subjects[0]
+            if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                return verb.head
+            if child.pos_ in ("PRON", "DET"):
+                part = next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
+                if part is None and child.lower_ in ("it", "they", "he", "she"):
+                    return _pronoun_antecedent(child)  # "the company said it has 1,000 customers"
+                return part
+            return child
         if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
                                   or verb.pos_ not in ("VERB", "AUX")):
             verb = verb.head
