@@ -432,3 +432,8 @@ def test_the_subject_is_a_noun_before_a_word_tagged_as_a_verb(nlp):
 def test_a_start_point_after_up_refers_to_what_moved(nlp):
     found = quantities(nlp, "The study found that drone camera sales in Asia rose 15% to 4 million cameras, up from 3 million.")
     assert {"drone", "camera", "sales", "Asia"} <= set(found[-1].referred)
+
+
+def test_a_start_point_after_up_is_the_same_thing_as_the_figure_before(nlp):
+    found = quantities(nlp, "They said that 70 per cent of the grant will be spent on food up from 40 per cent.")
+    assert [set(q.referred) for q in found] == [{"grant"}, {"grant"}]

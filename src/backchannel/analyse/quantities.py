@@ -538,7 +538,7 @@ def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
 def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """A figure in brackets right after another ("more than 100 km (60 miles)") is the same amount in other
     units: it takes the qualifier, the change and the thing measured of the first; one joined by "or" the change
-    and the thing measured."""
+    and the thing measured; the start point after "up"/"down" ("70% of the fund, up from 50%") the thing measured."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -549,6 +549,8 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
         elif prev is not None and not q.referred and prev.change in ("up", "down") \
                 and re.fullmatch(r"[^.;:()]{0,12}?\b(?:to|at)\s+", text[prev.end:q.start]):
             q = replace(q, referred=prev.referred)  # "Acme rose 4% to $84": the end point of the same thing
+        elif prev is not None and q.kind == "from" and re.fullmatch(r"[^.;:()]{0,40}?\b(?:up|down)\s+", text[prev.end:q.start]):
+            q = replace(q, referred=prev.referred or q.referred)  # "78% of the deal will be paid in cash, up from 50%"
         elif prev is not None and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
             q = replace(q, referred=q.referred or prev.referred,  # "lost 190 points, or 0.6%"
                         change=prev.change if q.change == "=" and prev.change in ("up", "down") else q.change)
