@@ -437,3 +437,12 @@ def test_a_start_point_after_up_refers_to_what_moved(nlp):
 def test_a_start_point_after_up_is_the_same_thing_as_the_figure_before(nlp):
     found = quantities(nlp, "They said that 70 per cent of the grant will be spent on food up from 40 per cent.")
     assert [set(q.referred) for q in found] == [{"grant"}, {"grant"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Nine days later the envoy left the capital.",
+    "In the last four months the agency has opened 12 new offices.",
+])
+def test_a_length_of_time_before_the_subject_measures_nothing(nlp, text):
+    sent = next(iter(nlp(text).sents))
+    assert read_quantities(sent, offsets=True)[0].referred == ()

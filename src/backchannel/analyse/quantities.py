@@ -880,6 +880,8 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
               exclude: set[int]) -> tuple[str, ...]:
     """The content words of what the figure measures (see Quantity.referred)."""
     anchor = core if core is not None else root
+    if _fronted_time(span, anchor, verb):
+        return ()
     tokens: list[Token] = _named_mover(span, exclude)  # "Acme up 4%", "Nikkei +0.2%", "Unite Group, down 68p"
     owner = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
     if owner is not None and owner.head.pos_ in NOMINAL and owner.head.i not in exclude:
@@ -918,6 +920,14 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
         if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
             tokens += _phrase(root.head, exclude)
     return _words(_content(tokens, exclude), exclude)
+
+
+def _fronted_time(span: Span, anchor: Token, verb: Token | None) -> bool:
+    """A length of time put before the subject of its clause ("Nine days later the envoy left", "In the last three
+    months the agency has ...") frames the clause in time; it measures nothing."""
+    if verb is None or span[0].ent_type_ not in ("DATE", "TIME") or _in_subject(anchor, verb):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in verb.children)
 
 
 def _content(tokens: list[Token], exclude: set[int]) -> list[Token]:
