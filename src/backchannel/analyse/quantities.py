@@ -19,10 +19,13 @@ that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse t
 the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
 `referred` (the name before "up"/"down" or a signed figure, the noun a measure belongs to, the object a verb
-changes "by"/"to" it, else the subject of its verb, a pronoun's taken from the clause it hangs on; an end point
-after a movement shares it; the noun a figure is the worth of, or the noun before the bracket it is listed
-in; a figure that counts nothing and has none of these takes the nearest subject noun phrase before it, else
-the first; the words of other figures are never it), the change (a figure that
+changes "by"/"to" it; for a figure that is an object or adjunct of its clause also the clause's subject and the
+verb's object the figure is not in, a pronoun standing for the nearest noun subject before it that agrees in
+number; an end point after a movement and a start point after "up"/"down" share it; the noun a figure is the
+worth of, or the noun before the bracket it is listed in; a figure that counts nothing and has none of these
+takes the nearest subject noun phrase before it, else the first; a length of time put before its clause's
+subject has none; the words of other figures are never it, and a word written with a hyphen stays one word),
+the change (a figure that
 is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
