@@ -479,7 +479,7 @@ def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> li
             continue
         matches.append(m)
     # the words of every figure expression: none of them is what another figure measures ("gained 0.7 percent
-    # to 6,327.80" measures the index, not "percent"); a match read as no figure ("TA-125", "S&P 500") blocks nothing
+    # to 6,327.80" measures the index, not "percent"); a match read as no figure ("KX-200", "S&P 500") blocks nothing
     def words(ms: list[re.Match]) -> set[int]:
         return {t.i for m in ms for t in (doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())}
 
@@ -553,7 +553,7 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
                 and re.fullmatch(r"[^.;:()]{0,12}?\b(?:to|at)\s+", text[prev.end:q.start]):
             q = replace(q, referred=prev.referred)  # "Acme rose 4% to $84": the end point of the same thing
         elif prev is not None and q.kind == "from" and re.fullmatch(r"[^.;:()]{0,40}?\b(?:up|down)\s+", text[prev.end:q.start]):
-            q = replace(q, referred=prev.referred or q.referred)  # "78% of the deal will be paid in cash, up from 50%"
+            q = replace(q, referred=prev.referred or q.referred)  # "70% of the grant goes to food, up from 40%"
         elif prev is not None and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
             q = replace(q, referred=q.referred or prev.referred,  # "lost 190 points, or 0.6%"
                         change=prev.change if q.change == "=" and prev.change in ("up", "down") else q.change)
@@ -903,9 +903,9 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
         if owner is not None and owner.i not in exclude:
             tokens += _noun_phrase(owner, exclude)
     if verb is not None and not _in_subject(anchor, verb):
-        # a figure that is an object or adjunct of its clause measures something of the clause's subject ("the field
-        # has produced 1 million barrels of oil", "Acme shares were up 4%") and of the verb's object when it is not
-        # in that object ("had a shot from 30 yards"); the amount or end point of what the verb does to its object
+        # a figure that is an object or adjunct of its clause measures something of the clause's subject ("the well
+        # has pumped 2 million barrels of oil", "Acme shares were up 4%") and of the verb's object when it is not
+        # in that object ("took a shot from 25 yards"); the amount or end point of what the verb does to its object
         # is that object's alone ("boost the range by 35 miles")
         found = bool(tokens)
         subject, obj = _subject_noun(verb), _verb_object(anchor, verb)
@@ -926,8 +926,8 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
 
 
 def _fronted_time(span: Span, anchor: Token, verb: Token | None) -> bool:
-    """A length of time put before the subject of its clause ("Nine days later the envoy left", "In the last three
-    months the agency has ...") frames the clause in time; it measures nothing."""
+    """A length of time put before the subject of its clause ("Ten days later the envoy left", "Over the past four
+    weeks the agency has ...") frames the clause in time; it measures nothing."""
     if verb is None or span[0].ent_type_ not in ("DATE", "TIME") or _in_subject(anchor, verb):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in verb.children)
