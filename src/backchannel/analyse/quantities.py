@@ -19,10 +19,13 @@ that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse t
 the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
 the noun a measure modifies, with its modifiers, the governing verb and its subject or complements),
 `referred` (the name before "up"/"down" or a signed figure, the noun a measure belongs to, the object a verb
-changes "by"/"to" it, else the subject of its verb, a pronoun's taken from the clause it hangs on; an end point
-after a movement shares it; the noun a figure is the worth of, or the noun before the bracket it is listed
-in; a figure that counts nothing and has none of these takes the nearest subject noun phrase before it, else
-the first; the words of other figures are never it), the change (a figure that
+changes "by"/"to" it; for a figure that is an object or adjunct of its clause also the clause's subject and the
+verb's object the figure is not in, a pronoun standing for the nearest noun subject before it that agrees in
+number; an end point after a movement and a start point after "up"/"down" share it; the noun a figure is the
+worth of, or the noun before the bracket it is listed in; a figure that counts nothing and has none of these
+takes the nearest subject noun phrase before it, else the first; a length of time put before its clause's
+subject has none; the words of other figures are never it, and a word written with a hyphen stays one word),
+the change (a figure that
 is the amount of a verb like "rose" or "fell", follows "up"/"down" or is signed) and certainty cues.
 """
 from __future__ import annotations
@@ -476,13 +479,17 @@ def read_quantities(sent: Span, ages: bool = False, offsets: bool = False) -> li
             continue
         matches.append(m)
     # the words of every figure expression: none of them is what another figure measures ("gained 0.7 percent
-    # to 6,327.80" measures the index, not "percent")
-    figures = {t.i for m in matches for t in (doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())}
-    found: list[Quantity] = []
-    for m in matches:
-        q = _read(m, sent, times, figures)
-        if q is not None:
-            found.extend(q)
+    # to 6,327.80" measures the index, not "percent"); a match read as no figure ("KX-200", "S&P 500") blocks nothing
+    def words(ms: list[re.Match]) -> set[int]:
+        return {t.i for m in ms for t in (doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())}
+
+    figures = words(matches)
+    read = [(m, _read(m, sent, times, figures)) for m in matches]
+    kept = words([m for m, q in read if q is not None])
+    if kept != figures:
+        figures = kept
+        read = [(m, _read(m, sent, times, figures) if q is not None else None) for m, q in read]
+    found: list[Quantity] = [q for _, qs in read if qs is not None for q in qs]
     found = _shared_units(_conversions(_ranges(found, text), text), text)
     found = [_with_leading_noun(q, sent, figures, times) for q in found]
     return [q for q in found if (ages or q.kind != "age") and (offsets or q.kind != "offset")]
@@ -534,7 +541,7 @@ def _shared_units(found: list[Quantity], text: str) -> list[Quantity]:
 def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
     """A figure in brackets right after another ("more than 100 km (60 miles)") is the same amount in other
     units: it takes the qualifier, the change and the thing measured of the first; one joined by "or" the change
-    and the thing measured."""
+    and the thing measured; the start point after "up"/"down" ("70% of the fund, up from 50%") the thing measured."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -545,6 +552,8 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
         elif prev is not None and not q.referred and prev.change in ("up", "down") \
                 and re.fullmatch(r"[^.;:()]{0,12}?\b(?:to|at)\s+", text[prev.end:q.start]):
             q = replace(q, referred=prev.referred)  # "Acme rose 4% to $84": the end point of the same thing
+        elif prev is not None and q.kind == "from" and re.fullmatch(r"[^.;:()]{0,40}?\b(?:up|down)\s+", text[prev.end:q.start]):
+            q = replace(q, referred=prev.referred or q.referred)  # "70% of the grant goes to food, up from 40%"
         elif prev is not None and re.fullmatch(r"\s*,?\s*or\s+", text[prev.end:q.start]):
             q = replace(q, referred=q.referred or prev.referred,  # "lost 190 points, or 0.6%"
                         change=prev.change if q.change == "=" and prev.change in ("up", "down") else q.change)
@@ -874,6 +883,8 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
               exclude: set[int]) -> tuple[str, ...]:
     """The content words of what the figure measures (see Quantity.referred)."""
     anchor = core if core is not None else root
+    if _fronted_time(span, anchor, verb):
+        return ()
     tokens: list[Token] = _named_mover(span, exclude)  # "Acme up 4%", "Nikkei +0.2%", "Unite Group, down 68p"
     owner = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
     if owner is not None and owner.head.pos_ in NOMINAL and owner.head.i not in exclude:
@@ -891,16 +902,19 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
         owner = _worth_owner(anchor) or _bracket_owner(span)
         if owner is not None and owner.i not in exclude:
             tokens += _noun_phrase(owner, exclude)
-    if not tokens and verb is not None and not _in_subject(anchor, verb):
-        subject = _subject_noun(verb)
-        moved = _moved_object(anchor, verb)
-        if moved is not None and moved.i not in exclude:  # "boost the range by 35 miles": the range
-            tokens += _phrase(moved, exclude)
-        elif subject is not None and subject.i not in exclude:
-            tokens += _phrase(subject, exclude)
-        if anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells the tool for $30"
+    if verb is not None and not _in_subject(anchor, verb):
+        # a figure that is an object or adjunct of its clause measures something of the clause's subject ("the well
+        # has pumped 2 million barrels of oil", "Acme shares were up 4%") and of the verb's object when it is not
+        # in that object ("took a shot from 25 yards"); the amount or end point of what the verb does to its object
+        # is that object's alone ("boost the range by 35 miles")
+        found = bool(tokens)
+        subject, obj = _subject_noun(verb), _verb_object(anchor, verb)
+        if obj is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head == verb:
+            subject = None  # "cut prices by 5%": the amount of what the verb does to its object
+        tokens += [t for n in (obj, subject) if n is not None and n.i not in exclude for t in _phrase(n, exclude)]
+        if not found and anchor.dep_ == "pobj" and anchor.head.lower_ in ("for", "at"):  # "sells a version of the tool for $30"
             tokens += [t for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL for t in _phrase(c, exclude)]
-        elif unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
+        elif not found and unit is not None and anchor.dep_ == "dobj":  # "paid $30 for the tool"
             tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
                        for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
     if not tokens and not counted:  # "sitting on $1bn in gains", "Total cost: $72,370"
@@ -908,12 +922,46 @@ def _referred(span: Span, root: Token, core: Token | None, counted: bool, unit: 
                    for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL for t in _phrase(p, exclude)]
         if not tokens and verb is None and root.head != root and root.head.pos_ in NOMINAL:
             tokens += _phrase(root.head, exclude)
-    return tuple(t.text for t in _content(tokens, exclude))
+    return _words(_content(tokens, exclude), exclude)
+
+
+def _fronted_time(span: Span, anchor: Token, verb: Token | None) -> bool:
+    """A length of time put before the subject of its clause ("Ten days later the envoy left", "Over the past four
+    weeks the agency has ...") frames the clause in time; it measures nothing."""
+    if verb is None or span[0].ent_type_ not in ("DATE", "TIME") or _in_subject(anchor, verb):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in verb.children)
 
 
 def _content(tokens: list[Token], exclude: set[int]) -> list[Token]:
     return sorted({t.i: t for t in tokens if t.i not in exclude and t.pos_ in CONTENT | {"NUM"} and not t.like_num
                    and any(c.isalpha() for c in t.text)}.values(), key=lambda t: t.i)
+
+
+HYPHENS = ("-", "‐", "–")
+
+
+def _words(tokens: list[Token], exclude: set[int]) -> tuple[str, ...]:
+    """The words of the tokens in text order; a word written with a hyphen is one word with its other parts
+    ("co-op", "start-up", "single-family"), but never takes in a figure ("four-cylinder" stays "cylinder")."""
+    out: list[str] = []
+    for t in tokens:
+        first = last = t.i
+        while _hyphened(t.doc, first - 2, exclude):
+            first -= 2
+        while _hyphened(t.doc, last, exclude):
+            last += 2
+        word = t.doc[first:last + 1].text
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def _hyphened(doc: Doc, i: int, exclude: set[int]) -> bool:
+    """Tokens i and i + 2 are parts of one word written with a hyphen, and neither is a figure's."""
+    if i < 0 or i + 2 >= len(doc) or doc[i + 1].text not in HYPHENS or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    return all(doc[j].i not in exclude and (doc[j].is_alpha or doc[j].is_digit) for j in (i, i + 2))
 
 
 def _with_leading_noun(q: Quantity, sent: Span, figures: set[int], times) -> Quantity:
@@ -924,7 +972,7 @@ def _with_leading_noun(q: Quantity, sent: Span, figures: set[int], times) -> Qua
     span = sent.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return q
-    return replace(q, referred=tuple(t.text for t in _content(_leading_noun(span, figures, times), figures)))
+    return replace(q, referred=_words(_content(_leading_noun(span, figures, times), figures), figures))
 
 
 def _leading_noun(span: Span, exclude: set[int], times) -> list[Token]:
@@ -972,8 +1020,9 @@ def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
         signed, i = True, i - 1
         if i >= span.sent.start and doc[i].text == ",":
             i -= 1
-    if not signed or i < span.sent.start or doc[i].pos_ not in NOMINAL or doc[i].i in exclude:
-        return []
+    if not signed or i < span.sent.start or doc[i].pos_ not in NOMINAL or doc[i].i in exclude \
+            or doc[i].ent_type_ in ("DATE", "TIME"):
+        return []  # "rising all year, up 12%": a time moves nothing
     out = [doc[i]]
     while i - 1 >= span.sent.start and doc[i - 1].pos_ in NOMINAL and doc[i - 1].dep_ in ("compound", "nmod", "amod"):
         i -= 1
@@ -981,12 +1030,11 @@ def _named_mover(span: Span, exclude: set[int]) -> list[Token]:
     return out
 
 
-def _moved_object(anchor: Token, verb: Token) -> Token | None:
-    """The object of a verb whose amount or end point the figure is ("cut prices by 5%", "boost output to 1.2m
-    tons"), None if there is none."""
-    if not (anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head == verb):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL), None)
+def _verb_object(anchor: Token, verb: Token) -> Token | None:
+    """The direct object of the verb when the figure is not in it ("cut prices by 5%", "sells the tool for $30"); a
+    time ("rising all year") is none."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.ent_type_ not in ("DATE", "TIME")
+                 and not c.left_edge.i <= anchor.i <= c.right_edge.i), None)
 
 
 def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
@@ -1000,20 +1048,23 @@ def _phrase(noun: Token, exclude: set[int]) -> list[Token]:
 
 
 def _subject_noun(verb: Token) -> Token | None:
-    """The subject of the verb or of the verb it hangs on; the noun a relative clause belongs to for
-    "that"/"which"/"who"; None for a pronoun."""
+    """The subject of the verb or of the verb it hangs on (a noun before a word the tagger took for a verb); the
+    noun a relative clause belongs to for "that"/"which"/"who"; for a pronoun, its antecedent or the group a part
+    is of ("each of the buildings costs")."""
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-                    return verb.head
-                if child.pos_ in ("PRON", "DET"):  # "each of the buildings costs", not "they"
-                    part = next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                                 for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
-                    if part is None and child.lower_ in ("it", "they", "he", "she") and verb.dep_ in ("ccomp", "conj"):
-                        return _pronoun_antecedent(verb.head)  # "the company said it has 1,000 customers"
-                    return part
-                return child
+        subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                          key=lambda c: c.pos_ not in NOMINAL | {"PRON", "DET"})
+        if subjects:
+            child = subjects[0]
+            if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                return verb.head
+            if child.pos_ in ("PRON", "DET"):
+                part = next((p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj" and p.pos_ in NOMINAL), None)
+                if part is None and child.lower_ in ("it", "they", "he", "she"):
+                    return _pronoun_antecedent(child)  # "the company said it has 1,000 customers"
+                return part
+            return child
         if verb.head != verb and (verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep")
                                   or verb.pos_ not in ("VERB", "AUX")):
             verb = verb.head
@@ -1022,9 +1073,13 @@ def _subject_noun(verb: Token) -> Token | None:
     return None
 
 
-def _pronoun_antecedent(verb: Token) -> Token | None:
-    """The noun subject of the clause a pronoun's clause hangs on, taken as the pronoun's antecedent."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOMINAL), None)
+def _pronoun_antecedent(pronoun: Token) -> Token | None:
+    """The nearest noun subject before a pronoun in its sentence that agrees with it in number, taken as its
+    antecedent ("Acme said it has 1,000 customers", "Ortiz, whose side won, said he had scored 20 goals"); "they"
+    is not a singular common noun, the others are not a plural one."""
+    wrong = "NN" if pronoun.lower_ == "they" else "NNS"
+    return next((t for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i])
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOMINAL and t.tag_ != wrong), None)
 
 
 def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: Token | None,
