@@ -92,6 +92,27 @@ def test_narrative_days_count_from_the_last_explicit_date(text, expected):
     assert narrative.window.earliest == narrative.window.latest == D(expected)
 
 
+MONDAY = date(2023, 12, 11)
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    # "late last week" is Thursday 7 to Saturday 9 December: the day after it is one of 8 to 10 December
+    ("Late last week the mediator phoned both leaders. The following day, one of them agreed.", "2023-12-08", "2023-12-10"),
+    ("Late last week the mediator phoned both leaders. The previous day, one of them had refused.",
+     "2023-12-06", "2023-12-08"),
+    ("Late last week the mediator phoned both leaders. That same day, one of them agreed.", "2023-12-07", "2023-12-09"),
+    # a day named after the window is the narrative's day again
+    ("Late last week the mediator phoned. On Sunday the leaders met. The next day, they signed.", "2023-12-11", "2023-12-11"),
+    # a window named after a day replaces it
+    ("On Sunday the leaders met. Late last week the mediator had phoned. The next day, one agreed.",
+     "2023-12-08", "2023-12-10"),
+])
+def test_a_narrative_day_after_a_window_of_days_is_that_window_shifted(text, earliest, latest):
+    narrative = find_timexes(text, MONDAY)[-1]
+    assert narrative.rule == "narrative-day"
+    assert (narrative.window.earliest, narrative.window.latest) == (D(earliest), D(latest))
+
+
 def test_narrative_week_after_an_explicit_date():
     text = "The talks opened on 10 July 2024. The following week, Qatar joined."
     t = find_timexes(text, TUESDAY)[-1]

@@ -3,7 +3,8 @@
 `find_timexes(text, anchor, doc=None)` is pure: the same text, anchor and Doc give the same timexes. The anchor is
 the day relative expressions count from (the publication date, or the latest day of an inferred
 publication window). The narrative reference ("the following day", "that same week") is the last
-day-precise date the text mentioned, section headings included; "that year", "the following month"
+day-precise date the text mentioned, section headings included, unless a window of up to a week came after it
+("late last week ... the following day": that window a day later); "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. A quarter named without a year that has not begun by the anchor is last year's, unless the clause looks
 ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"), "the quarter",
@@ -790,6 +791,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     chosen.sort(key=lambda item: item[0])
     found: list[Timex] = []
     ref: date | None = None
+    span: DateWindow | None = None  # a window of a few days named after `ref` ("late last week"): the narrative's time
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
     reported: str | None = None  # the latest quarter named by its number ("the third quarter"): the one reported
     for start, _, rule, m in chosen:
@@ -808,6 +810,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                           _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
+        elif rule.name == "narrative-day" and span is not None and not m.groupdict().get("signal"):
+            window = _narrative_span_day(m.groupdict(), span, expression)  # "late last week ... the following day"
         elif m.groupdict().get("signal") and found and ref is not None and _appositive(text, found[-1].end, start):
             window = _window(ref, ref, rule.name, expression)  # "on May 2, the day before the vote": May 2
         elif here is not None and _year_back(rule.name, m.groupdict()):
@@ -833,7 +837,9 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
             found.append(second)
         if window is not None and (window.days == 1 or heading):
-            ref = window.earliest
+            ref, span = window.earliest, None
+        elif window is not None and rule.type == "DATE" and 1 < window.days <= SPAN_DAYS:
+            span = window
         if window is not None and rule.type == "DATE":
             last = window
         if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
@@ -895,6 +901,19 @@ def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindo
         return None
     year = int(g["year"]) if rule == "year-period" else int(reported[:4])
     return _quarter_window(year, int(match["q"]), rule, text)
+
+
+SPAN_DAYS = 7  # a window of up to a week ("late last week", "the weekend") can be the narrative's reference
+
+
+def _narrative_span_day(g: dict, span: DateWindow, text: str) -> DateWindow:
+    """ "the following day" after a window of days ("late last week", Thursday to Saturday): that window a
+    day later (Friday to Sunday), since the text does not say which of its days it counts from; "the
+    previous day" likewise a day earlier, "that day" the window itself."""
+    rel = g["rel"].lower()
+    shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
+    step = timedelta(days=shift)
+    return _window(span.earliest + step, span.latest + step, "narrative-day", text)
 
 
 def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow | None:
