@@ -722,3 +722,52 @@ def test_now_opening_a_sentence_with_a_comma_is_no_time(text, expected):
 ])
 def test_a_quarter_without_a_year_that_has_not_begun_is_last_years(text, anchor, value):
     assert only(text, anchor).value == value
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    # "last week" and "this week" before "after"/"before" a clause are still that week ("the week after X" is not)
+    ("The envoy met the mediator last week after months of silence.", "last week", "DATE", "2024-W06"),
+    ("The envoy met the mediator this week before flying home.", "this week", "DATE", "2024-W07"),
+    # "current" before a noun is the present; "the current account" is no time
+    ("The current truce is fragile.", "current", "DATE", "PRESENT_REF"),
+    # "year's end" is the year's last day, like "year-end"
+    ("The blockade should be lifted by year's end.", "year's end", "DATE", "2024-12-31"),
+    # an unstated stretch of time; the preposition stays out
+    ("The two camps have not spoken for a while.", "a while", "DURATION", "PXX"),
+    ("The monitors will stay for some time.", "some time", "DURATION", "PXX"),
+    ("Over the years, the border moved twice.", "the years", "DURATION", "PXY"),
+    ("The offer was withdrawn some time ago.", "some time ago", "DATE", "PAST_REF"),
+    # half a unit and centuries
+    ("The call lasted half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("The dispute has gone on for half a century.", "half a century", "DURATION", "P50Y"),
+    ("The border was drawn two centuries ago.", "two centuries ago", "DATE", "1824"),
+    ("The feud lasted a century.", "a century", "DURATION", "P100Y"),
+    # a day of the story named by its rank: the narrative's day, else the anchor's
+    ("The strike entered its third day on Sunday.", "third day", "DATE", "2024-02-13"),
+    ("On 5 May 2023 the talks opened. On the second day, the envoys walked out.", "the second day", "DATE", "2023-05-05"),
+    # "the 3rd of March", British style
+    ("The prisoners were released on the 3rd of March 2022.", "the 3rd of March 2022", "DATE", "2022-03-03"),
+    ("The prisoners were released on the 3rd of March.", "the 3rd of March", "DATE", "2023-03-03"),
+    # a 24-hour clock after a preposition
+    ("The truce will start at 06:00 on Friday.", "06:00 on Friday", "TIME", "2024-02-16T06:00"),
+    ("The truce started at 2100 GMT.", "2100 GMT", "TIME", "2024-02-13T21:00"),
+])
+def test_more_classes_of_time_expression(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The current account deficit widened.",
+    "The current was too strong for the boats.",
+    "The market rose for the first day of the month.",  # the month, not a day of the story
+    "The odds were 3:1 against a deal.",
+    "He is known as a man of few words.",
+])
+def test_no_time_in_lookalikes(text):
+    assert [t.text for t in find_timexes(text, TUESDAY) if t.rule in ("current", "ordinal-day", "clock-24")] == []
+
+
+def test_days_after_an_event_tags_the_unit_only():
+    t = only("Just days after the vote, the coalition split.", expression="days")
+    assert (t.type, t.rule) == ("DATE", "span-around")

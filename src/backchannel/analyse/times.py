@@ -18,7 +18,10 @@ day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
 needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
-Peace" are no times. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+Peace" are no times. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
+durations of no stated length; "half an hour" is PT30M and centuries count in years; "the third day" (of a story)
+is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
+the vote" tags "days", as "the days before" does. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -89,7 +92,7 @@ CUES = {
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
     "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
-    "narrative-day": ("day", "evening", "night", "morning"),
+    "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
@@ -97,7 +100,7 @@ CUES = {
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
-    "ago": ("ago", "earlier"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "ago": ("ago", "earlier"), "current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -111,7 +114,7 @@ def rules() -> tuple[Rule, ...]:
     units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
     num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
     # not the fractions "a quarter of", "three-quarters of"
-    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
+    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
@@ -125,11 +128,11 @@ def rules() -> tuple[Rule, ...]:
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
-        ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
+        ("day-month-year", rf"\b(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
-        ("day-month", rf"\b{DAY}\s+{m}\b"),
+        ("day-month", rf"\b(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         # not a march named after its cause ("the annual March for Peace", "the March of the Mothers")
@@ -156,7 +159,7 @@ def rules() -> tuple[Rule, ...]:
         ("year-ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
         ("the-year", r"\bthe\s+(?:(?P<mod>full|current|latest|entire|whole)\s+)?(?:fiscal\s+)?year\b"
                      r"(?![-'’]|\s+(?:ago|earlier|before|after|later|\d|two|end))"),
-        ("year-end", r"\b(?:the\s+)?year[\s-]end\b"),
+        ("year-end", r"\b(?:the\s+)?year(?:[\s-]|['’]s\s+)end\b"),  # "year-end", "by year's end"
         ("year-ago", rf"\b(?:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)\s+(?:{ordinal}\s+)?(?:quarter|period)\b"
                      r"|year-(?:ago|earlier)\b)"),
         ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|that same|that|later that|earlier that|"
@@ -169,15 +172,19 @@ def rules() -> tuple[Rule, ...]:
                           r"the next morning|the following morning|the previous day|the day (?:after|before)(?!\s+[\w$])|"
                           r"that (?:very )?same day|the same day|that day|that evening|that night|"
                           r"the day(?=\s+(?P<signal>after|before)\s+[\w$]))\b"),  # "the day [before the vote]": the day only
+        # "on the third day of the talks", "a fourth day of protests": a day of the story, not a count of days
+        ("ordinal-day", r"\b(?:the\s+)?(?:" + "|".join(vocabulary()["day_ordinals"]) + r"|[1-9]\d?(?:st|nd|rd|th)) day\b"
+                        rf"(?![-'’])(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:month|week|year|{full_months}\b))"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
         # "in the [weeks] before the raid": a DATE around an event, whose day the text leaves to the event
-        ("span-around", r"(?<=\bthe )(?P<unit>days|weeks|months)\b"
+        ("span-around", r"\b(?=[dwm])(?<!\bof )(?<!\bfirst )(?<!\blast )(?P<unit>days|weeks|months)\b"
                         r"(?=\s+(?:before|after|following|preceding|leading up to)\s+[\w$])"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|the following|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
         ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
-                          r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end))"),
+                          r"the last|this|last|next|the)\s+week\b(?!-|\s+end)"
+                          r"(?:(?<!the week)|(?!\s+(?:of|before|after|ago|earlier|later)\b))"),  # not "the week [after X]"
         ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
         ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
@@ -192,7 +199,7 @@ def rules() -> tuple[Rule, ...]:
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
+                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
@@ -210,20 +217,26 @@ def rules() -> tuple[Rule, ...]:
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
+        # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
+        ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround ))"
+                     r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)(?:\s+(?P<tz>(?-i:GMT|UTC)))?|"
+                     r"(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s+(?P<tz2>(?-i:GMT|UTC)))\b" + on_day),
         ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
         ("clock-part", rf"(?:(?<=\bat )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\baround )|(?<=\babout )|(?<=\bbefore )|"
                        rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
                        r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
         ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
         ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
+        # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
+        ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
-             "narrative-unit", "span-around", "old-year", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+             "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word", "clock-part"}
+             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
     kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
              "duration-long": "DURATION", "set": "SET", "set-named": "SET",
-             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME",
+             "part-of-day": "TIME", "clock": "TIME", "clock-24": "TIME", "clock-word": "TIME",
              "clock-part": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
@@ -513,7 +526,7 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
-    if rule in ("clock", "clock-word", "clock-part"):  # the day a time of day names, if it names one
+    if rule in ("clock", "clock-24", "clock-word", "clock-part"):  # the day a time of day names, if it names one
         if g.get("weekday") or g.get("later_weekday"):
             return _resolve_match("weekday", {"weekday": g["weekday"] or g["later_weekday"]}, text, anchor, ref, tense)
         if g.get("month"):
@@ -680,6 +693,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         rel = " ".join((g["rel"], g.get("signal") or "")).lower()
         shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
         return _window(ref + timedelta(days=shift), ref + timedelta(days=shift), rule, text)
+    if rule == "ordinal-day":  # "on the third day of the talks": the story's day, else the anchor's
+        base = ref or anchor
+        return None if base is None else _window(base, base, rule, text)
     if rule == "narrative-span":
         if ref is None:
             return None
@@ -721,8 +737,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return _window(*((day, day) if unit == "day" else week_window(day)), rule, text)
         if unit == "month":
             return _window(*month_window(*_shift_months(anchor, -n)), rule, text)
-        if unit in ("year", "decade"):
-            year = anchor.year - n * (10 if unit == "decade" else 1)
+        if unit in ("year", "decade", "century", "centurie"):  # "a decade ago", "a century ago": that year
+            year = anchor.year - n * YEARS_IN.get(UNIT_CODES[unit], 1)
             return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
         return None
     return None  # durations, sets and vague references fix no window
@@ -826,7 +842,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
             window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
+        day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
@@ -932,9 +948,11 @@ def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow |
     return _quarter_window(y, (m - 1) // 3 + 1, "narrative-unit", text)
 
 
+HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "T30M", "TM": "T30S"}  # half a year, month ...
 HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
 UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
-              "decade": "DE"}
+              "decade": "DE", "century": "CE", "centurie": "CE"}
+YEARS_IN = {"DE": 10, "CE": 100}  # a decade and a century are counted in years (P20Y, P100Y), as TimeBank does
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
 
 
@@ -953,8 +971,12 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         if g.get("n0"):
             n = None  # "two to three weeks": the text gives no single amount
         code = UNIT_CODES[g["unit"].lower()]
-        if code == "DE":
-            code, n = "Y", None if n is None else n * 10
+        if code in YEARS_IN:
+            code, n = "Y", None if n is None else n * YEARS_IN[code]
+        if g.get("halfa") and n is not None:  # "half an hour": PT30M, "half a century": P50Y
+            if code == "Y" and n > 1:
+                return f"P{n // 2}Y"
+            return "P" + HALF_UNIT[code] if code in HALF_UNIT else None
         if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
             code, n = "M", n * 3
         amount = "X" if n is None else str(n)
@@ -970,8 +992,10 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
-        if rule == "clock":
+    if rule in ("clock", "clock-24", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
+        if rule == "clock-24":
+            clock = f"{int(g['h'] or g['h2']):02d}:{g['mi'] or g['mi2']}"
+        elif rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
         elif rule == "clock-part":  # "4 in the morning" 04:00, "8 in the evening" 20:00, "2 in the night" 02:00
@@ -985,6 +1009,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
+    if rule == "current":
+        return "PRESENT_REF"
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
         return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
@@ -1004,4 +1030,4 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
 def vague_value(expression: str) -> str | None:
     vague = vocabulary()["vague"]
     key = " ".join(expression.lower().split())
-    return vague.get(key) or vague.get(f"in {key}")
+    return next((vague[k] for k in (key, f"in {key}", f"for {key}", f"over {key}") if k in vague), None)
