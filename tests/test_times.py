@@ -771,3 +771,26 @@ def test_no_time_in_lookalikes(text):
 def test_days_after_an_event_tags_the_unit_only():
     t = only("Just days after the vote, the coalition split.", expression="days")
     assert (t.type, t.rule) == ("DATE", "span-around")
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The bank must reply within ten business days.", "ten business days", "DURATION", "P10D"),
+    ("More envoys are expected in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    # holidays by a rule: the last Monday of May, the first Monday of September, two days before Easter
+    ("The rally was held on Memorial Day.", "Memorial Day", "DATE", "2023-05-29"),
+    ("The strike began on Labor Day.", "Labor Day", "DATE", "2023-09-04"),
+    ("The prisoners were freed on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+    ("The family will gather on Mother's Day.", "Mother's Day", "DATE", "2024-05-12"),
+    # a part of the day: of the day it names, else of the narrative's day
+    ("By mid-afternoon the shelling had stopped.", "mid-afternoon", "TIME", "2024-02-13TAF"),
+    ("The convoy left late evening yesterday.", "late evening yesterday", "TIME", "2024-02-12TEV"),
+    ("On 4 June 2023 the talks resumed. By early afternoon a draft was ready.", "early afternoon", "TIME",
+     "2023-06-04TAF"),
+    # "Weeks later": an unstated number of weeks; "later" stays out
+    ("The border reopened. Weeks later, trade resumed.", "Weeks", "DURATION", "PXW"),
+    # "the prior year": the year before the last one named
+    ("Exports rose in 2021 from the prior year.", "the prior year", "DATE", "2020"),
+])
+def test_business_days_holidays_parts_of_days_and_prior_units(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)

@@ -21,7 +21,9 @@ needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high no
 Peace" are no times. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
 durations of no stated length; "half an hour" is PT30M and centuries count in years; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
-the vote" tags "days", as "the days before" does. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
+of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
+monday of may", "2 days before easter"). Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -89,14 +91,15 @@ CUES = {
     "season": ("spring", "summer", "fall", "autumn", "winter"), "decade": ("0s",), "decade-word": ("ties",),
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
-    "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
+    "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "prior", "same"),
     "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "day-part": ("morning", "afternoon", "evening"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
     "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
-    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS, "bare-later": ("s later",),
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
@@ -162,10 +165,13 @@ def rules() -> tuple[Rule, ...]:
         ("year-end", r"\b(?:the\s+)?year(?:[\s-]|['’]s\s+)end\b"),  # "year-end", "by year's end"
         ("year-ago", rf"\b(?:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)\s+(?:{ordinal}\s+)?(?:quarter|period)\b"
                      r"|year-(?:ago|earlier)\b)"),
-        ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|that same|that|later that|earlier that|"
+        ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|the prior|that same|that|later that|earlier that|"
                            r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
+        # "by mid-afternoon", "late evening yesterday": a part of the narrative's day, or of the day named
+        ("day-part", r"\b(?P<dpart>mid|early|late)[\s-]?(?P<tod>morning|afternoon|evening)\b"
+                     r"(?:\s+(?P<which>yesterday|today|tomorrow)\b)?"),
         ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|"
                          r"yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
@@ -200,12 +206,15 @@ def rules() -> tuple[Rule, ...]:
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
                      rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
-                     rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
+                     rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
+        # "Months later, ...": an unstated number of them, counted from the story ("later" stays out, as above)
+        ("bare-later", r"(?:^|(?<=[.!?,;]\s)|(?<=\n)|(?<=\bjust\s)|(?<=\bonly\s))(?P<unit>minute|hour|day|week|month|year|decade)s"
+                       r"(?= later\b)"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
         # "each July", "every Thursday", "Tuesday nights", "on Sundays": a day or month that recurs
@@ -231,12 +240,12 @@ def rules() -> tuple[Rule, ...]:
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
-             "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+             "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
-    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
+             "part-of-day", "day-part", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
+    kinds = {"duration-bare": "DURATION", "bare-later": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
              "duration-long": "DURATION", "set": "SET", "set-named": "SET",
-             "part-of-day": "TIME", "clock": "TIME", "clock-24": "TIME", "clock-word": "TIME",
+             "part-of-day": "TIME", "day-part": "TIME", "clock": "TIME", "clock-24": "TIME", "clock-word": "TIME",
              "clock-part": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
@@ -450,17 +459,28 @@ def _closest(candidates: list[date], base: date, tense: str) -> date | None:
     return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days)
 
 
+NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
 def _holiday(spec: list[int] | str, year: int) -> date:
-    """The day of a holiday in `year`: a fixed [month, day], the fourth Thursday of November, the Tuesday
-    after the first Monday of November, or Easter Sunday."""
+    """The day of a holiday in `year`: a fixed [month, day], "fourth thursday of november", "last monday of
+    may", the Tuesday after the first Monday of November, Easter Sunday by the computus, or a number of days
+    before or after it ("2 days before easter")."""
     if isinstance(spec, list):
         return date(year, spec[0], spec[1])
-    if spec == "easter":
-        return _easter(year)
+    words = spec.split()
+    if words[-1] == "easter":
+        shift = 0 if len(words) == 1 else int(words[0]) * (-1 if words[2] == "before" else 1)
+        return _easter(year) + timedelta(days=shift)
     if spec == "election tuesday of november":
         return date(year, 11, 2) + timedelta(days=(1 - date(year, 11, 2).weekday()) % 7)
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    nth, weekday, _, month = words
+    target, month = vocabulary()["weekdays"][weekday], _month(month)
+    if nth == "last":
+        last = month_window(year, month)[1]
+        return last - timedelta(days=(last.weekday() - target) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(target - first.weekday()) % 7 + 7 * NTH[nth])
 
 
 def _easter(year: int) -> date:
@@ -615,6 +635,11 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         monday, sunday = week_window(anchor + timedelta(days=shift))
         iso = monday.isocalendar()
         return DateWindow(sunday - timedelta(days=1), sunday, f"{iso.year}-W{iso.week:02d}-WE", "week", rule, text)
+    if rule == "day-part":  # "mid-afternoon yesterday": that day; without one, the narrative's (see _value)
+        if anchor is None or not g.get("which"):
+            return None
+        day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["which"].lower(), 0))
+        return _window(day, day, rule, text)
     if rule == "part-of-day":
         if anchor is None:
             return None
@@ -842,7 +867,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
             window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
+        day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part", "day-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
@@ -938,7 +963,7 @@ def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow |
     if last is None:
         return None
     rel, unit = " ".join(g["rel"].lower().split()), g["unit"].lower()
-    step = 1 if rel == "the following" else -1 if rel in ("the previous", "the preceding") else 0
+    step = 1 if rel == "the following" else -1 if rel in ("the previous", "the preceding", "the prior") else 0
     day = last.earliest
     if unit == "year":
         return _window(date(day.year + step, 1, 1), date(day.year + step, 12, 31), "narrative-unit", text)
@@ -960,7 +985,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
     """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
     if rule == "year-ended":  # "the year ended June 30": a year's span, however it is placed
         return "P1Y"
-    if rule == "duration-bare":  # "for years", "within weeks": an unstated number of them
+    if rule in ("duration-bare", "bare-later"):  # "for years", "within weeks", "months later": an unstated number
         unit = g["unit"].lower()
         code = {"centurie": "C", "decade": "Y"}.get(unit) or UNIT_CODES[unit]
         return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
@@ -1009,6 +1034,9 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
+    if rule == "day-part":
+        day = window.earliest if window is not None else anchor
+        return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{TIMES_OF_DAY[g['tod'].lower()]}"
     if rule == "current":
         return "PRESENT_REF"
     if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
