@@ -794,3 +794,24 @@ def test_days_after_an_event_tags_the_unit_only():
 def test_business_days_holidays_parts_of_days_and_prior_units(text, expression, kind, value):
     t = only(text, expression=expression)
     assert (t.type, t.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The two villages fell out years ago.", "years ago", "DATE", "PAST_REF"),
+    ("The dam was built many decades ago.", "many decades ago", "DATE", "PAST_REF"),
+    ("Grain prices doubled last decade.", "last decade", "DATE", "201"),
+    ("The pipeline should be finished this decade.", "this decade", "DATE", "202"),
+    ("The ferry left at 9.30am.", "9.30am", "TIME", "2024-02-13T09:30"),
+])
+def test_bare_units_ago_decades_and_clock_with_a_dot(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+def test_a_programme_title_is_no_week():
+    assert find_timexes('The minister spoke on the talk show "This Week" about the truce.', TUESDAY) == []
+
+
+def test_the_last_week_of_a_month_is_not_last_week():
+    assert "the last week" not in [t.text for t in find_timexes("The vote is due in the last week of March.", TUESDAY)
+                                   if t.rule == "relative-week"]

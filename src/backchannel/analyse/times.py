@@ -23,7 +23,8 @@ durations of no stated length; "half an hour" is PT30M and centuries count in ye
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
-monday of may", "2 days before easter"). Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
+quoted title ('"This Week"') is no week. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -97,7 +98,7 @@ CUES = {
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
     "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
-    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
+    "relative-month": ("month",), "relative-year": ("year",), "relative-decade": ("decade",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS, "bare-later": ("s later",),
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
@@ -188,10 +189,12 @@ def rules() -> tuple[Rule, ...]:
                         r"(?=\s+(?:before|after|following|preceding|leading up to)\s+[\w$])"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|the following|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
-        ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
-                          r"the last|this|last|next|the)\s+week\b(?!-|\s+end)"
-                          r"(?:(?<!the week)|(?!\s+(?:of|before|after|ago|earlier|later)\b))"),  # not "the week [after X]"
+        # not a programme's title ('ABC's "This Week"')
+        ("relative-week", rf"(?<![\"“`'‘])\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
+                          r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:end|of)\b)"
+                          r"(?:(?<!the week)|(?!\s+(?:before|after|ago|earlier|later)\b))"),  # not "the week [after X]"
         ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
+        ("relative-decade", r"\b(?P<dir>this|last|next)\s+decade\b(?![-'’])"),  # "last decade": the 2010s
         ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
         ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
@@ -221,9 +224,9 @@ def rules() -> tuple[Rule, ...]:
         ("set-named", rf"\b(?:(?P<each>(?i:every|each))\s+)?(?:{wd}|{full_months})"
                       r"(?(each)|(?<=day)(?=s\b|\s+(?:mornings|afternoons|evenings|nights)\b))"
                       r"s?(?:\s+(?P<tod>morning|afternoon|evening|night)s?)?\b"),
-        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
-                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago"
-        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?:(?P<n>\d+|{num}|several|many)\s+|(?=[a-z]+s\s+ago\b))"
+                rf"{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago", "years ago"
+        ("clock", r"(?<![$£€\d.])\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
@@ -240,7 +243,7 @@ def rules() -> tuple[Rule, ...]:
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
-             "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+             "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year", "relative-decade",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "day-part", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
     kinds = {"duration-bare": "DURATION", "bare-later": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
@@ -260,8 +263,11 @@ def _month(name: str) -> int:
 COMPOUND_TENS = (20, 30, 40, 50, 60, 70, 80, 90)
 
 
-def _number(word: str) -> int | None:
-    """ "12", "twelve", "a couple of", or a ten and a unit ("twenty four", "thirty-six"); None for "several"."""
+def _number(word: str | None) -> int | None:
+    """ "12", "twelve", "a couple of", or a ten and a unit ("twenty four", "thirty-six"); None for "several",
+    "many" or no number at all ("years ago")."""
+    if word is None:
+        return None
     if word.isdigit():
         return int(word)
     numbers = vocabulary()["numbers"]
@@ -590,6 +596,11 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         lo = date(year, first, 1)
         y2, m2 = _shift_months(lo, 2)
         return DateWindow(lo, month_window(y2, m2)[1], f"{year}-{code}", "season", rule, text)
+    if rule == "relative-decade":
+        if anchor is None:
+            return None
+        start = (anchor.year // 10 + {"this": 0, "last": -1, "next": 1}[g["dir"].lower()]) * 10
+        return DateWindow(date(start, 1, 1), date(start + 9, 12, 31), f"{start // 10}", "decade", rule, text)
     if rule == "decade":
         cent = int(g["cent"]) if g.get("cent") else (19 if int(g["dec"]) >= 3 else 20)
         start = cent * 100 + int(g["dec"]) * 10
@@ -1039,7 +1050,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{TIMES_OF_DAY[g['tod'].lower()]}"
     if rule == "current":
         return "PRESENT_REF"
-    if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
+    if rule == "ago" and window is None and _number(g["n"]) is None:  # "a few years ago", "years ago"
         return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
         day = window.value if window is not None else "XXXX-XX-XX"
