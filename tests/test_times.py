@@ -815,3 +815,25 @@ def test_a_programme_title_is_no_week():
 def test_the_last_week_of_a_month_is_not_last_week():
     assert "the last week" not in [t.text for t in find_timexes("The vote is due in the last week of March.", TUESDAY)
                                    if t.rule == "relative-week"]
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The truce was agreed a fortnight ago.", "a fortnight ago", "DATE", "2024-W05"),
+    ("The truce lasted a fortnight.", "a fortnight", "DURATION", "P2W"),
+    ("Queues formed on Black Friday.", "Black Friday", "DATE", "2023-11-24"),
+    ("The envoys will return on the 20th.", "the 20th", "DATE", "2024-02-20"),
+    ("The envoys will return on the 2nd.", "the 2nd", "DATE", "2024-03-02"),
+])
+def test_fortnights_black_friday_and_a_day_of_the_month_alone(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text", ["They marked the 20th anniversary.", "It dates from the 20th century.",
+                                  "He finished the race in the 2nd place."])
+def test_an_ordinal_before_a_noun_is_no_day_of_the_month(text):
+    assert [t for t in find_timexes(text, TUESDAY) if t.rule == "day-alone"] == []
+
+
+def test_the_vague_alternation_prefers_the_longer_phrase():
+    assert [t.text for t in find_timexes("Prices may fall in the near future.", TUESDAY)] == ["the near future"]

@@ -24,7 +24,8 @@ is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 G
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
-quoted title ('"This Week"') is no week. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
+picks near the anchor. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -85,7 +86,7 @@ class Rule:
     cues: tuple[str, ...] = ()  # every match holds one of these (lower case): a text without any is skipped
 
 
-UNIT_WORDS = ("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+UNIT_WORDS = ("minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
 # words every match of a rule contains, to skip rules that cannot match a text (tagging speed)
 CUES = {
     "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter", "period"),
@@ -118,7 +119,7 @@ def rules() -> tuple[Rule, ...]:
     units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
     num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
     # not the fractions "a quarter of", "three-quarters of"
-    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
+    unit = r"(?P<unit>minute|hour|day|week|fortnight|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
@@ -132,11 +133,14 @@ def rules() -> tuple[Rule, ...]:
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
-        ("day-month-year", rf"\b(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+{YEAR}"),
+        ("day-month-year", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
-        ("day-month", rf"\b(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
+        ("day-month", rf"\b(?=\d|the\s+\d)(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
+        # "resume on the 20th": that day of a month near the anchor (not "the 20th anniversary", "the 20th century")
+        ("day-alone", r"(?=the\s+\d)(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bsince ))the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                      r"(?!\s+[A-Za-z]|-)"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         # not a march named after its cause ("the annual March for Peace", "the March of the Mothers")
@@ -226,7 +230,7 @@ def rules() -> tuple[Rule, ...]:
                       r"s?(?:\s+(?P<tod>morning|afternoon|evening|night)s?)?\b"),
         ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?:(?P<n>\d+|{num}|several|many)\s+|(?=[a-z]+s\s+ago\b))"
                 rf"{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago", "years ago"
-        ("clock", r"(?<![$£€\d.])\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+        ("clock", r"\b(?=\d)(?<![$£€.])(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
@@ -237,8 +241,8 @@ def rules() -> tuple[Rule, ...]:
         ("clock-part", rf"(?:(?<=\bat )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\baround )|(?<=\babout )|(?<=\bbefore )|"
                        rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
                        r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
-        ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
-        ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
+        ("holiday", r"\b(?=(?i:last|this|next)\s|[A-Z])(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
+        ("vague", r"\b(?P<vague>" + _trie(vocabulary()["vague"]) + r")\b"),
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
@@ -254,6 +258,25 @@ def rules() -> tuple[Rule, ...]:
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"),
                       cues.get(name, ())) for name, rx in table)
+
+
+def _trie(phrases) -> str:
+    """One regex alternation for many phrases, sharing their prefixes (much faster to scan than a flat list);
+    where one phrase extends another, the longer is tried first."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return pattern(tree)
 
 
 def _month(name: str) -> int:
@@ -475,9 +498,11 @@ def _holiday(spec: list[int] | str, year: int) -> date:
     if isinstance(spec, list):
         return date(year, spec[0], spec[1])
     words = spec.split()
-    if words[-1] == "easter":
-        shift = 0 if len(words) == 1 else int(words[0]) * (-1 if words[2] == "before" else 1)
-        return _easter(year) + timedelta(days=shift)
+    if len(words) > 3 and words[1] == "days":  # "2 days before easter", "1 days after fourth thursday of november"
+        shift = int(words[0]) * (-1 if words[2] == "before" else 1)
+        return _holiday(" ".join(words[3:]), year) + timedelta(days=shift)
+    if spec == "easter":
+        return _easter(year)
     if spec == "election tuesday of november":
         return date(year, 11, 2) + timedelta(days=(1 - date(year, 11, 2).weekday()) % 7)
     nth, weekday, _, month = words
@@ -674,6 +699,17 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(*(week_window(day) if g.get("hweek") else (day, day)), rule, text)  # "Easter week"
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
+    if rule == "day-alone":  # "on the 20th": the 20th of the month before, of or after the anchor's the tense picks
+        if anchor is None:
+            return None
+        days = []
+        for shift in (-1, 0, 1):
+            try:
+                days.append(date(*_shift_months(anchor, shift), int(g["day"])))
+            except ValueError:  # "the 31st" of a shorter month
+                pass
+        day = _closest(days, anchor, tense)
+        return None if day is None else _window(day, day, rule, text)
     if rule == "week-of":
         day = _resolve_match("month-day", g, text, anchor, ref, tense)
         return None if day is None else _window(*week_window(day.earliest), rule, text)
@@ -768,8 +804,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
             return None
-        if unit in ("day", "week"):
-            day = anchor + timedelta(days=-n * (7 if unit == "week" else 1))
+        if unit in ("day", "week", "fortnight"):
+            day = anchor + timedelta(days=-n * {"day": 1, "week": 7, "fortnight": 14}[unit])
             return _window(*((day, day) if unit == "day" else week_window(day)), rule, text)
         if unit == "month":
             return _window(*month_window(*_shift_months(anchor, -n)), rule, text)
@@ -986,7 +1022,7 @@ def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow |
 
 HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "T30M", "TM": "T30S"}  # half a year, month ...
 HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
-UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y",
               "decade": "DE", "century": "CE", "centurie": "CE"}
 YEARS_IN = {"DE": 10, "CE": 100}  # a decade and a century are counted in years (P20Y, P100Y), as TimeBank does
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
@@ -1009,6 +1045,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         code = UNIT_CODES[g["unit"].lower()]
         if code in YEARS_IN:
             code, n = "Y", None if n is None else n * YEARS_IN[code]
+        if code == "FN":  # "a fortnight": P2W
+            code, n = "W", None if n is None else n * 2
         if g.get("halfa") and n is not None:  # "half an hour": PT30M, "half a century": P50Y
             if code == "Y" and n > 1:
                 return f"P{n // 2}Y"
