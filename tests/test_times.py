@@ -312,7 +312,9 @@ def test_rules_skipped_for_missing_cues_match_nothing_there():
                "the six months", "three days", "every quarter", "two years ago", "5 p.m.", "noon", "Christmas",
                "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5",
                "the next morning", "this century", "the latest period", "the end of the month", "two more weeks",
-               "the 1988 period", "10 p.m. Wednesday", "June last year"]
+               "the 1988 period", "10 p.m. Wednesday", "June last year", "the third day", "Weeks later",
+               "at 14:30", "at 0600 GMT", "at 0001 local time", "the first week of May", "a fortnight ago",
+               "last decade", "mid-afternoon", "years ago", "the current talks", "Black Friday"]
     for sample in samples:
         lowered = sample.lower()
         for rule in rules():
@@ -837,3 +839,12 @@ def test_an_ordinal_before_a_noun_is_no_day_of_the_month(text):
 
 def test_the_vague_alternation_prefers_the_longer_phrase():
     assert [t.text for t in find_timexes("Prices may fall in the near future.", TUESDAY)] == ["the near future"]
+
+
+def test_the_last_minute_idiom_is_no_duration():
+    assert find_timexes("The deal fell apart at the last minute.", TUESDAY) == []
+
+
+def test_a_four_digit_clock_before_local_time():
+    t = only("The pause begins at 0001 local time.", expression="0001")
+    assert (t.type, t.value) == ("TIME", "2024-02-13T00:01")

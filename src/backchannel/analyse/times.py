@@ -105,7 +105,7 @@ CUES = {
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
-    "ago": ("ago", "earlier"), "current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "ago": ("ago", "earlier"), "current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -205,7 +205,8 @@ def rules() -> tuple[Rule, ...]:
         ("old-year", r"\b(?:in|since|until|during)\s+(?P<year>1[0-8]\d\d)\b(?![\d.,]\d|\s*%|\s+(?:per|percent)\b|"
                      r"\s+(?!(?:was|has|is|as|this|its|his|us|thus|unless|across|plus)\b)[a-z]+s\b)"),  # "in 1898", not "in 1500 homes"
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
-        ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
+        # not the idiom "at the last minute"
+        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
@@ -236,7 +237,7 @@ def rules() -> tuple[Rule, ...]:
         # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
         ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround ))"
                      r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)(?:\s+(?P<tz>(?-i:GMT|UTC)))?|"
-                     r"(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)\s+(?P<tz2>(?-i:GMT|UTC)))\b" + on_day),
+                     r"(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)(?:\s+(?P<tz2>(?-i:GMT|UTC))|(?=\s+local time\b)))\b" + on_day),
         ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
         ("clock-part", rf"(?:(?<=\bat )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\baround )|(?<=\babout )|(?<=\bbefore )|"
                        rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
