@@ -848,3 +848,12 @@ def test_the_last_minute_idiom_is_no_duration():
 def test_a_four_digit_clock_before_local_time():
     t = only("The pause begins at 0001 local time.", expression="0001")
     assert (t.type, t.value) == ("TIME", "2024-02-13T00:01")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The summit will be held in the second week of June.", "2024-W24"),  # 10-16 June 2024
+    ("The accord was signed in the last week of March 2023.", "2023-W13"),  # 27 March - 2 April
+])
+def test_a_numbered_week_of_a_month(text, value):
+    t = only(text)
+    assert (t.type, t.value, t.rule) == ("DATE", value, "week-of-month")

@@ -25,7 +25,7 @@ the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
-picks near the anchor. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+picks near the anchor; "the second week of June" is the ISO week holding 11 June. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -94,7 +94,7 @@ CUES = {
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
     "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "prior", "same"),
-    "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "weekend": ("weekend",), "week-of": ("week of",), "week-of-month": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "day-part": ("morning", "afternoon", "evening"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
     "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
@@ -141,6 +141,8 @@ def rules() -> tuple[Rule, ...]:
         # "resume on the 20th": that day of a month near the anchor (not "the 20th anniversary", "the 20th century")
         ("day-alone", r"(?=the\s+\d)(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bsince ))the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
                       r"(?!\s+[A-Za-z]|-)"),
+        # "the second week of June (2025)": that week of the month
+        ("week-of-month", rf"\b[Tt]he\s+(?P<wnth>first|second|third|fourth|last|final)\s+week\s+of\s+{m}(?:,?\s+{YEAR})?"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         # not a march named after its cause ("the annual March for Peace", "the March of the Mothers")
@@ -711,6 +713,15 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
                 pass
         day = _closest(days, anchor, tense)
         return None if day is None else _window(day, day, rule, text)
+    if rule == "week-of-month":
+        month = _month(g["month"])
+        year = int(g["year"]) if g.get("year") else None if anchor is None else _month_near(month, "", anchor, tense)
+        if year is None:
+            return None
+        nth = g["wnth"].lower()
+        # the week that holds the middle of that seven-day block of the month (so mostly inside the month)
+        day = month_window(year, month)[1] - timedelta(days=3) if nth in ("last", "final") else date(year, month, 4 + 7 * NTH[nth])
+        return _window(*week_window(day), rule, text)
     if rule == "week-of":
         day = _resolve_match("month-day", g, text, anchor, ref, tense)
         return None if day is None else _window(*week_window(day.earliest), rule, text)
