@@ -92,6 +92,27 @@ def test_narrative_days_count_from_the_last_explicit_date(text, expected):
     assert narrative.window.earliest == narrative.window.latest == D(expected)
 
 
+MONDAY = date(2023, 12, 11)
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    # "late last week" is Thursday 7 to Saturday 9 December: the day after it is one of 8 to 10 December
+    ("Late last week the mediator phoned both leaders. The following day, one of them agreed.", "2023-12-08", "2023-12-10"),
+    ("Late last week the mediator phoned both leaders. The previous day, one of them had refused.",
+     "2023-12-06", "2023-12-08"),
+    ("Late last week the mediator phoned both leaders. That same day, one of them agreed.", "2023-12-07", "2023-12-09"),
+    # a day named after the window is the narrative's day again
+    ("Late last week the mediator phoned. On Sunday the leaders met. The next day, they signed.", "2023-12-11", "2023-12-11"),
+    # a window named after a day replaces it
+    ("On Sunday the leaders met. Late last week the mediator had phoned. The next day, one agreed.",
+     "2023-12-08", "2023-12-10"),
+])
+def test_a_narrative_day_after_a_window_of_days_is_that_window_shifted(text, earliest, latest):
+    narrative = find_timexes(text, MONDAY)[-1]
+    assert narrative.rule == "narrative-day"
+    assert (narrative.window.earliest, narrative.window.latest) == (D(earliest), D(latest))
+
+
 def test_narrative_week_after_an_explicit_date():
     text = "The talks opened on 10 July 2024. The following week, Qatar joined."
     t = find_timexes(text, TUESDAY)[-1]
@@ -291,7 +312,9 @@ def test_rules_skipped_for_missing_cues_match_nothing_there():
                "the six months", "three days", "every quarter", "two years ago", "5 p.m.", "noon", "Christmas",
                "recently", "2024-02-01", "the third quarter", "the latest quarter", "in December", "June 5",
                "the next morning", "this century", "the latest period", "the end of the month", "two more weeks",
-               "the 1988 period", "10 p.m. Wednesday", "June last year"]
+               "the 1988 period", "10 p.m. Wednesday", "June last year", "the third day", "Weeks later",
+               "at 14:30", "at 0600 GMT", "at 0001 local time", "the first week of May", "a fortnight ago",
+               "last decade", "mid-afternoon", "years ago", "the current talks", "Black Friday"]
     for sample in samples:
         lowered = sample.lower()
         for rule in rules():
@@ -701,3 +724,136 @@ def test_now_opening_a_sentence_with_a_comma_is_no_time(text, expected):
 ])
 def test_a_quarter_without_a_year_that_has_not_begun_is_last_years(text, anchor, value):
     assert only(text, anchor).value == value
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    # "last week" and "this week" before "after"/"before" a clause are still that week ("the week after X" is not)
+    ("The envoy met the mediator last week after months of silence.", "last week", "DATE", "2024-W06"),
+    ("The envoy met the mediator this week before flying home.", "this week", "DATE", "2024-W07"),
+    # "current" before a noun is the present; "the current account" is no time
+    ("The current truce is fragile.", "current", "DATE", "PRESENT_REF"),
+    # "year's end" is the year's last day, like "year-end"
+    ("The blockade should be lifted by year's end.", "year's end", "DATE", "2024-12-31"),
+    # an unstated stretch of time; the preposition stays out
+    ("The two camps have not spoken for a while.", "a while", "DURATION", "PXX"),
+    ("The monitors will stay for some time.", "some time", "DURATION", "PXX"),
+    ("Over the years, the border moved twice.", "the years", "DURATION", "PXY"),
+    ("The offer was withdrawn some time ago.", "some time ago", "DATE", "PAST_REF"),
+    # half a unit and centuries
+    ("The call lasted half an hour.", "half an hour", "DURATION", "PT30M"),
+    ("The dispute has gone on for half a century.", "half a century", "DURATION", "P50Y"),
+    ("The border was drawn two centuries ago.", "two centuries ago", "DATE", "1824"),
+    ("The feud lasted a century.", "a century", "DURATION", "P100Y"),
+    # a day of the story named by its rank: the narrative's day, else the anchor's
+    ("The strike entered its third day on Sunday.", "third day", "DATE", "2024-02-13"),
+    ("On 5 May 2023 the talks opened. On the second day, the envoys walked out.", "the second day", "DATE", "2023-05-05"),
+    # "the 3rd of March", British style
+    ("The prisoners were released on the 3rd of March 2022.", "the 3rd of March 2022", "DATE", "2022-03-03"),
+    ("The prisoners were released on the 3rd of March.", "the 3rd of March", "DATE", "2023-03-03"),
+    # a 24-hour clock after a preposition
+    ("The truce will start at 06:00 on Friday.", "06:00 on Friday", "TIME", "2024-02-16T06:00"),
+    ("The truce started at 2100 GMT.", "2100 GMT", "TIME", "2024-02-13T21:00"),
+])
+def test_more_classes_of_time_expression(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The current account deficit widened.",
+    "The current was too strong for the boats.",
+    "The market rose for the first day of the month.",  # the month, not a day of the story
+    "The odds were 3:1 against a deal.",
+    "He is known as a man of few words.",
+])
+def test_no_time_in_lookalikes(text):
+    assert [t.text for t in find_timexes(text, TUESDAY) if t.rule in ("current", "ordinal-day", "clock-24")] == []
+
+
+def test_days_after_an_event_tags_the_unit_only():
+    t = only("Just days after the vote, the coalition split.", expression="days")
+    assert (t.type, t.rule) == ("DATE", "span-around")
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The bank must reply within ten business days.", "ten business days", "DURATION", "P10D"),
+    ("More envoys are expected in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    # holidays by a rule: the last Monday of May, the first Monday of September, two days before Easter
+    ("The rally was held on Memorial Day.", "Memorial Day", "DATE", "2023-05-29"),
+    ("The strike began on Labor Day.", "Labor Day", "DATE", "2023-09-04"),
+    ("The prisoners were freed on Good Friday.", "Good Friday", "DATE", "2023-04-07"),
+    ("The family will gather on Mother's Day.", "Mother's Day", "DATE", "2024-05-12"),
+    # a part of the day: of the day it names, else of the narrative's day
+    ("By mid-afternoon the shelling had stopped.", "mid-afternoon", "TIME", "2024-02-13TAF"),
+    ("The convoy left late evening yesterday.", "late evening yesterday", "TIME", "2024-02-12TEV"),
+    ("On 4 June 2023 the talks resumed. By early afternoon a draft was ready.", "early afternoon", "TIME",
+     "2023-06-04TAF"),
+    # "Weeks later": an unstated number of weeks; "later" stays out
+    ("The border reopened. Weeks later, trade resumed.", "Weeks", "DURATION", "PXW"),
+    # "the prior year": the year before the last one named
+    ("Exports rose in 2021 from the prior year.", "the prior year", "DATE", "2020"),
+])
+def test_business_days_holidays_parts_of_days_and_prior_units(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The two villages fell out years ago.", "years ago", "DATE", "PAST_REF"),
+    ("The dam was built many decades ago.", "many decades ago", "DATE", "PAST_REF"),
+    ("Grain prices doubled last decade.", "last decade", "DATE", "201"),
+    ("The pipeline should be finished this decade.", "this decade", "DATE", "202"),
+    ("The ferry left at 9.30am.", "9.30am", "TIME", "2024-02-13T09:30"),
+])
+def test_bare_units_ago_decades_and_clock_with_a_dot(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+def test_a_programme_title_is_no_week():
+    assert find_timexes('The minister spoke on the talk show "This Week" about the truce.', TUESDAY) == []
+
+
+def test_the_last_week_of_a_month_is_not_last_week():
+    assert "the last week" not in [t.text for t in find_timexes("The vote is due in the last week of March.", TUESDAY)
+                                   if t.rule == "relative-week"]
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The truce was agreed a fortnight ago.", "a fortnight ago", "DATE", "2024-W05"),
+    ("The truce lasted a fortnight.", "a fortnight", "DURATION", "P2W"),
+    ("Queues formed on Black Friday.", "Black Friday", "DATE", "2023-11-24"),
+    ("The envoys will return on the 20th.", "the 20th", "DATE", "2024-02-20"),
+    ("The envoys will return on the 2nd.", "the 2nd", "DATE", "2024-03-02"),
+])
+def test_fortnights_black_friday_and_a_day_of_the_month_alone(text, expression, kind, value):
+    t = only(text, expression=expression)
+    assert (t.type, t.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text", ["They marked the 20th anniversary.", "It dates from the 20th century.",
+                                  "He finished the race in the 2nd place."])
+def test_an_ordinal_before_a_noun_is_no_day_of_the_month(text):
+    assert [t for t in find_timexes(text, TUESDAY) if t.rule == "day-alone"] == []
+
+
+def test_the_vague_alternation_prefers_the_longer_phrase():
+    assert [t.text for t in find_timexes("Prices may fall in the near future.", TUESDAY)] == ["the near future"]
+
+
+def test_the_last_minute_idiom_is_no_duration():
+    assert find_timexes("The deal fell apart at the last minute.", TUESDAY) == []
+
+
+def test_a_four_digit_clock_before_local_time():
+    t = only("The pause begins at 0001 local time.", expression="0001")
+    assert (t.type, t.value) == ("TIME", "2024-02-13T00:01")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The summit will be held in the second week of June.", "2024-W24"),  # 10-16 June 2024
+    ("The accord was signed in the last week of March 2023.", "2023-W13"),  # 27 March - 2 April
+])
+def test_a_numbered_week_of_a_month(text, value):
+    t = only(text)
+    assert (t.type, t.value, t.rule) == ("DATE", value, "week-of-month")

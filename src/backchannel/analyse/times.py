@@ -3,7 +3,8 @@
 `find_timexes(text, anchor, doc=None)` is pure: the same text, anchor and Doc give the same timexes. The anchor is
 the day relative expressions count from (the publication date, or the latest day of an inferred
 publication window). The narrative reference ("the following day", "that same week") is the last
-day-precise date the text mentioned, section headings included; "that year", "the following month"
+day-precise date the text mentioned, section headings included, unless a window of up to a week came after it
+("late last week ... the following day": that window a day later); "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. A quarter named without a year that has not begun by the anchor is last year's, unless the clause looks
 ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"), "the quarter",
@@ -17,7 +18,14 @@ day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
 needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
-Peace" are no times. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+Peace" are no times. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
+durations of no stated length; "half an hour" is PT30M and centuries count in years; "the third day" (of a story)
+is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
+the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
+of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
+monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
+quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
+picks near the anchor; "the second week of June" is the ISO week holding 11 June. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -78,25 +86,26 @@ class Rule:
     cues: tuple[str, ...] = ()  # every match holds one of these (lower case): a text without any is skipped
 
 
-UNIT_WORDS = ("minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+UNIT_WORDS = ("minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
 # words every match of a rule contains, to skip rules that cannot match a text (tagging speed)
 CUES = {
     "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter", "period"),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "decade": ("0s",), "decade-word": ("ties",),
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
-    "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "same"),
-    "weekend": ("weekend",), "week-of": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "year-end": ("year",), "year-ago": ("year-",), "narrative-unit": ("that", "following", "previous", "preceding", "prior", "same"),
+    "weekend": ("weekend",), "week-of": ("week of",), "week-of-month": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
+    "day-part": ("morning", "afternoon", "evening"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
-    "narrative-day": ("day", "evening", "night", "morning"),
+    "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
-    "relative-month": ("month",), "relative-year": ("year",), "year": ("19", "20"),
+    "relative-month": ("month",), "relative-year": ("year",), "relative-decade": ("decade",), "year": ("19", "20"),
     "year-period": ("19", "20"), "year-alone": ("19", "20"),
-    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS,
+    "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS, "bare-later": ("s later",),
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
-    "ago": ("ago", "earlier"), "clock": ("am", "pm", "a.m", "p.m"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "ago": ("ago", "earlier"), "current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -110,7 +119,7 @@ def rules() -> tuple[Rule, ...]:
     units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
     num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
     # not the fractions "a quarter of", "three-quarters of"
-    unit = r"(?P<unit>minute|hour|day|week|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade)s?"
+    unit = r"(?P<unit>minute|hour|day|week|fortnight|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
@@ -124,11 +133,16 @@ def rules() -> tuple[Rule, ...]:
     table = [
         ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
-        ("day-month-year", rf"\b(?:{wd},?\s+)?{DAY}\s+{m},?\s+{YEAR}"),
+        ("day-month-year", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
-        ("day-month", rf"\b{DAY}\s+{m}\b"),
+        ("day-month", rf"\b(?=\d|the\s+\d)(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
+        # "resume on the 20th": that day of a month near the anchor (not "the 20th anniversary", "the 20th century")
+        ("day-alone", r"(?=the\s+\d)(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bsince ))the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+                      r"(?!\s+[A-Za-z]|-)"),
+        # "the second week of June (2025)": that week of the month
+        ("week-of-month", rf"\b[Tt]he\s+(?P<wnth>first|second|third|fourth|last|final)\s+week\s+of\s+{m}(?:,?\s+{YEAR})?"),
         ("week-of", rf"\b[Tt]he\s+week\s+of\s+{m}\s+{DAY}(?!\d|:\d)"),  # "the week of March 4": that week
         ("in-month", rf"\b(?:in|during|since|until|by|of|from|through)\s+{m}(?!\w|\.\w)"),
         # not a march named after its cause ("the annual March for Peace", "the March of the Mothers")
@@ -155,79 +169,117 @@ def rules() -> tuple[Rule, ...]:
         ("year-ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
         ("the-year", r"\bthe\s+(?:(?P<mod>full|current|latest|entire|whole)\s+)?(?:fiscal\s+)?year\b"
                      r"(?![-'’]|\s+(?:ago|earlier|before|after|later|\d|two|end))"),
-        ("year-end", r"\b(?:the\s+)?year[\s-]end\b"),
+        ("year-end", r"\b(?:the\s+)?year(?:[\s-]|['’]s\s+)end\b"),  # "year-end", "by year's end"
         ("year-ago", rf"\b(?:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)\s+(?:{ordinal}\s+)?(?:quarter|period)\b"
                      r"|year-(?:ago|earlier)\b)"),
-        ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|that same|that|later that|earlier that|"
+        ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|the prior|that same|that|later that|earlier that|"
                            r"the same)\s+(?P<unit>year|month|quarter)\b(?![-'’])"),
         ("weekend", r"\b(?P<dir>this|last|next|the)\s+weekend\b"),
         ("part-of-day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<tod>morning|afternoon|evening|night)\b"),
+        # "by mid-afternoon", "late evening yesterday": a part of the narrative's day, or of the day named
+        ("day-part", r"\b(?P<dpart>mid|early|late)[\s-]?(?P<tod>morning|afternoon|evening)\b"
+                     r"(?:\s+(?P<which>yesterday|today|tomorrow)\b)?"),
         ("relative-day", r"\b(?:(?:earlier|later|late)\s+(?=yesterday))?(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|"
                          r"yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
                           r"the next morning|the following morning|the previous day|the day (?:after|before)(?!\s+[\w$])|"
                           r"that (?:very )?same day|the same day|that day|that evening|that night|"
                           r"the day(?=\s+(?P<signal>after|before)\s+[\w$]))\b"),  # "the day [before the vote]": the day only
+        # "on the third day of the talks", "a fourth day of protests": a day of the story, not a count of days
+        ("ordinal-day", r"\b(?:the\s+)?(?:" + "|".join(vocabulary()["day_ordinals"]) + r"|[1-9]\d?(?:st|nd|rd|th)) day\b"
+                        rf"(?![-'’])(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:month|week|year|{full_months}\b))"),
         ("narrative-span", r"\b(?:in\s+)?(?P<rel>the following days|the following week|that same week|the same week|"
                            r"that week|that same month|the same month|that month)\b"),
         # "in the [weeks] before the raid": a DATE around an event, whose day the text leaves to the event
-        ("span-around", r"(?<=\bthe )(?P<unit>days|weeks|months)\b"
+        ("span-around", r"\b(?=[dwm])(?<!\bof )(?<!\bfirst )(?<!\blast )(?P<unit>days|weeks|months)\b"
                         r"(?=\s+(?:before|after|following|preceding|leading up to)\s+[\w$])"),
         ("weekday", rf"\b(?:(?P<dir>(?i:last|this|next|this coming|the previous|the following|on|overnight))\s+)?{wd}"
                     r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
-        ("relative-week", rf"\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
-                          r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end))"),
+        # not a programme's title ('ABC's "This Week"')
+        ("relative-week", rf"(?<![\"“`'‘])\b{PART_OF_UNIT}(?P<dir>this past|this last|the past|"
+                          r"the last|this|last|next|the)\s+week\b(?!-|\s+(?:end|of)\b)"
+                          r"(?:(?<!the week)|(?!\s+(?:before|after|ago|earlier|later)\b))"),  # not "the week [after X]"
         ("relative-month", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next|(?<=of )the)\s+month\b"),  # "the end of the month"
+        ("relative-decade", r"\b(?P<dir>this|last|next)\s+decade\b(?![-'’])"),  # "last decade": the 2010s
         ("relative-year", rf"\b{PART_OF_UNIT}(?P<dir>this|last|next)\s+year\b"),
         ("year-period", rf"\bthe\s+{YEAR}\s+(?:period|quarter|season)\b"),  # "the 1988 period": a part of that year
         ("year", rf"\b(?:(?:in|since|by|of|during|until|from|early|late|mid)\s+|mid-){YEAR}\b"),
         ("old-year", r"\b(?:in|since|until|during)\s+(?P<year>1[0-8]\d\d)\b(?![\d.,]\d|\s*%|\s+(?:per|percent)\b|"
                      r"\s+(?!(?:was|has|is|as|this|its|his|us|thus|unless|across|plus)\b)[a-z]+s\b)"),  # "in 1898", not "in 1500 homes"
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
-        ("duration-span", rf"\b(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
+        # not the idiom "at the last minute"
+        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
-                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
-                     rf"(?:(?:more|additional|further)\s+)?{unit}\b(?:\s+or\s+so\b)?"
+                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
+                     rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         ("duration-bare", r"\b(?:for|within|over)\s+(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
                           r"(?!\s+(?:ago|later|earlier|old))"),
+        # "Months later, ...": an unstated number of them, counted from the story ("later" stays out, as above)
+        ("bare-later", r"(?:^|(?<=[.!?,;]\s)|(?<=\n)|(?<=\bjust\s)|(?<=\bonly\s))(?P<unit>minute|hour|day|week|month|year|decade)s"
+                       r"(?= later\b)"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
                 r"(?P<unit>hour|day|week|month|quarter|year))\b"),
         # "each July", "every Thursday", "Tuesday nights", "on Sundays": a day or month that recurs
         ("set-named", rf"\b(?:(?P<each>(?i:every|each))\s+)?(?:{wd}|{full_months})"
                       r"(?(each)|(?<=day)(?=s\b|\s+(?:mornings|afternoons|evenings|nights)\b))"
                       r"s?(?:\s+(?P<tod>morning|afternoon|evening|night)s?)?\b"),
-        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?P<n>\d+|{num}|several)\s+{unit}"
-                r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago"
-        ("clock", r"\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+        ("ago", rf"\b(?:(?:nearly|almost|about|roughly|some|more than|less than)\s+)?(?:(?P<n>\d+|{num}|several|many)\s+|(?=[a-z]+s\s+ago\b))"
+                rf"{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier)\b"),  # "a week or so ago", "years ago"
+        ("clock", r"\b(?=\d)(?<![$£€.])(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
+        # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
+        ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround ))"
+                     r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)(?:\s+(?P<tz>(?-i:GMT|UTC)))?|"
+                     r"(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)(?:\s+(?P<tz2>(?-i:GMT|UTC))|(?=\s+local time\b)))\b" + on_day),
         ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
         ("clock-part", rf"(?:(?<=\bat )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\baround )|(?<=\babout )|(?<=\bbefore )|"
                        rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
                        r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
-        ("holiday", r"\b(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
-        ("vague", r"\b(?P<vague>" + "|".join(re.escape(v) for v in vocabulary()["vague"]) + r")\b"),
+        ("holiday", r"\b(?=(?i:last|this|next)\s|[A-Z])(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
+        ("vague", r"\b(?P<vague>" + _trie(vocabulary()["vague"]) + r")\b"),
+        # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
+        ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
     flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
-             "narrative-unit", "span-around", "old-year", "duration-bare", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year",
+             "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year", "relative-decade",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
-             "part-of-day", "decade", "part-year", "holiday", "clock", "clock-word", "clock-part"}
-    kinds = {"duration-bare": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
+             "part-of-day", "day-part", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
+    kinds = {"duration-bare": "DURATION", "bare-later": "DURATION", "year-ended": "DURATION", "duration": "DURATION", "duration-span": "DURATION", "duration-the": "DURATION",
              "duration-long": "DURATION", "set": "SET", "set-named": "SET",
-             "part-of-day": "TIME", "clock": "TIME", "clock-word": "TIME",
+             "part-of-day": "TIME", "day-part": "TIME", "clock": "TIME", "clock-24": "TIME", "clock-word": "TIME",
              "clock-part": "TIME"}
     cues = dict(CUES, holiday=tuple(max(h.replace("'", " ").split(), key=len) for h in vocabulary()["holidays"]),
                 vague=tuple(max(v.split(), key=len) for v in vocabulary()["vague"]))
     return tuple(Rule(name, re.compile(rx, re.IGNORECASE if name in flags else 0), kinds.get(name, "DATE"),
                       cues.get(name, ())) for name, rx in table)
+
+
+def _trie(phrases) -> str:
+    """One regex alternation for many phrases, sharing their prefixes (much faster to scan than a flat list);
+    where one phrase extends another, the longer is tried first."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return pattern(tree)
 
 
 def _month(name: str) -> int:
@@ -237,8 +289,11 @@ def _month(name: str) -> int:
 COMPOUND_TENS = (20, 30, 40, 50, 60, 70, 80, 90)
 
 
-def _number(word: str) -> int | None:
-    """ "12", "twelve", "a couple of", or a ten and a unit ("twenty four", "thirty-six"); None for "several"."""
+def _number(word: str | None) -> int | None:
+    """ "12", "twelve", "a couple of", or a ten and a unit ("twenty four", "thirty-six"); None for "several",
+    "many" or no number at all ("years ago")."""
+    if word is None:
+        return None
     if word.isdigit():
         return int(word)
     numbers = vocabulary()["numbers"]
@@ -436,17 +491,30 @@ def _closest(candidates: list[date], base: date, tense: str) -> date | None:
     return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days)
 
 
+NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
 def _holiday(spec: list[int] | str, year: int) -> date:
-    """The day of a holiday in `year`: a fixed [month, day], the fourth Thursday of November, the Tuesday
-    after the first Monday of November, or Easter Sunday."""
+    """The day of a holiday in `year`: a fixed [month, day], "fourth thursday of november", "last monday of
+    may", the Tuesday after the first Monday of November, Easter Sunday by the computus, or a number of days
+    before or after it ("2 days before easter")."""
     if isinstance(spec, list):
         return date(year, spec[0], spec[1])
+    words = spec.split()
+    if len(words) > 3 and words[1] == "days":  # "2 days before easter", "1 days after fourth thursday of november"
+        shift = int(words[0]) * (-1 if words[2] == "before" else 1)
+        return _holiday(" ".join(words[3:]), year) + timedelta(days=shift)
     if spec == "easter":
         return _easter(year)
     if spec == "election tuesday of november":
         return date(year, 11, 2) + timedelta(days=(1 - date(year, 11, 2).weekday()) % 7)
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    nth, weekday, _, month = words
+    target, month = vocabulary()["weekdays"][weekday], _month(month)
+    if nth == "last":
+        last = month_window(year, month)[1]
+        return last - timedelta(days=(last.weekday() - target) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(target - first.weekday()) % 7 + 7 * NTH[nth])
 
 
 def _easter(year: int) -> date:
@@ -512,7 +580,7 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
-    if rule in ("clock", "clock-word", "clock-part"):  # the day a time of day names, if it names one
+    if rule in ("clock", "clock-24", "clock-word", "clock-part"):  # the day a time of day names, if it names one
         if g.get("weekday") or g.get("later_weekday"):
             return _resolve_match("weekday", {"weekday": g["weekday"] or g["later_weekday"]}, text, anchor, ref, tense)
         if g.get("month"):
@@ -556,6 +624,11 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         lo = date(year, first, 1)
         y2, m2 = _shift_months(lo, 2)
         return DateWindow(lo, month_window(y2, m2)[1], f"{year}-{code}", "season", rule, text)
+    if rule == "relative-decade":
+        if anchor is None:
+            return None
+        start = (anchor.year // 10 + {"this": 0, "last": -1, "next": 1}[g["dir"].lower()]) * 10
+        return DateWindow(date(start, 1, 1), date(start + 9, 12, 31), f"{start // 10}", "decade", rule, text)
     if rule == "decade":
         cent = int(g["cent"]) if g.get("cent") else (19 if int(g["dec"]) >= 3 else 20)
         start = cent * 100 + int(g["dec"]) * 10
@@ -601,6 +674,11 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         monday, sunday = week_window(anchor + timedelta(days=shift))
         iso = monday.isocalendar()
         return DateWindow(sunday - timedelta(days=1), sunday, f"{iso.year}-W{iso.week:02d}-WE", "week", rule, text)
+    if rule == "day-part":  # "mid-afternoon yesterday": that day; without one, the narrative's (see _value)
+        if anchor is None or not g.get("which"):
+            return None
+        day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["which"].lower(), 0))
+        return _window(day, day, rule, text)
     if rule == "part-of-day":
         if anchor is None:
             return None
@@ -624,6 +702,26 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(*(week_window(day) if g.get("hweek") else (day, day)), rule, text)  # "Easter week"
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
+    if rule == "day-alone":  # "on the 20th": the 20th of the month before, of or after the anchor's the tense picks
+        if anchor is None:
+            return None
+        days = []
+        for shift in (-1, 0, 1):
+            try:
+                days.append(date(*_shift_months(anchor, shift), int(g["day"])))
+            except ValueError:  # "the 31st" of a shorter month
+                pass
+        day = _closest(days, anchor, tense)
+        return None if day is None else _window(day, day, rule, text)
+    if rule == "week-of-month":
+        month = _month(g["month"])
+        year = int(g["year"]) if g.get("year") else None if anchor is None else _month_near(month, "", anchor, tense)
+        if year is None:
+            return None
+        nth = g["wnth"].lower()
+        # the week that holds the middle of that seven-day block of the month (so mostly inside the month)
+        day = month_window(year, month)[1] - timedelta(days=3) if nth in ("last", "final") else date(year, month, 4 + 7 * NTH[nth])
+        return _window(*week_window(day), rule, text)
     if rule == "week-of":
         day = _resolve_match("month-day", g, text, anchor, ref, tense)
         return None if day is None else _window(*week_window(day.earliest), rule, text)
@@ -679,6 +777,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         rel = " ".join((g["rel"], g.get("signal") or "")).lower()
         shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
         return _window(ref + timedelta(days=shift), ref + timedelta(days=shift), rule, text)
+    if rule == "ordinal-day":  # "on the third day of the talks": the story's day, else the anchor's
+        base = ref or anchor
+        return None if base is None else _window(base, base, rule, text)
     if rule == "narrative-span":
         if ref is None:
             return None
@@ -715,13 +816,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
             return None
-        if unit in ("day", "week"):
-            day = anchor + timedelta(days=-n * (7 if unit == "week" else 1))
+        if unit in ("day", "week", "fortnight"):
+            day = anchor + timedelta(days=-n * {"day": 1, "week": 7, "fortnight": 14}[unit])
             return _window(*((day, day) if unit == "day" else week_window(day)), rule, text)
         if unit == "month":
             return _window(*month_window(*_shift_months(anchor, -n)), rule, text)
-        if unit in ("year", "decade"):
-            year = anchor.year - n * (10 if unit == "decade" else 1)
+        if unit in ("year", "decade", "century", "centurie"):  # "a decade ago", "a century ago": that year
+            year = anchor.year - n * YEARS_IN.get(UNIT_CODES[unit], 1)
             return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
         return None
     return None  # durations, sets and vague references fix no window
@@ -790,6 +891,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     chosen.sort(key=lambda item: item[0])
     found: list[Timex] = []
     ref: date | None = None
+    span: DateWindow | None = None  # a window of a few days named after `ref` ("late last week"): the narrative's time
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
     reported: str | None = None  # the latest quarter named by its number ("the third quarter"): the one reported
     for start, _, rule, m in chosen:
@@ -808,6 +910,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
                           _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
             window = _narrative_unit(m.groupdict(), last, expression)
+        elif rule.name == "narrative-day" and span is not None and not m.groupdict().get("signal"):
+            window = _narrative_span_day(m.groupdict(), span, expression)  # "late last week ... the following day"
         elif m.groupdict().get("signal") and found and ref is not None and _appositive(text, found[-1].end, start):
             window = _window(ref, ref, rule.name, expression)  # "on May 2, the day before the vote": May 2
         elif here is not None and _year_back(rule.name, m.groupdict()):
@@ -822,7 +926,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
             window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        day = (ref or here) if rule.name in ("clock", "clock-word", "clock-part") else here  # "at 10 p.m.": the narrative's day
+        day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part", "day-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
@@ -833,7 +937,9 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
             found.append(second)
         if window is not None and (window.days == 1 or heading):
-            ref = window.earliest
+            ref, span = window.earliest, None
+        elif window is not None and rule.type == "DATE" and 1 < window.days <= SPAN_DAYS:
+            span = window
         if window is not None and rule.type == "DATE":
             last = window
         if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
@@ -897,13 +1003,26 @@ def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindo
     return _quarter_window(year, int(match["q"]), rule, text)
 
 
+SPAN_DAYS = 7  # a window of up to a week ("late last week", "the weekend") can be the narrative's reference
+
+
+def _narrative_span_day(g: dict, span: DateWindow, text: str) -> DateWindow:
+    """ "the following day" after a window of days ("late last week", Thursday to Saturday): that window a
+    day later (Friday to Sunday), since the text does not say which of its days it counts from; "the
+    previous day" likewise a day earlier, "that day" the window itself."""
+    rel = g["rel"].lower()
+    shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
+    step = timedelta(days=shift)
+    return _window(span.earliest + step, span.latest + step, "narrative-day", text)
+
+
 def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow | None:
     """ "that year", "the following month", "that quarter": the year, month or quarter of the latest
     dated expression, or the one after or before it."""
     if last is None:
         return None
     rel, unit = " ".join(g["rel"].lower().split()), g["unit"].lower()
-    step = 1 if rel == "the following" else -1 if rel in ("the previous", "the preceding") else 0
+    step = 1 if rel == "the following" else -1 if rel in ("the previous", "the preceding", "the prior") else 0
     day = last.earliest
     if unit == "year":
         return _window(date(day.year + step, 1, 1), date(day.year + step, 12, 31), "narrative-unit", text)
@@ -913,9 +1032,11 @@ def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow |
     return _quarter_window(y, (m - 1) // 3 + 1, "narrative-unit", text)
 
 
+HALF_UNIT = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "TH": "T30M", "TM": "T30S"}  # half a year, month ...
 HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "TH": "30M", "TM": "30S"}
-UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
-              "decade": "DE"}
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y",
+              "decade": "DE", "century": "CE", "centurie": "CE"}
+YEARS_IN = {"DE": 10, "CE": 100}  # a decade and a century are counted in years (P20Y, P100Y), as TimeBank does
 SET_VALUES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
 
 
@@ -923,7 +1044,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
     """The TIMEX3 value: the window's unit where the text fixes one, else the underspecified form."""
     if rule == "year-ended":  # "the year ended June 30": a year's span, however it is placed
         return "P1Y"
-    if rule == "duration-bare":  # "for years", "within weeks": an unstated number of them
+    if rule in ("duration-bare", "bare-later"):  # "for years", "within weeks", "months later": an unstated number
         unit = g["unit"].lower()
         code = {"centurie": "C", "decade": "Y"}.get(unit) or UNIT_CODES[unit]
         return f"PTX{code[1]}" if code.startswith("T") else f"PX{code}"
@@ -934,8 +1055,14 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         if g.get("n0"):
             n = None  # "two to three weeks": the text gives no single amount
         code = UNIT_CODES[g["unit"].lower()]
-        if code == "DE":
-            code, n = "Y", None if n is None else n * 10
+        if code in YEARS_IN:
+            code, n = "Y", None if n is None else n * YEARS_IN[code]
+        if code == "FN":  # "a fortnight": P2W
+            code, n = "W", None if n is None else n * 2
+        if g.get("halfa") and n is not None:  # "half an hour": PT30M, "half a century": P50Y
+            if code == "Y" and n > 1:
+                return f"P{n // 2}Y"
+            return "P" + HALF_UNIT[code] if code in HALF_UNIT else None
         if code == "Q" and n is not None:  # "two quarters": P6M; "several quarters": PXQ
             code, n = "M", n * 3
         amount = "X" if n is None else str(n)
@@ -951,8 +1078,10 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
-        if rule == "clock":
+    if rule in ("clock", "clock-24", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
+        if rule == "clock-24":
+            clock = f"{int(g['h'] or g['h2']):02d}:{g['mi'] or g['mi2']}"
+        elif rule == "clock":
             hour = int(g["h"]) % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             clock = f"{hour:02d}:{int(g['mi'] or 0):02d}"
         elif rule == "clock-part":  # "4 in the morning" 04:00, "8 in the evening" 20:00, "2 in the night" 02:00
@@ -966,7 +1095,12 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{clock}"
     if rule == "vague":
         return vague_value(expression)
-    if rule == "ago" and window is None and g.get("n") and _number(g["n"]) is None:  # "a few years ago"
+    if rule == "day-part":
+        day = window.earliest if window is not None else anchor
+        return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{TIMES_OF_DAY[g['tod'].lower()]}"
+    if rule == "current":
+        return "PRESENT_REF"
+    if rule == "ago" and window is None and _number(g["n"]) is None:  # "a few years ago", "years ago"
         return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
         day = window.value if window is not None else "XXXX-XX-XX"
@@ -985,4 +1119,4 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
 def vague_value(expression: str) -> str | None:
     vague = vocabulary()["vague"]
     key = " ".join(expression.lower().split())
-    return vague.get(key) or vague.get(f"in {key}")
+    return next((vague[k] for k in (key, f"in {key}", f"for {key}", f"over {key}") if k in vague), None)
