@@ -298,7 +298,7 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
         head = head.head
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr") and not (
             head.dep_ == "pobj" and head.head.lower_ in vocabulary()["time_preps"]):
-        governor = head.head.head if head.dep_ == "pobj" else head.head
+        governor = _governor(head)
         if governor.pos_ in ("VERB", "AUX") and _lemma(governor) in vocabulary()["light_verbs"]:
             subj, _ = subject_of(governor)
             if subj is not None:
@@ -311,6 +311,11 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += [k for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with")
                            for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return actors, recipients
+
+
+def _governor(noun: Token) -> Token:
+    """The word a noun hangs on: the verb of its preposition ("took part in talks"), else its head."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
 
 
 def _host(ctx: Context, noun: Token) -> list[Mention]:
@@ -424,8 +429,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if mode == "visit" and not recipients:
                         recipients = _travel_recipients(ctx, tok)
                     if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
-                        noun = tok.head
-                        parties = subject_of(noun.head.head if noun.dep_ == "pobj" else noun.head)[0]
+                        parties = subject_of(_governor(tok.head))[0]
                         recipients = keys_of(ctx, parties) if parties is not None else []
                     verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                            key=lambda t: t.i) if t.dep_ != "neg")

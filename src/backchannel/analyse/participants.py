@@ -147,8 +147,9 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         for child in tok.children:
             if child.dep_ in SUBJECTS:
-                if child.tag_ == "WP" and _relative_clause(tok) is not None:
-                    return _relative_clause(tok).head, passive or child.dep_ == "nsubjpass"
+                clause = _relative_clause(tok) if child.tag_ == "WP" else None
+                if clause is not None:
+                    return clause.head, passive or child.dep_ == "nsubjpass"
                 return child, passive or child.dep_ == "nsubjpass"
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
