@@ -190,3 +190,36 @@ def test_a_noun_event_is_negated_by_its_verb_and_a_call_by_phone_is_remote(nlp):
 def test_talks_hosted_by_a_third_party_have_it_present(nlp):
     found = [e for e in events(nlp, "Ghana hosted a meeting between Togo and Benin.") if e.mode == "third-party"]
     assert found and {"Ghana", "Togo", "Benin"} <= set(found[0].actors)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Sources suggest that Armenia rejected the Georgian proposal.", "sources suggest"),
+    ("Insiders have revealed that Norway arrested two Estonian diplomats.", "insiders revealed"),
+    ("Officials familiar with the talks said Chile released four Peruvian fishermen.", "officials said"),
+])
+def test_an_act_told_by_unnamed_sources_is_reported_with_their_words_as_cue(nlp, text, cue):
+    found = [e for e in events(nlp, text) if e.type != "CONSULT"]
+    assert found and all(e.status == "reported" and e.cue == cue for e in found)
+
+
+def test_an_act_told_by_a_named_speaker_is_not_hedged(nlp):
+    found = events(nlp, "Foreign Minister Ana Costa said Chile released four Peruvian fishermen.")
+    assert found and all(e.status == "occurred" for e in found)
+
+
+def test_a_denial_that_is_itself_denied_stays_negated(nlp):
+    found = [e for e in events(nlp, "Portugal did not reject the Spanish offer.") if e.type == "REJECT"]
+    assert found and found[0].negated
+    refused = [e for e in events(nlp, "Portugal does not agree to the Spanish offer.") if e.type == "REJECT"]
+    assert refused and not refused[0].negated  # not agreeing is the rejection itself
+
+
+def test_a_reported_act_is_its_doers_event_not_a_statement_by_the_speaker(nlp):
+    found = events(nlp, "Minister Ana Costa said Portugal rejected the Spanish offer.")
+    assert [e.type for e in found] == ["REJECT"] and "Portugal" in found[0].actors
+
+
+def test_hosted_talks_between_two_parties_are_one_third_party_consultation(nlp):
+    found = events(nlp, "Norway hosted secret talks between Chile and Peru.")
+    assert [(e.type, e.mode) for e in found] == [("CONSULT", "third-party")]
+    assert {"Norway", "Chile", "Peru"} <= set(found[0].actors)

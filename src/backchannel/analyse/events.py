@@ -124,7 +124,7 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
     return found
 
 
-def _status(sent: Span, tok: Token) -> tuple[str, str]:
+def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
     v = vocabulary()
     lowered = sent.text.lower()
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
@@ -134,9 +134,34 @@ def _status(sent: Span, tok: Token) -> tuple[str, str]:
     for cue in v["hedges"]:
         if re.search(rf"\b{re.escape(cue)}\b", lowered):
             return "reported", cue
+    source = _unnamed_source(ctx, tok)
+    if source:
+        return "reported", source
     if aux & set(v["speculative"]):
         return "speculative", next(iter(aux & set(v["speculative"])))
     return "occurred", ""
+
+
+@lru_cache(maxsize=1)
+def _anonymous() -> re.Pattern:
+    cues = yaml.safe_load((PATTERNS.parent / "sourcing.yaml").read_text(encoding="utf-8"))["anonymous"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+
+
+def _unnamed_source(ctx: Context, tok: Token) -> str:
+    """ "sources suggest", "insiders revealed": the subject and verb of the statement that holds this
+    trigger when its speaker names nobody (patterns/sourcing.yaml), else ""."""
+    node = _governor(tok) if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
+            return ""
+        node = node.head
+        if _lemma(node) in vocabulary()["speech_verbs"]:
+            subj, passive = subject_of(node)
+            named = subj is not None and mention_at(ctx, subj) is not None and mention_at(ctx, subj).kind == "person"
+            phrase = "" if subj is None or passive or named else " ".join(t.text for t in subj.subtree)
+            return f"{subj.lower_} {node.lower_}" if phrase and _anonymous().search(phrase) else ""
+    return ""
 
 
 def _negated(tok: Token) -> bool:
@@ -365,8 +390,12 @@ def _statement_type(tok: Token) -> str | None:
                                                         for c in tok.children))
     if not statement:
         return None
-    # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else)
-    clause = " ".join(t.text for t in tok.subtree if t.dep_ not in SUBJECTS and t.i != tok.i).lower()
+    # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else),
+    # nor in a reported act with its own subject ("said Russia rejected it": Russia's event, read there)
+    reported = {t.i for c in tok.children if c.dep_ == "ccomp" and _lemma(c) in v["verbs"]
+                and any(g.dep_ in SUBJECTS for g in c.children) for t in c.subtree}
+    clause = " ".join(t.text for t in tok.subtree
+                      if t.dep_ not in SUBJECTS and t.i != tok.i and t.i not in reported).lower()
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
@@ -420,6 +449,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     verb = tok.text
                 elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)):
                     continue
+                elif _lemma(tok) in vocabulary()["host_verbs"] and any(
+                        c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "prep" and p.lower_ in ("between", "with")
+                                                                     for p in c.children) for c in tok.children):
+                    continue  # "Oman hosted talks between X and Y": the talks are the event, read at the noun
                 else:
                     subj, passive = subject_of(tok)
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
@@ -463,14 +496,14 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             speaker = _speaker(ctx, tok)
             if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
-            said_not = _negated(tok)
-            status, cue = _status(sent, tok)
+            said_not, refused = _negated(tok), False
+            status, cue = _status(ctx, sent, tok)
             if status == "planned" and re.search(r"\bunless\b", sent.text, re.IGNORECASE):
                 kind = "THREATEN"  # a future act made conditional ("will withdraw unless ...") is a threat
             if status == "planned" and cue in ("will", "'ll", "shall") and kind in ("SUPPORT", "AID") and not said_not:
                 kind = "AGREE"  # "will back the plan", "will give a grant": a promise (PLOVER AGREE)
             if kind == "AGREE" and said_not:
-                kind = "REJECT"  # "does not agree to end the war" rejects it
+                kind, refused = "REJECT", True  # "does not agree to end the war" rejects it
             actor_keys = _unique(actors)
             mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
             recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
@@ -478,7 +511,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
-            negated = said_not and kind != "REJECT"
+            negated = said_not and not refused  # "did not deny" stays negated
             sentence = sent.text.strip()
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
