@@ -47,6 +47,8 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet in Doha\nJul 10, 2024, 2:45 PM ET\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nJane Roe | July 10, 2024\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nJuly 10, 2024 / 2:45 PM / Updated an hour ago\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nJane Roe\nWed, Jul 10, 2024, 2:45 PM\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nDOHA, Qatar (AP) \u2014 July 10, 2024 \u2014 The talks went on.", "2024-07-10"),
 ])
 def test_stated_in_text(head, expected):
     p = stated_in_text(head)
@@ -60,6 +62,7 @@ def test_stated_in_text(head, expected):
     "Envoys meet in Doha\n\nThe talks went on. They met again.",  # no date at all
     "Envoys meet in Doha\npublished last week\n\nThe talks went on.",  # not a full date
     "Envoys meet in Doha\n\nThe envoys first met on 10 July 2024\nin Doha.",  # a sentence broken across lines
+    "Envoys meet in Doha\n\nThe envoys, who first met on Wed, July 10, 2024, talked.",  # a weekday in a sentence
 ])
 def test_stated_in_text_needs_a_full_date_with_a_cue(head):
     assert stated_in_text(head) is None
@@ -147,3 +150,15 @@ def test_date_document_prefers_metadata_then_text_then_captions_then_content():
     assert date_document(body, caption, None, body).window.earliest == D("2024-07-08")
     content = date_document(body, (), None, body)
     assert content.basis == "inferred" and content.window.earliest == D("2024-03-01")
+
+
+def test_a_dateline_without_its_year_takes_the_first_such_day_the_content_allows():
+    text = "Swap done\nOSLO, Mar 4 (Reuters) - Norway freed two Danes under a deal first floated in May 2023."
+    p = date_document(text, (), None, text)
+    assert p.basis == "inferred" and p.window.earliest == p.window.latest == D("2024-03-04")
+    assert p.window.rule.startswith("dateline+") and p.window.text == "Mar 4"
+
+
+def test_a_dateline_without_its_year_and_a_text_naming_no_year_stays_undated():
+    text = "Swap done\nOSLO, Mar 4 (Reuters) - Norway freed two Danes on Monday."
+    assert date_document(text, (), None, text).window is None

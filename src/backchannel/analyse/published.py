@@ -126,9 +126,32 @@ def date_from_corpus(text: str, dated: list[DateWindow]) -> Published | None:
     return within_periods(text, window)
 
 
+def from_dateline(raw: str, content: Published) -> Published:
+    """A wire dateline that leaves out the year ("MOSCOW, Aug 1 (Reuters) -") dates the article to the first
+    such day in the window its content allows (news is published soon after the latest date it names);
+    without a dateline or a window, the content's window."""
+    if content.window is None:
+        return content
+    head = raw[: cues()["head_chars"]]
+    for timex in find_timexes(head):
+        month_day = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", timex.value or "")
+        line_start = head.rfind("\n", 0, timex.start) + 1
+        if month_day is None or not re.search(cues()["dateline_before"], head[line_start:timex.start]):
+            continue
+        for year in range(content.window.earliest.year, content.window.latest.year + 1):
+            try:
+                day = date(year, int(month_day[1]), int(month_day[2]))
+            except ValueError:
+                continue
+            if content.window.earliest <= day <= content.window.latest:
+                return Published(DateWindow(day, day, rule=f"dateline+{content.window.rule}", text=timex.text).normalised(),
+                                 "inferred")
+    return content
+
+
 def date_document(raw: str, captions: tuple[Caption, ...], metadata: str | None, body: str) -> Published:
     return (from_metadata(metadata) or stated_in_text(raw) or from_captions(captions)
-            or inferred_from_content(body))
+            or from_dateline(raw, inferred_from_content(body)))
 
 
 def date_from_story(own: Published, sibling: Published) -> Published | None:
