@@ -223,3 +223,9 @@ def test_hosted_talks_between_two_parties_are_one_third_party_consultation(nlp):
     found = events(nlp, "Norway hosted secret talks between Chile and Peru.")
     assert [(e.type, e.mode) for e in found] == [("CONSULT", "third-party")]
     assert {"Norway", "Chile", "Peru"} <= set(found[0].actors)
+
+
+def test_a_member_of_a_team_speaks_for_the_team_and_bypassing_is_an_accusation(nlp):
+    found = events(nlp, "On Sunday, a senior member of the Chilean negotiating team said President Boric bypasses the cabinet.")
+    assert [e.type for e in found] == ["ACCUSE"]
+    assert any("Chile" in a for a in found[0].actors) and "Boric" in found[0].recipients
