@@ -229,3 +229,7 @@ def test_a_member_of_a_team_speaks_for_the_team_and_bypassing_is_an_accusation(n
     found = events(nlp, "On Sunday, a senior member of the Chilean negotiating team said President Boric bypasses the cabinet.")
     assert [e.type for e in found] == ["ACCUSE"]
     assert any("Chile" in a for a in found[0].actors) and "Boric" in found[0].recipients
+
+
+def test_a_negated_summary_puts_not_after_the_auxiliary(nlp):
+    assert [e.summary for e in events(nlp, "Portugal did not reject the Spanish offer.")] == ["Portugal did not reject"]

@@ -376,7 +376,10 @@ def _unique(ms: list[Mention]) -> tuple[str, ...]:
 def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negated: bool) -> str:
     who = " and ".join(dict.fromkeys(m.text for m in actors)) or "someone"
     whom = " and ".join(dict.fromkeys(m.text for m in recipients if m.key not in {a.key for a in actors}))
-    return " ".join(x for x in (who, "not" if negated else "", verb, whom) if x)
+    if negated:  # "does not agree", "not rejected"
+        first, _, rest = verb.partition(" ")
+        verb = f"{first} not {rest}" if rest else f"not {verb}"
+    return " ".join(x for x in (who, verb, whom) if x)
 
 
 def _statement_type(tok: Token) -> str | None:
