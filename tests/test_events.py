@@ -123,6 +123,12 @@ def test_groups_with_an_owner_are_actors(nlp):
     assert found and found[0].actors == ("Islamist militants",)
 
 
+def test_a_plural_group_is_keyed_as_its_singular(nlp):
+    keys = {key for _, kind, key in mentions(nlp, "The delegations met in Oslo, and the negotiating teams met in Bergen.")
+            if kind == "group"}
+    assert keys == {"delegation", "negotiating team"}
+
+
 def test_a_rank_before_a_name_is_a_title_not_part_of_the_name(nlp):
     assert ("Ana Souza", "person", "Ana Souza") in mentions(nlp, "Former Marine Ana Souza was freed on Monday.")
     assert ("Ivo Lanza", "person", "Ivo Lanza") in mentions(nlp, "Sergeant Ivo Lanza was released by Chile.")

@@ -145,3 +145,11 @@ def test_merged_date_is_the_window_all_readings_allow():
     assert (merged.earliest, merged.latest) == (_d(2024, 12, 2), _d(2024, 12, 7))
     far = DateWindow(_d(2024, 1, 1), _d(2024, 1, 1))
     assert merged_date([week, far]) == far  # they disagree: the narrowest is kept
+
+
+def test_two_spellings_of_one_organisation_are_one_actor_but_unlike_names_stay_apart():
+    rows = [row("d1", "Hezbollah", "organization", label="ORG"), row("d2", "Hizbollah", "organization", label="ORG"),
+            row("d1", "Hizbollah", "organization", label="ORG"), row("d2", "Helsinki Group", "organization", label="ORG"),
+            row("d3", "Frontex", "organization", label="ORG"), row("d3", "Fortexa", "organization", label="ORG")]
+    actors, _ = resolve_actors(rows)
+    assert sorted(a.name for a in actors) == ["Fortexa", "Frontex", "Helsinki Group", "Hizbollah"]

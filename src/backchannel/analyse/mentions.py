@@ -403,6 +403,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if owner and state_of(owner):  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state_of(owner), "GROUP"))
         else:
+            if name.endswith("s") and tuple(name[:-1].split()) in v.groups:
+                name = name[:-1]  # "delegations", "negotiating teams": one actor with the singular
             key = f"{owner} {name}" if owner else name
             found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
         i += len(match)

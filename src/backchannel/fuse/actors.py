@@ -27,6 +27,11 @@ STOP = {"the", "of", "and", "for", "in", "on"}
 PATTERNS = Path(__file__).resolve().parents[1] / "analyse" / "patterns"
 
 
+# Transliterations of one organisation's name differ by a vowel or two; shorter names differ by too
+# little to tell ("Fatah" and "Fateh" would pass, but so would unrelated acronyms).
+ORG_VARIANT_LENGTH, ORG_VARIANT_RATIO = 7, 85
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     return frozenset(yaml.safe_load((PATTERNS / "given_names.yaml").read_text(encoding="utf-8"))["given_names"])
@@ -113,6 +118,12 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
             for b in group[i + 1:]:
                 if fuzz.ratio(a.split()[0], b.split()[0]) >= 75:
                     u.union(a, b)
+    # spellings of one one-word organisation ("Hezbollah", "Hizbollah"): same first letter, alike enough
+    orgs = sorted(k for k in keys if " " not in k and len(k) >= ORG_VARIANT_LENGTH and _kind(by_key[k]) == "organization")
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1:]:
+            if a[0] == b[0] and fuzz.ratio(a, b) >= ORG_VARIANT_RATIO:
+                u.union(a, b)
     for k in keys:
         c = by_key[k]
         words = k.split()
