@@ -94,9 +94,7 @@ def _happening(happening: str, readings: list, roles) -> Event:
     best = min(range(len(readings)), key=lambda i: dates[i].days if dates[i] else 10 ** 6)
     lead = readings[best]
     actors = tuple(dict.fromkeys(a for r in readings for a in roles[r.id]["actor"]))
-    mutual = {a for r in readings for a in roles[r.id]["actor"] if a in roles[r.id]["recipient"]}  # "X and Y swapped"
-    recipients = tuple(a for a in dict.fromkeys(a for r in readings for a in roles[r.id]["recipient"])
-                       if a not in actors or a in mutual)  # who acts in one reading is no recipient of another
+    recipients = tuple(dict.fromkeys(a for r in readings for a in roles[r.id]["recipient"]))
     return Event(id=happening, type=lead.type, summary=lead.summary, actors=actors, recipients=recipients,
                  mode=next((r.mode for r in readings if r.mode), None), negated=all(r.negated for r in readings),
                  status="occurred" if any(r.status == "occurred" for r in readings) else lead.status,
