@@ -239,3 +239,9 @@ def test_a_member_of_a_team_speaks_for_the_team_and_bypassing_is_an_accusation(n
 
 def test_a_negated_summary_puts_not_after_the_auxiliary(nlp):
     assert [e.summary for e in events(nlp, "Portugal did not reject the offer.")] == ["Portugal did not reject"]
+
+
+def test_a_statement_that_reports_a_refusal_is_that_refusal_read_once_and_not_planned(nlp):
+    found = events(nlp, "Prime Minister Lars Holm made several statements, stressing that Norway will not agree to stop.")
+    assert [(e.type, e.status) for e in found] == [("REJECT", "occurred")]
+    assert {"Norway", "Lars Holm"} == set(found[0].actors) and found[0].recipients == ()

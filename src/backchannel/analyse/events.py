@@ -394,9 +394,9 @@ def _statement_type(tok: Token) -> str | None:
     if not statement:
         return None
     # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else),
-    # nor in a reported act with its own subject ("said Russia rejected it": Russia's event, read there)
-    reported = {t.i for c in tok.children if c.dep_ == "ccomp" and _lemma(c) in v["verbs"]
-                and any(g.dep_ in SUBJECTS for g in c.children) for t in c.subtree}
+    # nor in a reported act ("said Russia rejected it", "stressed it will not agree": read at its own verb)
+    reported = {t.i for c in tok.subtree if c.i != tok.i and c.pos_ == "VERB" and _lemma(c) in v["verbs"]
+                for t in c.subtree}
     clause = " ".join(t.text for t in tok.subtree
                       if t.dep_ not in SUBJECTS and t.i != tok.i and t.i not in reported).lower()
     for kind, cues in v["statement_cues"].items():
@@ -507,6 +507,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind = "AGREE"  # "will back the plan", "will give a grant": a promise (PLOVER AGREE)
             if kind == "AGREE" and said_not:
                 kind, refused = "REJECT", True  # "does not agree to end the war" rejects it
+                if status == "planned" and cue in ("will", "'ll", "shall"):
+                    status, cue = "occurred", ""  # "will not agree" refuses now
             actor_keys = _unique(actors)
             mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
             recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
