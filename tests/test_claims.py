@@ -68,7 +68,7 @@ def test_a_count_of_the_sources_is_no_figure(nlp):
 
 def test_the_parties_referred_to_are_no_figure(nlp):
     found = claims_of(nlp, "Chile and Peru swapped 24 prisoners, the largest exchange between the two countries.")
-    assert set(found) == {"24"} and found["24"].quantity == "prisoner|release"
+    assert set(found) == {"24"} and found["24"].quantity == "prisoner|exchange"
     assert "Two" in claims_of(nlp, "Two countries sent observers to the border.")  # not a reference back
 
 
@@ -135,3 +135,9 @@ def test_reading_a_document_never_fails_and_claims_slice_the_text(nlp, words):
         assert doc.text[c.start:c.end] == c.text
         assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.sentence
         assert c.as_of is None or c.as_of.earliest <= c.as_of.latest
+
+
+def test_an_exchange_total_and_its_directions_are_different_quantities_and_a_destination_is_named(nlp):
+    found = claims_of(nlp, "In all, 30 prisoners changed hands at the border, with 18 released to Peru and 12 sent to Chile.")
+    assert found["30"].quantity == "prisoner|exchange" and found["18"].quantity == "prisoner|release"
+    assert "Peru" in found["18"].named and "Chile" in found["12"].named

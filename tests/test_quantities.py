@@ -28,6 +28,8 @@ def only(nlp, text):
 
 @pytest.mark.parametrize("text, value, unit, counted", [
     ("Officials said about 100 hostages are still held.", 100, None, "hostage"),
+    ("The court sentenced him to six and a half years.", 6.5, "year", None),
+    ("The fund holds two and a half million dollars.", 2_500_000, "USD", None),
     ("The deal freed 105 hostages on the first day.", 105, None, "hostage"),
     ("The fighting has displaced 2.3mn people in the north.", 2_300_000, None, "people"),
     ("Donors pledged $250 million for the clinics.", 250_000_000, "USD", None),

@@ -16,8 +16,9 @@
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
   "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
-- `named`: the actors named in what it counts, not those who act on it ("returned to Ukraine"; "40
-  Colombians" count people of Colombia), which tell the two directions of an exchange apart;
+- `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
+  Ukraine", "eight sent to Russia"; "40 Colombians" count people of Colombia), which tell the two
+  directions of an exchange apart;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
   ("the Treasury put the figure at $5.9bn", claims.yaml), and its as-of window
   (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
@@ -158,7 +159,11 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     verbs = {verb, *(t for t in span if t.pos_ in ("VERB", "AUX"))}  # "the 16 people Russia freed"
     doers = _offsets(token.doc, {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "agent")
                                  and token not in c.subtree for t in c.subtree})  # who freed them is not whom it counts
-    named = tuple(dict.fromkeys(m.key for m in mentions if lo <= m.start and m.end <= hi and m.start not in doers))
+    movers = verbs | {c for c in token.children if c.dep_ in ("acl", "relcl")}  # "eight sent to Russia"
+    bound_for = _offsets(token.doc, {g.i for v in movers for p in v.children if p.dep_ in ("prep", "dative")
+                                     and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"})
+    named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for)
+                                and m.start not in doers))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
     if people_of:  # "40 Colombians": people, of that state
         thing, named = "person", tuple(dict.fromkeys((*named, people_of)))

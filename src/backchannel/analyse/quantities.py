@@ -108,7 +108,7 @@ def pattern() -> re.Pattern:
 
     def amount(n: str) -> str:
         return (rf"(?:(?P<cur{n}>(?<![\w$])(?:{prefix})\s?)|(?<![\w.$£€¥/:])(?<!\d,))"
-                rf"(?P<num{n}>{slash}|{NUMERAL.replace('{n}', n)}|{fraction}|{spelled})"
+                rf"(?P<num{n}>{slash}|{NUMERAL.replace('{n}', n)}|{fraction}|{spelled})(?P<half{n}>\s+and\s+a\s+half\b)?"
                 rf"(?:(?P<att{n}>{attached})(?![\w])|[\s-]?(?P<scale{n}>{scale})\b)?")
 
     per = _alt(v["per_words"])
@@ -180,7 +180,16 @@ def _fraction_value(text: str) -> float | None:
 
 
 def _amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, str, bool] | None:
-    """(base value, scale, scale text, is a scale attached like "35m") of amount n of the match."""
+    """(base value, scale, scale text, is a scale attached like "35m") of amount n of the match; "five and
+    a half" adds a half to the base ("two and a half million": 2.5 million)."""
+    found = _whole_amount(m, n, currency_after)
+    if found is None or not m.group(f"half{n}"):
+        return found
+    base, scale, text, attached = found
+    return base + 0.5, scale, text, attached
+
+
+def _whole_amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, float, str, bool] | None:
     v = vocabulary()
     num = m.group(f"num{n}")
     if num is None:
