@@ -857,3 +857,17 @@ def test_a_four_digit_clock_before_local_time():
 def test_a_numbered_week_of_a_month(text, value):
     t = only(text)
     assert (t.type, t.value, t.rule) == ("DATE", value, "week-of-month")
+
+
+
+@pytest.mark.parametrize("text, value", [
+    # the past verb dates the telling; the day hangs on a noun or an infinitive of purpose, and last
+    # year's would carry its year: this March, a few weeks ahead
+    ("The ministry invited both envoys to a signing on March 1 to mark the truce.", "2024-03-01"),
+    ("Officials warned of a cut in March in fuel supplies.", "2024-03"),
+    # the past verb itself governs the day: last March
+    ("The prisoners were released on March 1.", "2023-03-01"),
+    ("The ministry invited both envoys to a signing on December 1 to mark the truce.", "2023-12-01"),  # near anyway
+])
+def test_a_weak_past_does_not_reach_back_a_year_past_a_day_weeks_ahead(tagged, text, value):
+    assert [t.value for t in tagged(text)] == [value]

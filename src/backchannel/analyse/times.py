@@ -30,7 +30,9 @@ picks near the anchor; "the second week of June" is the ISO week holding 11 June
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
 ahead), else by the tense of the verb that governs it when `doc`
-(the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. The module
+(the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. A past verb that reaches
+the day only through a noun or an infinitive of purpose ("invited them to a signing on March 1 to mark ...") does
+not send it back over ten months when the same day lies within six weeks ahead. The module
 never imports spaCy: it only reads the Doc it is given.
 """
 from __future__ import annotations
@@ -342,6 +344,7 @@ def _tense(text: str, start: int, end: int) -> str:
     return ""
 
 
+WEAK_PAST = "weak past"  # a past verb governs the day only through a noun or an infinitive of purpose
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 PERFECT_AUX = {"has", "have", "had", "'ve", "'s", "been"}
 NOUN_MODIFIER = {"compound", "poss", "amod", "nmod"}  # "the June agreement", "Wednesday's ruling": a noun's time
@@ -403,12 +406,17 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
         return "past" if any(t.tag_ == "VBD" for t in verbs) else None
     if span.root.dep_ in NOUN_MODIFIER:
         return ""
-    verb = span.root
+    verb, via_noun = span.root, False
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+        via_noun = via_noun or (verb.pos_ in ("NOUN", "PROPN") and verb not in span)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    return _verb_tense(verb)
+    tense = _verb_tense(verb)
+    # "told them of a cutback in September", "invited them to a signing on May 2 to mark ...": the past verb
+    # dates the telling, not the day, which hangs on a noun or an infinitive of purpose
+    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return WEAK_PAST if tense == "past" and (via_noun or purpose) else tense
 
 
 def _clause_tense(verb: Token, depth: int) -> str:
@@ -473,6 +481,9 @@ def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense
     return None if found is None else found.year
 
 
+FAR_DAYS, NEAR_DAYS = 320, 45  # a weak past's pick over ten months back yields to a day within six weeks
+
+
 def _closest(candidates: list[date], base: date, tense: str) -> date | None:
     """Of the days a date without a year can name: the last one up to `base` when the clause speaks of the
     past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
@@ -481,12 +492,14 @@ def _closest(candidates: list[date], base: date, tense: str) -> date | None:
     close = min(candidates, key=lambda c: abs((c - base).days))
     if abs((close - base).days) <= 14 and tense != "future":
         return close  # within two weeks either way: tense cues are weaker evidence than nearness
-    if tense == "future":
-        ahead = [c for c in candidates if c >= base - timedelta(days=1)]
-        return min(ahead) if ahead else None
-    if tense == "past":
-        behind = [c for c in candidates if c <= base + timedelta(days=1)]
-        return max(behind) if behind else None
+    if tense in ("future", "past", WEAK_PAST):
+        side = [c for c in candidates if (c >= base - timedelta(days=1) if tense == "future" else c <= base + timedelta(days=1))]
+        pick = (min(side) if tense == "future" else max(side)) if side else None
+        # a weak past names a day ten months back only with its year: one a few weeks ahead is meant
+        # ("invited them to a signing on March 12 to mark ...", in February: this March)
+        if tense == WEAK_PAST and pick is not None and (base - pick).days > FAR_DAYS and abs((close - base).days) <= NEAR_DAYS:
+            return close
+        return pick
     # news mostly reports what happened: a date ahead counts as twice as far as one behind
     return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days)
 
