@@ -871,3 +871,13 @@ def test_a_numbered_week_of_a_month(text, value):
 ])
 def test_a_weak_past_does_not_reach_back_a_year_past_a_day_weeks_ahead(tagged, text, value):
     assert [t.value for t in tagged(text)] == [value]
+
+
+@pytest.mark.parametrize("anchor, value", [
+    (TUESDAY, "2024-W06"),  # 6-13 February: mostly the week before
+    (date(2024, 2, 16), "2024-W07"),  # a Friday: mostly its own week
+    (date(2024, 3, 2), "2024-W09"),  # across the end of February: still a week, not a month or a year
+])
+def test_the_past_week_is_named_by_the_week_holding_most_of_it(anchor, value):
+    t = only("Prices rose sharply over the past week.", anchor)
+    assert (t.type, t.value) == ("DATE", value)

@@ -18,7 +18,7 @@ day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
 needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
-Peace" are no times. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
+Peace" are no times. "The past week" is the ISO week holding most of its seven days. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
 durations of no stated length; "half an hour" is PT30M and centuries count in years; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
@@ -810,7 +810,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return None
         direction, part = g["dir"].lower(), (g.get("part") or ENDS.get((g.get("endof") or "").lower(), "")).lower()
         if direction in ("this past", "this last", "the past", "the last"):
-            return _window(anchor - timedelta(days=7), anchor, rule, text)
+            # the seven days up to the anchor, named by the week that holds most of them (not the month, or year, they fall in)
+            mid = anchor - timedelta(days=3)
+            return replace(_window(anchor - timedelta(days=7), anchor, rule, text), value=describe(*week_window(mid))[0])
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
         week = week_window(anchor + timedelta(days=shift))
         return _within(_window(*_part(*week, part, anchor, shift == 0), rule, text), *week)
