@@ -19,7 +19,7 @@ Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfi
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
 needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
 Peace" are no times. "The past week" is the ISO week holding most of its seven days. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
-durations of no stated length; "half an hour" is PT30M and centuries count in years; "the third day" (of a story)
+durations of no stated length; "half an hour" is PT30M and centuries count in years; "the past year" (no number) is last year, a DATE; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
@@ -102,7 +102,7 @@ CUES = {
     "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "relative-decade": ("decade",), "year": ("19", "20"),
-    "year-period": ("19", "20"), "year-alone": ("19", "20"),
+    "year-period": ("19", "20"), "past-unit": ("past", "last", "previous", "next", "coming"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS, "bare-later": ("s later",),
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
@@ -209,6 +209,10 @@ def rules() -> tuple[Rule, ...]:
         ("old-year", r"\b(?:in|since|until|during)\s+(?P<year>1[0-8]\d\d)\b(?![\d.,]\d|\s*%|\s+(?:per|percent)\b|"
                      r"\s+(?!(?:was|has|is|as|this|its|his|us|thus|unless|across|plus)\b)[a-z]+s\b)"),  # "in 1898", not "in 1500 homes"
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
+        # "over the past year", "the next year or so": the calendar year before or after the anchor's, a DATE as
+        # TimeBank tags it (a number makes it a DURATION: "the past two years")
+        ("past-unit", r"\bthe\s+(?P<dir>past|last|previous|next|coming)\s+(?P<unit>month|year)\b(?:\s+or\s+so\b)?"
+                      r"(?![-'’]|\s+(?:ago|later|earlier|of|before|after)\b)"),
         # not the idiom "at the last minute"
         ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
@@ -251,7 +255,7 @@ def rules() -> tuple[Rule, ...]:
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
-    flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
+    flags = {"past-unit", "decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year", "relative-decade",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "day-part", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
@@ -827,6 +831,10 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         else:
             lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
         return _within(_window(*_part(lo, hi, part, anchor, shift == 0), rule, text), lo, hi)
+    if rule == "past-unit":  # "the past year": last year
+        direction = "next" if g["dir"].lower() in ("next", "coming") else "last"
+        unit = g["unit"].lower()
+        return _resolve_match(f"relative-{unit}", {"dir": direction}, text, anchor, ref, tense)
     if rule == "ago":
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
