@@ -432,7 +432,8 @@ def test_quarters_of_losses_are_still_a_duration():
 
 @pytest.mark.parametrize("text, expression, value", [
     ("Prices may rise in the coming months.", "the coming months", "PXM"),  # how many, unsaid
-    ("Prices rose over the past year.", "the past year", "P1Y"),
+    ("Prices rose over the past year.", "the past year", "2023"),  # last year, a DATE (TimeBank's convention)
+    ("Prices rose over the past two years.", "the past two years", "P2Y"),  # with a number: a DURATION
     ("Profit was lower than in the 2022 period.", "the 2022 period", "2022"),  # a year, not 2022 quarters
 ])
 def test_unstated_amounts_and_periods_of_a_year(text, expression, value):
@@ -656,7 +657,7 @@ def test_earlier_this_unit_on_its_first_day_is_still_that_unit(text, anchor, exp
     ("A reply takes twenty four to thirty six hours.", "twenty four to thirty six hours", "PTXH"),
     ("A reply takes two to three weeks.", "two to three weeks", "PXW"),
     ("The wall will stand for the next couple of years.", "the next couple of years", "P2Y"),
-    ("The camp will close over the next year or so.", "the next year or so", "P1Y"),
+    ("The camp will close over the next year or so.", "the next year or so", "2025"),
     ("The envoy left a week or so ago.", "a week or so ago", "2024-W06"),
     ("The border shut in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
     ("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
@@ -857,3 +858,41 @@ def test_a_four_digit_clock_before_local_time():
 def test_a_numbered_week_of_a_month(text, value):
     t = only(text)
     assert (t.type, t.value, t.rule) == ("DATE", value, "week-of-month")
+
+
+
+@pytest.mark.parametrize("text, value", [
+    # the past verb dates the telling; the day hangs on a noun or an infinitive of purpose, and last
+    # year's would carry its year: this March, a few weeks ahead
+    ("The ministry invited both envoys to a signing on March 1 to mark the truce.", "2024-03-01"),
+    ("Officials warned of a cut in March in fuel supplies.", "2024-03"),
+    # the past verb itself governs the day: last March
+    ("The prisoners were released on March 1.", "2023-03-01"),
+    ("The ministry invited both envoys to a signing on December 1 to mark the truce.", "2023-12-01"),  # near anyway
+])
+def test_a_weak_past_does_not_reach_back_a_year_past_a_day_weeks_ahead(tagged, text, value):
+    assert [t.value for t in tagged(text)] == [value]
+
+
+@pytest.mark.parametrize("anchor, value", [
+    (TUESDAY, "2024-W06"),  # 6-13 February: mostly the week before
+    (date(2024, 2, 16), "2024-W07"),  # a Friday: mostly its own week
+    (date(2024, 3, 2), "2024-W09"),  # across the end of February: still a week, not a month or a year
+])
+def test_the_past_week_is_named_by_the_week_holding_most_of_it(anchor, value):
+    t = only("Prices rose sharply over the past week.", anchor)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("Attacks grew in the past year.", "the past year", "DATE", "2023"),
+    ("The fund will be spent in the coming year.", "the coming year", "DATE", "2025"),
+    ("Fuel prices doubled over the last month.", "the last month", "DATE", "2024-01"),
+    ("Rents rose over the past three years.", "the past three years", "DURATION", "P3Y"),
+])
+def test_the_past_year_without_a_number_is_that_calendar_year(text, expression, kind, value):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, kind, value)]
+
+
+def test_the_last_year_of_something_is_no_calendar_year():
+    assert [t.rule for t in find_timexes("Talks stalled during the last year of the war.", TUESDAY)] != ["past-unit"]

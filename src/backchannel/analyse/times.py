@@ -18,8 +18,8 @@ day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
 needs a preposition ("in 1898"); "at 4 in the morning" is a clock time, "high noon" and "the March for
-Peace" are no times. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
-durations of no stated length; "half an hour" is PT30M and centuries count in years; "the third day" (of a story)
+Peace" are no times. "The past week" is the ISO week holding most of its seven days. "Current" before a noun is PRESENT_REF; "for a while", "for some time" and "over the years" are
+durations of no stated length; "half an hour" is PT30M and centuries count in years; "the past year" (no number) is last year, a DATE; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
@@ -30,7 +30,9 @@ picks near the anchor; "the second week of June" is the ISO week holding 11 June
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
 ahead), else by the tense of the verb that governs it when `doc`
-(the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. The module
+(the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. A past verb that reaches
+the day only through a noun or an infinitive of purpose ("invited them to a signing on March 1 to mark ...") does
+not send it back over ten months when the same day lies within six weeks ahead. The module
 never imports spaCy: it only reads the Doc it is given.
 """
 from __future__ import annotations
@@ -100,7 +102,7 @@ CUES = {
     "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "relative-decade": ("decade",), "year": ("19", "20"),
-    "year-period": ("19", "20"), "year-alone": ("19", "20"),
+    "year-period": ("19", "20"), "past-unit": ("past", "last", "previous", "next", "coming"), "year-alone": ("19", "20"),
     "duration-span": UNIT_WORDS, "duration-the": UNIT_WORDS, "duration-long": ("-long",), "duration": UNIT_WORDS, "duration-bare": UNIT_WORDS, "bare-later": ("s later",),
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
@@ -207,6 +209,10 @@ def rules() -> tuple[Rule, ...]:
         ("old-year", r"\b(?:in|since|until|during)\s+(?P<year>1[0-8]\d\d)\b(?![\d.,]\d|\s*%|\s+(?:per|percent)\b|"
                      r"\s+(?!(?:was|has|is|as|this|its|his|us|thus|unless|across|plus)\b)[a-z]+s\b)"),  # "in 1898", not "in 1500 homes"
         ("year-alone", rf"(?<![$£€\d,.-])\b(?:fiscal\s+)?{YEAR}\b(?!\s*(?:%|per|people|hostages|troops))"),
+        # "over the past year", "the next year or so": the calendar year before or after the anchor's, a DATE as
+        # TimeBank tags it (a number makes it a DURATION: "the past two years")
+        ("past-unit", r"\bthe\s+(?P<dir>past|last|previous|next|coming)\s+(?P<unit>month|year)\b(?:\s+or\s+so\b)?"
+                      r"(?![-'’]|\s+(?:ago|later|earlier|of|before|after)\b)"),
         # not the idiom "at the last minute"
         ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
@@ -249,7 +255,7 @@ def rules() -> tuple[Rule, ...]:
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
-    flags = {"decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
+    flags = {"past-unit", "decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year", "relative-decade",
              "duration", "duration-span", "duration-the", "duration-long", "set", "ago", "vague", "quarter", "this-quarter", "season", "weekend",
              "part-of-day", "day-part", "decade", "part-year", "holiday", "clock", "clock-24", "clock-word", "clock-part"}
@@ -342,6 +348,7 @@ def _tense(text: str, start: int, end: int) -> str:
     return ""
 
 
+WEAK_PAST = "weak past"  # a past verb governs the day only through a noun or an infinitive of purpose
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 PERFECT_AUX = {"has", "have", "had", "'ve", "'s", "been"}
 NOUN_MODIFIER = {"compound", "poss", "amod", "nmod"}  # "the June agreement", "Wednesday's ruling": a noun's time
@@ -403,12 +410,17 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
         return "past" if any(t.tag_ == "VBD" for t in verbs) else None
     if span.root.dep_ in NOUN_MODIFIER:
         return ""
-    verb = span.root
+    verb, via_noun = span.root, False
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+        via_noun = via_noun or (verb.pos_ in ("NOUN", "PROPN") and verb not in span)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    return _verb_tense(verb)
+    tense = _verb_tense(verb)
+    # "told them of a cutback in September", "invited them to a signing on May 2 to mark ...": the past verb
+    # dates the telling, not the day, which hangs on a noun or an infinitive of purpose
+    purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return WEAK_PAST if tense == "past" and (via_noun or purpose) else tense
 
 
 def _clause_tense(verb: Token, depth: int) -> str:
@@ -473,6 +485,9 @@ def _year_for(month: int, day: int, anchor: date | None, ref: date | None, tense
     return None if found is None else found.year
 
 
+FAR_DAYS, NEAR_DAYS = 320, 45  # a weak past's pick over ten months back yields to a day within six weeks
+
+
 def _closest(candidates: list[date], base: date, tense: str) -> date | None:
     """Of the days a date without a year can name: the last one up to `base` when the clause speaks of the
     past, the next one when it speaks of the future, else the nearest (leaning to the past)."""
@@ -481,12 +496,14 @@ def _closest(candidates: list[date], base: date, tense: str) -> date | None:
     close = min(candidates, key=lambda c: abs((c - base).days))
     if abs((close - base).days) <= 14 and tense != "future":
         return close  # within two weeks either way: tense cues are weaker evidence than nearness
-    if tense == "future":
-        ahead = [c for c in candidates if c >= base - timedelta(days=1)]
-        return min(ahead) if ahead else None
-    if tense == "past":
-        behind = [c for c in candidates if c <= base + timedelta(days=1)]
-        return max(behind) if behind else None
+    if tense in ("future", "past", WEAK_PAST):
+        side = [c for c in candidates if (c >= base - timedelta(days=1) if tense == "future" else c <= base + timedelta(days=1))]
+        pick = (min(side) if tense == "future" else max(side)) if side else None
+        # a weak past names a day ten months back only with its year: one a few weeks ahead is meant
+        # ("invited them to a signing on March 12 to mark ...", in February: this March)
+        if tense == WEAK_PAST and pick is not None and (base - pick).days > FAR_DAYS and abs((close - base).days) <= NEAR_DAYS:
+            return close
+        return pick
     # news mostly reports what happened: a date ahead counts as twice as far as one behind
     return min(candidates, key=lambda c: (c - base).days * 2 if c > base else (base - c).days)
 
@@ -797,7 +814,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return None
         direction, part = g["dir"].lower(), (g.get("part") or ENDS.get((g.get("endof") or "").lower(), "")).lower()
         if direction in ("this past", "this last", "the past", "the last"):
-            return _window(anchor - timedelta(days=7), anchor, rule, text)
+            # the seven days up to the anchor, named by the week that holds most of them (not the month, or year, they fall in)
+            mid = anchor - timedelta(days=3)
+            return replace(_window(anchor - timedelta(days=7), anchor, rule, text), value=describe(*week_window(mid))[0])
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
         week = week_window(anchor + timedelta(days=shift))
         return _within(_window(*_part(*week, part, anchor, shift == 0), rule, text), *week)
@@ -812,6 +831,10 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         else:
             lo, hi = date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
         return _within(_window(*_part(lo, hi, part, anchor, shift == 0), rule, text), lo, hi)
+    if rule == "past-unit":  # "the past year": last year
+        direction = "next" if g["dir"].lower() in ("next", "coming") else "last"
+        unit = g["unit"].lower()
+        return _resolve_match(f"relative-{unit}", {"dir": direction}, text, anchor, ref, tense)
     if rule == "ago":
         n, unit = _number(g["n"]), g["unit"].lower()
         if anchor is None or n is None:
