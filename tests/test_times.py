@@ -26,6 +26,10 @@ def only(text, anchor=TUESDAY, expression=None):
 
 @pytest.mark.parametrize("text, expression, earliest, latest, value", [
     ("Egypt warned Hamas on Sunday.", "Sunday", "2024-02-11", "2024-02-11", "2024-02-11"),
+    ("Filed 2024-02-09T14:20:00Z by the desk.", "2024-02-09", "2024-02-09", "2024-02-09", "2024-02-09"),
+    ("Published on 02/09/2024 by the desk.", "02/09/2024", "2024-02-09", "2024-02-09", "2024-02-09"),  # month first
+    ("Published on 19/01/2024 by the desk.", "19/01/2024", "2024-01-19", "2024-01-19", "2024-01-19"),  # no 19th month
+    ("Stand: 09.02.2024, the desk.", "09.02.2024", "2024-02-09", "2024-02-09", "2024-02-09"),  # dots: day first
     ("The envoys met on Tuesday.", "Tuesday", "2024-02-13", "2024-02-13", "2024-02-13"),  # the anchor's own weekday
     ("They spoke last Tuesday.", "last Tuesday", "2024-02-06", "2024-02-06", "2024-02-06"),
     ("The envoy will travel on Sunday.", "Sunday", "2024-02-18", "2024-02-18", "2024-02-18"),  # future tense

@@ -19,7 +19,7 @@ from backchannel.analyse.times import find_timexes
 from backchannel.models import Caption, DateWindow, Published
 
 PATTERNS = Path(__file__).parent / "patterns" / "published.yaml"
-EXPLICIT = {"iso-date", "month-day-year", "day-month-year"}
+EXPLICIT = {"iso-date", "numeric-date", "month-day-year", "day-month-year"}
 MAX_ANCHOR_DAYS = 7  # a window wider than this cannot anchor "on Sunday"
 
 

@@ -91,7 +91,7 @@ class Rule:
 UNIT_WORDS = ("minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
 # words every match of a rule contains, to skip rules that cannot match a text (tagging speed)
 CUES = {
-    "iso-date": ("-",), "quarter": ("quarter",), "this-quarter": ("quarter", "period"),
+    "iso-date": ("-",), "numeric-date": ("/", "."), "quarter": ("quarter",), "this-quarter": ("quarter", "period"),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "decade": ("0s",), "decade-word": ("ties",),
     "century": ("century",), "spelled-year": ("nineteen", "twenty"), "year-2000": ("thousand",),
     "part-year": ("end", "beginning", "start", "middle", "half"), "year-ended": ("year",), "the-year": ("year",),
@@ -133,7 +133,10 @@ def rules() -> tuple[Rule, ...]:
     # "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other time, which is no part of the expression
     on_day += rf"(?(weekday)|(?=\s*\([^()\n]{{1,20}}\)\s*,?\s+(?:on\s+)?(?-i:{_weekday_re('later_weekday')})))?"
     table = [
-        ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+        ("iso-date", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?:\b|(?=T\d))"),  # a timestamp's date too
+        # "03/12/2024" (month first, as in American usage, unless the first number cannot be a month),
+        # "03.12.2024" (day first, as in Europe, where the dots are written)
+        ("numeric-date", r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w/]|\.\d)"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
         ("day-month-year", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+{YEAR}"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
@@ -719,6 +722,13 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(*(week_window(day) if g.get("hweek") else (day, day)), rule, text)  # "Easter week"
     if rule == "iso-date":
         return _window(*[date(int(g["year"]), int(g["mon"]), int(g["day"]))] * 2, rule, text)
+    if rule == "numeric-date":
+        a, b = int(g["a"]), int(g["b"])
+        month, day = (b, a) if g["sep"] == "." or a > 12 else (a, b)
+        try:
+            return _window(*[date(int(g["year"]), month, day)] * 2, rule, text)
+        except ValueError:  # "31/31/2024"
+            return None
     if rule == "day-alone":  # "on the 20th": the 20th of the month before, of or after the anchor's the tense picks
         if anchor is None:
             return None
