@@ -223,3 +223,15 @@ def test_hosted_talks_between_two_parties_are_one_third_party_consultation(nlp):
     found = events(nlp, "Norway hosted secret talks between Chile and Peru.")
     assert [(e.type, e.mode) for e in found] == [("CONSULT", "third-party")]
     assert {"Norway", "Chile", "Peru"} <= set(found[0].actors)
+
+
+def test_a_bracketed_acronym_is_an_alias_of_the_organisation_before_it(nlp):
+    text = "Chile and the Southern Resistance Movement (SRM) signed a truce on Monday. The SRM later accused Chile of breaking it."
+    assert ("SRM", "organization", "Southern Resistance Movement") in mentions(nlp, text)
+    accusations = [e for e in events(nlp, text) if e.type == "ACCUSE"]
+    assert accusations and accusations[0].actors == ("Southern Resistance Movement",)
+
+
+def test_a_wire_agency_in_a_dateline_is_no_alias_of_the_place(nlp):
+    found = mentions(nlp, "LIMA, Peru (AP) — Peru said on Friday that the talks would resume in May.")
+    assert not any(text == "AP" and key == "Peru" for text, _, key in found)

@@ -243,6 +243,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 title = title or appos_title
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
     raw += _untagged_states(doc, raw)
+    raw += _untagged_acronyms(text, raw)
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
@@ -299,6 +300,23 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
         if any(s < end and start < e for s, e in taken) or doc.char_span(start, end) is None:
             continue
         found.append(Mention(start, end, match.group(), "state", state_of(match.group()), "STATE"))
+    return found
+
+
+ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _untagged_acronyms(text: str, raw: list[Mention]) -> list[Mention]:
+    """ "the National Liberation Army (ELN)": an acronym in brackets the tagger missed, right after an
+    organisation's name, is a mention of it (its alias, and a form repeated elsewhere)."""
+    taken = {m.start for m in raw}
+    ends = {m.end: m for m in raw if m.kind == "organization"}
+    found = []
+    for match in ACRONYM.finditer(text):
+        before = text[:match.start()].rstrip()
+        owner = ends.get(len(before))
+        if owner is not None and match.start(1) not in taken and not re.match(r"\s*[—–-]", text[match.end():]):
+            found.append(Mention(match.start(1), match.end(1), match.group(1), "organization", match.group(1), "ACRONYM"))
     return found
 
 
@@ -361,9 +379,11 @@ def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[
             m = replace(m, kind="person", key=full)
         out.append(m)
     # a parenthesised name right after another is its alias: "Israel Security Agency (Shin Bet)"
-    for a, b in zip(out, out[1:]):
+    ordered = sorted(out, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
         between = text[a.end:b.start]
-        if between.strip() == "(" and text[b.end:b.end + 1] == ")" and a.kind != "person":
+        dateline = re.match(r"\)\s*[—–-]", text[b.end:b.end + 4])  # "DOHA, Qatar (AP) —": the wire agency
+        if between.strip() == "(" and text[b.end:b.end + 1] == ")" and a.kind != "person" and not dateline:
             alias_key = b.key
             out = [replace(m, key=a.key, kind=a.kind) if m.key == alias_key else m for m in out]
     # a person's title and affiliation hold for every mention of them in the document
