@@ -235,3 +235,20 @@ def test_a_bracketed_acronym_is_an_alias_of_the_organisation_before_it(nlp):
 def test_a_wire_agency_in_a_dateline_is_no_alias_of_the_place(nlp):
     found = mentions(nlp, "LIMA, Peru (AP) — Peru said on Friday that the talks would resume in May.")
     assert not any(text == "AP" and key == "Peru" for text, _, key in found)
+
+
+def test_two_parties_each_returning_prisoners_is_one_exchange_both_ways(nlp):
+    found = [e for e in events(nlp, "Kyiv and Moscow each returned 50 prisoners of war on Sunday.") if e.mode == "release"]
+    assert found and found[0].type == "COOPERATE"
+    assert set(found[0].actors) == set(found[0].recipients) == {"Ukraine", "Russia"}
+
+
+def test_a_hosted_round_of_negotiations_is_a_third_party_consultation(nlp):
+    found = [e for e in events(nlp, "Uruguay hosted a second round of negotiations between Chile and Peru.")
+             if e.type == "CONSULT"]
+    assert found and found[0].mode == "third-party" and "Uruguay" in found[0].actors
+    assert {"Chile", "Peru"} <= set(found[0].recipients)
+
+
+def test_talks_cited_after_despite_are_background(nlp):
+    assert not events(nlp, "The captives remain held despite several rounds of talks between Chile and Peru.")
