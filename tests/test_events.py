@@ -252,3 +252,12 @@ def test_a_hosted_round_of_negotiations_is_a_third_party_consultation(nlp):
 
 def test_talks_cited_after_despite_are_background(nlp):
     assert not events(nlp, "The captives remain held despite several rounds of talks between Chile and Peru.")
+
+
+@pytest.mark.parametrize("text, kind, recipient", [
+    ("The Bolivian foreign minister condemned the vote, accusing Lima of betraying the region.", "ACCUSE", "Peru"),
+    ("Uruguay welcomed the decision, praising Chile for its patience.", "SUPPORT", "Chile"),
+])
+def test_a_participle_that_spells_out_the_act_names_its_recipient(nlp, text, kind, recipient):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and recipient in found[0].recipients

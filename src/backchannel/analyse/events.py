@@ -284,6 +284,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
     complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
         found += _recipients(ctx, complement, kind, depth + 1)
+    elaboration = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_type(c)[0] == kind), None)
+    if not found and elaboration is not None and depth == 0:  # "criticised the talks, accusing Chile of ..."
+        found += _recipients(ctx, elaboration, kind, depth + 1)
     return found
 
 
