@@ -261,3 +261,11 @@ def test_talks_cited_after_despite_are_background(nlp):
 def test_a_participle_that_spells_out_the_act_names_its_recipient(nlp, text, kind, recipient):
     found = [e for e in events(nlp, text) if e.type == kind]
     assert found and recipient in found[0].recipients
+
+
+def test_a_seat_of_government_named_as_an_organisation_acts_as_its_state(nlp):
+    found = [e for e in events(nlp, "The White House rejected the Bolivian proposal on Monday.") if e.type == "REJECT"]
+    assert found and found[0].actors == ("United States",)
+    people = [m for m in analyse_document(nlp("Kremlin spokesman Oleg Marin denied it."), Published(None, "unknown")).mentions
+              if m.kind == "person"]
+    assert people and people[0].affiliation == "Russia"

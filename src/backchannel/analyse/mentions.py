@@ -173,14 +173,15 @@ def _affiliation_of(doc: Doc, title_start: int) -> str:
     if j == 0:
         return ""
     prev = doc[j - 1]
-    state = state_of(prev.text)
+    capitals = vocabulary().capitals  # "Kremlin spokesman", "White House adviser": the government's
+    state = state_of(prev.text) or capitals.get(prev.lower_)
     if state:
         return state
     if prev.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and prev.ent_iob_ in ("B", "I"):
         ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
         if ent is not None:
             trimmed = _trim(ent)
-            return (state_of(trimmed.text) or trimmed.text) if trimmed is not None else ""
+            return (state_of(trimmed.text) or capitals.get(trimmed.text.lower()) or trimmed.text) if trimmed is not None else ""
     return ""
 
 
@@ -232,6 +233,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
             elif title:
                 kind, key = "person", name
+            elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
+                kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7")
