@@ -269,3 +269,9 @@ def test_a_seat_of_government_named_as_an_organisation_acts_as_its_state(nlp):
     people = [m for m in analyse_document(nlp("Kremlin spokesman Oleg Marin denied it."), Published(None, "unknown")).mentions
               if m.kind == "person"]
     assert people and people[0].affiliation == "Russia"
+
+
+def test_two_named_envoys_each_of_a_state_both_take_part(nlp):
+    text = "Deputy prime ministers Tomas Varga of Slovakia and Andras Kiss of Hungary met in the border area on Friday."
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and {"Tomas Varga", "Andras Kiss"} <= set(found[0].actors + found[0].recipients)
