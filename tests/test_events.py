@@ -275,3 +275,13 @@ def test_two_named_envoys_each_of_a_state_both_take_part(nlp):
     text = "Deputy prime ministers Tomas Varga of Slovakia and Andras Kiss of Hungary met in the border area on Friday."
     found = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert found and {"Tomas Varga", "Andras Kiss"} <= set(found[0].actors + found[0].recipients)
+
+
+def test_a_photo_credit_or_a_single_letter_is_no_name(nlp):
+    from backchannel.analyse.mentions import _name_ok
+    text = "Ana Ruiz said on X. (AP Photo/Rosa Vidal)"
+    doc = nlp(text)
+    span = lambda s: doc.char_span(text.index(s), text.index(s) + len(s), alignment_mode="expand")
+    assert not _name_ok(span("X."))
+    assert not _name_ok(span("AP Photo/Rosa Vidal"))
+    assert _name_ok(span("Ana Ruiz"))

@@ -145,8 +145,8 @@ def _title_before(span: Span) -> tuple[str, int]:
 def _name_ok(span: Span) -> bool:
     v = vocabulary()
     text = span.text
-    if not text[:1].isupper() or not any(c.isalpha() for c in text):
-        return False
+    if not text[:1].isupper() or sum(c.isalpha() for c in text) < 2 or "/" in text:
+        return False  # "X." (the platform), "AP Photo/Jane Doe" (a photo credit)
     if span[-1].lower_ in v.place_words:
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_:
