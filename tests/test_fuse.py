@@ -145,3 +145,11 @@ def test_merged_date_is_the_window_all_readings_allow():
     assert (merged.earliest, merged.latest) == (_d(2024, 12, 2), _d(2024, 12, 7))
     far = DateWindow(_d(2024, 1, 1), _d(2024, 1, 1))
     assert merged_date([week, far]) == far  # they disagree: the narrowest is kept
+
+
+def test_an_acronym_joins_an_organisation_it_spells_but_not_a_person():
+    rows = [row("d1", "BP", "organization", label="ORG"), row("d2", "Bolivian President", "person", label="PERSON"),
+            row("d3", "BP", "organization", label="ORG"), row("d3", "Border Police", "organization", label="ORG")]
+    actors, assignment = resolve_actors(rows)
+    assert assignment[("d1", "BP")] != assignment[("d2", "Bolivian President")]
+    assert assignment[("d3", "BP")] == assignment[("d3", "Border Police")]
