@@ -245,3 +245,65 @@ def test_a_statement_that_reports_a_refusal_is_that_refusal_read_once_and_not_pl
     found = events(nlp, "Prime Minister Lars Holm made several statements, stressing that Norway will not agree to stop.")
     assert [(e.type, e.status) for e in found] == [("REJECT", "occurred")]
     assert {"Norway", "Lars Holm"} == set(found[0].actors) and found[0].recipients == ()
+
+
+def test_a_bracketed_acronym_is_an_alias_of_the_organisation_before_it(nlp):
+    text = "Chile and the Southern Resistance Movement (SRM) signed a truce on Monday. The SRM later accused Chile of breaking it."
+    assert ("SRM", "organization", "Southern Resistance Movement") in mentions(nlp, text)
+    accusations = [e for e in events(nlp, text) if e.type == "ACCUSE"]
+    assert accusations and accusations[0].actors == ("Southern Resistance Movement",)
+
+
+def test_a_wire_agency_in_a_dateline_is_no_alias_of_the_place(nlp):
+    found = mentions(nlp, "LIMA, Peru (AP) — Peru said on Friday that the talks would resume in May.")
+    assert not any(text == "AP" and key == "Peru" for text, _, key in found)
+
+
+def test_two_parties_each_returning_prisoners_is_one_exchange_both_ways(nlp):
+    found = [e for e in events(nlp, "Kyiv and Moscow each returned 50 prisoners of war on Sunday.") if e.mode == "release"]
+    assert found and found[0].type == "COOPERATE"
+    assert set(found[0].actors) == set(found[0].recipients) == {"Ukraine", "Russia"}
+
+
+def test_a_hosted_round_of_negotiations_is_a_third_party_consultation(nlp):
+    found = [e for e in events(nlp, "Uruguay hosted a second round of negotiations between Chile and Peru.")
+             if e.type == "CONSULT"]
+    assert found and found[0].mode == "third-party" and "Uruguay" in found[0].actors
+    assert {"Chile", "Peru"} <= set(found[0].recipients)
+
+
+def test_talks_cited_after_despite_are_background(nlp):
+    assert not events(nlp, "The captives remain held despite several rounds of talks between Chile and Peru.")
+
+
+@pytest.mark.parametrize("text, kind, recipient", [
+    ("The Bolivian foreign minister condemned the vote, accusing Lima of betraying the region.", "ACCUSE", "Peru"),
+    ("Uruguay welcomed the decision, praising Chile for its patience.", "SUPPORT", "Chile"),
+])
+def test_a_participle_that_spells_out_the_act_names_its_recipient(nlp, text, kind, recipient):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and recipient in found[0].recipients
+
+
+def test_a_seat_of_government_named_as_an_organisation_acts_as_its_state(nlp):
+    found = [e for e in events(nlp, "The White House rejected the Bolivian proposal on Monday.") if e.type == "REJECT"]
+    assert found and found[0].actors == ("United States",)
+    people = [m for m in analyse_document(nlp("Kremlin spokesman Oleg Marin denied it."), Published(None, "unknown")).mentions
+              if m.kind == "person"]
+    assert people and people[0].affiliation == "Russia"
+
+
+def test_two_named_envoys_each_of_a_state_both_take_part(nlp):
+    text = "Deputy prime ministers Tomas Varga of Slovakia and Andras Kiss of Hungary met in the border area on Friday."
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and {"Tomas Varga", "Andras Kiss"} <= set(found[0].actors + found[0].recipients)
+
+
+def test_a_photo_credit_or_a_single_letter_is_no_name(nlp):
+    from backchannel.analyse.mentions import _name_ok
+    text = "Ana Ruiz said on X. (AP Photo/Rosa Vidal)"
+    doc = nlp(text)
+    span = lambda s: doc.char_span(text.index(s), text.index(s) + len(s), alignment_mode="expand")
+    assert not _name_ok(span("X."))
+    assert not _name_ok(span("AP Photo/Rosa Vidal"))
+    assert _name_ok(span("Ana Ruiz"))

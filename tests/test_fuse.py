@@ -153,3 +153,11 @@ def test_two_spellings_of_one_organisation_are_one_actor_but_unlike_names_stay_a
             row("d3", "Frontex", "organization", label="ORG"), row("d3", "Fortexa", "organization", label="ORG")]
     actors, _ = resolve_actors(rows)
     assert sorted(a.name for a in actors) == ["Fortexa", "Frontex", "Helsinki Group", "Hizbollah"]
+
+
+def test_an_acronym_joins_an_organisation_it_spells_but_not_a_person():
+    rows = [row("d1", "BP", "organization", label="ORG"), row("d2", "Bolivian President", "person", label="PERSON"),
+            row("d3", "BP", "organization", label="ORG"), row("d3", "Border Police", "organization", label="ORG")]
+    actors, assignment = resolve_actors(rows)
+    assert assignment[("d1", "BP")] != assignment[("d2", "Bolivian President")]
+    assert assignment[("d3", "BP")] == assignment[("d3", "Border Police")]

@@ -284,6 +284,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
     complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
         found += _recipients(ctx, complement, kind, depth + 1)
+    elaboration = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_type(c)[0] == kind), None)
+    if not found and elaboration is not None and depth == 0:  # "criticised the talks, accusing Chile of ..."
+        found += _recipients(ctx, elaboration, kind, depth + 1)
     return found
 
 
@@ -344,7 +347,10 @@ def _governor(noun: Token) -> Token:
 
 
 def _host(ctx: Context, noun: Token) -> list[Mention]:
-    """Who hosts or brokers the talks a noun names: the subject of a hosting verb it is the object of."""
+    """Who hosts or brokers the talks a noun names: the subject of a hosting verb it is the object of
+    ("hosted talks", "hosted a round of talks")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
     governor = noun.head
     if noun.dep_ != "dobj" or _lemma(governor) not in vocabulary()["host_verbs"]:
         return []
@@ -408,6 +414,8 @@ def _statement_type(tok: Token) -> str | None:
 def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], recipients: tuple[str, ...]) -> bool:
     """Does the sentence name enough of the interaction to put it on a timeline?"""
     two_sided = bool(recipients) or len(actors) > 1
+    if tok.pos_ == "NOUN" and any(t.dep_ == "prep" and t.lower_ in vocabulary()["concessive_preps"] for t in tok.ancestors):
+        return False  # "despite rounds of talks": cited as background
     if kind == "CONSULT" and mode != "multilateral":
         return two_sided  # a call or a meeting needs somebody on the other side
     if tok.pos_ == "NOUN":
@@ -512,6 +520,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             actor_keys = _unique(actors)
             mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
             recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
+            if kind == "RETREAT" and mode == "release" and len(actor_keys) > 1 and not recipient_keys and any(
+                    t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
+                kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
             if kind == "COOPERATE" and mode == "release" and len(actor_keys) > 1 and not recipient_keys:
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):

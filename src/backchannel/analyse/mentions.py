@@ -145,8 +145,8 @@ def _title_before(span: Span) -> tuple[str, int]:
 def _name_ok(span: Span) -> bool:
     v = vocabulary()
     text = span.text
-    if not text[:1].isupper() or not any(c.isalpha() for c in text):
-        return False
+    if not text[:1].isupper() or sum(c.isalpha() for c in text) < 2 or "/" in text:
+        return False  # "X." (the platform), "AP Photo/Jane Doe" (a photo credit)
     if span[-1].lower_ in v.place_words:
         return False
     if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_:
@@ -173,14 +173,15 @@ def _affiliation_of(doc: Doc, title_start: int) -> str:
     if j == 0:
         return ""
     prev = doc[j - 1]
-    state = state_of(prev.text)
+    capitals = vocabulary().capitals  # "Kremlin spokesman", "White House adviser": the government's
+    state = state_of(prev.text) or capitals.get(prev.lower_)
     if state:
         return state
     if prev.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and prev.ent_iob_ in ("B", "I"):
         ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
         if ent is not None:
             trimmed = _trim(ent)
-            return (state_of(trimmed.text) or trimmed.text) if trimmed is not None else ""
+            return (state_of(trimmed.text) or capitals.get(trimmed.text.lower()) or trimmed.text) if trimmed is not None else ""
     return ""
 
 
@@ -232,6 +233,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
             elif title:
                 kind, key = "person", name
+            elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
+                kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7")
@@ -243,6 +246,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 title = title or appos_title
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
     raw += _untagged_states(doc, raw)
+    raw += _untagged_acronyms(text, raw)
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
@@ -299,6 +303,23 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
         if any(s < end and start < e for s, e in taken) or doc.char_span(start, end) is None:
             continue
         found.append(Mention(start, end, match.group(), "state", state_of(match.group()), "STATE"))
+    return found
+
+
+ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+
+
+def _untagged_acronyms(text: str, raw: list[Mention]) -> list[Mention]:
+    """ "the National Liberation Army (ELN)": an acronym in brackets the tagger missed, right after an
+    organisation's name, is a mention of it (its alias, and a form repeated elsewhere)."""
+    taken = {m.start for m in raw}
+    ends = {m.end: m for m in raw if m.kind == "organization"}
+    found = []
+    for match in ACRONYM.finditer(text):
+        before = text[:match.start()].rstrip()
+        owner = ends.get(len(before))
+        if owner is not None and match.start(1) not in taken and not re.match(r"\s*[—–-]", text[match.end():]):
+            found.append(Mention(match.start(1), match.end(1), match.group(1), "organization", match.group(1), "ACRONYM"))
     return found
 
 
@@ -361,9 +382,11 @@ def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[
             m = replace(m, kind="person", key=full)
         out.append(m)
     # a parenthesised name right after another is its alias: "Israel Security Agency (Shin Bet)"
-    for a, b in zip(out, out[1:]):
+    ordered = sorted(out, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
         between = text[a.end:b.start]
-        if between.strip() == "(" and text[b.end:b.end + 1] == ")" and a.kind != "person":
+        dateline = re.match(r"\)\s*[—–-]", text[b.end:b.end + 4])  # "DOHA, Qatar (AP) —": the wire agency
+        if between.strip() == "(" and text[b.end:b.end + 1] == ")" and a.kind != "person" and not dateline:
             alias_key = b.key
             out = [replace(m, key=a.key, kind=a.kind) if m.key == alias_key else m for m in out]
     # a person's title and affiliation hold for every mention of them in the document

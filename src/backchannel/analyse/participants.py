@@ -90,6 +90,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
     if m is not None:
         found.insert(0, m)
+        if m.kind == "person":  # "X of Chile and Y of Peru": the parser hangs Y on Chile
+            found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj" for cc in g.children if cc.dep_ == "conj"
+                      and getattr(mention_at(ctx, cc), "kind", "") == "person" for k in keys_of(ctx, cc, depth + 1)]
     elif tok.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
         found += both_parties(ctx, tok)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
@@ -102,7 +106,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth + 1)]
             elif child.dep_ == "appos" and mention_at(ctx, child) is not None:
-                found.append(mention_at(ctx, child))  # "the Interior Minister, X" / "Minister for Interior X"
+                found += keys_of(ctx, child, depth + 1)  # "the Interior Minister, X" / "Minister for Interior X"
     elif (tok.lower_ in QUANTITY_HEADS or tok.tag_ == "CD") and depth == 0 and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # read as the counted noun

@@ -134,7 +134,8 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
             elif _kind(c) == "organization" and len(_longer_orgs(k, keys, by_key)) == 1:
                 u.union(k, _longer_orgs(k, keys, by_key)[0])  # "the Journal" of "Wall Street Journal"
             elif any(x.isupper() for x in c.keys) and len(k) >= 2:
-                longs = {u.find(o) for o in keys if len(o.split()) > 1 and _initials(o) == k.upper()}
+                longs = {u.find(o) for o in keys if len(o.split()) > 1 and _initials(o) == k.upper()
+                         and _kind(by_key[o]) != "person"}  # an acronym spells a body, not "Azerbaijani President"
                 if len(longs) == 1:
                     u.union(k, longs.pop())
     # a name the text gives in brackets after another ("Israel Security Agency (Shin Bet)") is the same
