@@ -266,6 +266,7 @@ def test_timexes_are_well_formed(text, anchor):
     ("Output fell in the first half of the year.", "the first half of the year", "DATE", "2024-H1"),
     ("The convoy leaves each month.", "each month", "SET", "P1M"),
     ("Interest is paid every quarter.", "every quarter", "SET", "P1Q"),
+    ("Shelling resumed every night.", "every night", "SET", "XXXX-XX-XXTNI"),
     ("Patrols are relieved hourly.", "hourly", "SET", "PT1H"),
     ("The camp was opened a few years ago.", "a few years ago", "DATE", "PAST_REF"),
     ("Nothing will change in the near term.", "the near term", "DATE", "FUTURE_REF"),

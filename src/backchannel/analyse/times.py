@@ -235,7 +235,7 @@ def rules() -> tuple[Rule, ...]:
         ("bare-later", r"(?:^|(?<=[.!?,;]\s)|(?<=\n)|(?<=\bjust\s)|(?<=\bonly\s))(?P<unit>minute|hour|day|week|month|year|decade)s"
                        r"(?= later\b)"),
         ("set", r"\b(?:(?P<set>daily|weekly|monthly|annually|hourly|yearly)|(?:every|each)\s+"
-                r"(?P<unit>hour|day|week|month|quarter|year))\b"),
+                r"(?:(?P<unit>hour|day|week|month|quarter|year)|(?P<tod>morning|afternoon|evening|night)))\b"),
         # "each July", "every Thursday", "Tuesday nights", "on Sundays": a day or month that recurs
         ("set-named", rf"\b(?:(?P<each>(?i:every|each))\s+)?(?:{wd}|{full_months})"
                       r"(?(each)|(?<=day)(?=s\b|\s+(?:mornings|afternoons|evenings|nights)\b))"
@@ -1107,6 +1107,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         tod = f"T{TIMES_OF_DAY[g['tod'].lower()]}" if g.get("tod") else ""
         return f"XXXX-WXX-{vocabulary()['weekdays'][g['weekday'].lower()] + 1}{tod}"
     if rule == "set":
+        if g.get("tod"):  # "every night" XXXX-XX-XXTNI
+            return f"XXXX-XX-XXT{TIMES_OF_DAY[g['tod'].lower()]}"
         if g.get("unit"):  # "every quarter", "each year"
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
