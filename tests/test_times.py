@@ -253,6 +253,7 @@ def test_timexes_are_well_formed(text, anchor):
     ("The group lost money in the latest fiscal year.", "the latest fiscal year", "DATE", "2023"),
     ("Profit fell in the year ended June 30.", "the year", "DURATION", "P1Y"),
     ("The blockade could last for years.", "years", "DURATION", "PXY"),
+    ("After months of talks, the deal held.", "months", "DURATION", "PXM"),
     ("Aid should arrive within weeks.", "weeks", "DURATION", "PXW"),
     ("The town was ruled by foreigners for centuries.", "centuries", "DURATION", "PXC"),
     ("The ceasefire lasted a couple of years.", "a couple of years", "DURATION", "P2Y"),
@@ -901,3 +902,8 @@ def test_the_past_year_without_a_number_is_that_calendar_year(text, expression, 
 
 def test_the_last_year_of_something_is_no_calendar_year():
     assert [t.rule for t in find_timexes("Talks stalled during the last year of the war.", TUESDAY)] != ["past-unit"]
+
+
+@pytest.mark.parametrize("text", ["They crossed in the early hours of Monday.", "Clinics list the days of the week."])
+def test_a_plural_unit_naming_a_part_of_a_time_is_no_duration(text):
+    assert not any(t.type == "DURATION" for t in find_timexes(text, date(2024, 2, 13)))
