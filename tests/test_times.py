@@ -254,6 +254,7 @@ def test_timexes_are_well_formed(text, anchor):
     ("Profit fell in the year ended June 30.", "the year", "DURATION", "P1Y"),
     ("The blockade could last for years.", "years", "DURATION", "PXY"),
     ("After months of talks, the deal held.", "months", "DURATION", "PXM"),
+    ("The camps grew over recent months.", "recent months", "DURATION", "PXM"),
     ("Aid should arrive within weeks.", "weeks", "DURATION", "PXW"),
     ("The town was ruled by foreigners for centuries.", "centuries", "DURATION", "PXC"),
     ("The ceasefire lasted a couple of years.", "a couple of years", "DURATION", "P2Y"),
