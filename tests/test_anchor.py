@@ -88,3 +88,16 @@ def test_a_dateline_is_no_section_heading(nlp):
     text = "Peru offers talks\nFebruary 13, 2024\n\nPeru has offered to host talks between Chile and Bolivia."
     offered = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "offered"]
     assert offered and offered[0].date is None  # the present perfect, undated; not the dateline's day
+
+
+@pytest.mark.parametrize("text, trigger, earliest, latest", [
+    # an act in an "after" or "when" clause happened when the main clause says, and the other way round
+    ("The talks nearly collapsed last month after the rebels accused the army of shelling a village.", "accused",
+     "2024-01-01", "2024-01-31"),
+    ("Peru accused Chile of lying when the talks collapsed in January.", "accused", "2024-01-01", "2024-01-31"),
+    # "after" the dated clause says nothing of when the act came: the days up to publication
+    ("Peru accused Chile of lying after the talks collapsed in January.", "accused", "2024-02-07", "2024-02-13"),
+])
+def test_a_time_clause_and_its_main_clause_share_their_date(nlp, text, trigger, earliest, latest):
+    [event] = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
+    assert (str(event.date.earliest), str(event.date.latest)) == (earliest, latest)

@@ -307,3 +307,9 @@ def test_a_photo_credit_or_a_single_letter_is_no_name(nlp):
     assert not _name_ok(span("X."))
     assert not _name_ok(span("AP Photo/Rosa Vidal"))
     assert _name_ok(span("Ana Ruiz"))
+
+
+def test_whoever_walks_free_is_released_by_an_unnamed_party(nlp):
+    found = [e for e in events(nlp, "The journalist Ana Costa walked free after two years.") if e.type == "RETREAT"]
+    assert [(e.mode, e.actors, e.recipients, e.summary) for e in found] == [
+        ("release", (), ("Ana Costa",), "Ana Costa walked free")]

@@ -18,6 +18,7 @@ from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
 NOUN_MODIFIER = {"compound", "nmod", "amod", "poss", "nummod"}
+SAME_TIME_MARKS = {"when", "as", "while", "after"}  # a clause these open is dated by its main clause
 
 
 def _path_to(targets: set[int], tok: Token) -> int | None:
@@ -80,7 +81,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
-    chosen = _governed(sent, trigger, timexes)
+    chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     reporter = _reporting_verb(trigger, sent)
@@ -115,6 +116,22 @@ def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
         targets.add(verb.head.i)
     return _attached(token.doc, sent.start_char, sent.end_char, targets, token, timexes)
+
+
+def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "The talks collapsed last month after the rebels accused the army": an act told in a "when",
+    "as", "while" or "after" clause happened when the main clause did, as far as the text says; and an
+    act whose "when", "as" or "while" clause is dated ("accused them when talks failed in May") then."""
+    verb = clause_verb(trigger)
+
+    def opened(clause: Token, marks: set[str]) -> bool:
+        return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
+
+    if opened(verb, SAME_TIME_MARKS):
+        return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+    near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
+    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"})), None)
+    return _attached(trigger.doc, sent.start_char, sent.end_char, {clause.i}, clause, timexes) if clause else None
 
 
 def _reported_window(said: DateWindow | None, rule: str = "reported-by") -> DateWindow | None:

@@ -180,7 +180,7 @@ def _negated(tok: Token) -> bool:
 
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp")]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")]
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
@@ -432,7 +432,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     events: list[EventRecord] = []
     for sent in ctx.sentences:
         for tok in sent:
-            mode = None
+            mode, undergone = None, False
             if is_heading_line(text, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
@@ -468,6 +468,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     subj, passive = subject_of(tok)
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"]  # "X walked free"
+                    passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
                     recipients = _recipients(ctx, tok, kind)
                     if mode == "visit" and not recipients:
@@ -485,6 +487,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
+                    if undergone:
+                        verb = " ".join(t.text for t in tok.subtree if t.i == tok.i or t.dep_ == "acomp")
             elif tok.pos_ == "NOUN" and tok.lower_ in nouns and (tok.dep_ not in ("compound", "amod") or (
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
@@ -533,7 +537,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             evidence = Evidence("", sentence, start, start + len(sentence))
             date = date_event(sent, tok, timexes, published, status)
             events.append(EventRecord(
-                type=kind, trigger=tok.text, summary=_summary(actors, verb, recipients, said_not),
+                type=kind, trigger=tok.text,
+                summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),
                 actors=actor_keys, recipients=recipient_keys, evidence=evidence, mode=mode, negated=negated,
                 status=status, date=date[0], cue=cue, date_anchor=date[1]))
     return events
