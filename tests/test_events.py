@@ -313,3 +313,9 @@ def test_whoever_walks_free_is_released_by_an_unnamed_party(nlp):
     found = [e for e in events(nlp, "The journalist Ana Costa walked free after two years.") if e.type == "RETREAT"]
     assert [(e.mode, e.actors, e.recipients, e.summary) for e in found] == [
         ("release", (), ("Ana Costa",), "Ana Costa walked free")]
+
+
+@pytest.mark.parametrize("text", ["A Chilean official, who asked not to be named, said the talks would resume.",
+                                  "A Peruvian diplomat who requested anonymity said the talks would resume."])
+def test_a_source_asking_for_anonymity_demands_nothing(nlp, text):
+    assert "REQUEST" not in types(nlp, text)
