@@ -162,3 +162,16 @@ def test_denials_vague_plurals_ordinal_shares_and_counted_sources_are_no_figures
 def test_an_ordinal_round_counts_the_rounds_so_far(nlp, text, figure, value, what):
     c = claims_of(nlp, text)[figure]
     assert c.value == value and what in c.what and c.aspect == "state"
+
+
+def test_a_demonym_names_only_its_state_and_nationals_are_people(nlp):
+    found = claims_of(nlp, "Chile released 12 Argentines held in Santiago in a deal mediated by Spain, and "
+                           "Peru freed 13 Argentine nationals.")
+    assert found["12"].named == found["13"].named == ("Argentina",)
+    assert found["12"].quantity == found["13"].quantity == "person|release"
+
+
+def test_a_figure_with_no_thing_refers_back_past_a_part_to_the_whole(nlp):
+    found = claims_of(nlp, "Bolivia freed 24 Peruvians jailed for protesting, among them four nurses. "
+                           "The Peruvian ministry put the number at 21.")
+    assert (found["21"].quantity, found["21"].named) == (found["24"].quantity, found["24"].named)

@@ -8,7 +8,9 @@
   hostages), else the unit; and the class of the verb or words that say what happened to it ("freed",
   "released" -> release). A figure that counts nothing it names ("134 remain in captivity") takes the
   thing of the figure before it in the same paragraph ("112 captives were freed ... 134 remain"), and
-  its verb class too when it has none of its own ("112 were freed, including 105 in a deal"); a figure of
+  its verb class and named actors too when it has none of its own ("112 were freed, including 105 in a
+  deal"), but not of a part named after "including" or "among them" ("24 Bolivians were freed, among them
+  four nurses; the ministry put the number at 21" counts Bolivians); a figure of
   the same thing with no verb class takes the class of the figure before it in the sentence ("$6bn was
   released, while the Treasury put it at $5.9bn");
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
@@ -17,8 +19,8 @@
   "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
-  Ukraine", "eight sent to Russia"; "40 Colombians" count people of Colombia), which tell the two
-  directions of an exchange apart;
+  Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
+  that), which tell the two directions of an exchange apart;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
   ("the Treasury put the figure at $5.9bn", claims.yaml), and its as-of window
   (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
@@ -44,6 +46,7 @@ from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteR
 
 PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
 ELLIPSIS_CHARS = 600  # how far back a figure that counts nothing named looks for the thing counted
+PART = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)  # a part, not the count
 
 
 @lru_cache(maxsize=1)
@@ -90,11 +93,12 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             if q.kind == "ordinal" and claim.aspect == "event":  # the rounds so far: a standing count
                 claim = replace(claim, aspect="state")
             thing, _, verb_class = claim.quantity.partition("|")
-            if q.counted:
+            if q.counted and not PART.search(text[sent.start_char:q.start]):
                 previous = claim
             elif not thing and previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in text[previous.start:q.start]:
                 before, _, before_class = previous.quantity.partition("|")
-                claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})")
+                claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})",
+                                named=claim.named or previous.named)
             here = found[-1] if found and found[-1].start >= sent.start_char else None
             if not verb_class and here and here.quantity.startswith(f"{thing}|"):
                 claim = replace(claim, quantity=here.quantity)  # "$6bn was released, while X put it at $5.9bn"
@@ -208,8 +212,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for)
                                 and m.start not in doers))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
-    if people_of:  # "40 Colombians": people, of that state
-        thing, named = "person", tuple(dict.fromkeys((*named, people_of)))
+    if people_of:  # "40 Colombians": people of that state, wherever held and whoever freed them
+        thing, named = "person", (people_of,)
     said = min((r for r in quotes if r.start <= q.start and q.end <= r.end), key=lambda r: r.end - r.start,
                default=None)
     estimator = _estimator(verb, mentions)  # (key, words)
