@@ -307,3 +307,15 @@ def test_a_photo_credit_or_a_single_letter_is_no_name(nlp):
     assert not _name_ok(span("X."))
     assert not _name_ok(span("AP Photo/Rosa Vidal"))
     assert _name_ok(span("Ana Ruiz"))
+
+
+@pytest.mark.parametrize("text, not_an_actor", [
+    ("The rebels freed two nurses near the village of Tamboura on Sunday.", "Tamboura"),
+    ("Troops entered the southern town of Bellavista after the truce collapsed.", "Bellavista"),
+    ("The ministry said on Telegram that the talks had resumed.", "Telegram"),
+    ("Families shared the names of the missing on WhatsApp.", "WhatsApp"),
+    ("Bolivian President Luis Arce welcomed the release of the prisoners.", "Bolivian President"),
+])
+def test_places_platforms_and_titles_make_no_actor(nlp, text, not_an_actor):
+    found = mentions(nlp, text)
+    assert not any(t == not_an_actor and kind != "place" for t, kind, _ in found), found
