@@ -141,3 +141,37 @@ def test_an_exchange_total_and_its_directions_are_different_quantities_and_a_des
     found = claims_of(nlp, "In all, 30 prisoners changed hands at the border, with 18 released to Peru and 12 sent to Chile.")
     assert found["30"].quantity == "prisoner|exchange" and found["18"].quantity == "prisoner|release"
     assert "Peru" in found["18"].named and "Chile" in found["12"].named
+
+
+@pytest.mark.parametrize("text", [
+    'The minister said "not one cent" of public money went to the kidnappers.',
+    "Not one of the detainees has seen a lawyer, the families said.",
+    "Thousands of farmers marched on the provincial assembly.",
+    "The envoys may meet again in a third country next month.",
+    "One of the diplomats said the hostages were in good health.",
+    "The two mediators said in a statement that the talks would resume.",
+])
+def test_denials_vague_plurals_ordinal_shares_and_counted_sources_are_no_figures(nlp, text):
+    assert claims_of(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, figure, value, what", [
+    ("The ninth exchange of detainees took place at the border crossing on Friday.", "ninth", 9, "exchange"),
+    ("Delegates opened a fourth round of talks in Nairobi.", "fourth", 4, "round"),
+])
+def test_an_ordinal_round_counts_the_rounds_so_far(nlp, text, figure, value, what):
+    c = claims_of(nlp, text)[figure]
+    assert c.value == value and what in c.what and c.aspect == "state"
+
+
+def test_a_demonym_names_only_its_state_and_nationals_are_people(nlp):
+    found = claims_of(nlp, "Chile released 12 Argentines held in Santiago in a deal mediated by Spain, and "
+                           "Peru freed 13 Argentine nationals.")
+    assert found["12"].named == found["13"].named == ("Argentina",)
+    assert found["12"].quantity == found["13"].quantity == "person|release"
+
+
+def test_a_figure_with_no_thing_refers_back_past_a_part_to_the_whole(nlp):
+    found = claims_of(nlp, "Bolivia freed 24 Peruvians jailed for protesting, among them four nurses. "
+                           "The Peruvian ministry put the number at 21.")
+    assert (found["21"].quantity, found["21"].named) == (found["24"].quantity, found["24"].named)

@@ -93,3 +93,12 @@ def test_clean_text_is_idempotent(text):
     twice = clean_text(once.text)
     assert twice.text == once.text
     assert twice.captions == () and twice.removed == ()  # nothing left to take out
+
+
+def test_a_last_paragraph_after_a_read_more_link_is_kept_when_it_reports():
+    text = "\n".join(["Talks resumed in Oslo on Monday after a pause of a month."] * 1 + [
+        "The mediators met both delegations separately.", "Read more: Who are the mediators?",
+        "The interior ministry said about 40 detainees remain in custody.", "Editing by Jan Olsen",
+        "We rely on readers like you.", "Sign up for our newsletter"])
+    cleaned = clean_text(text).text
+    assert "about 40 detainees remain" in cleaned and "rely on readers" not in cleaned

@@ -319,3 +319,15 @@ def test_whoever_walks_free_is_released_by_an_unnamed_party(nlp):
                                   "A Peruvian diplomat who requested anonymity said the talks would resume."])
 def test_a_source_asking_for_anonymity_demands_nothing(nlp, text):
     assert "REQUEST" not in types(nlp, text)
+
+
+@pytest.mark.parametrize("text, not_an_actor", [
+    ("The rebels freed two nurses near the village of Tamboura on Sunday.", "Tamboura"),
+    ("Troops entered the southern town of Bellavista after the truce collapsed.", "Bellavista"),
+    ("The ministry said on Telegram that the talks had resumed.", "Telegram"),
+    ("Families shared the names of the missing on WhatsApp.", "WhatsApp"),
+    ("Bolivian President Luis Arce welcomed the release of the prisoners.", "Bolivian President"),
+])
+def test_places_platforms_and_titles_make_no_actor(nlp, text, not_an_actor):
+    found = mentions(nlp, text)
+    assert not any(t == not_an_actor and kind != "place" for t, kind, _ in found), found

@@ -161,3 +161,12 @@ def test_an_acronym_joins_an_organisation_it_spells_but_not_a_person():
     actors, assignment = resolve_actors(rows)
     assert assignment[("d1", "BP")] != assignment[("d2", "Bolivian President")]
     assert assignment[("d3", "BP")] == assignment[("d3", "Border Police")]
+
+
+def test_an_acronym_is_no_surname_and_a_surname_drops_its_article():
+    rows = [row("d1", "UN", "organization", label="ORG"), row("d1", "Kim Jong Un", "person", label="PERSON"),
+            row("d2", "Salah al-Tamimi", "person", label="PERSON"), row("d2", "Tamimi", "organization", label="ORG"),
+            row("d3", "Tamimi", "person", label="PERSON")]
+    actors, assignment = resolve_actors(rows)
+    assert assignment[("d1", "UN")] != assignment[("d1", "Kim Jong Un")]
+    assert assignment[("d2", "Tamimi")] == assignment[("d3", "Tamimi")] == assignment[("d2", "Salah al-Tamimi")]

@@ -101,3 +101,15 @@ def test_standing_counts_a_few_days_apart_are_compared():
 def test_proposed_figures_and_figures_of_unnamed_people_are_not_compared():
     assert conflicts([figure("a", 33, "up to", aspect="proposed"), figure("b", 40, "up to", aspect="proposed")]) == []
     assert conflicts([figure("a", 1200), figure("b", 44000, named={"Arvia"})]) == []
+
+
+def test_an_undated_figure_its_document_also_dates_takes_that_date():
+    def fig(id, value, doc, as_of, anchor):
+        f = figure(id, value, named={"Arvia"}, as_of=as_of, anchor=anchor)
+        return Figure(*[getattr(f, k) for k in ("id", "quantity", "aspect", "unit", "occasion", "low", "high", "named",
+                                                "when", "certainty")], document=doc)
+    headline = fig("h", 12, "d1", window("2025-05-09"), "publication")
+    lede = fig("l", 12, "d1", window("2025-05-07"), "timex:40")
+    earlier = fig("e", 5, "d1", window("2023-04-01", "2023-04-30"), "timex:900")
+    other = fig("o", 14, "d2", window("2025-05-07"), "timex:10")
+    assert sorted(conflicts([headline, lede, earlier, other])) == [("h", "o"), ("l", "o")]

@@ -152,7 +152,7 @@ def _figure(row, assignment: dict[tuple[str, str], str]) -> Figure:
     return Figure(row.id, row.quantity, row.aspect, row.unit, row.occasion or "",
                   *bounds(row.value, row.low, row.high, row.qualifier), named,
                   when(row.aspect, window_from(row, "as_of"), row.as_of_anchor or ""),
-                  frozenset(json.loads(row.certainty or "[]")))
+                  frozenset(json.loads(row.certainty or "[]")), row.document_id)
 
 
 def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated: list) -> None:

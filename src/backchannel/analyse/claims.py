@@ -8,7 +8,9 @@
   hostages), else the unit; and the class of the verb or words that say what happened to it ("freed",
   "released" -> release). A figure that counts nothing it names ("134 remain in captivity") takes the
   thing of the figure before it in the same paragraph ("112 captives were freed ... 134 remain"), and
-  its verb class too when it has none of its own ("112 were freed, including 105 in a deal"); a figure of
+  its verb class and named actors too when it has none of its own ("112 were freed, including 105 in a
+  deal"), but not of a part named after "including" or "among them" ("24 Bolivians were freed, among them
+  four nurses; the ministry put the number at 21" counts Bolivians); a figure of
   the same thing with no verb class takes the class of the figure before it in the sentence ("$6bn was
   released, while the Treasury put it at $5.9bn");
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
@@ -17,8 +19,8 @@
   "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
-  Ukraine", "eight sent to Russia"; "40 Colombians" count people of Colombia), which tell the two
-  directions of an exchange apart;
+  Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
+  that), which tell the two directions of an exchange apart;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
   ("the Treasury put the figure at $5.9bn", claims.yaml), and its as-of window
   (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
@@ -39,10 +41,12 @@ from backchannel.analyse.anchor import clause_verb, date_figure
 from backchannel.analyse.events import vocabulary as event_vocabulary
 from backchannel.analyse.mentions import state_of
 from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
+from backchannel.analyse.quantities import vocabulary as quantity_vocabulary
 from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteRecord, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
 ELLIPSIS_CHARS = 600  # how far back a figure that counts nothing named looks for the thing counted
+PART = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)  # a part, not the count
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +57,10 @@ def vocabulary() -> dict:
              for name, words in v["verbs"].items()]
     state = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["state_cues"]) + r")\b")
     occasions = {word: kind for kind, words in v["occasions"].items() for word in words}
+    negation = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["negations"]) + r")\s+$", re.I)
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
-            "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"])}
+            "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]),
+            "ordinals": v["ordinals"], "rounds": set(v["rounds"]), "negation": negation}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -70,22 +76,29 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 continue
             if q.counted in vocabulary()["parties"] and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
                 continue  # "between the two countries": the parties talked of, not a figure reported
+            if _no_figure(q, text):
+                continue
             token = _number_token(doc, q)
             if token is not None and _counts_sources(token):
                 continue
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
+        figures += [(q, t) for q, t in _ordinal_counts(sent) if not any(q.start < p.end and p.start < q.end for p, _ in figures)]
+        figures.sort(key=lambda f: f[0].start)
         for q, token in figures:
             taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
             others = _offsets(doc, taken)
             own = [t for t in dating if t.start not in others]
             claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
+            if q.kind == "ordinal" and claim.aspect == "event":  # the rounds so far: a standing count
+                claim = replace(claim, aspect="state")
             thing, _, verb_class = claim.quantity.partition("|")
-            if q.counted:
+            if q.counted and not PART.search(text[sent.start_char:q.start]):
                 previous = claim
             elif not thing and previous and q.start - previous.start < ELLIPSIS_CHARS and "\n\n" not in text[previous.start:q.start]:
                 before, _, before_class = previous.quantity.partition("|")
-                claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})")
+                claim = replace(claim, quantity=f"{before}|{verb_class or before_class}", what=f"{claim.what} ({before})",
+                                named=claim.named or previous.named)
             here = found[-1] if found and found[-1].start >= sent.start_char else None
             if not verb_class and here and here.quantity.startswith(f"{thing}|"):
                 claim = replace(claim, quantity=here.quantity)  # "$6bn was released, while X put it at $5.9bn"
@@ -93,10 +106,44 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
     return found
 
 
+def _no_figure(q: Quantity, text: str) -> bool:
+    """Numbers that report no figure: a denial ("not one dime", "not one of them"), a vague plural
+    ("hundreds of demonstrators": no number is reported) and an ordinal read as a share ("a third
+    country"; a share is "a third of" something)."""
+    if vocabulary()["negation"].search(text[max(0, q.start - 12):q.start]):
+        return True
+    if q.value is None and q.text.lower().split()[0] in quantity_vocabulary()["vague_scales"]:
+        return True
+    return q.kind == "share" and not re.match(r"\s*of\b", text[q.end:q.end + 6])
+
+
+def _ordinal_counts(sent: Span) -> list[tuple[Quantity, Token]]:
+    """ "the eighth exchange", "a third round of talks": an ordinal before a round of something counts
+    the rounds held so far (8 exchanges, 3 rounds), a standing count as of its time."""
+    found = []
+    for t in sent:
+        value, noun = vocabulary()["ordinals"].get(t.lower_), t.head
+        if value is None or t.dep_ != "amod" or noun.lemma_.lower() not in vocabulary()["rounds"] or noun.i < t.i:
+            continue
+        end = noun
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(c.dep_ == "pobj" for c in of.children):
+            end = next(c for c in of.children if c.dep_ == "pobj")
+        concept = sent.doc[t.i + 1:end.i + 1]
+        found.append((Quantity(t.idx, t.idx + len(t), t.text, float(value), None, None, "exact", "=", None,
+                               noun.lemma_.lower(), concept.text, concept.start_char, concept.end_char, (), kind="ordinal"), t))
+    return found
+
+
 def _counts_sources(token: Token) -> bool:
-    """ "according to two people familiar with the talks", "three officials said": the figure counts who
-    report, not what is reported."""
+    """ "according to two people familiar with the talks", "three officials said", "one of the sources
+    said": the figure counts who report, not what is reported."""
     noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if noun is token and of is not None:  # "one of the sources said"
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if inner is not None and inner.lemma_.lower() in vocabulary()["source_nouns"]:
+            return token.dep_ == "nsubj" and token.head.lemma_.lower() in event_vocabulary()["speech_verbs"]
     if noun.lemma_.lower() not in vocabulary()["source_nouns"]:
         return False
     governor = noun.head
@@ -165,8 +212,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for)
                                 and m.start not in doers))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
-    if people_of:  # "40 Colombians": people, of that state
-        thing, named = "person", tuple(dict.fromkeys((*named, people_of)))
+    if people_of:  # "40 Colombians": people of that state, wherever held and whoever freed them
+        thing, named = "person", (people_of,)
     said = min((r for r in quotes if r.start <= q.start and q.end <= r.end), key=lambda r: r.end - r.start,
                default=None)
     estimator = _estimator(verb, mentions)  # (key, words)

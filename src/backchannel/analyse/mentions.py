@@ -41,6 +41,7 @@ class Vocabulary:
     owned_groups: tuple[tuple[str, ...], ...]  # "Serb forces", "supporters of X": groups only with an owner
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
+    platforms: frozenset[str] = frozenset()  # "Telegram", "WhatsApp": where words are posted
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["collective_heads"]), frozenset(t["place_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
-                      tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals)
+                      tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
+                      frozenset(t["platforms"]))
 
 
 def state_of(text: str) -> str | None:
@@ -149,6 +151,14 @@ def _name_ok(span: Span) -> bool:
         return False  # "X." (the platform), "AP Photo/Jane Doe" (a photo credit)
     if span[-1].lower_ in v.place_words:
         return False
+    before = span.doc[max(0, span.start - 2):span.start]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in v.place_words:
+        return False  # "the village of X", "the northern region of Y": a place
+    if text.lower() in v.platforms and len(before) and before[-1].lower_ in ("on", "via", "through"):
+        return False  # "said on Telegram", "lists shared on WhatsApp": a platform
+    rest = [t.lower_ for t in span if not state_of(t.text)]
+    if len(rest) < len(span) and tuple(rest) in v.title_set:
+        return False  # "Azerbaijani President" tagged a person before the president's name: a title
     if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_:
         return False  # part of a hyphenated compound ("Mar-a-Lago")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):

@@ -54,14 +54,16 @@ def _classify(lines: list[str]) -> list[str]:
             labels.append("body")
         seen.add(key)
     # A short run of body lines wedged between boilerplate in the second half of the page is
-    # more of the same appeal ("We rely on readers like you."), not article text.
+    # more of the same appeal ("We rely on readers like you."), not article text, unless it reports a
+    # figure or what someone said (a last paragraph after a "Read more" link).
     for i in range(len(lines) // 2, len(lines)):
         if labels[i] != "body":
             continue
         j = i
         while j < len(lines) and labels[j] == "body":
             j += 1
-        if j - i <= 2 and i > 0 and labels[i - 1] == "boilerplate" and j < len(lines) and labels[j] == "boilerplate":
+        reports = any(re.search(r"\d|\bsaid\b", line) for line in lines[i:j])  # a news sentence, not an appeal
+        if j - i <= 2 and not reports and i > 0 and labels[i - 1] == "boilerplate" and j < len(lines) and labels[j] == "boilerplate":
             labels[i:j] = ["boilerplate"] * (j - i)
     return labels
 

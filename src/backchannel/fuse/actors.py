@@ -10,6 +10,7 @@ fusion gives the same ids.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -112,6 +113,8 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
     by_last: dict[str, list[str]] = defaultdict(list)
     for k in persons:
         by_last[k.split()[-1]].append(k)
+        if re.match(r"(?:al|el)-\w", k.split()[-1]):  # "al-Burhan" is "Burhan" on later mention
+            by_last[k.split()[-1][3:]].append(k)
     # spelling variants of one full name: same surname, first names alike
     for group in by_last.values():
         for i, a in enumerate(group):
@@ -128,8 +131,9 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         c = by_key[k]
         words = k.split()
         if len(words) == 1 and _kind(c) != "state":
-            full = {u.find(p) for p in by_last.get(k, [])}
-            if len(full) == 1:  # a surname that belongs to exactly one person in the corpus
+            full = {u.find(p) for p in by_last.get(k, []) if not any(x.isupper() and len(x) > 1 for x in c.keys)
+                    or any(x == w for x in c.keys for q in by_key[p].keys for w in q.split())}
+            if len(full) == 1:  # a surname that belongs to exactly one person in the corpus ("UN" is not "Un")
                 u.union(k, full.pop())
             elif _kind(c) == "organization" and len(_longer_orgs(k, keys, by_key)) == 1:
                 u.union(k, _longer_orgs(k, keys, by_key)[0])  # "the Journal" of "Wall Street Journal"

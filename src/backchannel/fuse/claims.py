@@ -16,14 +16,15 @@ when their windows overlap or lie within `STATE_SLACK_DAYS` of each other (two o
 report the same count; 134 held in February and about 100 in December form a series). The size of
 one happening does not change with time: when a time expression in its clause dates it, that is its
 window; when only a section heading or the publication dates the sentence, the happening came some time
-before, so it can be any happening up to then.
+before, so it can be any happening up to then, unless its own document tells the same figure of the same
+quantity with a date (a headline repeating the lede): then it is that one.
 
 Values: each qualifier turns the figure into an interval (`bounds`); figures conflict when their
 intervals are disjoint ("about 100" and "nearly 100" agree, 105 and 125 do not).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -46,6 +47,7 @@ class Figure:
     named: frozenset[str]  # actor ids named in what it counts
     when: tuple[date, date] | None  # the days it can be true of; None when unknown
     certainty: frozenset[str] = frozenset()
+    document: str = ""
 
 
 def bounds(value: float | None, low: float | None, high: float | None, qualifier: str) -> tuple[float, float]:
@@ -93,7 +95,17 @@ def disagree(a: Figure, b: Figure) -> bool:
 def conflicts(figures: list[Figure]) -> list[tuple[str, str]]:
     """The pairs of figures that measure the same quantity at coinciding times and cannot both hold."""
     by_quantity: dict[str, list[Figure]] = {}
-    for f in figures:
+    for f in map(lambda f: _repeat_dated(f, figures), figures):
         by_quantity.setdefault(f.quantity, []).append(f)
     return [(a.id, b.id) for group in by_quantity.values() for a, b in combinations(group, 2)
             if comparable(a, b) and disagree(a, b)]
+
+
+def _repeat_dated(f: Figure, figures: list[Figure]) -> Figure:
+    """An undated happening that its own document also tells with a date, same figure and same quantity
+    (the headline's "frees 40" and the body's "freed 40 on Monday"), is that dated one."""
+    if f.aspect != "event" or f.when is None or f.when[0] != NEVER or not f.document:
+        return f
+    dated = next((g.when for g in figures if g.document == f.document and g.id != f.id and g.when and g.when[0] != NEVER
+                  and (g.quantity, g.aspect, g.unit, g.low, g.high) == (f.quantity, f.aspect, f.unit, f.low, f.high)), None)
+    return replace(f, when=dated) if dated else f
