@@ -49,6 +49,8 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet in Doha\nJuly 10, 2024 / 2:45 PM / Updated an hour ago\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nJane Roe\nWed, Jul 10, 2024, 2:45 PM\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nPublished on: 07/10/2024\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nGulf desk | 10 July 2024 (Wednesday) | Updated 09:12 AST\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nWednesday 10 July 2024 - 07:05 | Gulf desk\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nDOHA, Qatar (AP) \u2014 July 10, 2024 \u2014 The talks went on.", "2024-07-10"),
 ])
 def test_stated_in_text(head, expected):
