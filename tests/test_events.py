@@ -331,3 +331,9 @@ def test_a_source_asking_for_anonymity_demands_nothing(nlp, text):
 def test_places_platforms_and_titles_make_no_actor(nlp, text, not_an_actor):
     found = mentions(nlp, text)
     assert not any(t == not_an_actor and kind != "place" for t, kind, _ in found), found
+
+
+def test_the_government_named_again_without_its_state_is_that_state(nlp):
+    found = mentions(nlp, "Chile's government met the rebels on Monday. On Tuesday the rebels accused the government of lying.")
+    assert ("government", "state", "Chile") in found
+    assert not any(kind == "state" for _, kind, _ in mentions(nlp, "The rebels accused the government of lying."))

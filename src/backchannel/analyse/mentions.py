@@ -417,6 +417,7 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for g in sorted(v.groups + v.owned_groups, key=len, reverse=True):  # longest first within each first word
         by_first.setdefault(g[0], []).append(g)
     words = [t.lower_ for t in doc]
+    governments: dict[str, str] = {}  # state body -> the state it last belonged to in the text
     i = 0
     while i < len(doc):
         match = next((g for g in by_first.get(words[i], ()) if tuple(words[i:i + len(g)]) == g), None)
@@ -435,6 +436,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if name in v.state_bodies:
             if owner and state_of(owner):  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state_of(owner), "GROUP"))
+                governments[name] = state_of(owner)
+            elif not owner and name in governments:  # "... the government" again, further on: that state's
+                found.append(Mention(span.start_char, span.end_char, span.text, "state", governments[name], "GROUP"))
         else:
             if name.endswith("s") and tuple(name[:-1].split()) in v.groups:
                 name = name[:-1]  # "delegations", "negotiating teams": one actor with the singular
