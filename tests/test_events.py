@@ -337,3 +337,10 @@ def test_the_government_named_again_without_its_state_is_that_state(nlp):
     found = mentions(nlp, "Chile's government met the rebels on Monday. On Tuesday the rebels accused the government of lying.")
     assert ("government", "state", "Chile") in found
     assert not any(kind == "state" for _, kind, _ in mentions(nlp, "The rebels accused the government of lying."))
+
+
+def test_both_countries_are_the_two_parties_the_text_keeps_naming_not_a_state_named_in_passing(nlp):
+    found = events(nlp, "Chile agreed on Friday to return two islands to Peru. Chilean and Peruvian officials met twice. "
+                        "US envoy Ana Costa hosted the foreign ministers of both countries in Washington.")
+    [hosted] = [e for e in found if e.trigger == "hosted"]
+    assert set(hosted.recipients) == {"Chile", "Peru"}

@@ -4,6 +4,7 @@ quote readers."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -67,13 +68,15 @@ def previous_body(ctx: Context, tok: Token) -> Mention | None:
 
 
 def both_parties(ctx: Context, tok: Token) -> list[Mention]:
-    """ "the two sides", "both countries": the last two states named within the three sentences before."""
+    """ "the two sides", "both countries": the two states named most often within the three sentences
+    before (the last named first among equals), so that a third state named in passing ("US Secretary of
+    State X hosted the ministers of both countries") is not taken for a party."""
     before = bisect_right(ctx.sent_starts, tok.idx)
     horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
-    parties: list[Mention] = []
-    for m in reversed([m for m in ctx.mentions if m.kind == "state" and horizon <= m.start < tok.idx]):
-        if all(p.key != m.key for p in parties):
-            parties.append(m)
+    named = [m for m in ctx.mentions if m.kind == "state" and horizon <= m.start < tok.idx]
+    counts = Counter(m.key for m in named)
+    last = {m.key: m for m in named}  # the latest mention of each state
+    parties = sorted(last.values(), key=lambda m: (-counts[m.key], -m.start))
     return parties[:2] if len(parties) >= 2 else []
 
 
