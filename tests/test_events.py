@@ -344,3 +344,17 @@ def test_both_countries_are_the_two_parties_the_text_keeps_naming_not_a_state_na
                         "US envoy Ana Costa hosted the foreign ministers of both countries in Washington.")
     [hosted] = [e for e in found if e.trigger == "hosted"]
     assert set(hosted.recipients) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Norway released Ivan Petrov on Monday in exchange for two Norwegians held in Russia.", {"Norway", "Russia"}),
+    ("Russia freed three Norwegians in exchange for Ivan Petrov.", {"Norway", "Russia"}),
+])
+def test_a_release_traded_for_people_is_a_swap_between_the_two_holders(nlp, text, parties):
+    [swap] = [e for e in events(nlp, text) if e.mode == "release"]
+    assert swap.type == "COOPERATE" and set(swap.actors) == parties and parties <= set(swap.recipients)
+
+
+def test_a_release_traded_for_a_promise_stays_one_way(nlp):
+    [release] = events(nlp, "Chile freed four Peruvians in return for a promise of calm.")
+    assert (release.type, release.actors, release.recipients) == ("RETREAT", ("Chile",), ("Peru",))

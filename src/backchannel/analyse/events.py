@@ -343,6 +343,14 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     return actors, recipients
 
 
+def _traded_for(tok: Token) -> list[Token]:
+    """What a release was traded for ("in exchange for two Americans held in Russia", "in return for X"):
+    the heads of those noun phrases; [] for a release that was no trade."""
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+            for n in p.children if n.dep_ == "pobj" and _lemma(n) in vocabulary()["trade_nouns"]
+            for f in n.children if f.dep_ == "prep" and f.lower_ == "for" for g in f.children if g.dep_ == "pobj"]
+
+
 def _governor(noun: Token) -> Token:
     """The word a noun hangs on: the verb of its preposition ("took part in talks"), else its head."""
     return noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -523,6 +531,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, refused = "REJECT", True  # "does not agree to end the war" rejects it
                 if status == "planned" and cue in ("will", "'ll", "shall"):
                     status, cue = "occurred", ""  # "will not agree" refuses now
+            traded = [m for n in (_traded_for(tok) if kind == "RETREAT" and mode == "release" else [])
+                      for t in n.subtree for m in [mention_at(ctx, t)] if m is not None]  # people traded for
+            if traded:
+                other = [m for m in traded + recipients if m.kind == "state" and m not in actors]
+                if other:  # "X freed A in exchange for B held in Y": X and Y swapped prisoners
+                    kind, actors = "COOPERATE", actors + other
+                    recipients = actors + recipients
             actor_keys = _unique(actors)
             mutual = set(actor_keys) & set(_unique(recipients))  # "a call between X and Y"
             recipient_keys = tuple(k for k in _unique(recipients) if k not in actor_keys or len(mutual) > 1)
