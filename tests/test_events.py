@@ -358,3 +358,8 @@ def test_a_release_traded_for_people_is_a_swap_between_the_two_holders(nlp, text
 def test_a_release_traded_for_a_promise_stays_one_way(nlp):
     [release] = events(nlp, "Chile freed four Peruvians in return for a promise of calm.")
     assert (release.type, release.actors, release.recipients) == ("RETREAT", ("Chile",), ("Peru",))
+
+
+def test_calling_on_someone_is_a_request_with_no_phone_mode(nlp):
+    found = [e for e in events(nlp, "The Chilean minister called on Peru to free the sailors.") if e.type == "REQUEST"]
+    assert found and found[0].mode is None

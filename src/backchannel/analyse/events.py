@@ -202,7 +202,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     overrides = rest[0] or {}
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
-            return overrides[child.lower_], mode
+            changed = overrides[child.lower_]  # "called on them to" requests, by no phone
+            return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
