@@ -363,3 +363,8 @@ def test_a_release_traded_for_a_promise_stays_one_way(nlp):
 def test_calling_on_someone_is_a_request_with_no_phone_mode(nlp):
     found = [e for e in events(nlp, "The Chilean minister called on Peru to free the sailors.") if e.type == "REQUEST"]
     assert found and found[0].mode is None
+
+
+def test_a_call_on_a_weekday_is_still_a_call(nlp):
+    found = events(nlp, "President Ana Costa called President Luis Vega on Monday.")
+    assert [(e.type, e.mode) for e in found] == [("CONSULT", "phone")]

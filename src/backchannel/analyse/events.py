@@ -201,7 +201,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         mode = "phone"  # "spoke by phone", "talked over video link"
     overrides = rest[0] or {}
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in overrides:
+        if child.dep_ in ("prt", "prep") and child.lower_ in overrides and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
             changed = overrides[child.lower_]  # "called on them to" requests, by no phone
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
