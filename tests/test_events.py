@@ -337,6 +337,8 @@ def test_the_government_named_again_without_its_state_is_that_state(nlp):
     found = mentions(nlp, "Chile's government met the rebels on Monday. On Tuesday the rebels accused the government of lying.")
     assert ("government", "state", "Chile") in found
     assert not any(kind == "state" for _, kind, _ in mentions(nlp, "The rebels accused the government of lying."))
+    other = mentions(nlp, "Chile's government paid nothing. The transitional government expelled the ambassador.")
+    assert ("transitional government", "state", "Chile") not in other and ("government", "state", "Chile") in other
 
 
 def test_both_countries_are_the_two_parties_the_text_keeps_naming_not_a_state_named_in_passing(nlp):
@@ -368,3 +370,10 @@ def test_calling_on_someone_is_a_request_with_no_phone_mode(nlp):
 def test_a_call_on_a_weekday_is_still_a_call(nlp):
     found = events(nlp, "President Ana Costa called President Luis Vega on Monday.")
     assert [(e.type, e.mode) for e in found] == [("CONSULT", "phone")]
+
+
+def test_a_speaker_who_names_another_state_does_not_act_for_the_doer(nlp):
+    found = events(nlp, "Chilean negotiator Ana Costa said that Peru had rejected the offer.")
+    assert [e.actors for e in found if e.type == "REJECT"] == [("Peru",)]
+    found = events(nlp, "Peruvian Foreign Minister Luis Vega said that Peru had rejected the offer.")
+    assert [set(e.actors) for e in found if e.type == "REJECT"] == [{"Peru", "Luis Vega"}]

@@ -370,8 +370,10 @@ def _host(ctx: Context, noun: Token) -> list[Mention]:
     return keys_of(ctx, subject) if subject is not None else []
 
 
-def _speaker(ctx: Context, tok: Token) -> list[Mention]:
-    """The person whose statement (say, claim, release a statement) holds this trigger."""
+def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
+    """The person whose statement (say, claim, release a statement) holds this trigger, unless the
+    speaker's own words name a state other than the actors' ("X, the Venezuelan negotiator, said
+    the United States kidnapped him": X does not act for the United States)."""
     node = tok
     for _ in range(3):
         if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acl") or node.head.i == node.i:
@@ -383,7 +385,12 @@ def _speaker(ctx: Context, tok: Token) -> list[Mention]:
                                                            for c in node.children))
         if is_statement or node.lower_ in vocabulary()["statement_objects"]:
             subj, _ = subject_of(node if node.pos_ in ("VERB", "AUX") else node.head)
-            return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind == "person"]
+            if subj is None:
+                return []
+            own = {m.key for t in subj.subtree for m in [mention_at(ctx, t)] if m is not None and m.kind == "state"}
+            if own - {a.key for a in actors}:
+                return []
+            return [m for m in keys_of(ctx, subj) if m.kind == "person"]
     return []
 
 
@@ -520,7 +527,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if not actors and not recipients:
                 continue  # an event needs somebody: "three protesters were killed" has its victims
-            speaker = _speaker(ctx, tok)
+            speaker = _speaker(ctx, tok, actors)
             if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False

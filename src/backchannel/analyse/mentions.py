@@ -437,7 +437,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if owner and state_of(owner):  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state_of(owner), "GROUP"))
                 governments[name] = state_of(owner)
-            elif not owner and name in governments:  # "... the government" again, further on: that state's
+            elif not owner and name in governments and all(c.dep_ == "det" for c in span.root.children):
+                # "... the government" again, further on: that state's (not "the transitional government")
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", governments[name], "GROUP"))
         else:
             if name.endswith("s") and tuple(name[:-1].split()) in v.groups:
