@@ -377,3 +377,9 @@ def test_a_speaker_who_names_another_state_does_not_act_for_the_doer(nlp):
     assert [e.actors for e in found if e.type == "REJECT"] == [("Peru",)]
     found = events(nlp, "Peruvian Foreign Minister Luis Vega said that Peru had rejected the offer.")
     assert [set(e.actors) for e in found if e.type == "REJECT"] == [{"Peru", "Luis Vega"}]
+
+
+def test_a_participle_with_an_agent_is_the_agents_act_not_the_main_subjects(nlp):
+    found = [e for e in events(nlp, "Chile officially lists 17 of its citizens as abducted by Peru in the 1970s.")
+             if e.type == "ASSAULT"]
+    assert [e.actors for e in found] == [("Peru",)]

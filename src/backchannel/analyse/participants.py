@@ -150,6 +150,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     seen = 0
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return tok.head, True  # "Gershkovich, detained in March": the noun is the one acted upon
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and not any(
+            c.dep_ in SUBJECTS for c in tok.children):  # "lists them as abducted by X": they, not the lister
+        acted_on = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
+        return (acted_on, True) if acted_on is not None else (subject_of(tok.head)[0], True)  # "Held by X, they ..."
     while tok is not None and seen < 4:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         for child in tok.children:
