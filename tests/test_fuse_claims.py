@@ -113,3 +113,15 @@ def test_an_undated_figure_its_document_also_dates_takes_that_date():
     earlier = fig("e", 5, "d1", window("2023-04-01", "2023-04-30"), "timex:900")
     other = fig("o", 14, "d2", window("2025-05-07"), "timex:10")
     assert sorted(conflicts([headline, lede, earlier, other])) == [("h", "o"), ("l", "o")]
+
+
+def test_an_undated_happening_of_another_story_conflicts_only_when_an_occasion_names_it():
+    from dataclasses import replace
+
+    undated = dict(as_of=window("2024-03-10"), anchor="publication")
+    a = replace(figure("a", 30, occasion="", **undated), story="s1")
+    b = replace(figure("b", 24, occasion="", **undated), story="s2")
+    assert conflicts([a, b]) == []  # "freed 30" and "freed 24" in two stories: two releases
+    assert conflicts([a, replace(b, story="s1")]) == [("a", "b")]  # one story: one release told twice
+    deal_a, deal_b = replace(a, occasion="deal"), replace(b, occasion="deal")
+    assert conflicts([deal_a, deal_b]) == [("a", "b")]  # "released in the deal": the same deal

@@ -144,15 +144,16 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     readings = [Reading(r.id, r.document_id, r.story, r.type, frozenset(who.get(r.id, ())),
                         window_from(r, "date"), r.mode) for r in rows]
     store.set_happenings(group_readings(readings))
-    store.set_conflicts(conflicts([_figure(r, assignment) for r in store.claim_rows()]))
+    store.set_conflicts(conflicts([_figure(r, assignment, links.story.get(r.document_id, ""))
+                                   for r in store.claim_rows()]))
 
 
-def _figure(row, assignment: dict[tuple[str, str], str]) -> Figure:
+def _figure(row, assignment: dict[tuple[str, str], str], story: str = "") -> Figure:
     named = frozenset(assignment.get((row.document_id, k), k) for k in json.loads(row.named or "[]"))
     return Figure(row.id, row.quantity, row.aspect, row.unit, row.occasion or "",
                   *bounds(row.value, row.low, row.high, row.qualifier), named,
                   when(row.aspect, window_from(row, "as_of"), row.as_of_anchor or ""),
-                  frozenset(json.loads(row.certainty or "[]")), row.document_id)
+                  frozenset(json.loads(row.certainty or "[]")), row.document_id, story)
 
 
 def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated: list) -> None:

@@ -48,6 +48,7 @@ class Figure:
     when: tuple[date, date] | None  # the days it can be true of; None when unknown
     certainty: frozenset[str] = frozenset()
     document: str = ""
+    story: str = ""  # the story of its document (fuse.stories)
 
 
 def bounds(value: float | None, low: float | None, high: float | None, qualifier: str) -> tuple[float, float]:
@@ -82,10 +83,16 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.named != b.named or a.aspect == "proposed":
         return False
+    if a.aspect == "event" and not a.occasion and a.story != b.story and not (_dated(a) and _dated(b)):
+        return False  # an undated happening of another story, named by no occasion, is most likely another
     if a.when is None or b.when is None:
         return a.aspect == "event"
     slack = timedelta(days=STATE_SLACK_DAYS if a.aspect == "state" else 0)
     return a.when[0] - slack <= b.when[1] and b.when[0] - slack <= a.when[1]
+
+
+def _dated(f: Figure) -> bool:
+    return f.when is not None and f.when[0] != NEVER
 
 
 def disagree(a: Figure, b: Figure) -> bool:
