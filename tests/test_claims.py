@@ -175,3 +175,9 @@ def test_a_figure_with_no_thing_refers_back_past_a_part_to_the_whole(nlp):
     found = claims_of(nlp, "Bolivia freed 24 Peruvians jailed for protesting, among them four nurses. "
                            "The Peruvian ministry put the number at 21.")
     assert (found["21"].quantity, found["21"].named) == (found["24"].quantity, found["24"].named)
+
+
+def test_a_figure_of_a_previous_happening_is_set_apart_from_the_current_ones(nlp):
+    found = claims_of(nlp, "Chile and Peru swapped 190 prisoners on Friday in a deal brokered by Norway. "
+                           "A previous swap in September saw 103 prisoners released by each side.")
+    assert found["190"].occasion == "deal" and found["103"].occasion == "deal:earlier"

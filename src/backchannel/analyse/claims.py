@@ -60,7 +60,8 @@ def vocabulary() -> dict:
     negation = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["negations"]) + r")\s+$", re.I)
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
             "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]),
-            "ordinals": v["ordinals"], "rounds": set(v["rounds"]), "negation": negation}
+            "ordinals": v["ordinals"], "rounds": set(v["rounds"]), "negation": negation,
+            "earlier_occasion": set(v["earlier_occasion"])}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -320,7 +321,11 @@ def _occasion(token: Token, verb: Token, stretch: set[int], taken: set[int]) -> 
 
 
 def _kind(t: Token) -> str:
-    return vocabulary()["occasions"].get(t.lemma_.lower(), "") if t.pos_ in ("NOUN", "PROPN") else ""
+    """The occasion kind of a noun ("deal"), marked as another one when the text sets it apart ("a
+    previous swap", "the first round": "deal:earlier"), so that its figures are not the current one's."""
+    kind = vocabulary()["occasions"].get(t.lemma_.lower(), "") if t.pos_ in ("NOUN", "PROPN") else ""
+    earlier = any(c.dep_ == "amod" and c.lower_ in vocabulary()["earlier_occasion"] for c in t.children)
+    return f"{kind}:earlier" if kind and earlier else kind
 
 
 def _same_clause(t: Token, verb: Token) -> bool:
