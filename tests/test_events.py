@@ -383,3 +383,11 @@ def test_a_participle_with_an_agent_is_the_agents_act_not_the_main_subjects(nlp)
     found = [e for e in events(nlp, "Chile officially lists 17 of its citizens as abducted by Peru in the 1970s.")
              if e.type == "ASSAULT"]
     assert [e.actors for e in found] == [("Peru",)]
+
+
+def test_a_broker_of_a_traded_release_mediates_between_both_holders_and_summaries_name_each_actor_once(nlp):
+    found = events(nlp, "Norway released Ivan Petrov on Wednesday in exchange for two Norwegians held in Russia, "
+                        "in a deal brokered by Qatar.")
+    [broker] = [e for e in found if e.mode == "third-party"]
+    assert broker.actors == ("Qatar",) and set(broker.recipients) == {"Norway", "Russia"}
+    assert broker.summary == "Qatar brokered Norway and Russia"

@@ -399,8 +399,11 @@ def _unique(ms: list[Mention]) -> tuple[str, ...]:
 
 
 def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negated: bool) -> str:
-    who = " and ".join(dict.fromkeys(m.text for m in actors)) or "someone"
-    whom = " and ".join(dict.fromkeys(m.text for m in recipients if m.key not in {a.key for a in actors}))
+    def names(ms: list[Mention]) -> str:  # each actor once, as the text first names it
+        return " and ".join({m.key: m.text for m in reversed(ms)}[k] for k in dict.fromkeys(m.key for m in ms))
+
+    who = names(actors) or "someone"
+    whom = names([m for m in recipients if m.key not in {a.key for a in actors}])
     if negated:  # "does not agree", "not rejected"
         first, _, rest = verb.partition(" ")
         verb = f"{first} not {rest}" if rest else f"not {verb}"
@@ -494,8 +497,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if mode == "visit" and not recipients:
                         recipients = _travel_recipients(ctx, tok)
                     if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
-                        parties = subject_of(_governor(tok.head))[0]
+                        governor = _governor(tok.head)
+                        parties = subject_of(governor)[0]
                         recipients = keys_of(ctx, parties) if parties is not None else []
+                        recipients += [m for n in _traded_for(governor) for t in n.subtree  # "X freed A in exchange
+                                       for m in [mention_at(ctx, t)] if m is not None and m.kind == "state"]  # for B held in Y"
                     verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                            key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
