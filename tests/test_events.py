@@ -139,6 +139,11 @@ def test_a_capital_or_a_name_with_digits_is_no_person(nlp):
     assert ("Yerevan", "state", "Armenia") in found and ("COP29", "organization", "COP29") in found
 
 
+def test_a_name_ending_in_an_organisation_word_is_no_person(nlp):
+    found = mentions(nlp, "The Benishangul People's Liberation Front said it had made concessions.")
+    assert ("Benishangul People's Liberation Front", "organization", "Benishangul People's Liberation Front") in found
+
+
 def test_a_state_the_tagger_missed_comes_from_the_list_of_states(nlp):
     assert ("Tuvalu", "state", "Tuvalu") in mentions(nlp, "Tuvalu finally opened the new harbour after four years.")
     assert ("Benin", "state", "Benin") in mentions(nlp, "Benin opened a new consulate in Lagos.")  # tagged a person

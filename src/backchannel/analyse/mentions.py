@@ -247,8 +247,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
-            else:  # a name with digits in it is no person's ("COP29", "G7")
-                person = ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
+            else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
+                person = (ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
+                          and not (len(span) > 1 and span[-1].lower_ in v.organisation_words))
                 kind, key = ("person" if person else "organization"), name
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not affiliation:
