@@ -388,3 +388,10 @@ def test_a_participle_with_an_agent_is_the_agents_act_not_the_main_subjects(nlp)
     found = [e for e in events(nlp, "Chile officially lists 17 of its citizens as abducted by Peru in the 1970s.")
              if e.type == "ASSAULT"]
     assert [e.actors for e in found] == [("Peru",)]
+
+
+def test_the_subject_of_due_to_is_who_will_act_but_feared_detained_is_still_undergone(nlp):
+    found = [e for e in events(nlp, "Bolivia is due to release 40 Peruvian prisoners on Sunday.") if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Bolivia",) and found[0].status == "planned"
+    held = events(nlp, "Hundreds of Peruvians are feared detained in Bolivian camps.")
+    assert held and all("Peru" not in e.actors for e in held)

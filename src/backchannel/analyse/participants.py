@@ -138,6 +138,11 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     return found
 
 
+def _planned(tok: Token) -> bool:
+    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
+    return tok.lemma_.lower() in event_vocabulary()["planned_heads"]
+
+
 def _relative_clause(tok: Token) -> Token | None:
     """The relative clause a verb is, or is reported in: "Scholz, who [he said] had agreed" -> "said"."""
     while tok.dep_ == "ccomp" and tok.head.i != tok.i:
@@ -154,18 +159,24 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             c.dep_ in SUBJECTS for c in tok.children):  # "lists them as abducted by X": they, not the lister
         acted_on = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
         return (acted_on, True) if acted_on is not None else (subject_of(tok.head)[0], True)  # "Held by X, they ..."
+    raised = None  # "X is expected / due to release them": X releases, whatever voice the verb above is in
     while tok is not None and seen < 4:
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        passive = any(c.dep_ == "auxpass" for c in tok.children) if raised is None else raised
         for child in tok.children:
             if child.dep_ in SUBJECTS:
                 clause = _relative_clause(tok) if child.tag_ == "WP" else None
                 if clause is not None:
                     return clause.head, passive or child.dep_ == "nsubjpass"
-                return child, passive or child.dep_ == "nsubjpass"
+                return child, passive or (child.dep_ == "nsubjpass" and raised is None)
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
             if controller is not None:  # "permits the team to hold talks": the team holds them
                 return controller, False
+            if raised is None:  # "are feared detained", "is expected to be freed": passive all the same
+                raised = tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
+        if tok.dep_ == "acomp" and tok.head.i != tok.i and raised is not None and _planned(tok):  # "is due to release"
+            tok, seen = tok.head, seen + 1
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok, seen = tok.head, seen + 1
             continue
