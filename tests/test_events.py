@@ -395,3 +395,16 @@ def test_the_subject_of_due_to_is_who_will_act_but_feared_detained_is_still_unde
     assert found and found[0].actors == ("Bolivia",) and found[0].status == "planned"
     held = events(nlp, "Hundreds of Peruvians are feared detained in Bolivian camps.")
     assert held and all("Peru" not in e.actors for e in held)
+
+
+def test_the_head_noun_of_an_organisation_named_before_is_that_organisation(nlp):
+    text = "The Peruvian Embassy in La Paz said it was relieved. Bolivia thanked the embassy on Friday."
+    assert ("embassy", "organization", "Peruvian Embassy") in mentions(nlp, text)
+    assert not any(t == "embassy" for t, _, _ in mentions(nlp, "Bolivia thanked the embassy on Friday."))
+
+
+def test_members_of_a_named_organisation_act_as_it(nlp):
+    text = "Two nurses were abducted by gunmen from the Tupac Brigade. Police accused the brigade of holding ten others."
+    found = {e.type: e for e in events(nlp, text)}
+    assert found["ASSAULT"].actors == ("Tupac Brigade",)
+    assert found["ACCUSE"].recipients == ("Tupac Brigade",)

@@ -265,6 +265,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(text, mentions))
+    mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
     return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
@@ -447,6 +448,24 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             key = f"{owner} {name}" if owner else name
             found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
         i += len(match)
+    return found
+
+
+def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the brigade", "the embassy": the organisation named before whose name ends in that noun ("the Tupac
+    Brigade", "the Peruvian Embassy"), the latest one; "the other brigade" or "a brigade" is none."""
+    v = vocabulary()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    found = []
+    for tok in doc:
+        if tok.idx in taken or tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ in v.state_bodies:
+            continue
+        if [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+            continue
+        named = [m for m in orgs if m.end <= tok.idx and m.text.split()[-1].lower() == tok.lower_]
+        if named:
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key, "ANAPHOR"))
     return found
 
 
