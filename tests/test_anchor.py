@@ -97,6 +97,9 @@ def test_a_dateline_is_no_section_heading(nlp):
     ("Peru accused Chile of lying when the talks collapsed in January.", "accused", "2024-01-01", "2024-01-31"),
     # "after" the dated clause says nothing of when the act came: the days up to publication
     ("Peru accused Chile of lying after the talks collapsed in January.", "accused", "2024-02-07", "2024-02-13"),
+    # a participle adjunct tells what the dated act also did
+    ("Chile freed 40 Peruvian soldiers on January 12, completing its exchange with Peru.", "exchange",
+     "2024-01-12", "2024-01-12"),
 ])
 def test_a_time_clause_and_its_main_clause_share_their_date(nlp, text, trigger, earliest, latest):
     [event] = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
