@@ -408,3 +408,9 @@ def test_members_of_a_named_organisation_act_as_it(nlp):
     found = {e.type: e for e in events(nlp, text)}
     assert found["ASSAULT"].actors == ("Tupac Brigade",)
     assert found["ACCUSE"].recipients == ("Tupac Brigade",)
+
+
+def test_a_happening_named_after_a_part_of_it_is_an_event_but_a_response_to_one_is_not(nlp):
+    found = events(nlp, "The second day of an exchange between Peru and Chile passed calmly.")
+    assert [(e.type, set(e.actors)) for e in found] == [("COOPERATE", {"Peru", "Chile"})]
+    assert not any(e.type == "ASSAULT" for e in events(nlp, "Peru condemned the response to Chile's attack."))

@@ -438,7 +438,8 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
     if kind == "CONSULT" and mode != "multilateral":
         return two_sided  # a call or a meeting needs somebody on the other side
     if tok.pos_ == "NOUN":
-        nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")  # "response to X's attack"
+        nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and not (  # "response to X's attack"
+            tok.head.lower_ == "of" and tok.head.head.lower_ in vocabulary()["part_nouns"])  # not "the first day of talks"
         return two_sided and not nested if kind in ("REQUEST", "THREATEN", "ACCUSE", "REJECT") else not nested
     return True
 
