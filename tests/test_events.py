@@ -414,3 +414,10 @@ def test_a_happening_named_after_a_part_of_it_is_an_event_but_a_response_to_one_
     found = events(nlp, "The second day of an exchange between Peru and Chile passed calmly.")
     assert [(e.type, set(e.actors)) for e in found] == [("COOPERATE", {"Peru", "Chile"})]
     assert not any(e.type == "ASSAULT" for e in events(nlp, "Peru condemned the response to Chile's attack."))
+
+
+def test_capitalised_words_before_a_word_for_an_armed_band_name_it(nlp):
+    text = "Two nurses were abducted by gunmen from the Gran Sabana gang. Police accused the gang of holding ten others."
+    assert ("Gran Sabana gang", "organization", "Gran Sabana gang") in mentions(nlp, text)
+    assert not any(key == "Mexican cartel" for _, _, key in mentions(nlp, "The Mexican cartel denied it."))
+    assert {e.type: e.recipients for e in events(nlp, text)}["ACCUSE"] == ("Gran Sabana gang",)

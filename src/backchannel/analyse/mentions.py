@@ -42,6 +42,7 @@ class Vocabulary:
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
     platforms: frozenset[str] = frozenset()  # "Telegram", "WhatsApp": where words are posted
+    band_heads: frozenset[str] = frozenset()  # "gang", "cartel": "the X gang" names an organisation
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def vocabulary() -> Vocabulary:
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
-                      frozenset(t["platforms"]))
+                      frozenset(t["platforms"]), frozenset(t["band_heads"]))
 
 
 def state_of(text: str) -> str | None:
@@ -258,6 +259,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
+    raw += _untagged_bands(text, raw)
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
@@ -315,6 +317,19 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
         if any(s < end and start < e for s, e in taken) or doc.char_span(start, end) is None:
             continue
         found.append(Mention(start, end, match.group(), "state", state_of(match.group()), "STATE"))
+    return found
+
+
+def _untagged_bands(text: str, raw: list[Mention]) -> list[Mention]:
+    """ "the Gran Sabana gang", "the 300 Nomads militia": capitalised words between "the" and a word for an armed
+    band, which the tagger leaves untagged in lower case, name that band."""
+    heads = "|".join(sorted(vocabulary().band_heads))
+    taken = [(m.start, m.end) for m in raw]
+    found = []
+    for match in re.finditer(rf"\b[Tt]he ((?:[A-Z0-9][\w'’-]*\s+){{1,3}}(?:{heads}))\b", text):
+        start, end = match.span(1)
+        if not any(s < end and start < e for s, e in taken) and not state_of(match.group(1).rsplit(" ", 1)[0]):
+            found.append(Mention(start, end, match.group(1), "organization", match.group(1), "BAND"))
     return found
 
 
