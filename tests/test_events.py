@@ -421,3 +421,11 @@ def test_capitalised_words_before_a_word_for_an_armed_band_name_it(nlp):
     assert ("Gran Sabana gang", "organization", "Gran Sabana gang") in mentions(nlp, text)
     assert not any(key == "Mexican cartel" for _, _, key in mentions(nlp, "The Mexican cartel denied it."))
     assert {e.type: e.recipients for e in events(nlp, text)}["ACCUSE"] == ("Gran Sabana gang",)
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Former Chilean president Ana Ruiz, the OAS envoy, announced the agreement at a news conference.", "AGREE", "Ana Ruiz"),
+    ("Chile announced a ceasefire with Peru on Monday.", "RETREAT", "Chile"),
+])
+def test_announcing_a_deal_or_a_ceasefire_is_an_event(nlp, text, kind, actor):
+    assert any(e.type == kind and actor in e.actors for e in events(nlp, text))
