@@ -429,3 +429,10 @@ def test_capitalised_words_before_a_word_for_an_armed_band_name_it(nlp):
 ])
 def test_announcing_a_deal_or_a_ceasefire_is_an_event(nlp, text, kind, actor):
     assert any(e.type == kind and actor in e.actors for e in events(nlp, text))
+
+
+def test_which_in_a_relative_clause_is_the_noun_it_follows(nlp):
+    found = events(nlp, "The Blue Crescent, which facilitated the exchange, said it was pleased.")
+    assert found and all("Blue Crescent" in e.actors for e in found)
+    raid = events(nlp, "The rebels staged a raid on Chile, which killed 40 people, and took 20 hostages.")
+    assert not any(e.type == "ASSAULT" and e.actors == ("Chile",) for e in raid)

@@ -167,7 +167,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         passive = any(c.dep_ == "auxpass" for c in tok.children) if raised is None else raised
         for child in tok.children:
             if child.dep_ in SUBJECTS:
-                clause = _relative_clause(tok) if child.tag_ == "WP" else None
+                clause = _relative_clause(tok) if child.tag_ in ("WP", "WDT") else None
+                if clause is not None and child.tag_ == "WDT" and clause.head.dep_ == "pobj" and clause.head.head.lower_ != "of" \
+                        and clause.head.head.head.pos_ == "NOUN":
+                    return None, False  # "its raid on X, which killed 12": the raid or X? the parser cannot tell
                 if clause is not None:
                     return clause.head, passive or child.dep_ == "nsubjpass"
                 return child, passive or (child.dep_ == "nsubjpass" and raised is None)
