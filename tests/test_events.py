@@ -436,3 +436,9 @@ def test_which_in_a_relative_clause_is_the_noun_it_follows(nlp):
     assert found and all("Blue Crescent" in e.actors for e in found)
     raid = events(nlp, "The rebels staged a raid on Chile, which killed 40 people, and took 20 hostages.")
     assert not any(e.type == "ASSAULT" and e.actors == ("Chile",) for e in raid)
+
+
+def test_a_mediated_release_is_not_the_mediators_own(nlp):
+    found = events(nlp, "Oman, which also mediated the release of hostages held in Chile last month, has won praise, a diplomat said.")
+    assert any(e.type == "COOPERATE" and e.actors == ("Oman",) for e in found)
+    assert not any(e.type == "RETREAT" and "Oman" in e.actors for e in found)

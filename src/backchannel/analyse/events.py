@@ -520,6 +520,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "a suspension of the contract" suspends nothing of a party's
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
+                if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
+                    actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
                 verb = tok.text
                 host = _host(ctx, phrase) if kind == "CONSULT" and actors else []
                 if host:  # "Turkey hosted talks between Kyiv and Moscow": talks with a third party present
