@@ -442,3 +442,9 @@ def test_a_mediated_release_is_not_the_mediators_own(nlp):
     found = events(nlp, "Oman, which also mediated the release of hostages held in Chile last month, has won praise, a diplomat said.")
     assert any(e.type == "COOPERATE" and e.actors == ("Oman",) for e in found)
     assert not any(e.type == "RETREAT" and "Oman" in e.actors for e in found)
+
+
+def test_a_group_of_the_government_belongs_to_the_state_whose_government_was_named(nlp):
+    text = "Peru's government and the rebels met in Lima. The government delegation threatened to walk out on Sunday."
+    assert ("delegation", "group", "Peru delegation") in mentions(nlp, text)
+    assert ("delegation", "group", "delegation") in mentions(nlp, "The government delegation threatened to walk out.")

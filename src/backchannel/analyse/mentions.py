@@ -445,7 +445,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if span.root.pos_ != "NOUN" or span.root.dep_ in ("compound", "amod"):
             i += len(match)
             continue
-        owner = _owner(span, mentions)
+        owner = _owner(span, mentions) or next((governments[c.lower_] for c in span.root.children if c.i < span.start
+                                                 and c.dep_ in ("compound", "amod") and c.lower_ in governments), "")
+        # "government troops" after "the Chilean government": Chile's troops
         name = " ".join(t.lower_ for t in span)
         if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
