@@ -448,3 +448,9 @@ def test_a_group_of_the_government_belongs_to_the_state_whose_government_was_nam
     text = "Peru's government and the rebels met in Lima. The government delegation threatened to walk out on Sunday."
     assert ("delegation", "group", "Peru delegation") in mentions(nlp, text)
     assert ("delegation", "group", "delegation") in mentions(nlp, "The government delegation threatened to walk out.")
+
+
+def test_seeking_a_release_or_a_truce_is_a_request(nlp):
+    assert "REQUEST" in types(nlp, "Chile sought the release of its soldiers on Monday.")
+    assert "REQUEST" in types(nlp, "Bolivia sought a truce with the rebels.")
+    assert "REQUEST" not in types(nlp, "Bolivia sought to host the games.")
