@@ -454,3 +454,8 @@ def test_seeking_a_release_or_a_truce_is_a_request(nlp):
     assert "REQUEST" in types(nlp, "Chile sought the release of its soldiers on Monday.")
     assert "REQUEST" in types(nlp, "Bolivia sought a truce with the rebels.")
     assert "REQUEST" not in types(nlp, "Bolivia sought to host the games.")
+
+
+def test_an_open_question_whether_a_party_would_act_commits_it_to_nothing(nlp):
+    assert not events(nlp, "Ana Ruiz did not say whether Chile would free the prisoners.")
+    assert "CONCEDE" in types(nlp, "Ana Ruiz said Chile would free the prisoners.")

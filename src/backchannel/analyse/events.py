@@ -238,6 +238,8 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+        return None  # "did not say whether X would withdraw": an open question, no commitment
     if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
             "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
         return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
