@@ -459,3 +459,11 @@ def test_seeking_a_release_or_a_truce_is_a_request(nlp):
 def test_an_open_question_whether_a_party_would_act_commits_it_to_nothing(nlp):
     assert not events(nlp, "Ana Ruiz did not say whether Chile would free the prisoners.")
     assert "CONCEDE" in types(nlp, "Ana Ruiz said Chile would free the prisoners.")
+
+
+def test_a_possessive_after_two_conjuncts_belongs_to_the_last(nlp):
+    text = ("Planes carried detainees on Saturday, the second day of an exchange between the Iran-aligned Zaydis and "
+            "Peru's internationally recognised government. Their envoy accused the government of delaying the release.")
+    assert ("government", "state", "Peru") in mentions(nlp, text)  # both mentions of it
+    accused = [e for e in events(nlp, text) if e.type == "ACCUSE"]
+    assert accused and accused[0].recipients == ("Peru",)

@@ -490,7 +490,9 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
     """Who a group belongs to: a state or mention before it ("Israel's negotiating team", "Israeli troops"), a
     people or creed ("Serb forces", "Islamic fundamentalists"), or the person or body after "of" ("supporters of X")."""
     for child in span.root.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < span.start:
+        if child.dep_ == "poss":  # "the rebels and Chile's government": the 's is on the last conjunct
+            child = next((c for c in child.subtree if c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children)), child)
+        if child.dep_ in ("poss", "amod", "compound", "nmod", "conj") and child.i < span.start:
             owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
             if owner:
                 return owner
