@@ -465,5 +465,7 @@ def test_a_possessive_after_two_conjuncts_belongs_to_the_last(nlp):
     text = ("Planes carried detainees on Saturday, the second day of an exchange between the Iran-aligned Zaydis and "
             "Peru's internationally recognised government. Their envoy accused the government of delaying the release.")
     assert ("government", "state", "Peru") in mentions(nlp, text)  # both mentions of it
+    swap = [e for e in events(nlp, text) if e.type == "COOPERATE"]
+    assert swap and set(swap[0].actors) == {"Zaydis", "Peru"}
     accused = [e for e in events(nlp, text) if e.type == "ACCUSE"]
     assert accused and accused[0].recipients == ("Peru",)

@@ -134,6 +134,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                   and not found):  # "opposition groups in Zimbabwe", "students throughout Indonesia"
                 found += [m for g in child.children if g.dep_ == "pobj"
                           for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
+    for c in tok.children:  # "the rebels and Chile's government", parsed as [the rebels and Chile]'s: the rebels too
+        if c.dep_ == "poss" and not any(g.dep_ == "case" for g in c.children) and any(
+                cc.dep_ == "conj" and any(g.dep_ == "case" for g in cc.children) for cc in c.children):
+            found += [k for k in [mention_at(ctx, c)] if k is not None and k not in found]
     if depth < 3:
         for child in tok.children:
             if child.dep_ == "conj":
