@@ -104,3 +104,11 @@ def test_a_dateline_is_no_section_heading(nlp):
 def test_a_time_clause_and_its_main_clause_share_their_date(nlp, text, trigger, earliest, latest):
     [event] = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
     assert (str(event.date.earliest), str(event.date.latest)) == (earliest, latest)
+
+
+def test_a_date_on_the_subject_dates_its_verb_but_not_one_on_the_object(nlp):
+    analysis = analyse_document(nlp("Friday's flights between Lima and Santiago carried 300 detainees."), PUBLISHED)
+    figure = next(c for c in analysis.claims if c.value == 300)
+    assert figure.as_of.earliest == figure.as_of.latest == date(2024, 2, 9)
+    condemned = dates_of(nlp, "Peru condemned Chile's January 30 raid on the border post.")
+    assert condemned["condemned"].earliest != date(2024, 1, 30) and condemned["raid"].earliest == date(2024, 1, 30)

@@ -27,7 +27,8 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
     steps = 0
     node = tok
     while node.i not in targets:
-        if node.dep_ in NOUN_MODIFIER and node.head.pos_ in ("NOUN", "PROPN") and node.head.i not in targets:
+        if node.dep_ in NOUN_MODIFIER and node.head.pos_ in ("NOUN", "PROPN") and node.head.i not in targets and not (
+                node.head.dep_ in ("nsubj", "nsubjpass") and node.head.head.i in targets):  # "Friday's talks ended"
             return None
         if node.head.i == node.i or steps > 10:
             return None
