@@ -401,6 +401,8 @@ def test_the_head_noun_of_an_organisation_named_before_is_that_organisation(nlp)
     text = "The Peruvian Embassy in La Paz said it was relieved. Bolivia thanked the embassy on Friday."
     assert ("embassy", "organization", "Peruvian Embassy") in mentions(nlp, text)
     assert not any(t == "embassy" for t, _, _ in mentions(nlp, "Bolivia thanked the embassy on Friday."))
+    meeting = events(nlp, "The Peruvian Embassy in La Paz said it was relieved. Embassy staff will meet Bolivia on Friday.")
+    assert any(e.type == "CONSULT" and e.actors == ("Peruvian Embassy",) for e in meeting)
 
 
 def test_members_of_a_named_organisation_act_as_it(nlp):

@@ -469,16 +469,18 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "the brigade", "the embassy": the organisation named before whose name ends in that noun ("the Tupac
-    Brigade", "the Peruvian Embassy"), the latest one; "the other brigade" or "a brigade" is none."""
+    """ "the brigade", "the embassy", "Embassy officials": the organisation named before whose name ends in that noun
+    ("the Tupac Brigade", "the Peruvian Embassy"), the latest one; "the other brigade" or "a brigade" is none."""
     v = vocabulary()
     taken = {i for m in mentions for i in range(m.start, m.end)}
     orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
     found = []
     for tok in doc:
-        if tok.idx in taken or tok.pos_ != "NOUN" or not tok.text.islower() or tok.lower_ in v.state_bodies:
+        if tok.idx in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in v.state_bodies:
             continue
-        if [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]:
+        staff = tok.dep_ == "compound" and tok.head.lower_ in v.collective_heads and tok.text.istitle() and not any(
+            c.dep_ in ("det", "compound", "amod") for c in tok.children)  # "Embassy officials said"
+        if not staff and (not tok.text.islower() or [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]):
             continue
         named = [m for m in orgs if m.end <= tok.idx and m.text.split()[-1].lower() == tok.lower_]
         if named:
