@@ -471,3 +471,15 @@ def test_a_possessive_after_two_conjuncts_belongs_to_the_last(nlp):
     assert swap and set(swap[0].actors) == {"Zaydis", "Peru"}
     accused = [e for e in events(nlp, text) if e.type == "ACCUSE"]
     assert accused and accused[0].recipients == ("Peru",)
+
+
+@pytest.mark.parametrize("text, broker", [
+    ("The deal was signed after eight days of African Union-led negotiations between Chile and Peru.", "African Union"),
+    ("Chile and Peru held Qatar-brokered talks on Monday.", "Qatar"),
+])
+def test_the_name_before_a_hyphenated_broker_participle_mediates_the_talks(nlp, text, broker):
+    assert any(e.type == "CONSULT" and e.mode == "third-party" and broker in e.actors for e in events(nlp, text))
+
+
+def test_a_name_before_a_hyphen_and_born_is_no_actor(nlp):
+    assert not any(k == "Bolivia" for _, _, k in mentions(nlp, "Chile freed Ana Ruiz, a Bolivian-born trader, on Monday."))

@@ -363,11 +363,14 @@ def _governor(noun: Token) -> Token:
 def _host(ctx: Context, noun: Token) -> list[Mention]:
     """Who hosts or brokers the talks a noun names: the subject of a hosting verb it is the object of
     ("hosted talks", "hosted a round of talks")."""
+    hosts = vocabulary()["host_verbs"]  # "Qatar-brokered talks", "AU-led negotiations"
+    brokers = [k for c in noun.children if c.dep_ == "amod" and _lemma(c) in hosts + ["lead"]
+               for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") for k in keys_of(ctx, g)]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     governor = noun.head
-    if noun.dep_ != "dobj" or _lemma(governor) not in vocabulary()["host_verbs"]:
-        return []
+    if brokers or noun.dep_ != "dobj" or _lemma(governor) not in hosts:
+        return brokers
     subject = subject_of(governor)[0]
     return keys_of(ctx, subject) if subject is not None else []
 

@@ -43,6 +43,7 @@ class Vocabulary:
     capitals: dict[str, str]
     platforms: frozenset[str] = frozenset()  # "Telegram", "WhatsApp": where words are posted
     band_heads: frozenset[str] = frozenset()  # "gang", "cartel": "the X gang" names an organisation
+    agent_participles: frozenset[str] = frozenset()  # "Qatar-brokered": the name before the hyphen is an actor
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def vocabulary() -> Vocabulary:
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
-                      frozenset(t["platforms"]), frozenset(t["band_heads"]))
+                      frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]))
 
 
 def state_of(text: str) -> str | None:
@@ -160,8 +161,9 @@ def _name_ok(span: Span) -> bool:
     rest = [t.lower_ for t in span if not state_of(t.text)]
     if len(rest) < len(span) and tuple(rest) in v.title_set:
         return False  # "Azerbaijani President" tagged a person before the president's name: a title
-    if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_:
-        return False  # part of a hyphenated compound ("Mar-a-Lago")
+    if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and not (
+            span.end + 1 < len(span.doc) and span.doc[span.end + 1].lemma_.lower() in v.agent_participles):
+        return False  # part of a hyphenated compound ("Mar-a-Lago"), but not its agent ("Qatar-brokered")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
