@@ -483,3 +483,8 @@ def test_the_name_before_a_hyphenated_broker_participle_mediates_the_talks(nlp, 
 
 def test_a_name_before_a_hyphen_and_born_is_no_actor(nlp):
     assert not any(k == "Bolivia" for _, _, k in mentions(nlp, "Chile freed Ana Ruiz, a Bolivian-born trader, on Monday."))
+
+
+def test_a_gang_of_some_nationality_is_a_group_not_its_state(nlp):
+    [freed] = [e for e in events(nlp, "A Bolivian gang freed two Chilean nurses on Tuesday.") if e.type == "RETREAT"]
+    assert freed.actors == ("Bolivia gang",)
