@@ -97,7 +97,18 @@ def test_a_dateline_is_no_section_heading(nlp):
     ("Peru accused Chile of lying when the talks collapsed in January.", "accused", "2024-01-01", "2024-01-31"),
     # "after" the dated clause says nothing of when the act came: the days up to publication
     ("Peru accused Chile of lying after the talks collapsed in January.", "accused", "2024-02-07", "2024-02-13"),
+    # a participle adjunct tells what the dated act also did
+    ("Chile freed 40 Peruvian soldiers on January 12, completing its exchange with Peru.", "exchange",
+     "2024-01-12", "2024-01-12"),
 ])
 def test_a_time_clause_and_its_main_clause_share_their_date(nlp, text, trigger, earliest, latest):
     [event] = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
     assert (str(event.date.earliest), str(event.date.latest)) == (earliest, latest)
+
+
+def test_a_date_on_the_subject_dates_its_verb_but_not_one_on_the_object(nlp):
+    analysis = analyse_document(nlp("Friday's flights between Lima and Santiago carried 300 detainees."), PUBLISHED)
+    figure = next(c for c in analysis.claims if c.value == 300)
+    assert figure.as_of.earliest == figure.as_of.latest == date(2024, 2, 9)
+    condemned = dates_of(nlp, "Peru condemned Chile's January 30 raid on the border post.")
+    assert condemned["condemned"].earliest != date(2024, 1, 30) and condemned["raid"].earliest == date(2024, 1, 30)

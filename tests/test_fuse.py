@@ -170,3 +170,16 @@ def test_an_acronym_is_no_surname_and_a_surname_drops_its_article():
     actors, assignment = resolve_actors(rows)
     assert assignment[("d1", "UN")] != assignment[("d1", "Kim Jong Un")]
     assert assignment[("d2", "Tamimi")] == assignment[("d3", "Tamimi")] == assignment[("d2", "Salah al-Tamimi")]
+
+
+def test_a_body_named_in_plural_and_singular_or_by_the_tail_of_its_long_name_is_one_actor():
+    rows = [row("d1", "Zaydis", "person", label="PERSON"), row("d2", "Zaydi", "organization", label="ORG"),
+            row("d1", "Blue Crescent", "organization", label="ORG"),
+            row("d2", "Federation of the Blue Crescent", "organization", label="ORG"),
+            row("d3", "Security Council", "organization", label="ORG"),
+            row("d3", "Arab Security Council", "organization", label="ORG"),
+            row("d3", "Gulf Security Council", "organization", label="ORG")]
+    actors, assignment = resolve_actors(rows)
+    assert assignment[("d1", "Zaydis")] == assignment[("d2", "Zaydi")]
+    assert assignment[("d1", "Blue Crescent")] == assignment[("d2", "Federation of the Blue Crescent")]
+    assert assignment[("d3", "Security Council")] != assignment[("d3", "Arab Security Council")]  # two longer names

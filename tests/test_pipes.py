@@ -16,3 +16,15 @@ def test_a_line_starts_a_sentence_and_its_first_word_is_not_one_alone(nlp, head)
     sentences = [s.text.strip() for s in nlp(head + body).sents]
     assert sentences[-1] == body
     assert all(line.strip() in sentences for line in head.splitlines() if line.strip())
+
+
+@pytest.mark.parametrize("dateline", ["LIMA (AFP) - ", "SANTA CRUZ, Bolivia \u2014 ", "LA PAZ/LIMA - "])
+def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp, dateline):
+    body = "Peru and Bolivia signed a border accord on Monday, their foreign ministers said."
+    sentences = [s.text.strip() for s in nlp("Border accord signed\n\n" + dateline + body).sents]
+    assert sentences[-1] == body
+
+
+def test_a_capitalised_word_and_a_dash_inside_a_sentence_is_no_dateline(nlp):
+    text = "The accord - which NATO backed - was signed on Monday."
+    assert [s.text for s in nlp(text).sents] == [text]

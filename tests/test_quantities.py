@@ -145,6 +145,12 @@ def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
     assert quantities(nlp, text) == []
 
 
+def test_a_length_of_time_after_after_and_before_of_is_the_length_of_something(nlp):
+    found = quantities(nlp, "The accord was signed after nine days of talks in Quito.")
+    assert [(q.value, q.unit) for q in found] == [(9, "day")]
+    assert quantities(nlp, "Talks resumed six weeks after the signing of the accord.") == []
+
+
 @pytest.mark.parametrize("text", [
     "The caves were settled between A.D. 900 and 1150 by herders.",
     "The walls date from 300 BC.",

@@ -27,7 +27,8 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
     steps = 0
     node = tok
     while node.i not in targets:
-        if node.dep_ in NOUN_MODIFIER and node.head.pos_ in ("NOUN", "PROPN") and node.head.i not in targets:
+        if node.dep_ in NOUN_MODIFIER and node.head.pos_ in ("NOUN", "PROPN") and node.head.i not in targets and not (
+                node.head.dep_ in ("nsubj", "nsubjpass") and node.head.head.i in targets):  # "Friday's talks ended"
             return None
         if node.head.i == node.i or steps > 10:
             return None
@@ -120,14 +121,15 @@ def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
 
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "The talks collapsed last month after the rebels accused the army": an act told in a "when",
-    "as", "while" or "after" clause happened when the main clause did, as far as the text says; and an
+    "as", "while" or "after" clause, or in a participle adjunct ("..., ending the talks"), happened when the main clause did, as far as the text says; and an
     act whose "when", "as" or "while" clause is dated ("accused them when talks failed in May") then."""
     verb = clause_verb(trigger)
 
     def opened(clause: Token, marks: set[str]) -> bool:
         return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
 
-    if opened(verb, SAME_TIME_MARKS):
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+    if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
     clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"})), None)

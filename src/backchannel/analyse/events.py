@@ -238,6 +238,8 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+        return None  # "did not say whether X would withdraw": an open question, no commitment
     if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
             "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
         return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
@@ -361,11 +363,14 @@ def _governor(noun: Token) -> Token:
 def _host(ctx: Context, noun: Token) -> list[Mention]:
     """Who hosts or brokers the talks a noun names: the subject of a hosting verb it is the object of
     ("hosted talks", "hosted a round of talks")."""
+    hosts = vocabulary()["host_verbs"]  # "Qatar-brokered talks", "AU-led negotiations"
+    brokers = [k for c in noun.children if c.dep_ == "amod" and _lemma(c) in hosts + ["lead"]
+               for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") for k in keys_of(ctx, g)]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     governor = noun.head
-    if noun.dep_ != "dobj" or _lemma(governor) not in vocabulary()["host_verbs"]:
-        return []
+    if brokers or noun.dep_ != "dobj" or _lemma(governor) not in hosts:
+        return brokers
     subject = subject_of(governor)[0]
     return keys_of(ctx, subject) if subject is not None else []
 
@@ -441,7 +446,8 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
     if kind == "CONSULT" and mode != "multilateral":
         return two_sided  # a call or a meeting needs somebody on the other side
     if tok.pos_ == "NOUN":
-        nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")  # "response to X's attack"
+        nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and not (  # "response to X's attack"
+            tok.head.lower_ == "of" and tok.head.head.lower_ in vocabulary()["part_nouns"])  # not "the first day of talks"
         return two_sided and not nested if kind in ("REQUEST", "THREATEN", "ACCUSE", "REJECT") else not nested
     return True
 
@@ -525,6 +531,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "a suspension of the contract" suspends nothing of a party's
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
+                if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
+                    actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
                 verb = tok.text
                 host = _host(ctx, phrase) if kind == "CONSULT" and actors else []
                 if host:  # "Turkey hosted talks between Kyiv and Moscow": talks with a third party present

@@ -42,6 +42,8 @@ class Vocabulary:
     states: dict[str, str]  # lower-case name or demonym -> canonical state
     capitals: dict[str, str]
     platforms: frozenset[str] = frozenset()  # "Telegram", "WhatsApp": where words are posted
+    band_heads: frozenset[str] = frozenset()  # "gang", "cartel": "the X gang" names an organisation
+    agent_participles: frozenset[str] = frozenset()  # "Qatar-brokered": the name before the hyphen is an actor
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,7 @@ def vocabulary() -> Vocabulary:
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
-                      frozenset(t["platforms"]))
+                      frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]))
 
 
 def state_of(text: str) -> str | None:
@@ -159,8 +161,9 @@ def _name_ok(span: Span) -> bool:
     rest = [t.lower_ for t in span if not state_of(t.text)]
     if len(rest) < len(span) and tuple(rest) in v.title_set:
         return False  # "Azerbaijani President" tagged a person before the president's name: a title
-    if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_:
-        return False  # part of a hyphenated compound ("Mar-a-Lago")
+    if span.end < len(span.doc) and span.doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and not (
+            span.end + 1 < len(span.doc) and span.doc[span.end + 1].lemma_.lower() in v.agent_participles):
+        return False  # part of a hyphenated compound ("Mar-a-Lago"), but not its agent ("Qatar-brokered")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
@@ -247,8 +250,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
-            else:  # a name with digits in it is no person's ("COP29", "G7")
-                person = ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
+            else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
+                person = (ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
+                          and not (len(span) > 1 and span[-1].lower_ in v.organisation_words))
                 kind, key = ("person" if person else "organization"), name
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not affiliation:
@@ -257,6 +261,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
+    raw += _untagged_bands(text, raw)
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
     raw = [m for m in raw if (m.start, m.end) not in spans] + capitals
@@ -264,6 +269,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(text, mentions))
+    mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
     return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
@@ -313,6 +319,19 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
         if any(s < end and start < e for s, e in taken) or doc.char_span(start, end) is None:
             continue
         found.append(Mention(start, end, match.group(), "state", state_of(match.group()), "STATE"))
+    return found
+
+
+def _untagged_bands(text: str, raw: list[Mention]) -> list[Mention]:
+    """ "the Gran Sabana gang", "the 300 Nomads militia": capitalised words between "the" and a word for an armed
+    band, which the tagger leaves untagged in lower case, name that band."""
+    heads = "|".join(sorted(vocabulary().band_heads))
+    taken = [(m.start, m.end) for m in raw]
+    found = []
+    for match in re.finditer(rf"\b[Tt]he ((?:[A-Z0-9][\w'’-]*\s+){{1,3}}(?:{heads}))\b", text):
+        start, end = match.span(1)
+        if not any(s < end and start < e for s, e in taken) and not state_of(match.group(1).rsplit(" ", 1)[0]):
+            found.append(Mention(start, end, match.group(1), "organization", match.group(1), "BAND"))
     return found
 
 
@@ -428,7 +447,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if span.root.pos_ != "NOUN" or span.root.dep_ in ("compound", "amod"):
             i += len(match)
             continue
-        owner = _owner(span, mentions)
+        owner = _owner(span, mentions) or next((governments[c.lower_] for c in span.root.children if c.i < span.start
+                                                 and c.dep_ in ("compound", "amod") and c.lower_ in governments), "")
+        # "government troops" after "the Chilean government": Chile's troops
         name = " ".join(t.lower_ for t in span)
         if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
@@ -449,11 +470,33 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the brigade", "the embassy", "Embassy officials": the organisation named before whose name ends in that noun
+    ("the Tupac Brigade", "the Peruvian Embassy"), the latest one; "the other brigade" or "a brigade" is none."""
+    v = vocabulary()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    found = []
+    for tok in doc:
+        if tok.idx in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in v.state_bodies:
+            continue
+        staff = tok.dep_ == "compound" and tok.head.lower_ in v.collective_heads and tok.text.istitle() and not any(
+            c.dep_ in ("det", "compound", "amod") for c in tok.children)  # "Embassy officials said"
+        if not staff and (not tok.text.islower() or [c.lower_ for c in tok.children if c.i < tok.i] != ["the"]):
+            continue
+        named = [m for m in orgs if m.end <= tok.idx and m.text.split()[-1].lower() == tok.lower_]
+        if named:
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key, "ANAPHOR"))
+    return found
+
+
 def _owner(span: Span, mentions: list[Mention]) -> str:
     """Who a group belongs to: a state or mention before it ("Israel's negotiating team", "Israeli troops"), a
     people or creed ("Serb forces", "Islamic fundamentalists"), or the person or body after "of" ("supporters of X")."""
     for child in span.root.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < span.start:
+        if child.dep_ == "poss":  # "the rebels and Chile's government": the 's is on the last conjunct
+            child = next((c for c in child.subtree if c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children)), child)
+        if child.dep_ in ("poss", "amod", "compound", "nmod", "conj") and child.i < span.start:
             owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
             if owner:
                 return owner

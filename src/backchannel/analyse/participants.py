@@ -91,6 +91,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
+    if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
+        m = next((b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
+                  if g.dep_ == "pobj" for b in [mention_at(ctx, g)] if b is not None and b.kind in ("organization", "state")), m)
     if m is not None:
         found.insert(0, m)
         if m.kind == "person":  # "X of Chile and Y of Peru": the parser hangs Y on Chile
@@ -131,11 +134,20 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                   and not found):  # "opposition groups in Zimbabwe", "students throughout Indonesia"
                 found += [m for g in child.children if g.dep_ == "pobj"
                           for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
+    for c in tok.children:  # "the rebels and Chile's government", parsed as [the rebels and Chile]'s: the rebels too
+        if c.dep_ == "poss" and not any(g.dep_ == "case" for g in c.children) and any(
+                cc.dep_ == "conj" and any(g.dep_ == "case" for g in cc.children) for cc in c.children):
+            found += [k for k in [mention_at(ctx, c)] if k is not None and k not in found]
     if depth < 3:
         for child in tok.children:
             if child.dep_ == "conj":
                 found += keys_of(ctx, child, depth + 1)
     return found
+
+
+def _planned(tok: Token) -> bool:
+    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
+    return tok.lemma_.lower() in event_vocabulary()["planned_heads"]
 
 
 def _relative_clause(tok: Token) -> Token | None:
@@ -154,18 +166,27 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             c.dep_ in SUBJECTS for c in tok.children):  # "lists them as abducted by X": they, not the lister
         acted_on = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
         return (acted_on, True) if acted_on is not None else (subject_of(tok.head)[0], True)  # "Held by X, they ..."
+    raised = None  # "X is expected / due to release them": X releases, whatever voice the verb above is in
     while tok is not None and seen < 4:
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        passive = any(c.dep_ == "auxpass" for c in tok.children) if raised is None else raised
         for child in tok.children:
             if child.dep_ in SUBJECTS:
-                clause = _relative_clause(tok) if child.tag_ == "WP" else None
+                clause = _relative_clause(tok) if child.tag_ in ("WP", "WDT") else None
+                if clause is not None and child.tag_ == "WDT" and clause.head.dep_ == "pobj" and clause.head.head.lower_ != "of" \
+                        and clause.head.head.head.pos_ == "NOUN":
+                    return None, False  # "its raid on X, which killed 12": the raid or X? the parser cannot tell
                 if clause is not None:
                     return clause.head, passive or child.dep_ == "nsubjpass"
-                return child, passive or child.dep_ == "nsubjpass"
+                return child, passive or (child.dep_ == "nsubjpass" and raised is None)
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
             if controller is not None:  # "permits the team to hold talks": the team holds them
                 return controller, False
+            if raised is None:  # "are feared detained", "is expected to be freed": passive all the same
+                raised = tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
+        if tok.dep_ == "acomp" and tok.head.i != tok.i and raised is not None and _planned(tok):  # "is due to release"
+            tok, seen = tok.head, seen + 1
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok, seen = tok.head, seen + 1
             continue

@@ -9,6 +9,7 @@ point, so `nlp.add_pipe("backchannel_times")` works in any spaCy pipeline once b
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -19,6 +20,11 @@ from backchannel.analyse.times import find_timexes
 for _name, _default in (("timexes", None), ("anchor", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+# A wire dateline opening a line: a place in capitals, its country or a date, the agency, a dash.
+DATELINE = re.compile(r"^[A-Z][A-Z'/-]+(?: [A-Z][A-Z'/-]+)*(?:, [^\n(),.]{3,30})?(?: \([A-Za-z .]{1,20}\))? ?[-\u2013\u2014] ?(?=\S)",
+                      re.MULTILINE)
 
 
 @Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
@@ -33,6 +39,10 @@ def line_breaks(doc: Doc) -> Doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and not nxt.is_sent_start and not tok.is_space and "\n" not in tok.whitespace_:
             nxt.is_sent_start = False
+    for m in DATELINE.finditer(doc.text):  # "LIMA (AFP) - Peru and ...": the parser would take LIMA as a subject
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span[0].i > 0:
+            span[0].is_sent_start = True
     return doc
 
 

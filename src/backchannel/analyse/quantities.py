@@ -768,9 +768,12 @@ def _names_model(tok: Token | None, m: re.Match) -> bool:
 
 def _is_offset(start: int, end: int, text: str, sent: Span, times) -> bool:
     """"within two weeks", "some six weeks after the deal": a length of time the time tagger read that
-    only places a happening in time."""
+    only places a happening in time; "after ten days of talks" is the length of the talks."""
+    before = OFFSET[0].search(text[sent.start_char:start])
+    if before and before.group().lower().startswith("after") and re.match(r"\s+of\b", text[end:end + 5]):
+        before = None
     return any(t_start <= start and end <= t_end and t_type == "DURATION" for t_start, t_end, t_type, _ in times) \
-        and bool(OFFSET[0].search(text[sent.start_char:start]) or OFFSET[1].match(text[end:sent.end_char]))
+        and bool(before or OFFSET[1].match(text[end:sent.end_char]))
 
 
 def _apposed_age(tok: Token | None, m: re.Match) -> bool:

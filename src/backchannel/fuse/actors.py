@@ -142,6 +142,18 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
                          and _kind(by_key[o]) != "person"}  # an acronym spells a body, not "Azerbaijani President"
                 if len(longs) == 1:
                     u.union(k, longs.pop())
+    # one body named in the plural and the singular ("the Houthis", "a Houthi official"), or by the tail of its
+    # one longer name ("the Red Cross" of "International Committee of the Red Cross")
+    for k in keys:
+        c = by_key[k]
+        if _kind(c) == "state":
+            continue
+        if " " not in k and k + "s" in by_key and _kind(by_key[k + "s"]) != "state" and "organization" in (
+                _kind(c), _kind(by_key[k + "s"])):
+            u.union(k, k + "s")
+        longer = [o for o in keys if o.endswith(" " + k) and _kind(by_key[o]) == "organization"]
+        if " " in k and _kind(c) == "organization" and len({u.find(o) for o in longer}) == 1:
+            u.union(k, longer[0])
     # a name the text gives in brackets after another ("Israel Security Agency (Shin Bet)") is the same
     for k in keys:
         for surface in by_key[k].surfaces:
