@@ -496,3 +496,10 @@ def test_a_name_before_a_hyphen_and_born_is_no_actor(nlp):
 def test_a_gang_of_some_nationality_is_a_group_not_its_state(nlp):
     [freed] = [e for e in events(nlp, "A Bolivian gang freed two Chilean nurses on Tuesday.") if e.type == "RETREAT"]
     assert freed.actors == ("Bolivia gang",)
+
+
+def test_a_promise_reported_in_the_future_is_made_now(nlp):
+    [promise] = events(nlp, "Peru said it would release the Chilean sailors.")
+    assert (promise.type, promise.status) == ("CONCEDE", "occurred")
+    [plan] = events(nlp, "Peru will release the Chilean sailors on Friday.")
+    assert (plan.type, plan.status) == ("RETREAT", "planned")

@@ -460,7 +460,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     events: list[EventRecord] = []
     for sent in ctx.sentences:
         for tok in sent:
-            mode, undergone = None, False
+            mode, undergone, committed = None, False, None
             if is_heading_line(text, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
@@ -546,6 +546,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False
             status, cue = _status(ctx, sent, tok)
+            if committed and cue in ("will", "'ll", "shall", "would"):
+                status, cue = "occurred", ""  # "said it would free them": the promise is made, not planned
             if status == "planned" and re.search(r"\bunless\b", sent.text, re.IGNORECASE):
                 kind = "THREATEN"  # a future act made conditional ("will withdraw unless ...") is a threat
             if status == "planned" and cue in ("will", "'ll", "shall") and kind in ("SUPPORT", "AID") and not said_not:
