@@ -181,3 +181,10 @@ def test_a_figure_of_a_previous_happening_is_set_apart_from_the_current_ones(nlp
     found = claims_of(nlp, "Chile and Peru swapped 190 prisoners on Friday in a deal brokered by Norway. "
                            "A previous swap in September saw 103 prisoners released by each side.")
     assert found["190"].occasion == "deal" and found["103"].occasion == "deal:earlier"
+
+
+def test_people_flown_home_are_released_and_people_in_need_are_a_standing_count(nlp):
+    flown = claims_of(nlp, "The Red Cross flew 120 detainees home on Sunday.")
+    assert flown["120"].quantity == "prisoner|release"
+    need = claims_of(nlp, "Some 2 million people need food aid.")
+    assert [(c.quantity, c.aspect) for c in need.values()] == [("person|need", "state")]

@@ -16,7 +16,7 @@
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
   release of 100", "would free 50"); else event when the figure belongs to a happening the text names
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
-  "so far", "remain") or says what is held, else event; `occasion` is the kind of that happening
+  "so far", "remain") or says what is held or needed, else event; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
   Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
@@ -191,7 +191,7 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
                        if pattern.search(text)), "")
     if _irrealis(verb):
         aspect = "proposed"
-    elif occasion or not (verb_class == "hold" or vocabulary()["state"].search(words)):
+    elif occasion or not (verb_class in ("hold", "need") or vocabulary()["state"].search(words)):
         aspect = "event"
     else:
         aspect = "state"
