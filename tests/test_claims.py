@@ -188,3 +188,8 @@ def test_people_flown_home_are_released_and_people_in_need_are_a_standing_count(
     assert flown["120"].quantity == "prisoner|release"
     need = claims_of(nlp, "Some 2 million people need food aid.")
     assert [(c.quantity, c.aspect) for c in need.values()] == [("person|need", "state")]
+
+
+def test_the_length_of_talks_is_a_quantity_of_its_own(nlp):
+    found = claims_of(nlp, "The deal came after ten days of talks in Oslo.")
+    assert [c.quantity for c in found.values()] == ["day|talk"]
