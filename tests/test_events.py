@@ -503,3 +503,19 @@ def test_a_promise_reported_in_the_future_is_made_now(nlp):
     assert (promise.type, promise.status) == ("CONCEDE", "occurred")
     [plan] = events(nlp, "Peru will release the Chilean sailors on Friday.")
     assert (plan.type, plan.status) == ("RETREAT", "planned")
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("The Bolivian president is expected to discuss the border with Chilean President Ana Rojas in Lima next month.",
+     "CONSULT", "Bolivia", "Ana Rojas"),
+    ("Ecuador is scheduled to hand over the detained fishermen to Peru on Friday.", "RETREAT", "Ecuador", "Peru"),
+])
+def test_a_subject_expected_or_scheduled_to_act_plans_the_act(nlp, text, kind, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and found[0].status == "planned"
+    assert any(actor in a for a in found[0].actors) and any(recipient in r for r in found[0].recipients)
+
+
+def test_a_subject_who_expects_another_to_act_plans_nothing(nlp):
+    assert not [e for e in events(nlp, "Peru expects Chile to release the fishermen.") if e.type == "RETREAT"]
+

@@ -89,6 +89,8 @@ def _irrealis(tok: Token) -> bool:
         lemma = _lemma(parent)
         if node.dep_ == "ccomp" and lemma in v["speech_verbs"]:
             return False  # "the Kremlin rejected it, a spokesman told reporters": reported, not demanded
+        if node.dep_ == "xcomp" and lemma in v["planned_heads"] and any(c.dep_ == "auxpass" for c in parent.children):
+            return False  # "X is expected / scheduled to meet Y": X's plan, read as planned, not someone's wish
         if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
             return True
         node = parent
