@@ -519,3 +519,9 @@ def test_a_subject_expected_or_scheduled_to_act_plans_the_act(nlp, text, kind, a
 def test_a_subject_who_expects_another_to_act_plans_nothing(nlp):
     assert not [e for e in events(nlp, "Peru expects Chile to release the fishermen.") if e.type == "RETREAT"]
 
+
+def test_delegations_from_two_states_are_both_states(nlp):
+    found = [e for e in events(nlp, "Delegations from Chile and Peru agreed to reopen the border crossing.") if e.type == "AGREE"]
+    assert found and {"Chile", "Peru"} <= set(found[0].actors)
+    met = [e for e in events(nlp, "Senior delegations from Bolivia and Paraguay met in Asuncion on Monday.") if e.type == "CONSULT"]
+    assert met and {"Bolivia", "Paraguay"} <= set(met[0].actors) | set(met[0].recipients)

@@ -92,8 +92,12 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
     if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
-        m = next((b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
-                  if g.dep_ == "pobj" for b in [mention_at(ctx, g)] if b is not None and b.kind in ("organization", "state")), m)
+        owners = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
+                  if g.dep_ == "pobj" for t in [g] + [cc for cc in g.children if cc.dep_ == "conj"]
+                  for b in [mention_at(ctx, t)] if b is not None and b.kind in ("organization", "state")]
+        if owners:  # "delegations from X and Y": both
+            m = owners[0]
+            found += owners[1:]
     if m is not None:
         found.insert(0, m)
         if m.kind == "person":  # "X of Chile and Y of Peru": the parser hangs Y on Chile
