@@ -525,3 +525,16 @@ def test_delegations_from_two_states_are_both_states(nlp):
     assert found and {"Chile", "Peru"} <= set(found[0].actors)
     met = [e for e in events(nlp, "Senior delegations from Bolivia and Paraguay met in Asuncion on Monday.") if e.type == "CONSULT"]
     assert met and {"Bolivia", "Paraguay"} <= set(met[0].actors) | set(met[0].recipients)
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Six Bolivian miners freed by Paraguay reached La Paz on Sunday.", "RETREAT", "Paraguay"),
+    ("Two engineers kidnapped by the Black Lagoon gang were found alive in the hills.", "ASSAULT", "Black Lagoon gang"),
+])
+def test_people_freed_or_taken_by_a_named_agent_are_an_event(nlp, text, kind, actor):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors
+
+
+def test_a_thing_presented_by_someone_is_still_background(nlp):
+    assert not [e for e in events(nlp, "The framework presented by Uruguay was discussed at length.") if e.type == "SUPPORT"]

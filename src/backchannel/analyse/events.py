@@ -76,7 +76,7 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
-            and not _statement_content(tok):
+            and not _statement_content(tok) and not _done_to_people(tok):
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -95,6 +95,13 @@ def _irrealis(tok: Token) -> bool:
             return True
         node = parent
     return False
+
+
+def _done_to_people(tok: Token) -> bool:
+    """ "nine soldiers freed by X", "two nurses abducted by Y": a participle with its agent that frees, attacks
+    or detains the noun it follows tells a happening, not background to a thing."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+        and _verb_type(tok)[0] in ("RETREAT", "ASSAULT", "COERCE")
 
 
 def _mediated(tok: Token, mode: str | None) -> bool:
