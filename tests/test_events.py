@@ -538,3 +538,12 @@ def test_people_freed_or_taken_by_a_named_agent_are_an_event(nlp, text, kind, ac
 
 def test_a_thing_presented_by_someone_is_still_background(nlp):
     assert not [e for e in events(nlp, "The framework presented by Uruguay was discussed at length.") if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("The three surveyors were freed by their abductors on Sunday, a week after they vanished.", "RETREAT", "abductors"),
+    ("Their kidnappers had asked for a ransom of ten million pesos.", "REQUEST", "kidnappers"),
+])
+def test_captors_act_as_a_group_even_unnamed(nlp, text, kind, actor):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors
