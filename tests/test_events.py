@@ -547,3 +547,12 @@ def test_a_thing_presented_by_someone_is_still_background(nlp):
 def test_captors_act_as_a_group_even_unnamed(nlp, text, kind, actor):
     found = [e for e in events(nlp, text) if e.type == kind]
     assert found and actor in found[0].actors
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Chilean police said on Monday that officers had detained three suspected smugglers in a raid.", "COERCE", "Chile police"),
+    ("Uruguay said officials had met Paraguayan negotiators twice in March.", "CONSULT", "Uruguay"),
+])
+def test_unowned_officers_in_a_bodys_statement_act_for_that_body(nlp, text, kind, actor):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors

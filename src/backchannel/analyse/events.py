@@ -408,6 +408,20 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
     return []
 
 
+def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
+    """The state, organisation or group whose statement holds this trigger: unowned officers, officials or
+    troops it reports on act for it ("the army said soldiers had freed them")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+        if _lemma(node) in vocabulary()["speech_verbs"]:
+            subj = subject_of(node)[0]
+            return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind in ("state", "organization", "group")]
+    return []
+
+
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.key for m in ms))
 
@@ -508,6 +522,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     undergone = _lemma(tok) in vocabulary()["subject_undergoes"]  # "X walked free"
                     passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
+                    if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
+                        actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
                     if mode == "visit" and not recipients:
                         recipients = _travel_recipients(ctx, tok)
