@@ -556,3 +556,9 @@ def test_captors_act_as_a_group_even_unnamed(nlp, text, kind, actor):
 def test_unowned_officers_in_a_bodys_statement_act_for_that_body(nlp, text, kind, actor):
     found = [e for e in events(nlp, text) if e.type == kind]
     assert found and actor in found[0].actors
+
+
+def test_a_relative_clause_with_its_own_subject_is_that_subjects_act(nlp):
+    found = [e for e in events(nlp, "Paraguay welcomed the accord Uruguay signed with Bolivia on Monday.") if e.type == "AGREE"]
+    assert found and "Uruguay" in found[0].actors and "Bolivia" in found[0].recipients
+    assert not [e for e in events(nlp, "The accord, which was signed in Lima, enters into force today.") if e.type == "AGREE"]

@@ -76,7 +76,7 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
-            and not _statement_content(tok) and not _done_to_people(tok):
+            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok):
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -102,6 +102,12 @@ def _done_to_people(tok: Token) -> bool:
     or detains the noun it follows tells a happening, not background to a thing."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
         and _verb_type(tok)[0] in ("RETREAT", "ASSAULT", "COERCE")
+
+
+def _own_subject(tok: Token) -> bool:
+    """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
+    "which" or "that") tells what that subject did."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
 def _mediated(tok: Token, mode: str | None) -> bool:
