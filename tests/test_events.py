@@ -562,3 +562,13 @@ def test_a_relative_clause_with_its_own_subject_is_that_subjects_act(nlp):
     found = [e for e in events(nlp, "Paraguay welcomed the accord Uruguay signed with Bolivia on Monday.") if e.type == "AGREE"]
     assert found and "Uruguay" in found[0].actors and "Bolivia" in found[0].recipients
     assert not [e for e in events(nlp, "The accord, which was signed in Lima, enters into force today.") if e.type == "AGREE"]
+
+
+def test_an_unnamed_band_or_captors_are_the_one_band_the_text_names(nlp):
+    text = ("Two engineers were released by their captors on Friday. A Bolivian gang had held them for a month. "
+            "The Black Lagoon gang said it wanted a ransom.")
+    found = [e for e in events(nlp, text) if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Black Lagoon gang",)
+    two = "The Black Lagoon gang and the Costa Verde gang fought. Their captors freed the engineers on Friday."
+    assert not [e for e in events(nlp, two) if e.type == "RETREAT" and "gang" in " ".join(e.actors)]
+
