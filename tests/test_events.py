@@ -572,3 +572,7 @@ def test_an_unnamed_band_or_captors_are_the_one_band_the_text_names(nlp):
     two = "The Black Lagoon gang and the Costa Verde gang fought. Their captors freed the engineers on Friday."
     assert not [e for e in events(nlp, two) if e.type == "RETREAT" and "gang" in " ".join(e.actors)]
 
+
+def test_a_passive_verb_joined_to_an_active_one_keeps_its_voice(nlp):
+    found = [e for e in events(nlp, "Bolivia signed the accord and was thanked by Paraguay.") if e.type == "SUPPORT"]
+    assert found and found[0].actors == ("Paraguay",) and "Bolivia" in found[0].recipients

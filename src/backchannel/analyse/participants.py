@@ -171,6 +171,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         acted_on = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
         return (acted_on, True) if acted_on is not None else (subject_of(tok.head)[0], True)  # "Held by X, they ..."
     raised = None  # "X is expected / due to release them": X releases, whatever voice the verb above is in
+    own = tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children)  # "X was seized and was freed by Y"
     while tok is not None and seen < 4:
         passive = any(c.dep_ == "auxpass" for c in tok.children) if raised is None else raised
         for child in tok.children:
@@ -181,7 +182,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                     return None, False  # "its raid on X, which killed 12": the raid or X? the parser cannot tell
                 if clause is not None:
                     return clause.head, passive or child.dep_ == "nsubjpass"
-                return child, passive or (child.dep_ == "nsubjpass" and raised is None)
+                return child, passive or own or (child.dep_ == "nsubjpass" and raised is None)
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
             if controller is not None:  # "permits the team to hold talks": the team holds them
