@@ -576,3 +576,12 @@ def test_an_unnamed_band_or_captors_are_the_one_band_the_text_names(nlp):
 def test_a_passive_verb_joined_to_an_active_one_keeps_its_voice(nlp):
     found = [e for e in events(nlp, "Bolivia signed the accord and was thanked by Paraguay.") if e.type == "SUPPORT"]
     assert found and found[0].actors == ("Paraguay",) and "Bolivia" in found[0].recipients
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Peruvian envoy will travel to Quito for talks with Ecuador.", "Peru", "Ecuador"),
+    ("Bolivia's foreign minister flew to Asuncion on Monday for talks with Paraguay.", "Bolivia", "Paraguay"),
+])
+def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and actor in found[0].actors and recipient in found[0].recipients

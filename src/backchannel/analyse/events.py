@@ -348,7 +348,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr") and not (
             head.dep_ == "pobj" and head.head.lower_ in vocabulary()["time_preps"]):
         governor = _governor(head)
-        if governor.pos_ in ("VERB", "AUX") and _lemma(governor) in vocabulary()["light_verbs"]:
+        travel = head.dep_ == "pobj" and head.head.lower_ == "for" and _lemma(governor) in vocabulary()["travel_verbs"]
+        if governor.pos_ in ("VERB", "AUX") and (_lemma(governor) in vocabulary()["light_verbs"] or travel):
             subj, _ = subject_of(governor)
             if subj is not None:
                 actors += keys_of(ctx, subj)
