@@ -585,3 +585,9 @@ def test_a_passive_verb_joined_to_an_active_one_keeps_its_voice(nlp):
 def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor, recipient):
     found = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert found and actor in found[0].actors and recipient in found[0].recipients
+
+
+def test_partners_hung_on_the_date_of_a_meeting_are_its_partners(nlp):
+    text = "A meeting on 12 March between Bolivian minister Carlos Mesa and Chilean minister Roberto Fuentes ended without a deal."
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and {"Carlos Mesa", "Roberto Fuentes"} <= set(found[0].actors)

@@ -326,7 +326,10 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     """Participants named inside a noun phrase: "call between X and Y", "X's talks with Y", "Trump Netanyahu talks"."""
     actors: list[Mention] = []
     recipients: list[Mention] = []
-    for child in tok.children:
+    # "a meeting on 3 May between X and Y": the parser hangs the partners on the date
+    dated = [g for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"
+             for g in p.children if g.dep_ == "prep" and g.lower_ in ("between", "with")]
+    for child in list(tok.children) + dated:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
             m = mention_at(ctx, child)
             if m is not None and m.kind != "state" or (m is not None and child.dep_ == "poss"):
