@@ -591,3 +591,9 @@ def test_partners_hung_on_the_date_of_a_meeting_are_its_partners(nlp):
     text = "A meeting on 12 March between Bolivian minister Carlos Mesa and Chilean minister Roberto Fuentes ended without a deal."
     found = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert found and {"Carlos Mesa", "Roberto Fuentes"} <= set(found[0].actors)
+
+
+def test_opposition_lawmakers_are_a_group_that_acts(nlp):
+    found = [e for e in events(nlp, "Opposition leaders in Quito blamed President Rafael Mena for the failed talks.")
+             if e.type == "ACCUSE"]
+    assert found and any("opposition" in a for a in found[0].actors)
