@@ -597,3 +597,12 @@ def test_opposition_lawmakers_are_a_group_that_acts(nlp):
     found = [e for e in events(nlp, "Opposition leaders in Quito blamed President Rafael Mena for the failed talks.")
              if e.type == "ACCUSE"]
     assert found and any("opposition" in a for a in found[0].actors)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chilean rockets struck the port of Arica on Monday.", "ASSAULT"),
+    ("Dock workers struck for a week in Valparaiso.", "PROTEST"),
+])
+def test_striking_something_is_an_assault_striking_alone_a_protest(nlp, text, kind):
+    assert kind in types(nlp, text)
+

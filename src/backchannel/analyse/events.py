@@ -215,6 +215,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
                                  in vocabulary()["remote_media"] for c in tok.children for g in c.children):
         mode = "phone"  # "spoke by phone", "talked over video link"
     overrides = rest[0] or {}
+    if "object" in overrides and any(c.dep_ == "dobj" for c in tok.children):  # "missiles struck the city"
+        changed = overrides["object"]
+        return changed, mode if changed == kind else None
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
