@@ -606,3 +606,17 @@ def test_opposition_lawmakers_are_a_group_that_acts(nlp):
 def test_striking_something_is_an_assault_striking_alone_a_protest(nlp, text, kind):
     assert kind in types(nlp, text)
 
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Uruguay's foreign minister said Montevideo would not allow Argentine warships to enter its ports.", "Uruguay"),
+    ("Bolivia will not release the Chilean prisoners.", "Bolivia"),
+])
+def test_a_concession_refused_for_the_future_is_a_rejection(nlp, text, actor):
+    found = [e for e in events(nlp, text) if e.type == "REJECT"]
+    assert found and actor in found[0].actors and not found[0].negated and found[0].status == "occurred"
+
+
+def test_a_release_that_did_not_happen_is_a_negated_release(nlp):
+    found = [e for e in events(nlp, "Chile did not release the Peruvian prisoners on Monday.") if e.type == "RETREAT"]
+    assert found and found[0].negated

@@ -590,8 +590,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind = "THREATEN"  # a future act made conditional ("will withdraw unless ...") is a threat
             if status == "planned" and cue in ("will", "'ll", "shall") and kind in ("SUPPORT", "AID") and not said_not:
                 kind = "AGREE"  # "will back the plan", "will give a grant": a promise (PLOVER AGREE)
-            if kind == "AGREE" and said_not:
-                kind, refused = "REJECT", True  # "does not agree to end the war" rejects it
+            if said_not and (kind == "AGREE" or kind in vocabulary()["concession_types"] and (committed or status == "planned")):
+                kind, refused = "REJECT", True  # "does not agree to end the war", "said it would not free them": refusals
                 if status == "planned" and cue in ("will", "'ll", "shall"):
                     status, cue = "occurred", ""  # "will not agree" refuses now
             traded = [m for n in (_traded_for(tok) if kind == "RETREAT" and mode == "release" else [])
