@@ -620,3 +620,11 @@ def test_a_concession_refused_for_the_future_is_a_rejection(nlp, text, actor):
 def test_a_release_that_did_not_happen_is_a_negated_release(nlp):
     found = [e for e in events(nlp, "Chile did not release the Peruvian prisoners on Monday.") if e.type == "RETREAT"]
     assert found and found[0].negated
+
+
+def test_captives_taken_or_freed_with_no_agent_named_are_the_one_named_bands(nlp):
+    text = "The Black Lagoon gang controls the hills. Two surveyors were kidnapped on May 3 and were freed on Friday."
+    found = {e.type: e.actors for e in events(nlp, text)}
+    assert found.get("ASSAULT") == ("Black Lagoon gang",) and found.get("RETREAT") == ("Black Lagoon gang",)
+    two = "The Black Lagoon gang and the Red Hand gang fight for the hills. Two surveyors were kidnapped on May 3."
+    assert not [e for e in events(nlp, two) if e.type == "ASSAULT" and e.actors]

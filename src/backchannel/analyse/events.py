@@ -421,6 +421,15 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
     return []
 
 
+def _sole_band(ctx: Context) -> list[Mention]:
+    """The one armed band a text names ("the X gang"), who takes and frees the captives it tells of; [] if it
+    names none or several."""
+    heads = mention_vocabulary().band_heads
+    bands = {m.key: m for m in ctx.mentions if m.kind == "organization" and len(m.key.split()) > 1
+             and m.key.split()[-1].lower() in heads}
+    return list(bands.values())[:1] if len(bands) == 1 else []
+
+
 def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
     """The state, organisation or group whose statement holds this trigger: unowned officers, officials or
     troops it reports on act for it ("the army said soldiers had freed them")."""
@@ -554,6 +563,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
+                    if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
+                        agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
