@@ -112,3 +112,10 @@ def test_a_date_on_the_subject_dates_its_verb_but_not_one_on_the_object(nlp):
     assert figure.as_of.earliest == figure.as_of.latest == date(2024, 2, 9)
     condemned = dates_of(nlp, "Peru condemned Chile's January 30 raid on the border post.")
     assert condemned["condemned"].earliest != date(2024, 1, 30) and condemned["raid"].earliest == date(2024, 1, 30)
+
+
+def test_a_past_act_told_next_with_a_pronoun_goes_on_at_the_time_before(nlp):
+    text = "Rebel leader Tomas Ruiz spoke to reporters in Lima on Sunday. He accused Peru of stalling the exchange."
+    assert dates_of(nlp, text)["accused"].earliest == date(2024, 2, 11)
+    apart = "Rebel leader Tomas Ruiz spoke to reporters in Lima on Sunday.\n\nHe accused Peru of stalling the exchange."
+    assert dates_of(nlp, apart)["accused"].earliest == date(2024, 2, 7)

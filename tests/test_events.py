@@ -503,3 +503,128 @@ def test_a_promise_reported_in_the_future_is_made_now(nlp):
     assert (promise.type, promise.status) == ("CONCEDE", "occurred")
     [plan] = events(nlp, "Peru will release the Chilean sailors on Friday.")
     assert (plan.type, plan.status) == ("RETREAT", "planned")
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("The Bolivian president is expected to discuss the border with Chilean President Ana Rojas in Lima next month.",
+     "CONSULT", "Bolivia", "Ana Rojas"),
+    ("Ecuador is scheduled to hand over the detained fishermen to Peru on Friday.", "RETREAT", "Ecuador", "Peru"),
+])
+def test_a_subject_expected_or_scheduled_to_act_plans_the_act(nlp, text, kind, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and found[0].status == "planned"
+    assert any(actor in a for a in found[0].actors) and any(recipient in r for r in found[0].recipients)
+
+
+def test_a_subject_who_expects_another_to_act_plans_nothing(nlp):
+    assert not [e for e in events(nlp, "Peru expects Chile to release the fishermen.") if e.type == "RETREAT"]
+
+
+def test_delegations_from_two_states_are_both_states(nlp):
+    found = [e for e in events(nlp, "Delegations from Chile and Peru agreed to reopen the border crossing.") if e.type == "AGREE"]
+    assert found and {"Chile", "Peru"} <= set(found[0].actors)
+    met = [e for e in events(nlp, "Senior delegations from Bolivia and Paraguay met in Asuncion on Monday.") if e.type == "CONSULT"]
+    assert met and {"Bolivia", "Paraguay"} <= set(met[0].actors) | set(met[0].recipients)
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Six Bolivian miners freed by Paraguay reached La Paz on Sunday.", "RETREAT", "Paraguay"),
+    ("Two engineers kidnapped by the Black Lagoon gang were found alive in the hills.", "ASSAULT", "Black Lagoon gang"),
+])
+def test_people_freed_or_taken_by_a_named_agent_are_an_event(nlp, text, kind, actor):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors
+
+
+def test_a_thing_presented_by_someone_is_still_background(nlp):
+    assert not [e for e in events(nlp, "The framework presented by Uruguay was discussed at length.") if e.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("The three surveyors were freed by their abductors on Sunday, a week after they vanished.", "RETREAT", "abductors"),
+    ("Their kidnappers had asked for a ransom of ten million pesos.", "REQUEST", "kidnappers"),
+])
+def test_captors_act_as_a_group_even_unnamed(nlp, text, kind, actor):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Chilean police said on Monday that officers had detained three suspected smugglers in a raid.", "COERCE", "Chile police"),
+    ("Uruguay said officials had met Paraguayan negotiators twice in March.", "CONSULT", "Uruguay"),
+])
+def test_unowned_officers_in_a_bodys_statement_act_for_that_body(nlp, text, kind, actor):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors
+
+
+def test_a_relative_clause_with_its_own_subject_is_that_subjects_act(nlp):
+    found = [e for e in events(nlp, "Paraguay welcomed the accord Uruguay signed with Bolivia on Monday.") if e.type == "AGREE"]
+    assert found and "Uruguay" in found[0].actors and "Bolivia" in found[0].recipients
+    assert not [e for e in events(nlp, "The accord, which was signed in Lima, enters into force today.") if e.type == "AGREE"]
+
+
+def test_an_unnamed_band_or_captors_are_the_one_band_the_text_names(nlp):
+    text = ("Two engineers were released by their captors on Friday. A Bolivian gang had held them for a month. "
+            "The Black Lagoon gang said it wanted a ransom.")
+    found = [e for e in events(nlp, text) if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Black Lagoon gang",)
+    two = "The Black Lagoon gang and the Costa Verde gang fought. Their captors freed the engineers on Friday."
+    assert not [e for e in events(nlp, two) if e.type == "RETREAT" and "gang" in " ".join(e.actors)]
+
+
+def test_a_passive_verb_joined_to_an_active_one_keeps_its_voice(nlp):
+    found = [e for e in events(nlp, "Bolivia signed the accord and was thanked by Paraguay.") if e.type == "SUPPORT"]
+    assert found and found[0].actors == ("Paraguay",) and "Bolivia" in found[0].recipients
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Peruvian envoy will travel to Quito for talks with Ecuador.", "Peru", "Ecuador"),
+    ("Bolivia's foreign minister flew to Asuncion on Monday for talks with Paraguay.", "Bolivia", "Paraguay"),
+])
+def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and actor in found[0].actors and recipient in found[0].recipients
+
+
+def test_partners_hung_on_the_date_of_a_meeting_are_its_partners(nlp):
+    text = "A meeting on 12 March between Bolivian minister Carlos Mesa and Chilean minister Roberto Fuentes ended without a deal."
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and {"Carlos Mesa", "Roberto Fuentes"} <= set(found[0].actors)
+
+
+def test_opposition_lawmakers_are_a_group_that_acts(nlp):
+    found = [e for e in events(nlp, "Opposition leaders in Quito blamed President Rafael Mena for the failed talks.")
+             if e.type == "ACCUSE"]
+    assert found and any("opposition" in a for a in found[0].actors)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chilean rockets struck the port of Arica on Monday.", "ASSAULT"),
+    ("Dock workers struck for a week in Valparaiso.", "PROTEST"),
+])
+def test_striking_something_is_an_assault_striking_alone_a_protest(nlp, text, kind):
+    assert kind in types(nlp, text)
+
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Uruguay's foreign minister said Montevideo would not allow Argentine warships to enter its ports.", "Uruguay"),
+    ("Bolivia will not release the Chilean prisoners.", "Bolivia"),
+])
+def test_a_concession_refused_for_the_future_is_a_rejection(nlp, text, actor):
+    found = [e for e in events(nlp, text) if e.type == "REJECT"]
+    assert found and actor in found[0].actors and not found[0].negated and found[0].status == "occurred"
+
+
+def test_a_release_that_did_not_happen_is_a_negated_release(nlp):
+    found = [e for e in events(nlp, "Chile did not release the Peruvian prisoners on Monday.") if e.type == "RETREAT"]
+    assert found and found[0].negated
+
+
+def test_captives_taken_or_freed_with_no_agent_named_are_the_one_named_bands(nlp):
+    text = "The Black Lagoon gang controls the hills. Two surveyors were kidnapped on May 3 and were freed on Friday."
+    found = {e.type: e.actors for e in events(nlp, text)}
+    assert found.get("ASSAULT") == ("Black Lagoon gang",) and found.get("RETREAT") == ("Black Lagoon gang",)
+    two = "The Black Lagoon gang and the Red Hand gang fight for the hills. Two surveyors were kidnapped on May 3."
+    assert not [e for e in events(nlp, two) if e.type == "ASSAULT" and e.actors]

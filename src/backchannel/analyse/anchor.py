@@ -90,6 +90,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         said = _attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
         if said is not None:
             return _reported_window(said.window), f"reported:{said.start}"
+    carried = _carried_over(sent, trigger, timexes) if status != "planned" else None
+    if carried is not None:
+        return carried.window, f"timex:{carried.start}"
     if status == "planned":
         text = doc.text
         ahead = [t for t in timexes if t.window is not None and t.type == "DATE" and t.start < trigger.idx
@@ -98,6 +101,20 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
+
+
+def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X said on Wednesday that ... He accused Y of ...": a past act told next, in the same paragraph, with a
+    pronoun for its subject goes on with the story at the time the sentence before gave its main verb."""
+    verb = clause_verb(trigger)
+    if sent.start == 0 or verb.tag_ != "VBD" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
+        return None
+    doc = sent.doc
+    before = doc[sent.start - 1].sent
+    if "\n\n" in doc.text[before.start_char:sent.start_char]:  # another paragraph, or a heading
+        return None
+    return _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
 
 
 def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:

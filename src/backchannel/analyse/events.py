@@ -76,7 +76,7 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
-            and not _statement_content(tok):
+            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok):
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -89,10 +89,25 @@ def _irrealis(tok: Token) -> bool:
         lemma = _lemma(parent)
         if node.dep_ == "ccomp" and lemma in v["speech_verbs"]:
             return False  # "the Kremlin rejected it, a spokesman told reporters": reported, not demanded
+        if node.dep_ == "xcomp" and lemma in v["planned_heads"] and any(c.dep_ == "auxpass" for c in parent.children):
+            return False  # "X is expected / scheduled to meet Y": X's plan, read as planned, not someone's wish
         if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
             return True
         node = parent
     return False
+
+
+def _done_to_people(tok: Token) -> bool:
+    """ "nine soldiers freed by X", "two nurses abducted by Y": a participle with its agent that frees, attacks
+    or detains the noun it follows tells a happening, not background to a thing."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) \
+        and _verb_type(tok)[0] in ("RETREAT", "ASSAULT", "COERCE")
+
+
+def _own_subject(tok: Token) -> bool:
+    """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
+    "which" or "that") tells what that subject did."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
 def _mediated(tok: Token, mode: str | None) -> bool:
@@ -200,6 +215,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
                                  in vocabulary()["remote_media"] for c in tok.children for g in c.children):
         mode = "phone"  # "spoke by phone", "talked over video link"
     overrides = rest[0] or {}
+    if "object" in overrides and any(c.dep_ == "dobj" for c in tok.children):  # "missiles struck the city"
+        changed = overrides["object"]
+        return changed, mode if changed == kind else None
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
@@ -311,7 +329,10 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     """Participants named inside a noun phrase: "call between X and Y", "X's talks with Y", "Trump Netanyahu talks"."""
     actors: list[Mention] = []
     recipients: list[Mention] = []
-    for child in tok.children:
+    # "a meeting on 3 May between X and Y": the parser hangs the partners on the date
+    dated = [g for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"
+             for g in p.children if g.dep_ == "prep" and g.lower_ in ("between", "with")]
+    for child in list(tok.children) + dated:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
             m = mention_at(ctx, child)
             if m is not None and m.kind != "state" or (m is not None and child.dep_ == "poss"):
@@ -333,7 +354,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr") and not (
             head.dep_ == "pobj" and head.head.lower_ in vocabulary()["time_preps"]):
         governor = _governor(head)
-        if governor.pos_ in ("VERB", "AUX") and _lemma(governor) in vocabulary()["light_verbs"]:
+        travel = head.dep_ == "pobj" and head.head.lower_ == "for" and _lemma(governor) in vocabulary()["travel_verbs"]
+        if governor.pos_ in ("VERB", "AUX") and (_lemma(governor) in vocabulary()["light_verbs"] or travel):
             subj, _ = subject_of(governor)
             if subj is not None:
                 actors += keys_of(ctx, subj)
@@ -396,6 +418,29 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
             if own - {a.key for a in actors}:
                 return []
             return [m for m in keys_of(ctx, subj) if m.kind == "person"]
+    return []
+
+
+def _sole_band(ctx: Context) -> list[Mention]:
+    """The one armed band a text names ("the X gang"), who takes and frees the captives it tells of; [] if it
+    names none or several."""
+    heads = mention_vocabulary().band_heads
+    bands = {m.key: m for m in ctx.mentions if m.kind == "organization" and len(m.key.split()) > 1
+             and m.key.split()[-1].lower() in heads}
+    return list(bands.values())[:1] if len(bands) == 1 else []
+
+
+def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
+    """The state, organisation or group whose statement holds this trigger: unowned officers, officials or
+    troops it reports on act for it ("the army said soldiers had freed them")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+        if _lemma(node) in vocabulary()["speech_verbs"]:
+            subj = subject_of(node)[0]
+            return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind in ("state", "organization", "group")]
     return []
 
 
@@ -499,6 +544,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     undergone = _lemma(tok) in vocabulary()["subject_undergoes"]  # "X walked free"
                     passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
+                    if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
+                        actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
                     if mode == "visit" and not recipients:
                         recipients = _travel_recipients(ctx, tok)
@@ -516,6 +563,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
+                    if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
+                        agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
@@ -552,8 +601,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind = "THREATEN"  # a future act made conditional ("will withdraw unless ...") is a threat
             if status == "planned" and cue in ("will", "'ll", "shall") and kind in ("SUPPORT", "AID") and not said_not:
                 kind = "AGREE"  # "will back the plan", "will give a grant": a promise (PLOVER AGREE)
-            if kind == "AGREE" and said_not:
-                kind, refused = "REJECT", True  # "does not agree to end the war" rejects it
+            if said_not and (kind == "AGREE" or kind in vocabulary()["concession_types"] and (committed or status == "planned")):
+                kind, refused = "REJECT", True  # "does not agree to end the war", "said it would not free them": refusals
                 if status == "planned" and cue in ("will", "'ll", "shall"):
                     status, cue = "occurred", ""  # "will not agree" refuses now
             traded = [m for n in (_traded_for(tok) if kind == "RETREAT" and mode == "release" else [])

@@ -44,6 +44,7 @@ class Vocabulary:
     platforms: frozenset[str] = frozenset()  # "Telegram", "WhatsApp": where words are posted
     band_heads: frozenset[str] = frozenset()  # "gang", "cartel": "the X gang" names an organisation
     agent_participles: frozenset[str] = frozenset()  # "Qatar-brokered": the name before the hyphen is an actor
+    captor_groups: frozenset[str] = frozenset()  # "kidnappers": the one band a text names, if it names one
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,8 @@ def vocabulary() -> Vocabulary:
                       tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
-                      frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]))
+                      frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
+                      frozenset(t["captor_groups"]))
 
 
 def state_of(text: str) -> str | None:
@@ -467,7 +469,25 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             key = f"{owner} {name}" if owner else name
             found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
         i += len(match)
-    return found
+    return _one_band(mentions, found)
+
+
+def _one_band(mentions: list[Mention], groups: list[Mention]) -> list[Mention]:
+    """ "a Haitian gang freed them", "released by their captors": in a text that names one armed band, an unnamed
+    band (no owner, or only a state) and the captors are that band."""
+    v = vocabulary()
+
+    def unnamed(m: Mention) -> bool:
+        return m.kind == "group" and (m.key in v.captor_groups or m.key.split()[-1] in v.band_heads
+                                      and not m.key.endswith("s")  # "gangs control the city": bands in general
+                                      and (not m.affiliation or state_of(m.affiliation) is not None))
+
+    bands = {m.key for m in mentions + groups if m.key.split()[-1].lower() in v.band_heads and len(m.key.split()) > 1
+             and (m.kind == "organization" or m.kind == "group" and m.affiliation and state_of(m.affiliation) is None)}
+    # a name ("the X gang"), not "Gang" in a headline nor "Haitian gangs"
+    if len(bands) != 1:
+        return groups
+    return [replace(m, kind="organization", key=next(iter(bands)), affiliation="") if unnamed(m) else m for m in groups]
 
 
 def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:

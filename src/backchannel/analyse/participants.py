@@ -92,8 +92,12 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
     if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
-        m = next((b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
-                  if g.dep_ == "pobj" for b in [mention_at(ctx, g)] if b is not None and b.kind in ("organization", "state")), m)
+        owners = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
+                  if g.dep_ == "pobj" for t in [g] + [cc for cc in g.children if cc.dep_ == "conj"]
+                  for b in [mention_at(ctx, t)] if b is not None and b.kind in ("organization", "state")]
+        if owners:  # "delegations from X and Y": both
+            m = owners[0]
+            found += owners[1:]
     if m is not None:
         found.insert(0, m)
         if m.kind == "person":  # "X of Chile and Y of Peru": the parser hangs Y on Chile
@@ -167,6 +171,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         acted_on = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
         return (acted_on, True) if acted_on is not None else (subject_of(tok.head)[0], True)  # "Held by X, they ..."
     raised = None  # "X is expected / due to release them": X releases, whatever voice the verb above is in
+    own = tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children)  # "X was seized and was freed by Y"
     while tok is not None and seen < 4:
         passive = any(c.dep_ == "auxpass" for c in tok.children) if raised is None else raised
         for child in tok.children:
@@ -177,7 +182,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                     return None, False  # "its raid on X, which killed 12": the raid or X? the parser cannot tell
                 if clause is not None:
                     return clause.head, passive or child.dep_ == "nsubjpass"
-                return child, passive or (child.dep_ == "nsubjpass" and raised is None)
+                return child, passive or own or (child.dep_ == "nsubjpass" and raised is None)
         if tok.dep_ == "xcomp":
             controller = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
             if controller is not None:  # "permits the team to hold talks": the team holds them
