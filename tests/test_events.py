@@ -541,7 +541,7 @@ def test_a_thing_presented_by_someone_is_still_background(nlp):
 
 
 @pytest.mark.parametrize("text, kind, actor", [
-    ("The three surveyors were freed by their abductors on Sunday, a week after they vanished.", "RETREAT", "abductors"),
+    ("The three surveyors were freed by their abductors on Sunday, a week after they vanished.", "RETREAT", "kidnappers"),
     ("Their kidnappers had asked for a ransom of ten million pesos.", "REQUEST", "kidnappers"),
 ])
 def test_captors_act_as_a_group_even_unnamed(nlp, text, kind, actor):
@@ -628,3 +628,10 @@ def test_captives_taken_or_freed_with_no_agent_named_are_the_one_named_bands(nlp
     assert found.get("ASSAULT") == ("Black Lagoon gang",) and found.get("RETREAT") == ("Black Lagoon gang",)
     two = "The Black Lagoon gang and the Red Hand gang fight for the hills. Two surveyors were kidnapped on May 3."
     assert not [e for e in events(nlp, two) if e.type == "ASSAULT" and e.actors]
+
+
+def test_gunmen_and_kidnappers_in_a_text_naming_no_band_are_one_actor(nlp):
+    found = mentions(nlp, "Gunmen seized 30 pupils on Monday. The kidnappers demanded a ransom, and their captors "
+                          "freed ten children on Friday.")
+    assert {key for _, kind, key in found if kind == "group"} == {"kidnappers"}
+    assert ("Gunmen", "group", "gunmen") in mentions(nlp, "Gunmen attacked a checkpoint on Monday.")

@@ -24,6 +24,7 @@ from backchannel.models import Mention
 PATTERNS = Path(__file__).parent / "patterns"
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+CAPTORS = "kidnappers"  # the key of unnamed captors in a text that names no armed band
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Vocabulary:
     band_heads: frozenset[str] = frozenset()  # "gang", "cartel": "the X gang" names an organisation
     agent_participles: frozenset[str] = frozenset()  # "Qatar-brokered": the name before the hyphen is an actor
     captor_groups: frozenset[str] = frozenset()  # "kidnappers": the one band a text names, if it names one
+    armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
-                      frozenset(t["captor_groups"]))
+                      frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]))
 
 
 def state_of(text: str) -> str | None:
@@ -485,6 +487,8 @@ def _one_band(mentions: list[Mention], groups: list[Mention]) -> list[Mention]:
     bands = {m.key for m in mentions + groups if m.key.split()[-1].lower() in v.band_heads and len(m.key.split()) > 1
              and (m.kind == "organization" or m.kind == "group" and m.affiliation and state_of(m.affiliation) is None)}
     # a name ("the X gang"), not "Gang" in a headline nor "Haitian gangs"
+    if not bands and any(m.key in v.captor_groups for m in groups):  # "gunmen seized them ... the kidnappers said"
+        return [replace(m, key=CAPTORS) if m.key in v.captor_groups or m.key in v.armed_unnamed else m for m in groups]
     if len(bands) != 1:
         return groups
     return [replace(m, kind="organization", key=next(iter(bands)), affiliation="") if unnamed(m) else m for m in groups]
