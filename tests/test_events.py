@@ -635,3 +635,11 @@ def test_gunmen_and_kidnappers_in_a_text_naming_no_band_are_one_actor(nlp):
                           "freed ten children on Friday.")
     assert {key for _, kind, key in found if kind == "group"} == {"kidnappers"}
     assert ("Gunmen", "group", "gunmen") in mentions(nlp, "Gunmen attacked a checkpoint on Monday.")
+
+
+def test_the_swap_with_no_parties_in_its_sentence_is_between_the_storys_two_states(nlp):
+    found = events(nlp, "Chile and Peru met in Lima on Friday. Chile accused Peru of delays. "
+                        "The swap took place on Sunday at the border.")
+    [swap] = [e for e in found if e.type == "COOPERATE"]
+    assert set(swap.actors) == set(swap.recipients) == {"Chile", "Peru"}
+    assert not [e for e in events(nlp, "The swap took place on Sunday at the border.") if e.type == "COOPERATE"]

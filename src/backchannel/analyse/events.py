@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
-from backchannel.analyse.participants import SUBJECTS, Context, keys_of, mention_at, subject_of
+from backchannel.analyse.participants import SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
@@ -580,6 +580,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "a suspension of the contract" suspends nothing of a party's
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
+                if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (
+                        "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
                 if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
                     actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
                 verb = tok.text
