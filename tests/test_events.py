@@ -643,3 +643,8 @@ def test_the_swap_with_no_parties_in_its_sentence_is_between_the_storys_two_stat
     [swap] = [e for e in found if e.type == "COOPERATE"]
     assert set(swap.actors) == set(swap.recipients) == {"Chile", "Peru"}
     assert not [e for e in events(nlp, "The swap took place on Sunday at the border.") if e.type == "COOPERATE"]
+
+
+def test_two_parties_who_met_are_each_the_others_partner(nlp):
+    [met] = [e for e in events(nlp, "Chile and Peru met in Lima on Friday.") if e.type == "CONSULT"]
+    assert set(met.actors) == set(met.recipients) == {"Chile", "Peru"}

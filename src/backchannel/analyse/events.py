@@ -621,8 +621,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if kind == "RETREAT" and mode == "release" and len(actor_keys) > 1 and not recipient_keys and any(
                     t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
                 kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
-            if kind == "COOPERATE" and mode == "release" and len(actor_keys) > 1 and not recipient_keys:
-                recipient_keys = actor_keys  # an exchange between two parties goes both ways
+            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release") and len(actor_keys) > 1 and not recipient_keys:
+                recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
             negated = said_not and not refused  # "did not deny" stays negated
