@@ -648,3 +648,8 @@ def test_the_swap_with_no_parties_in_its_sentence_is_between_the_storys_two_stat
 def test_two_parties_who_met_are_each_the_others_partner(nlp):
     [met] = [e for e in events(nlp, "Chile and Peru met in Lima on Friday.") if e.type == "CONSULT"]
     assert set(met.actors) == set(met.recipients) == {"Chile", "Peru"}
+
+
+def test_paying_a_ransom_is_a_concession(nlp):
+    assert "CONCEDE" in types(nlp, "Chile paid the ransom to the gang on Friday.")
+    assert not types(nlp, "Peru paid its debts on Friday.")
