@@ -1,5 +1,6 @@
-"""Event dates: the time expression the trigger governs, else the section heading above it, else the
-days up to publication: news reports a happening its text does not date in the days before it appears,
+"""Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's,
+or, for a past act told next with a pronoun subject, the sentence before's), else the section heading
+above it, else the days up to publication: news reports a happening its text does not date in the days before it appears,
 so the window is the week up to the publication date (the coding guide's "met with Macron" in an article
 of 12 February is 5-13 February), not a guess dressed as the publication day. `date_figure` does the same
 for a reported figure's as-of time, which is the publication window itself. `date_event` chooses (it
@@ -137,9 +138,10 @@ def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
 
 
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
-    """ "The talks collapsed last month after the rebels accused the army": an act told in a "when",
-    "as", "while" or "after" clause, or in a participle adjunct ("..., ending the talks"), happened when the main clause did, as far as the text says; and an
-    act whose "when", "as" or "while" clause is dated ("accused them when talks failed in May") then."""
+    """ "The talks collapsed last month after the rebels accused the army": an act told in a "when", "as",
+    "while" or "after" clause, or in a participle adjunct ("..., ending the talks"), happened when the main
+    clause did, as far as the text says; and an act whose "when", "as" or "while" clause is dated ("accused
+    them when talks failed in May") then."""
     verb = clause_verb(trigger)
 
     def opened(clause: Token, marks: set[str]) -> bool:
