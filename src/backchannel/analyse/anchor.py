@@ -1,9 +1,9 @@
 """Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's,
-or, for a past act told next with a pronoun subject, the sentence before's), else the section heading
-above it, else the days up to publication: news reports a happening its text does not date in the days before it appears,
-so the window is the week up to the publication date (the coding guide's "met with Macron" in an article
-of 12 February is 5-13 February), not a guess dressed as the publication day. `date_figure` does the same
-for a reported figure's as-of time, which is the publication window itself. `date_event` chooses (it
+or, for a past act told next with a pronoun subject, the sentence before's), else the section heading above
+it, else the days up to publication: news reports a happening its text does not date in the days before it
+appears, so the window is the week up to the publication date (the coding guide's "met with Macron" in an
+article of 12 February is 5-13 February), not a guess dressed as the publication day. `date_figure` does the
+same for a reported figure's as-of time, which is the publication window itself. `date_event` chooses (it
 needs the parse); `redate` repeats the choice from the stored anchor when a document's publication date
 changes, so no re-parse is needed.
 """
