@@ -157,26 +157,30 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
     return "occurred", ""
 
 
-@lru_cache(maxsize=1)
-def _anonymous() -> re.Pattern:
-    cues = yaml.safe_load((PATTERNS.parent / "sourcing.yaml").read_text(encoding="utf-8"))["anonymous"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b", re.IGNORECASE)
+def _saying_verb(tok: Token, through: tuple[str, ...] = ("ccomp", "xcomp", "conj", "advcl")) -> Token | None:
+    """The speech verb ("said", "suggest", "revealed") whose statement holds this trigger, up to three
+    clauses up through the given dependencies; None if there is none."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in through or node.head.i == node.i:
+            return None
+        node = node.head
+        if _lemma(node) in vocabulary()["speech_verbs"]:
+            return node
+    return None
 
 
 def _unnamed_source(ctx: Context, tok: Token) -> str:
     """ "sources suggest", "insiders revealed": the subject and verb of the statement that holds this
-    trigger when its speaker names nobody (patterns/sourcing.yaml), else ""."""
-    node = _governor(tok) if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else tok
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or node.head.i == node.i:
-            return ""
-        node = node.head
-        if _lemma(node) in vocabulary()["speech_verbs"]:
-            subj, passive = subject_of(node)
-            named = subj is not None and mention_at(ctx, subj) is not None and mention_at(ctx, subj).kind == "person"
-            phrase = "" if subj is None or passive or named else " ".join(t.text for t in subj.subtree)
-            return f"{subj.lower_} {node.lower_}" if phrase and _anonymous().search(phrase) else ""
-    return ""
+    trigger when its speaker names nobody (patterns/sourcing.yaml, as analyse.quotes reads it), else ""."""
+    from backchannel.analyse.quotes import cues  # quotes reads this module's vocabulary
+
+    saying = _saying_verb(_governor(tok) if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else tok)
+    subj, passive = subject_of(saying) if saying is not None else (None, False)
+    if subj is None or passive or getattr(mention_at(ctx, subj), "kind", "") == "person":
+        return ""
+    phrase = " ".join(t.text for t in subj.subtree)
+    return f"{subj.lower_} {saying.lower_}" if any(p.search(phrase) for _, p in cues().anonymous) else ""
 
 
 def _negated(tok: Token) -> bool:
@@ -369,12 +373,13 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     return actors, recipients
 
 
-def _traded_for(tok: Token) -> list[Token]:
-    """What a release was traded for ("in exchange for two Americans held in Russia", "in return for X"):
-    the heads of those noun phrases; [] for a release that was no trade."""
-    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+def _traded_for(ctx: Context, tok: Token) -> list[Mention]:
+    """Whom a release was traded for ("in exchange for two Americans held in Russia", "in return for X"):
+    the actors named there; [] for a release that was no trade, or traded for no one ("for a promise")."""
+    return [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
             for n in p.children if n.dep_ == "pobj" and _lemma(n) in vocabulary()["trade_nouns"]
-            for f in n.children if f.dep_ == "prep" and f.lower_ == "for" for g in f.children if g.dep_ == "pobj"]
+            for f in n.children if f.dep_ == "prep" and f.lower_ == "for" for g in f.children if g.dep_ == "pobj"
+            for t in g.subtree for m in [mention_at(ctx, t)] if m is not None]
 
 
 def _governor(noun: Token) -> Token:
@@ -433,15 +438,9 @@ def _sole_band(ctx: Context) -> list[Mention]:
 def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
     """The state, organisation or group whose statement holds this trigger: unowned officers, officials or
     troops it reports on act for it ("the army said soldiers had freed them")."""
-    node = tok
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
-            return []
-        node = node.head
-        if _lemma(node) in vocabulary()["speech_verbs"]:
-            subj = subject_of(node)[0]
-            return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind in ("state", "organization", "group")]
-    return []
+    saying = _saying_verb(tok, ("ccomp", "conj"))
+    subj = subject_of(saying)[0] if saying is not None else None
+    return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind in ("state", "organization", "group")]
 
 
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
@@ -553,8 +552,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         governor = _governor(tok.head)
                         parties = subject_of(governor)[0]
                         recipients = keys_of(ctx, parties) if parties is not None else []
-                        recipients += [m for n in _traded_for(governor) for t in n.subtree  # "X freed A in exchange
-                                       for m in [mention_at(ctx, t)] if m is not None and m.kind == "state"]  # for B held in Y"
+                        recipients += [m for m in _traded_for(ctx, governor) if m.kind == "state"]  # "X freed A in
+                        # exchange for B held in Y": Y too
                     verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
                                                            key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
@@ -608,8 +607,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, refused = "REJECT", True  # "does not agree to end the war", "said it would not free them": refusals
                 if status == "planned" and cue in ("will", "'ll", "shall"):
                     status, cue = "occurred", ""  # "will not agree" refuses now
-            traded = [m for n in (_traded_for(tok) if kind == "RETREAT" and mode == "release" else [])
-                      for t in n.subtree for m in [mention_at(ctx, t)] if m is not None]  # people traded for
+            traded = _traded_for(ctx, tok) if kind == "RETREAT" and mode == "release" else []
             if traded:
                 other = [m for m in traded + recipients if m.kind == "state" and m not in actors]
                 if other:  # "X freed A in exchange for B held in Y": X and Y swapped prisoners
