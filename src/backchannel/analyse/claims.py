@@ -324,8 +324,9 @@ def _kind(t: Token) -> str:
     """The occasion kind of a noun ("deal"), marked as another one when the text sets it apart ("a
     previous swap", "the first round": "deal:earlier"), so that its figures are not the current one's."""
     kind = vocabulary()["occasions"].get(t.lemma_.lower(), "") if t.pos_ in ("NOUN", "PROPN") else ""
-    earlier = any(c.dep_ == "amod" and c.lower_ in vocabulary()["earlier_occasion"] for c in t.children)
-    return f"{kind}:earlier" if kind and earlier else kind
+    if kind and any(c.dep_ == "amod" and c.lower_ in vocabulary()["earlier_occasion"] for c in t.children):
+        return f"{kind}:earlier"
+    return kind
 
 
 def _same_clause(t: Token, verb: Token) -> bool:
