@@ -119,3 +119,16 @@ def test_a_past_act_told_next_with_a_pronoun_goes_on_at_the_time_before(nlp):
     assert dates_of(nlp, text)["accused"].earliest == date(2024, 2, 11)
     apart = "Rebel leader Tomas Ruiz spoke to reporters in Lima on Sunday.\n\nHe accused Peru of stalling the exchange."
     assert dates_of(nlp, apart)["accused"].earliest == date(2024, 2, 7)
+
+
+def test_a_stand_is_dated_when_told_and_a_reported_act_in_the_days_before(nlp):
+    stand = dates_of(nlp, "Peru's foreign minister said on Sunday that Peru would not accept the new terms.")
+    assert (stand["accept"].earliest, stand["accept"].latest) == (date(2024, 2, 11), date(2024, 2, 11))
+    past = dates_of(nlp, "Peru's foreign minister said on Sunday that Chile had rejected the new terms.")
+    assert (past["rejected"].earliest, past["rejected"].latest) == (date(2024, 2, 5), date(2024, 2, 11))
+
+
+def test_a_statement_told_in_a_participle_takes_its_main_clause_date(nlp):
+    text = 'Chile\'s president on Thursday hailed the truce, telling senators that "Peru must now free the soldiers".'
+    dated = [d for trigger, d in dates_of(nlp, text).items() if trigger != "hailed"]
+    assert dated and all((d.earliest, d.latest) == (date(2024, 2, 8), date(2024, 2, 8)) for d in dated), dated

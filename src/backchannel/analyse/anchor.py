@@ -1,5 +1,6 @@
 """Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's,
-or, for a past act told next with a pronoun subject, the sentence before's), else the section heading above
+or, for a past act told next with a pronoun subject, the sentence before's; for an act told in reported speech,
+the telling's: the days before it for an act told in the past, its day for a stand), else the section heading above
 it, else the days up to publication: news reports a happening its text does not date in the days before it
 appears, so the window is the week up to the publication date (the coding guide's "met with Macron" in an
 article of 12 February is 5-13 February), not a guess dressed as the publication day. `date_figure` does the
@@ -88,9 +89,12 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         return chosen.window, f"timex:{chosen.start}"
     reporter = _reporting_verb(trigger, sent)
     if reporter is not None:
-        said = _attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
-        if said is not None:
+        said = (_attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
+                or _main_clause_time(sent, reporter, timexes))  # "praised it on Thursday, telling MPs that ..."
+        if said is not None and _told_as_past(trigger):
             return _reported_window(said.window), f"reported:{said.start}"
+        if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
+            return said.window, f"timex:{said.start}"
     carried = _carried_over(sent, trigger, timexes) if status != "planned" else None
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
@@ -161,6 +165,13 @@ def _reported_window(said: DateWindow | None, rule: str = "reported-by") -> Date
         return None
     return DateWindow(said.earliest - timedelta(days=REPORT_LAG_DAYS), said.latest, rule=rule,
                       text=said.text).normalised()
+
+
+def _told_as_past(trigger: Token) -> bool:
+    """ "said Peru had freed them", "said Peru freed them", "said Peru has freed them": the act came before
+    the telling; "said Peru would free them", "says Peru is ready": the stand holds as it is told."""
+    verb = clause_verb(trigger)
+    return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _perfect(trigger: Token) -> bool:
