@@ -653,3 +653,12 @@ def test_two_parties_who_met_are_each_the_others_partner(nlp):
 def test_paying_a_ransom_is_a_concession(nlp):
     assert "CONCEDE" in types(nlp, "Chile paid the ransom to the gang on Friday.")
     assert not types(nlp, "Peru paid its debts on Friday.")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("In return, Chile granted clemency to four Peruvians convicted of smuggling.", "Chile", "Peru"),
+    ("President Ana Ruiz pardoned a Bolivian pilot on Tuesday, clearing the way for the swap.", "Ana Ruiz", "Bolivia"),
+])
+def test_a_pardon_or_clemency_releases_the_prisoners_it_is_granted_to(nlp, text, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == "RETREAT" and actor in e.actors]
+    assert found and any(recipient in r for r in found[0].recipients)

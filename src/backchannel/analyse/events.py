@@ -287,7 +287,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
     found: list[Mention] = []
     envoy = _lemma(tok) in v["envoy_verbs"]
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj", "obj"):
+        to_whom = child.dep_ == "dative" and child.pos_ == "ADP"  # "granted clemency to X": the parser's dative "to"
+        if child.dep_ in ("dobj", "dative", "iobj", "obj") and not to_whom:
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
@@ -301,7 +302,7 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
-        elif child.dep_ in ("prep", "agent") and child.lower_ in v["recipient_preps"]:
+        elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
             for g in child.children:
                 if g.dep_ == "pobj":
                     found += keys_of(ctx, g)
