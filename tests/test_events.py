@@ -662,3 +662,13 @@ def test_paying_a_ransom_is_a_concession(nlp):
 def test_a_pardon_or_clemency_releases_the_prisoners_it_is_granted_to(nlp, text, actor, recipient):
     found = [e for e in events(nlp, text) if e.type == "RETREAT" and actor in e.actors]
     assert found and any(recipient in r for r in found[0].recipients)
+
+
+def test_she_is_the_person_named_beside_the_subject_even_when_the_tagger_reads_the_name_as_an_organisation(nlp):
+    text = ("Peru's human rights ombudswoman, Tatyana Quispe, said she had discussed the swap with Mateo Rojas by "
+            "phone on Thursday. She said Lima was ready for more exchanges but accused Chile of losing the lists.")
+    assert ("Tatyana Quispe", "person", "Tatyana Quispe") in mentions(nlp, text)
+    found = events(nlp, text)
+    assert any(e.type == "CONSULT" and "Tatyana Quispe" in e.actors and "Mateo Rojas" in e.recipients for e in found)
+    [accused] = [e for e in found if e.type == "ACCUSE"]
+    assert "Tatyana Quispe" in accused.actors and "Mateo Rojas" not in accused.actors
