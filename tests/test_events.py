@@ -672,3 +672,20 @@ def test_she_is_the_person_named_beside_the_subject_even_when_the_tagger_reads_t
     assert any(e.type == "CONSULT" and "Tatyana Quispe" in e.actors and "Mateo Rojas" in e.recipients for e in found)
     [accused] = [e for e in found if e.type == "ACCUSE"]
     assert "Tatyana Quispe" in accused.actors and "Mateo Rojas" not in accused.actors
+
+
+@pytest.mark.parametrize("text, kind, actors, recipients", [
+    # what talks are about is no party to them
+    ("Chile held talks on Bolivia with Peru.", "CONSULT", {"Chile"}, {"Peru"}),
+    # two parties meeting somewhere: the place is the venue, not a partner
+    ("Chilean and Peruvian intelligence officials met in Ecuador several times this year.", "CONSULT",
+     {"Chile", "Peru"}, {"Chile", "Peru"}),
+    # a swap discussed with someone is the topic of a call, not an exchange with that person
+    ("Mateo Rojas discussed the exchange with Carlos Mendez by phone on Thursday.", "CONSULT",
+     {"Mateo Rojas"}, {"Carlos Mendez"}),
+])
+def test_topics_and_venues_are_not_participants(nlp, text, kind, actors, recipients):
+    found = events(nlp, text)
+    assert found and all(set(e.actors) == actors and set(e.recipients) == recipients for e in found)
+    assert {e.type for e in found} == {kind}
+    assert not events(nlp, "Qatar, which hosts talks on Bolivia, said nothing.")

@@ -325,9 +325,14 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
     found = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
              for m in [mention_at(ctx, c)] if m is not None]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"]:
+        if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"] and not _topic(noun, c):
             found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return found
+
+
+def _topic(noun: Token, prep: Token) -> bool:
+    """ "talks on Afghanistan": what talks are about is no party to them ("an attack on X" is on X)."""
+    return prep.lower_ == "on" and vocabulary()["nouns"].get(noun.lower_, [None])[0] == "CONSULT"
 
 
 def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> tuple[list[Mention], list[Mention]]:
@@ -349,7 +354,7 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             both = [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
             actors += both
             recipients += both
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against"):
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against") and not _topic(tok, child):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
         elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
             recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -547,7 +552,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
-                    if mode == "visit" and not recipients:
+                    if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
                         recipients = _travel_recipients(ctx, tok)
                     if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
                         governor = _governor(tok.head)
@@ -578,6 +583,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
                 if kind is None:
                     continue  # "a suspension of the contract" suspends nothing of a party's
+                if kind != "CONSULT" and tok.dep_ == "dobj" and vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] == "CONSULT":
+                    continue  # "discussed the exchange with X": the talk is the event, the exchange its topic
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (

@@ -6,8 +6,8 @@ type (and the same mode, where both show one), their dates can both be true (the
 set, or at least two in common), and they come from the same article, the same story, or articles whose
 dates lie within a week of each other. A reading with a single participant joins only readings of its
 own article: "Hamas warned" twice in two unrelated articles need not be one warning. Two one-way acts in
-opposite directions are two ("X accused Y", "Y accused X"; "X freed Y's prisoners", "Y freed X's"), except
-talks and joint acts, which are the same from either side.
+opposite directions are two ("X accused Y", "Y accused X"), except talks, joint acts and releases: "X met
+Y" and "Y met X" tell one meeting, and the two halves of a swap one exchange (the coding guide).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class Reading:
     mode: str | None = None  # the PLOVER mode, where the text shows one
     actors: frozenset[str] = frozenset()  # the participants who act, where known
 
-MUTUAL_TYPES = {"CONSULT", "COOPERATE"}  # "X met Y" and "Y met X" tell one meeting
+MUTUAL_TYPES = {"CONSULT", "COOPERATE", "RETREAT"}  # one meeting, one exchange, from either side
 
 
 def _compatible_dates(a: Reading, b: Reading) -> bool:
