@@ -689,3 +689,11 @@ def test_topics_and_venues_are_not_participants(nlp, text, kind, actors, recipie
     assert found and all(set(e.actors) == actors and set(e.recipients) == recipients for e in found)
     assert {e.type for e in found} == {kind}
     assert not events(nlp, "Qatar, which hosts talks on Bolivia, said nothing.")
+
+
+def test_captives_freed_in_a_swap_are_not_the_ones_who_freed_them(nlp):
+    # the parser takes "freed" for the main verb; freeing frees someone, so a subject with no object was freed
+    found = [e for e in events(nlp, "Peruvian soldiers freed in a prisoner exchange with Chile described beatings "
+                                    "as they were reunited with their families on Sunday.") if e.type == "RETREAT"]
+    assert found and not found[0].actors and any("Peru" in r for r in found[0].recipients)
+    assert [e.actors for e in events(nlp, "Chile freed 20 Peruvians on Monday.")] == [("Chile",)]

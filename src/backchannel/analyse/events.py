@@ -546,7 +546,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     subj, passive = subject_of(tok)
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
-                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"]  # "X walked free"
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
+                        mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
+                            c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
+                    # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
+                    # freeing always frees someone, so a subject with no object is the one freed
                     passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
