@@ -653,3 +653,47 @@ def test_two_parties_who_met_are_each_the_others_partner(nlp):
 def test_paying_a_ransom_is_a_concession(nlp):
     assert "CONCEDE" in types(nlp, "Chile paid the ransom to the gang on Friday.")
     assert not types(nlp, "Peru paid its debts on Friday.")
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("In return, Chile granted clemency to four Peruvians convicted of smuggling.", "Chile", "Peru"),
+    ("President Ana Ruiz pardoned a Bolivian pilot on Tuesday, clearing the way for the swap.", "Ana Ruiz", "Bolivia"),
+])
+def test_a_pardon_or_clemency_releases_the_prisoners_it_is_granted_to(nlp, text, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == "RETREAT" and actor in e.actors]
+    assert found and any(recipient in r for r in found[0].recipients)
+
+
+def test_she_is_the_person_named_beside_the_subject_even_when_the_tagger_reads_the_name_as_an_organisation(nlp):
+    text = ("Peru's human rights ombudswoman, Tatyana Quispe, said she had discussed the swap with Mateo Rojas by "
+            "phone on Thursday. She said Lima was ready for more exchanges but accused Chile of losing the lists.")
+    assert ("Tatyana Quispe", "person", "Tatyana Quispe") in mentions(nlp, text)
+    found = events(nlp, text)
+    assert any(e.type == "CONSULT" and "Tatyana Quispe" in e.actors and "Mateo Rojas" in e.recipients for e in found)
+    [accused] = [e for e in found if e.type == "ACCUSE"]
+    assert "Tatyana Quispe" in accused.actors and "Mateo Rojas" not in accused.actors
+
+
+@pytest.mark.parametrize("text, kind, actors, recipients", [
+    # what talks are about is no party to them
+    ("Chile held talks on Bolivia with Peru.", "CONSULT", {"Chile"}, {"Peru"}),
+    # two parties meeting somewhere: the place is the venue, not a partner
+    ("Chilean and Peruvian intelligence officials met in Ecuador several times this year.", "CONSULT",
+     {"Chile", "Peru"}, {"Chile", "Peru"}),
+    # a swap discussed with someone is the topic of a call, not an exchange with that person
+    ("Mateo Rojas discussed the exchange with Carlos Mendez by phone on Thursday.", "CONSULT",
+     {"Mateo Rojas"}, {"Carlos Mendez"}),
+])
+def test_topics_and_venues_are_not_participants(nlp, text, kind, actors, recipients):
+    found = events(nlp, text)
+    assert found and all(set(e.actors) == actors and set(e.recipients) == recipients for e in found)
+    assert {e.type for e in found} == {kind}
+    assert not events(nlp, "Qatar, which hosts talks on Bolivia, said nothing.")
+
+
+def test_captives_freed_in_a_swap_are_not_the_ones_who_freed_them(nlp):
+    # the parser takes "freed" for the main verb; freeing frees someone, so a subject with no object was freed
+    found = [e for e in events(nlp, "Peruvian soldiers freed in a prisoner exchange with Chile described beatings "
+                                    "as they were reunited with their families on Sunday.") if e.type == "RETREAT"]
+    assert found and not found[0].actors and any("Peru" in r for r in found[0].recipients)
+    assert [e.actors for e in events(nlp, "Chile freed 20 Peruvians on Monday.")] == [("Chile",)]

@@ -183,3 +183,17 @@ def test_a_body_named_in_plural_and_singular_or_by_the_tail_of_its_long_name_is_
     assert assignment[("d1", "Zaydis")] == assignment[("d2", "Zaydi")]
     assert assignment[("d1", "Blue Crescent")] == assignment[("d2", "Federation of the Blue Crescent")]
     assert assignment[("d3", "Security Council")] != assignment[("d3", "Arab Security Council")]  # two longer names
+
+
+def test_one_way_acts_in_opposite_directions_are_two_happenings_but_talks_and_swap_halves_are_one():
+    from datetime import date as _d
+    day = DateWindow(_d(2024, 9, 14), _d(2024, 9, 14))
+    ukr = frozenset({"kovalenko", "ukraine", "russia"})
+    rus = frozenset({"petrova", "russia", "ukraine"})
+    a = Reading("e1", "d1", "s1", "ACCUSE", ukr, day, None, frozenset({"kovalenko", "ukraine"}))
+    b = Reading("e2", "d1", "s1", "ACCUSE", rus, day, None, frozenset({"petrova", "russia"}))
+    assert not same_happening(a, b)
+    assert same_happening(a, Reading("e3", "d2", "s1", "ACCUSE", ukr, day, None, frozenset({"kovalenko"})))
+    for kind in ("CONSULT", "RETREAT"):
+        assert same_happening(*[Reading(r.id, r.document, r.story, kind, r.participants, day, None, r.actors)
+                                for r in (a, b)])

@@ -140,9 +140,9 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     dated = [d.published.window for d in docs if d.published.basis in ("metadata", "text") and d.published.window]
     for d in docs:
         _date_by_story(store, d, by_story[links.story[d.id]], dated)
-    rows, who = store.reading_rows()
+    rows, who, doers = store.reading_rows()
     readings = [Reading(r.id, r.document_id, r.story, r.type, frozenset(who.get(r.id, ())),
-                        window_from(r, "date"), r.mode) for r in rows]
+                        window_from(r, "date"), r.mode, frozenset(doers.get(r.id, ()))) for r in rows]
     store.set_happenings(group_readings(readings))
     store.set_conflicts(conflicts([_figure(r, assignment, links.story.get(r.document_id, ""))
                                    for r in store.claim_rows()]))

@@ -287,7 +287,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
     found: list[Mention] = []
     envoy = _lemma(tok) in v["envoy_verbs"]
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "iobj", "obj"):
+        to_whom = child.dep_ == "dative" and child.pos_ == "ADP"  # "granted clemency to X": the parser's dative "to"
+        if child.dep_ in ("dobj", "dative", "iobj", "obj") and not to_whom:
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
@@ -301,7 +302,7 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
-        elif child.dep_ in ("prep", "agent") and child.lower_ in v["recipient_preps"]:
+        elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
             for g in child.children:
                 if g.dep_ == "pobj":
                     found += keys_of(ctx, g)
@@ -324,9 +325,14 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
     found = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
              for m in [mention_at(ctx, c)] if m is not None]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"]:
+        if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"] and not _topic(noun, c):
             found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return found
+
+
+def _topic(noun: Token, prep: Token) -> bool:
+    """ "talks on Afghanistan": what talks are about is no party to them ("an attack on X" is on X)."""
+    return prep.lower_ == "on" and vocabulary()["nouns"].get(noun.lower_, [None])[0] == "CONSULT"
 
 
 def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> tuple[list[Mention], list[Mention]]:
@@ -348,7 +354,7 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             both = [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
             actors += both
             recipients += both
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against"):
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "on", "against") and not _topic(tok, child):
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
         elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
             recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -540,13 +546,17 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     subj, passive = subject_of(tok)
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
-                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"]  # "X walked free"
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
+                        mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
+                            c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
+                    # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
+                    # freeing always frees someone, so a subject with no object is the one freed
                     passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
-                    if mode == "visit" and not recipients:
+                    if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
                         recipients = _travel_recipients(ctx, tok)
                     if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
                         governor = _governor(tok.head)
@@ -577,6 +587,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
                 if kind is None:
                     continue  # "a suspension of the contract" suspends nothing of a party's
+                if kind != "CONSULT" and tok.dep_ == "dobj" and vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] == "CONSULT":
+                    continue  # "discussed the exchange with X": the talk is the event, the exchange its topic
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (

@@ -70,6 +70,19 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]))
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(yaml.safe_load((PATTERNS / "given_names.yaml").read_text(encoding="utf-8"))["given_names"])
+
+
+def looks_like_person(name: str) -> bool:
+    """ "Vadim Krasikov" tagged ORG: a multi-word name that opens with a given name is a person,
+    unless a word of it names an organisation ("Kamal Adwan Hospital")."""
+    words = name.split()
+    return len(words) > 1 and words[0] in _given_names() and not any(
+        w.lower() in vocabulary().organisation_words for w in words)
+
+
 def state_of(text: str) -> str | None:
     """The canonical state a name or demonym stands for ("Qatari" -> "Qatar")."""
     v = vocabulary()
@@ -256,7 +269,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
                 person = (ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
-                          and not (len(span) > 1 and span[-1].lower_ in v.organisation_words))
+                          and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
+                    ent.label_ == "ORG" and looks_like_person(name))  # "Tatyana Moskalkova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not affiliation:

@@ -39,7 +39,9 @@ class Context:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             for tok in span or []:
                 ctx.by_char.setdefault(tok.idx, m)
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and m.kind != "place":
+            root = span.root if span is not None else None  # "the envoy, X, said": X in apposition to the subject
+            if root is not None and (root.dep_ in SUBJECTS - {"csubj"} or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
+                    and m.kind != "place":
                 (ctx.subject_people if m.kind == "person" else ctx.subject_bodies).append(m)
         return ctx
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from backchannel.analyse.mentions import state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import looks_like_person, state_of, vocabulary as mention_vocabulary
 from backchannel.errors import ConfigError
 from backchannel.fuse import Groups
 from backchannel.models import Actor
@@ -31,19 +31,6 @@ PATTERNS = Path(__file__).resolve().parents[1] / "analyse" / "patterns"
 # Transliterations of one organisation's name differ by a vowel or two; shorter names differ by too
 # little to tell ("Fatah" and "Fateh" would pass, but so would unrelated acronyms).
 ORG_VARIANT_LENGTH, ORG_VARIANT_RATIO = 7, 85
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(yaml.safe_load((PATTERNS / "given_names.yaml").read_text(encoding="utf-8"))["given_names"])
-
-
-def _looks_like_person(key: str) -> bool:
-    """ "Vadim Krasikov" tagged ORG: a multi-word name that opens with a given name is a person,
-    unless a word of it names an organisation ("Kamal Adwan Hospital")."""
-    given, org_words = _given_names(), mention_vocabulary().organisation_words
-    words = key.split()
-    return len(words) > 1 and words[0] in given and not any(w.lower() in org_words for w in words)
 
 
 @dataclass
@@ -231,7 +218,7 @@ def _kind(c: Cluster) -> str:
         return "place"
     if c.kinds["person"] and (c.kinds["person"] >= c.kinds["organization"] or not single):
         return "person"
-    if c.kinds["organization"] and any(_looks_like_person(k) for k in c.keys):
+    if c.kinds["organization"] and any(looks_like_person(k) for k in c.keys):
         return "person"
     return "organization"
 

@@ -5,7 +5,9 @@ Two readings (events read from one sentence each) report the same happening when
 type (and the same mode, where both show one), their dates can both be true (the windows overlap), they name the same participants (the same
 set, or at least two in common), and they come from the same article, the same story, or articles whose
 dates lie within a week of each other. A reading with a single participant joins only readings of its
-own article: "Hamas warned" twice in two unrelated articles need not be one warning.
+own article: "Hamas warned" twice in two unrelated articles need not be one warning. Two one-way acts in
+opposite directions are two ("X accused Y", "Y accused X"), except talks, joint acts and releases: "X met
+Y" and "Y met X" tell one meeting, and the two halves of a swap one exchange (the coding guide).
 """
 from __future__ import annotations
 
@@ -26,6 +28,9 @@ class Reading:
     participants: frozenset[str]  # actor ids, actors and recipients together
     date: DateWindow | None
     mode: str | None = None  # the PLOVER mode, where the text shows one
+    actors: frozenset[str] = frozenset()  # the participants who act, where known
+
+MUTUAL_TYPES = {"CONSULT", "COOPERATE", "RETREAT"}  # one meeting, one exchange, from either side
 
 
 def _compatible_dates(a: Reading, b: Reading) -> bool:
@@ -46,6 +51,9 @@ def same_happening(a: Reading, b: Reading) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False  # a mediation is not the exchange it brokered, a call not a visit
+    if a.type not in MUTUAL_TYPES and a.actors and b.actors and not a.actors & b.actors \
+            and a.actors & b.participants and b.actors & a.participants:
+        return False  # each acts on the other: an accusation answered, the two halves of a swap
     shared = a.participants & b.participants
     if len(a.participants) == 1 or len(b.participants) == 1:
         return a.participants == b.participants and a.document == b.document

@@ -196,17 +196,20 @@ class Store:
                 conn.execute(update(s.claims).where(s.claims.c.id == cid).values(**window_columns("as_of", window)))
 
     def reading_rows(self):
-        """Every event reading with its document's story and its participants' actor ids."""
+        """Every event reading with its document's story, its participants' actor ids, and those of its actors."""
         with self.engine.connect() as conn:
             rows = list(conn.execute(select(s.events.c.id, s.events.c.document_id, s.events.c.type, s.events.c.mode,
                                             s.events.c.date_earliest, s.events.c.date_latest, s.events.c.date_rule,
                                             s.documents.c.story)
                                      .join(s.documents, s.documents.c.id == s.events.c.document_id)))
             who: dict[str, set[str]] = {}
-            for p in conn.execute(select(s.participants.c.event_id, s.participants.c.actor_id)):
+            doers: dict[str, set[str]] = {}
+            for p in conn.execute(select(s.participants.c.event_id, s.participants.c.actor_id, s.participants.c.role)):
                 if p.actor_id:
                     who.setdefault(p.event_id, set()).add(p.actor_id)
-        return rows, who
+                    if p.role == "actor":
+                        doers.setdefault(p.event_id, set()).add(p.actor_id)
+        return rows, who, doers
 
     def set_happenings(self, happening: dict[str, str]) -> None:
         with self.engine.begin() as conn:
