@@ -908,3 +908,12 @@ def test_the_last_year_of_something_is_no_calendar_year():
 @pytest.mark.parametrize("text", ["They crossed in the early hours of Monday.", "Clinics list the days of the week."])
 def test_a_plural_unit_naming_a_part_of_a_time_is_no_duration(text):
     assert not any(t.type == "DURATION" for t in find_timexes(text, date(2024, 2, 13)))
+
+
+@pytest.mark.parametrize("text", [
+    "The lender reported its first quarterly profit in years.",  # an adjective of frequency, no quarter
+    "Quarter-to-quarter growth in exports slowed.",
+    "The quarter-to-quarter change in output was small.",
+])
+def test_quarterly_and_quarter_to_quarter_name_no_quarter(text):
+    assert not any(t.value and "Q" in t.value for t in find_timexes(text, TUESDAY))

@@ -157,9 +157,9 @@ def rules() -> tuple[Rule, ...]:
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
                     rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
-                    rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
+                    rf"{ordinal}[\s-]+quarter(?!ly|-to-)(?:\s+of\s+{YEAR})?"),  # not "quarterly"
         ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+"
-                         r"(?:quarter\b|(?<=latest )period\b)"),  # "the latest period": the quarter reported
+                         r"(?:quarter\b(?!-to-)|(?<=latest )period\b)"),  # "the latest period": the quarter reported
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
                    r"|\bthe\s+(?=summer|winter|spring|autumn))"
                    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{spelled}))?\b"),
