@@ -917,3 +917,15 @@ def test_a_plural_unit_naming_a_part_of_a_time_is_no_duration(text):
 ])
 def test_quarterly_and_quarter_to_quarter_name_no_quarter(text):
     assert not any(t.value and "Q" in t.value for t in find_timexes(text, TUESDAY))
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The siege lasted over a week.", "over a week", "P1W"),  # "over" is "more than" here
+    ("Just over an hour later the polls closed.", "over an hour", "PT1H"),
+    ("Monitors may stay for no more than ninety days.", "no more than ninety days", "P90D"),
+    ("Rents have climbed for at least the past six months.", "at least the past six months", "P6M"),
+    ("Aid will be spread over three years.", "three years", "P3Y"),  # "over" is "during" here
+    ("Prices rose over the years.", "the years", "PXY"),
+])
+def test_a_duration_keeps_its_modifier(text, expression, value):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, value)]

@@ -25,7 +25,8 @@ the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
-picks near the anchor; "the second week of June" is the ISO week holding 11 June. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+picks near the anchor; "the second week of June" is the ISO week holding 11 June. A duration keeps its
+modifier ("over a week", "no more than ten days", "at least the past six months"). Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -217,13 +218,15 @@ def rules() -> tuple[Rule, ...]:
         ("past-unit", r"\bthe\s+(?P<dir>past|last|previous|next|coming)\s+(?P<unit>month|year)\b(?:\s+or\s+so\b)?"
                       r"(?![-'’]|\s+(?:ago|later|earlier|of|before|after)\b)"),
         # not the idiom "at the last minute"
-        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
+        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:(?:at\s+least\s+)?the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
-        ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
+        # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
+        ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|roughly|some|"
+                     r"over(?=\s+(?:a|an|one)\s))\s+)?"
                      rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
@@ -327,7 +330,7 @@ def _spelled_year(g: dict) -> int | None:
 
 
 # TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
-LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over|"
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over(?!\s+(?:a|an|one)\s)|"
                                  r"overnight)\s+)?(?:(?:earlier|later)\s+(?=this\s+week))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
