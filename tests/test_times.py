@@ -929,3 +929,14 @@ def test_quarterly_and_quarter_to_quarter_name_no_quarter(text):
 ])
 def test_a_duration_keeps_its_modifier(text, expression, value):
     assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, value)]
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The convoy left around 7:15 p.m. under fire.", "around 7:15 p.m."),
+    ("The deal should close around year end.", "around year end"),
+    ("Voting resumes around March 3.", "around March 3"),
+    ("Lawyers sought a way around March 3's ruling.", "March 3"),  # a verb's particle before a possessive
+    ("The mood of the talks turned around Monday.", "Monday"),  # nor before a weekday
+])
+def test_around_before_a_point_in_time_is_part_of_it(text, expression):
+    assert [t.text for t in find_timexes(text, TUESDAY)] == [expression]

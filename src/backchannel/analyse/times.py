@@ -971,6 +971,9 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
         if rule.name == "vague" and re.match(r"P[\dX]", value or ""):  # "in recent weeks": PXW
             kind = "DURATION"
+        around = AROUND.search(text, max(0, start - 12), start) if rule.name in POINTS else None
+        if around is not None and not text.startswith(("'s", "’s"), end):  # "around Nov. 1", not "get around May 2's ruling"
+            start, expression = around.start(), text[around.start():end]
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
@@ -984,6 +987,13 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
             reported = window.value  # a quarter over by the anchor: results are reported after it
     return found
+
+
+# "around 7 p.m.", "around Nov. 1": an approximate point in time, the modifier part of the expression (TimeML
+# keeps it); not before a weekday, where "around" is more often a verb's particle ("turned around Monday")
+AROUND = re.compile(r"\b[Aa]round\s+$")
+POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-day-year", "day-month", "day-month-year",
+          "part-month-year", "year-end", "part-year", "holiday"}
 
 
 # a second day after a month and day ("March 3 and 4"), not a count ("March 3 and 5 hostages")
