@@ -940,3 +940,11 @@ def test_a_duration_keeps_its_modifier(text, expression, value):
 ])
 def test_around_before_a_point_in_time_is_part_of_it(text, expression):
     assert [t.text for t in find_timexes(text, TUESDAY)] == [expression]
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The envoy died within weeks or months of his capture.", "weeks or months", "PXW"),
+    ("The blockade could last for days or weeks.", "days or weeks", "PXD"),
+])
+def test_two_bare_units_joined_by_or_are_one_duration(text, expression, value):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, "DURATION", value)]

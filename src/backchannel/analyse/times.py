@@ -232,10 +232,11 @@ def rules() -> tuple[Rule, ...]:
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
-        # "for years", "within weeks"; "after months of talks", "heady days of trading" (not "the early hours of
-        # Monday", "days of the week": a part of a time, not a length)
+        # "for years", "within weeks (or months)"; "after months of talks", "heady days of trading" (not "the early
+        # hours of Monday", "days of the week": a part of a time, not a length)
         ("duration-bare", r"(?:\b(?P<prep>for|within|over)\s+|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)"
-                          r"(?<!\blate\s)(?<!\d\s)\b)(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
+                          r"(?<!\blate\s)(?<!\d\s)\b)(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
+                          r"(?:\s+or\s+(?:minute|hour|day|week|month|year|decade|centurie)s)?\b"  # "weeks or months": one span
                           r"(?(prep)(?!\s+(?:ago|later|earlier|old))|(?=\s+of\s+(?!the\b|this\b|that\b|(?-i:[A-Z0-9]))))"),
         # "Months later, ...": an unstated number of them, counted from the story ("later" stays out, as above)
         ("bare-later", r"(?:^|(?<=[.!?,;]\s)|(?<=\n)|(?<=\bjust\s)|(?<=\bonly\s))(?P<unit>minute|hour|day|week|month|year|decade)s"
