@@ -948,3 +948,14 @@ def test_around_before_a_point_in_time_is_part_of_it(text, expression):
 ])
 def test_two_bare_units_joined_by_or_are_one_duration(text, expression, value):
     assert [(t.text, t.type, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, "DURATION", value)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Riots broke out in the town for the past three summers.", []),  # "past" modifies a count of summers
+    ("Water is vital to the future of the region.", []),  # the region's prospects, not a time
+    ("In the past a ceasefire held for weeks.", ["the past"]),
+    ("In the past, such talks failed.", ["the past"]),
+    ("The future looks bleak for the talks.", ["The future"]),
+])
+def test_the_past_and_the_future_as_nouns_only(text, expected):
+    assert [t.text for t in find_timexes(text, TUESDAY) if t.rule == "vague"] == expected

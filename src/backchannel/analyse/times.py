@@ -121,6 +121,7 @@ def rules() -> tuple[Rule, ...]:
     tens20 = "|".join(k for k, v in vocabulary()["numbers"].items() if v in COMPOUND_TENS and " " not in k)
     units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
     num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
+    counts = "|".join(re.escape(k) for k in vocabulary()["numbers"] if not k.startswith("a"))  # not "In the past a firm ..."
     # not the fractions "a quarter of", "three-quarters of"
     unit = r"(?P<unit>minute|hour|day|week|fortnight|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -261,7 +262,9 @@ def rules() -> tuple[Rule, ...]:
                        rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
                        r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
         ("holiday", r"\b(?=(?i:last|this|next)\s|[A-Z])(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
-        ("vague", r"\b(?P<vague>" + _trie(vocabulary()["vague"]) + r")\b"),
+        # not "the past" of "the past three summers" (an adjective) nor "the future of the alliance" (its prospects)
+        ("vague", r"\b(?P<vague>" + _trie(vocabulary()["vague"]) + r")\b"
+                  rf"(?!(?:(?<=past)|(?<=future))\s+(?:of\b|\d|(?:{counts})\b))"),
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
