@@ -959,3 +959,12 @@ def test_two_bare_units_joined_by_or_are_one_duration(text, expression, value):
 ])
 def test_the_past_and_the_future_as_nouns_only(text, expected):
     assert [t.text for t in find_timexes(text, TUESDAY) if t.rule == "vague"] == expected
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Crowds gathered for the two day rally.", "two day"),  # "the" goes with "rally"
+    ("Envoys met for the 10 day summit.", "10 day"),
+    ("The two days of talks ended.", "The two days"),
+])
+def test_an_amount_with_a_singular_unit_before_a_noun_leaves_the_article_out(text, expression):
+    assert [t.text for t in find_timexes(text, TUESDAY) if t.type == "DURATION"] == [expression]

@@ -893,6 +893,12 @@ def _is_rate(text: str, m: re.Match) -> bool:
     return before is not None and (before["plural"] or "").lower() not in NOT_PLURAL
 
 
+def _before_noun(m: re.Match) -> bool:
+    """ "the two day rally": an amount with a singular unit modifies the noun after it ("the" goes with the noun;
+    the "duration" rule tags "two day" alone)."""
+    return not m.group(0).lower().endswith("s") and _number(m.group("n")) not in (None, 1)
+
+
 DISCOURSE_NOW = re.compile(r"(?:^|[.!?]['\"”’`]*\s+|\n\s*)$")
 
 
@@ -921,7 +927,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             continue
         for m in rule.regex.finditer(text):
             if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)) and not (
-                    rule.name == "vague" and _discourse_now(text, m)):
+                    rule.name == "vague" and _discourse_now(text, m)) and not (
+                    rule.name == "duration-the" and _before_noun(m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
