@@ -968,3 +968,13 @@ def test_the_past_and_the_future_as_nouns_only(text, expected):
 ])
 def test_an_amount_with_a_singular_unit_before_a_noun_leaves_the_article_out(text, expression):
     assert [t.text for t in find_timexes(text, TUESDAY) if t.type == "DURATION"] == [expression]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports grew for the first time in years.", [("years", "PXY")]),
+    ("The rate is the lowest in decades, the bank said.", [("decades", "PXY")]),
+    ("A deal could come in weeks or months.", [("weeks or months", "PXW")]),
+    ("The envoys were held in rooms.", []),
+])
+def test_in_before_bare_units_ending_the_clause_is_a_duration(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected

@@ -235,7 +235,8 @@ def rules() -> tuple[Rule, ...]:
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
         # "for years", "within weeks (or months)"; "after months of talks", "heady days of trading" (not "the early
         # hours of Monday", "days of the week": a part of a time, not a length)
-        ("duration-bare", r"(?:\b(?P<prep>for|within|over)\s+|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)"
+        # "the first time in years.", "the lowest in decades": "in" with the unit ending the clause
+        ("duration-bare", r"(?:\b(?P<prep>for|within|over|in(?=\s+[a-z]+s(?:\s+or\s+[a-z]+s)?(?:\s*[.,;:!?)]|$)))\s+|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)"
                           r"(?<!\blate\s)(?<!\d\s)\b)(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
                           r"(?:\s+or\s+(?:minute|hour|day|week|month|year|decade|centurie)s)?\b"  # "weeks or months": one span
                           r"(?(prep)(?!\s+(?:ago|later|earlier|old))|(?=\s+of\s+(?!the\b|this\b|that\b|(?-i:[A-Z0-9]))))"),
