@@ -978,3 +978,13 @@ def test_an_amount_with_a_singular_unit_before_a_noun_leaves_the_article_out(tex
 ])
 def test_in_before_bare_units_ending_the_clause_is_a_duration(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The firm will not turn a profit until 2027 or later.", "2027 or later"),
+    ("Plans for 2026 and beyond were shown.", "2026 and beyond"),
+    ("She flew in October 1984 and later served as an envoy.", "October 1984"),
+    ("The recall covers 2019 or earlier models.", "2019"),
+])
+def test_an_open_bound_after_a_date_is_part_of_it(text, expression):
+    assert [t.text for t in find_timexes(text, TUESDAY)] == [expression]

@@ -986,6 +986,9 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         around = AROUND.search(text, max(0, start - 12), start) if rule.name in POINTS else None
         if around is not None and not text.startswith(("'s", "’s"), end):  # "around Nov. 1", not "get around May 2's ruling"
             start, expression = around.start(), text[around.start():end]
+        beyond = BEYOND.match(text, end) if kind in ("DATE", "TIME") and window is not None else None
+        if beyond is not None:  # "until 1994 or later": the bound is part of the expression
+            end, expression = beyond.end(), text[start:beyond.end()]
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
@@ -1004,6 +1007,9 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
 # "around 7 p.m.", "around Nov. 1": an approximate point in time, the modifier part of the expression (TimeML
 # keeps it); not before a weekday, where "around" is more often a verb's particle ("turned around Monday")
 AROUND = re.compile(r"\b[Aa]round\s+$")
+# "1994 or later", "2030 and beyond": an open bound after a date, which TimeML keeps in the extent ("in 1984 and
+# later served": "later" goes with the verb)
+BEYOND = re.compile(r"\s+(?:or\s+(?:later|earlier|sooner)\b(?!\s+[a-z])|and\s+beyond\b)")  # not "2019 or earlier models"
 POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-day-year", "day-month", "day-month-year",
           "part-month-year", "year-end", "part-year", "holiday"}
 
