@@ -908,3 +908,83 @@ def test_the_last_year_of_something_is_no_calendar_year():
 @pytest.mark.parametrize("text", ["They crossed in the early hours of Monday.", "Clinics list the days of the week."])
 def test_a_plural_unit_naming_a_part_of_a_time_is_no_duration(text):
     assert not any(t.type == "DURATION" for t in find_timexes(text, date(2024, 2, 13)))
+
+
+@pytest.mark.parametrize("text", [
+    "The lender reported its first quarterly profit in years.",  # an adjective of frequency, no quarter
+    "Quarter-to-quarter growth in exports slowed.",
+    "The quarter-to-quarter change in output was small.",
+])
+def test_quarterly_and_quarter_to_quarter_name_no_quarter(text):
+    assert not any(t.value and "Q" in t.value for t in find_timexes(text, TUESDAY))
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The siege lasted over a week.", "over a week", "P1W"),  # "over" is "more than" here
+    ("Just over an hour later the polls closed.", "over an hour", "PT1H"),
+    ("Monitors may stay for no more than ninety days.", "no more than ninety days", "P90D"),
+    ("Rents have climbed for at least the past six months.", "at least the past six months", "P6M"),
+    ("Aid will be spread over three years.", "three years", "P3Y"),  # "over" is "during" here
+    ("Prices rose over the years.", "the years", "PXY"),
+])
+def test_a_duration_keeps_its_modifier(text, expression, value):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, value)]
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The convoy left around 7:15 p.m. under fire.", "around 7:15 p.m."),
+    ("The deal should close around year end.", "around year end"),
+    ("Voting resumes around March 3.", "around March 3"),
+    ("Lawyers sought a way around March 3's ruling.", "March 3"),  # a verb's particle before a possessive
+    ("The mood of the talks turned around Monday.", "Monday"),  # nor before a weekday
+])
+def test_around_before_a_point_in_time_is_part_of_it(text, expression):
+    assert [t.text for t in find_timexes(text, TUESDAY)] == [expression]
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("The envoy died within weeks or months of his capture.", "weeks or months", "PXW"),
+    ("The blockade could last for days or weeks.", "days or weeks", "PXD"),
+])
+def test_two_bare_units_joined_by_or_are_one_duration(text, expression, value):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, TUESDAY)] == [(expression, "DURATION", value)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Riots broke out in the town for the past three summers.", []),  # "past" modifies a count of summers
+    ("Water is vital to the future of the region.", []),  # the region's prospects, not a time
+    ("In the past a ceasefire held for weeks.", ["the past"]),
+    ("In the past, such talks failed.", ["the past"]),
+    ("The future looks bleak for the talks.", ["The future"]),
+])
+def test_the_past_and_the_future_as_nouns_only(text, expected):
+    assert [t.text for t in find_timexes(text, TUESDAY) if t.rule == "vague"] == expected
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Crowds gathered for the two day rally.", "two day"),  # "the" goes with "rally"
+    ("Envoys met for the 10 day summit.", "10 day"),
+    ("The two days of talks ended.", "The two days"),
+])
+def test_an_amount_with_a_singular_unit_before_a_noun_leaves_the_article_out(text, expression):
+    assert [t.text for t in find_timexes(text, TUESDAY) if t.type == "DURATION"] == [expression]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Exports grew for the first time in years.", [("years", "PXY")]),
+    ("The rate is the lowest in decades, the bank said.", [("decades", "PXY")]),
+    ("A deal could come in weeks or months.", [("weeks or months", "PXW")]),
+    ("The envoys were held in rooms.", []),
+])
+def test_in_before_bare_units_ending_the_clause_is_a_duration(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The firm will not turn a profit until 2027 or later.", "2027 or later"),
+    ("Plans for 2026 and beyond were shown.", "2026 and beyond"),
+    ("She flew in October 1984 and later served as an envoy.", "October 1984"),
+    ("The recall covers 2019 or earlier models.", "2019"),
+])
+def test_an_open_bound_after_a_date_is_part_of_it(text, expression):
+    assert [t.text for t in find_timexes(text, TUESDAY)] == [expression]

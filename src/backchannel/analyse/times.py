@@ -25,7 +25,8 @@ the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of
 of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
-picks near the anchor; "the second week of June" is the ISO week holding 11 June. Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+picks near the anchor; "the second week of June" is the ISO week holding 11 June. A duration keeps its
+modifier ("over a week", "no more than ten days", "at least the past six months"). Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -120,6 +121,7 @@ def rules() -> tuple[Rule, ...]:
     tens20 = "|".join(k for k, v in vocabulary()["numbers"].items() if v in COMPOUND_TENS and " " not in k)
     units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
     num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
+    counts = "|".join(re.escape(k) for k in vocabulary()["numbers"] if not k.startswith("a"))  # not "In the past a firm ..."
     # not the fractions "a quarter of", "three-quarters of"
     unit = r"(?P<unit>minute|hour|day|week|fortnight|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -157,9 +159,9 @@ def rules() -> tuple[Rule, ...]:
         ("month-modified", r"\b(?P<dir>last|this|next|this past)\s+May\b"),
         ("quarter", rf"\b(?:the\s+(?=(?:\S+\s+){{0,2}}quarter))?(?:(?P<qyear>(?:19|20)\d\d)(?:'s)?\s+|"
                     rf"(?P<qrel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?"
-                    rf"{ordinal}[\s-]+quarter(?:\s+of\s+{YEAR})?"),
+                    rf"{ordinal}[\s-]+quarter(?!ly|-to-)(?:\s+of\s+{YEAR})?"),  # not "quarterly"
         ("this-quarter", r"\b(?P<dir>the latest|the current|the previous|the past|the last|this|last|next|the)\s+"
-                         r"(?:quarter\b|(?<=latest )period\b)"),  # "the latest period": the quarter reported
+                         r"(?:quarter\b(?!-to-)|(?<=latest )period\b)"),  # "the latest period": the quarter reported
         ("season", rf"\b(?:(?:the\s+)?(?P<dir>this past|this|last|next|early|late)\s+|(?<=\bin )(?:the\s+)?"
                    r"|\bthe\s+(?=summer|winter|spring|autumn))"
                    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{spelled}))?\b"),
@@ -217,22 +219,26 @@ def rules() -> tuple[Rule, ...]:
         ("past-unit", r"\bthe\s+(?P<dir>past|last|previous|next|coming)\s+(?P<unit>month|year)\b(?:\s+or\s+so\b)?"
                       r"(?![-'’]|\s+(?:ago|later|earlier|of|before|after)\b)"),
         # not the idiom "at the last minute"
-        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
+        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:(?:at\s+least\s+)?the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
-        ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|more than|less than|at least|roughly|some)\s+)?"
+        # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
+        ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|roughly|some|"
+                     r"over(?=\s+(?:a|an|one)\s))\s+)?"
                      rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
         ("duration-long", rf"\b(?:(?!an?\s)(?P<n>\d+|{num})[\s-]+)?{unit}-long\b"),  # "a [week-long] truce"
-        # "for years", "within weeks"; "after months of talks", "heady days of trading" (not "the early hours of
-        # Monday", "days of the week": a part of a time, not a length)
-        ("duration-bare", r"(?:\b(?P<prep>for|within|over)\s+|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)"
-                          r"(?<!\blate\s)(?<!\d\s)\b)(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b"
+        # "for years", "within weeks (or months)"; "after months of talks", "heady days of trading" (not "the early
+        # hours of Monday", "days of the week": a part of a time, not a length)
+        # "the first time in years.", "the lowest in decades": "in" with the unit ending the clause
+        ("duration-bare", r"(?:\b(?P<prep>for|within|over|in(?=\s+[a-z]+s(?:\s+or\s+[a-z]+s)?(?:\s*[.,;:!?)]|$)))\s+|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)"
+                          r"(?<!\blate\s)(?<!\d\s)\b)(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
+                          r"(?:\s+or\s+(?:minute|hour|day|week|month|year|decade|centurie)s)?\b"  # "weeks or months": one span
                           r"(?(prep)(?!\s+(?:ago|later|earlier|old))|(?=\s+of\s+(?!the\b|this\b|that\b|(?-i:[A-Z0-9]))))"),
         # "Months later, ...": an unstated number of them, counted from the story ("later" stays out, as above)
         ("bare-later", r"(?:^|(?<=[.!?,;]\s)|(?<=\n)|(?<=\bjust\s)|(?<=\bonly\s))(?P<unit>minute|hour|day|week|month|year|decade)s"
@@ -257,7 +263,9 @@ def rules() -> tuple[Rule, ...]:
                        rf"(?<=\bafter ))(?P<h>1[0-2]|[1-9]|{units}|ten|eleven|twelve)\s+(?:o'clock\s+)?in\s+the\s+"
                        r"(?P<tod>morning|afternoon|evening|night)\b"),  # "at 4 in the morning"
         ("holiday", r"\b(?=(?i:last|this|next)\s|[A-Z])(?:(?P<dir>last|this past|this|next)\s+)?(?P<holiday>(?-i:" + holidays + r"))(?P<hweek>\s+week)?\b"),
-        ("vague", r"\b(?P<vague>" + _trie(vocabulary()["vague"]) + r")\b"),
+        # not "the past" of "the past three summers" (an adjective) nor "the future of the alliance" (its prospects)
+        ("vague", r"\b(?P<vague>" + _trie(vocabulary()["vague"]) + r")\b"
+                  rf"(?!(?:(?<=past)|(?<=future))\s+(?:of\b|\d|(?:{counts})\b))"),
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
     ]
@@ -327,7 +335,7 @@ def _spelled_year(g: dict) -> int | None:
 
 
 # TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
-LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over|"
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over(?!\s+(?:a|an|one)\s)|"
                                  r"overnight)\s+)?(?:(?:earlier|later)\s+(?=this\s+week))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
@@ -886,6 +894,12 @@ def _is_rate(text: str, m: re.Match) -> bool:
     return before is not None and (before["plural"] or "").lower() not in NOT_PLURAL
 
 
+def _before_noun(m: re.Match) -> bool:
+    """ "the two day rally": an amount with a singular unit modifies the noun after it ("the" goes with the noun;
+    the "duration" rule tags "two day" alone)."""
+    return not m.group(0).lower().endswith("s") and _number(m.group("n")) not in (None, 1)
+
+
 DISCOURSE_NOW = re.compile(r"(?:^|[.!?]['\"”’`]*\s+|\n\s*)$")
 
 
@@ -914,7 +928,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             continue
         for m in rule.regex.finditer(text):
             if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)) and not (
-                    rule.name == "vague" and _discourse_now(text, m)):
+                    rule.name == "vague" and _discourse_now(text, m)) and not (
+                    rule.name == "duration-the" and _before_noun(m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
@@ -968,6 +983,12 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
         if rule.name == "vague" and re.match(r"P[\dX]", value or ""):  # "in recent weeks": PXW
             kind = "DURATION"
+        around = AROUND.search(text, max(0, start - 12), start) if rule.name in POINTS else None
+        if around is not None and not text.startswith(("'s", "’s"), end):  # "around Nov. 1", not "get around May 2's ruling"
+            start, expression = around.start(), text[around.start():end]
+        beyond = BEYOND.match(text, end) if kind in ("DATE", "TIME") and window is not None else None
+        if beyond is not None:  # "until 1994 or later": the bound is part of the expression
+            end, expression = beyond.end(), text[start:beyond.end()]
         found.append(Timex(start, end, expression, kind, window, heading, value, rule.name, here))
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
@@ -981,6 +1002,16 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
             reported = window.value  # a quarter over by the anchor: results are reported after it
     return found
+
+
+# "around 7 p.m.", "around Nov. 1": an approximate point in time, the modifier part of the expression (TimeML
+# keeps it); not before a weekday, where "around" is more often a verb's particle ("turned around Monday")
+AROUND = re.compile(r"\b[Aa]round\s+$")
+# "1994 or later", "2030 and beyond": an open bound after a date, which TimeML keeps in the extent ("in 1984 and
+# later served": "later" goes with the verb)
+BEYOND = re.compile(r"\s+(?:or\s+(?:later|earlier|sooner)\b(?!\s+[a-z])|and\s+beyond\b)")  # not "2019 or earlier models"
+POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-day-year", "day-month", "day-month-year",
+          "part-month-year", "year-end", "part-year", "holiday"}
 
 
 # a second day after a month and day ("March 3 and 4"), not a count ("March 3 and 5 hostages")
