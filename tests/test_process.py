@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from backchannel import process
+from backchannel import process, query
 from backchannel.config import Settings
 from backchannel.models import RawDocument
 from backchannel.store import Store
@@ -125,3 +125,15 @@ def test_metadata_title_wins():
                                           title="Given", published="2024-02-13"))
     assert doc.title == "Given"
     assert doc.published.basis == "metadata"
+
+
+def test_a_yearless_dateline_takes_its_year_from_the_collection(tmp_path):
+    (tmp_path / "a.txt").write_text("Oslo talks\nPublished 5 March 2024\n\nNorway hosted the envoys in Oslo on Monday.\n")
+    (tmp_path / "b.txt").write_text("Swap done\n\nOSLO, Mar 4 (Reuters) - Norway freed two Danes on Monday.\n")
+    settings = Settings.load(db="sqlite://")
+    store = Store(settings.db_url)
+    run(store, settings, tmp_path)
+    b = next(d for d in store.documents() if d.name == "b.txt")
+    assert str(b.published.window.earliest) == str(b.published.window.latest) == "2024-03-04"
+    freed = [e for e in query.events(store) if e.evidence[0].document == b.id]
+    assert freed and str(freed[0].date.earliest) == "2024-03-04"  # its Monday, re-read under the new date

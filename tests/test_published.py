@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from backchannel.analyse.published import (MAX_ANCHOR_DAYS, anchor_of, cues, date_document, date_from_story,
-                                           from_captions, from_metadata, inferred_from_content, stated_in_text)
+                                           dateline_in_corpus, from_captions, from_metadata, inferred_from_content, stated_in_text)
 from backchannel.models import Caption, DateWindow, Published
 
 D = date.fromisoformat
@@ -168,3 +168,16 @@ def test_a_dateline_without_its_year_takes_the_first_such_day_the_content_allows
 def test_a_dateline_without_its_year_and_a_text_naming_no_year_stays_undated():
     text = "Swap done\nOSLO, Mar 4 (Reuters) - Norway freed two Danes on Monday."
     assert date_document(text, (), None, text).window is None
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_the_dated_article_nearest_it():
+    text = "Swap done\nOSLO, Mar 4 (Reuters) - Norway freed two Danes held since a raid in 2021."
+    dated = [D("2023-03-10"), D("2024-03-05"), D("2024-06-01")]
+    p = dateline_in_corpus(text, [DateWindow(d, d) for d in dated])
+    assert p.basis == "inferred" and p.window.earliest == p.window.latest == D("2024-03-04")
+    assert p.window.rule == "dateline+corpus" and p.window.text == "Mar 4"
+    # not before the latest year the text names, and not when no dated article lies within reach
+    assert dateline_in_corpus(text.replace("2021", "2024"), [DateWindow(D("2023-03-05"), D("2023-03-05"))]) is None
+    far = D("2024-03-04") + timedelta(days=cues()["dateline_corpus_days"] + 1)
+    assert dateline_in_corpus(text, [DateWindow(far, far)]) is None
+    assert dateline_in_corpus("Swap done\nNorway freed two Danes on Mar 4.", [DateWindow(far, far)]) is None

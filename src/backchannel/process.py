@@ -12,7 +12,7 @@ from backchannel.analyse import analyse_document
 from backchannel.analyse.anchor import redate
 from backchannel.analyse.nlp import load, parse
 from backchannel.analyse.published import (MAX_ANCHOR_DAYS, anchor_of, date_document, date_from_corpus,
-                                           date_from_story)
+                                           date_from_story, dateline_in_corpus)
 from backchannel.analyse.times import find_timexes
 from backchannel.clean import clean_text, content_hash, minhash
 from backchannel.config import Settings
@@ -122,6 +122,12 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     rows = store.mention_rows()
     actors, assignment = resolve_actors(rows, load_user_actors(settings.actors_file))
     store.replace_actors(actors, assignment)
+    dated = [d.published.window for d in store.documents()
+             if d.published.basis in ("metadata", "text") and d.published.window]
+    for d in store.documents():  # before stories, which look at how far apart articles appeared
+        moved = dateline_in_corpus(d.text, dated) if d.published.basis not in ("metadata", "text") else None
+        if moved is not None and moved != d.published:
+            _redate(store, d, moved)
     docs = store.documents()
     ledes = {d.id: lede_end(d.text) for d in docs}
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -137,7 +143,6 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     by_story: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         by_story[links.story[d.id]].append(d)
-    dated = [d.published.window for d in docs if d.published.basis in ("metadata", "text") and d.published.window]
     for d in docs:
         _date_by_story(store, d, by_story[links.story[d.id]], dated)
     rows, who, doers = store.reading_rows()
@@ -165,8 +170,12 @@ def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated:
     narrowed = next((n for s in siblings if s.id != doc.id for n in [date_from_story(own, s.published)] if n), None)
     if narrowed is None and own.window is None:
         narrowed = date_from_corpus(doc.text, dated)
-    if narrowed is None or narrowed == own:
-        return
+    if narrowed is not None and narrowed != own:
+        _redate(store, doc, narrowed)
+
+
+def _redate(store: Store, doc: Document, narrowed: Published) -> None:
+    """Store a new publication date for `doc`, its time expressions and events re-read under it."""
     timexes = find_timexes(doc.text, anchor_of(narrowed))
     dates = {eid: redate(anchor, timexes, narrowed) for eid, anchor in store.event_anchors(doc.id).items()}
     as_of = {cid: redate(anchor, timexes, narrowed) for cid, anchor in store.claim_anchors(doc.id).items()}

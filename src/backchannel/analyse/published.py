@@ -16,7 +16,7 @@ import yaml
 from dateutil import parser as dateutil_parser
 
 from backchannel.analyse.times import find_timexes
-from backchannel.models import Caption, DateWindow, Published
+from backchannel.models import Caption, DateWindow, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "published.yaml"
 EXPLICIT = {"iso-date", "numeric-date", "month-day-year", "day-month-year"}
@@ -126,27 +126,58 @@ def date_from_corpus(text: str, dated: list[DateWindow]) -> Published | None:
     return within_periods(text, window)
 
 
-def from_dateline(raw: str, content: Published) -> Published:
-    """A wire dateline that leaves out the year ("MOSCOW, Aug 1 (Reuters) -") dates the article to the first
-    such day in the window its content allows (news is published soon after the latest date it names);
-    without a dateline or a window, the content's window."""
-    if content.window is None:
-        return content
+def yearless_dateline(raw: str) -> Timex | None:
+    """The month and day of a wire dateline that leaves out the year ("MOSCOW, Aug 1 (Reuters) -")."""
     head = raw[: cues()["head_chars"]]
     for timex in find_timexes(head):
-        month_day = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", timex.value or "")
         line_start = head.rfind("\n", 0, timex.start) + 1
-        if month_day is None or not re.search(cues()["dateline_before"], head[line_start:timex.start]):
+        if re.fullmatch(r"XXXX-\d\d-\d\d", timex.value or "") and re.search(
+                cues()["dateline_before"], head[line_start:timex.start]):
+            return timex
+    return None
+
+
+def _in_years(dateline: Timex, years: range) -> list[date]:
+    month, day = int(dateline.value[5:7]), int(dateline.value[8:10])
+    found = []
+    for year in years:
+        try:
+            found.append(date(year, month, day))
+        except ValueError:  # 29 February
             continue
-        for year in range(content.window.earliest.year, content.window.latest.year + 1):
-            try:
-                day = date(year, int(month_day[1]), int(month_day[2]))
-            except ValueError:
-                continue
-            if content.window.earliest <= day <= content.window.latest:
-                return Published(DateWindow(day, day, rule=f"dateline+{content.window.rule}", text=timex.text).normalised(),
-                                 "inferred")
+    return found
+
+
+def from_dateline(raw: str, content: Published) -> Published:
+    """A yearless dateline dates the article to the first such day in the window its content allows (news
+    is published soon after the latest date it names); without a dateline or a window, the content's window."""
+    dateline = yearless_dateline(raw) if content.window is not None else None
+    if dateline is None:
+        return content
+    for day in _in_years(dateline, range(content.window.earliest.year, content.window.latest.year + 1)):
+        if content.window.earliest <= day <= content.window.latest:
+            return Published(_day(day, f"dateline+{content.window.rule}", dateline.text), "inferred")
     return content
+
+
+def dateline_in_corpus(raw: str, dated: list[DateWindow]) -> Published | None:
+    """A yearless dateline in a collection: the year that puts the day nearest an article its own text or
+    metadata dates, if that is within `dateline_corpus_days` (articles collected together follow the same
+    happenings; the content only bounds the year from below, by the latest date it names)."""
+    dateline = yearless_dateline(raw)
+    if dateline is None or not dated:
+        return None
+    content = inferred_from_content(raw).window
+    years = range(min(w.earliest.year for w in dated) - 1, max(w.latest.year for w in dated) + 2)
+    days = [d for d in _in_years(dateline, years) if content is None or d >= content.earliest]
+
+    def distance(day: date) -> int:
+        return min(max((w.earliest - day).days, (day - w.latest).days, 0) for w in dated)
+
+    best = min(days, key=distance, default=None)
+    if best is None or distance(best) > cues()["dateline_corpus_days"]:
+        return None
+    return Published(_day(best, "dateline+corpus", dateline.text), "inferred")
 
 
 def date_document(raw: str, captions: tuple[Caption, ...], metadata: str | None, body: str) -> Published:
