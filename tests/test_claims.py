@@ -143,6 +143,11 @@ def test_an_exchange_total_and_its_directions_are_different_quantities_and_a_des
     assert "Peru" in found["18"].named and "Chile" in found["12"].named
 
 
+def test_money_that_changed_hands_was_paid(nlp):
+    found = claims_of(nlp, "A police source said about 2 million dollars had changed hands for the pilots.")
+    assert found["about 2 million dollars"].quantity == "USD|pay"
+
+
 @pytest.mark.parametrize("text", [
     'The minister said "not one cent" of public money went to the kidnappers.',
     "Not one of the detainees has seen a lawyer, the families said.",

@@ -189,6 +189,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     occasion = _occasion(token, verb, stretch, taken)
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
                        if pattern.search(text)), "")
+    if verb_class == "exchange" and q.unit in quantity_vocabulary()["currency_names"]:
+        verb_class = "pay"  # money that "changed hands" was paid, not swapped
     if _irrealis(verb):
         aspect = "proposed"
     elif occasion or not (verb_class in ("hold", "need") or vocabulary()["state"].search(words)):
