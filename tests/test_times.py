@@ -89,6 +89,15 @@ def test_a_dated_section_heading_moves_the_reference_day_until_the_next_heading(
     assert str(plan.window.earliest) == "2024-02-19"  # an undated heading ends the section
 
 
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("Nine prisoners were held at the start of the year.", "2024-01-01", "2024-02-29"),
+    ("The camp closed at the end of 2022.", "2022-11-01", "2022-12-31"),
+])
+def test_the_start_or_end_of_a_year_is_its_first_or_last_two_months(text, earliest, latest):
+    t = only(text)
+    assert (str(t.window.earliest), str(t.window.latest)) == (earliest, latest)
+
+
 def test_a_date_inside_a_sentence_is_no_heading():
     t = only("Egypt hosted the delegations on January 17 in Cairo.")
     assert t.text == "January 17" and not t.heading

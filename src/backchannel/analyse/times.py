@@ -676,7 +676,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return None
         year = int(g["year"]) if g.get("year") else anchor.year
         part = " ".join(g["part"].lower().split())
-        months = {"end": (10, 12), "beginning": (1, 3), "start": (1, 3), "middle": (5, 8), "first half": (1, 6),
+        # "the start of the year" is narrower than "early this year" (January to April): its first two months
+        months = {"end": (11, 12), "beginning": (1, 2), "start": (1, 2), "middle": (5, 8), "first half": (1, 6),
                   "second half": (7, 12), "last half": (7, 12)}[part]
         value = f"{year}-H{1 if part == 'first half' else 2}" if "half" in part else str(year)
         return DateWindow(date(year, months[0], 1), month_window(year, months[1])[1], value, "year", rule, text)
