@@ -80,8 +80,8 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             if _no_figure(q, text):
                 continue
             token = _number_token(doc, q)
-            if token is not None and _counts_sources(token):
-                continue
+            if token is not None and (_counts_sources(token) or token.lower_ == "one" and token.dep_ == "appos"):
+                continue  # "Ana Ruiz, one of the two nurses freed": one picks out a person, it counts nothing
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
         figures += [(q, t) for q, t in _ordinal_counts(sent) if not any(q.start < p.end and p.start < q.end for p, _ in figures)]
