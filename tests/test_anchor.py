@@ -132,3 +132,20 @@ def test_a_statement_told_in_a_participle_takes_its_main_clause_date(nlp):
     text = 'Chile\'s president on Thursday hailed the truce, telling senators that "Peru must now free the soldiers".'
     dated = [d for trigger, d in dates_of(nlp, text).items() if trigger != "hailed"]
     assert dated and all((d.earliest, d.latest) == (date(2024, 2, 8), date(2024, 2, 8)) for d in dated), dated
+
+
+@pytest.mark.parametrize("text, trigger, earliest", [
+    # a verb joined to a dated one shares its date ...
+    ("Chile's president phoned the Peruvian leader on Friday and pledged support for the talks.", "pledged", "2024-02-09"),
+    ("Rebels shelled a village in Peru on Sunday, and Chile condemned the attack at the time.", "condemned", "2024-02-11"),
+    # ... and a relative clause on a day happened that day
+    ("Chilean troops left the border on Sunday, and the following day Peru accused Chile of shelling a village.",
+     "accused", "2024-02-12"),
+])
+def test_a_joined_verb_or_a_clause_on_a_day_takes_that_date(nlp, text, trigger, earliest):
+    assert str(dates_of(nlp, text)[trigger].earliest) == earliest
+
+
+def test_a_joined_verb_that_looks_ahead_keeps_no_past_date(nlp):
+    dates = dates_of(nlp, "Chile freed ten prisoners on Sunday and will free more.")
+    assert dates["free"] is None or dates["free"].earliest != date(2024, 2, 11)

@@ -143,6 +143,21 @@ def test_an_exchange_total_and_its_directions_are_different_quantities_and_a_des
     assert "Peru" in found["18"].named and "Chile" in found["12"].named
 
 
+def test_one_in_apposition_to_a_name_is_no_figure(nlp):
+    found = claims_of(nlp, "Maria Lopez, one of the three nurses freed on Monday, spoke to reporters in Lima.")
+    assert "one" not in found and found["three"].value == 3
+
+
+def test_a_movement_keeps_the_qualifier_after_from_and_counts_the_object(nlp):
+    found = claims_of(nlp, "Since the kidnapping, the charity has cut its staff in Mali from about 90 to 40.")
+    assert found["40"].value == 40 and "staff" in found["40"].what
+
+
+def test_money_that_changed_hands_was_paid(nlp):
+    found = claims_of(nlp, "A police source said about 2 million dollars had changed hands for the pilots.")
+    assert found["about 2 million dollars"].quantity == "USD|pay"
+
+
 @pytest.mark.parametrize("text", [
     'The minister said "not one cent" of public money went to the kidnappers.',
     "Not one of the detainees has seen a lawyer, the families said.",

@@ -42,6 +42,7 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet in Doha\nUpdated: 2024-07-10\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nPosted on July 10, 2024 by the desk\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nBy a staff writer, July 10, 2024\n\nThe talks went on.", "2024-07-10"),
+    ("Envoys meet in Doha\nJane Roe writes in the Gulf Ledger on 10 July 2024\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\n10 July 2024 14:05 GMT\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nPublished 3:45 PM EST, Wed July 10, 2024\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nJul 10, 2024, 2:45 PM ET\n\nThe talks went on.", "2024-07-10"),
@@ -69,6 +70,7 @@ def test_stated_in_text(head, expected):
     "Envoys meet in Doha\n\nThe envoys, who first met on Wed, July 10, 2024, talked.",  # a weekday in a sentence
     "Envoys meet in Doha\n\nThe envoys met once \u2014 on 10 July 2024",  # a dash inside a sentence of news
     "Envoys meet in Doha\n\nThey met on 10 July 2024 - by then the truce had collapsed.",  # a sentence goes on
+    "Envoys meet in Doha\n\nThe truce, brokered by Oman, took hold on 10 July 2024, a day after the raid.",  # 'by' in news
 ])
 def test_stated_in_text_needs_a_full_date_with_a_cue(head):
     assert stated_in_text(head) is None

@@ -454,3 +454,9 @@ def test_a_start_point_after_up_is_the_same_thing_as_the_figure_before(nlp):
 def test_a_length_of_time_before_the_subject_measures_nothing(nlp, text):
     sent = next(iter(nlp(text).sents))
     assert read_quantities(sent, offsets=True)[0].referred == ()
+
+
+def test_a_qualifier_after_from_qualifies_the_start_point(nlp):
+    [start, end] = quantities(nlp, "The agency cut its staff from about 90 to 40.")
+    assert (start.value, start.qualifier, start.kind) == (90, "about", "from")  # a start point, qualified
+    assert (end.value, end.qualifier) == (40, "exact") and "staff" in end.concept

@@ -80,6 +80,24 @@ def test_section_heading_dates_the_lines_below_it():
     assert following.window.earliest == following.window.latest == D("2024-01-18")
 
 
+def test_a_dated_section_heading_moves_the_reference_day_until_the_next_heading():
+    text = ("Timeline\n\nSeptember 5 - a truce that failed\nThe rebels said on Monday that they had signed nothing. "
+            "The army withdrew the following day.\n\nWhat comes next\nThe envoys will meet on Monday.")
+    said, following, plan = [t for t in find_timexes(text, TUESDAY) if not t.heading]
+    assert (said.text, str(said.window.earliest)) == ("Monday", "2023-09-04")  # the heading's Monday, not February's
+    assert str(following.window.earliest) == "2023-09-05"
+    assert str(plan.window.earliest) == "2024-02-19"  # an undated heading ends the section
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("Nine prisoners were held at the start of the year.", "2024-01-01", "2024-02-29"),
+    ("The camp closed at the end of 2022.", "2022-11-01", "2022-12-31"),
+])
+def test_the_start_or_end_of_a_year_is_its_first_or_last_two_months(text, earliest, latest):
+    t = only(text)
+    assert (str(t.window.earliest), str(t.window.latest)) == (earliest, latest)
+
+
 def test_a_date_inside_a_sentence_is_no_heading():
     t = only("Egypt hosted the delegations on January 17 in Cairo.")
     assert t.text == "January 17" and not t.heading
@@ -686,6 +704,21 @@ def test_an_amount_later_is_a_duration_counted_from_the_story(text, expression, 
     t = only(text, expression=expression)
     assert (text[t.start:t.end], t.type, t.value) == (expression, "DURATION", value)
     assert not any(x.text.endswith("later") for x in find_timexes(text, TUESDAY))
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("The envoys met on Feb. 2. Three days later, the truce collapsed.", "2024-02-05", "2024-02-05"),
+    ("The envoys met on Jan. 2. Two weeks later, the truce collapsed.", "2024-01-16", "2024-01-16"),
+    # a window of days moves as a whole, and a past shift stops at the anchor
+    ("Earlier this month the rebels sent a video. Two days later, Chile answered.", "2024-02-03", "2024-02-13"),
+])
+def test_an_amount_later_fixes_a_window_from_the_last_date(text, earliest, latest):
+    t = next(x for x in find_timexes(text, TUESDAY) if x.type == "DURATION")
+    assert (str(t.window.earliest), str(t.window.latest)) == (earliest, latest)
+
+
+def test_an_amount_later_without_a_date_before_it_fixes_nothing():
+    assert only("Three days later, the truce collapsed.").window is None
 
 
 @pytest.mark.parametrize("text, expression, value", [

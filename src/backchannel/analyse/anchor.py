@@ -1,12 +1,12 @@
-"""Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's,
-or, for a past act told next with a pronoun subject, the sentence before's; for an act told in reported speech,
-the telling's: the days before it for an act told in the past, its day for a stand), else the section heading above
-it, else the days up to publication: news reports a happening its text does not date in the days before it
-appears, so the window is the week up to the publication date (the coding guide's "met with Macron" in an
-article of 12 February is 5-13 February), not a guess dressed as the publication day. `date_figure` does the
-same for a reported figure's as-of time, which is the publication window itself. `date_event` chooses (it
-needs the parse); `redate` repeats the choice from the stored anchor when a document's publication date
-changes, so no re-parse is needed.
+"""Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's, or
+the dated verb's it is joined to, or, for a past act told next with a pronoun subject, the sentence before's;
+for an act told in reported speech, the telling's: the days before it for an act told in the past, its day for
+a stand), else the section heading above it, else the days up to publication: news reports a happening its
+text does not date in the days before it appears, so the window is the week up to the publication date (the
+coding guide's "met with Macron" in an article of 12 February is 5-13 February), not a guess dressed as the
+publication day. `date_figure` does the same for a reported figure's as-of time, which is the publication
+window itself. `date_event` chooses (it needs the parse); `redate` repeats the choice from the stored anchor
+when a document's publication date changes, so no re-parse is needed.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
 NOUN_MODIFIER = {"compound", "nmod", "amod", "poss", "nummod"}
+TIME_NOUNS = {"day", "night", "morning", "evening", "week", "weekend", "month", "year"}  # "the day (that) X did"
 SAME_TIME_MARKS = {"when", "as", "while", "after"}  # a clause these open is dated by its main clause
 
 
@@ -54,7 +55,8 @@ SPEECH = {"say", "tell", "report", "announce", "state", "claim", "write", "post"
 def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: Token, timexes: list[Timex]) -> Timex | None:
     scored = []
     for t in timexes:
-        if not (sent_start <= t.start < sent_end and t.type == "DATE" and vague_value(t.text) is None):
+        dated = t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
+        if not (sent_start <= t.start < sent_end and dated and vague_value(t.text) is None):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         steps = None if span is None else _path_to(targets, span.root)
@@ -84,7 +86,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
-    chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
+    chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     reporter = _reporting_verb(trigger, sent)
@@ -136,9 +138,23 @@ def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
     expression heads ("on May 31, when each side freed 75"), that expression."""
     verb = clause_verb(token)
     targets = {token.i, verb.i}
-    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
-        targets.add(verb.head.i)
+    if verb.dep_ == "relcl" and (any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
+                                 or verb.head.ent_type_ == "DATE" or verb.head.lower_ in TIME_NOUNS):
+        targets.add(verb.head.i)  # "the following day the army ordered them out": that day
     return _attached(token.doc, sent.start_char, sent.end_char, targets, token, timexes)
+
+
+MODALS = {"will", "would", "shall", "may", "might", "can", "could", "should", "must", "to"}
+
+
+def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "spoke to him on Friday and pledged support", "killed nine in late March, and Petro warned at the
+    time": a verb joined to a dated one, with no time of its own and not looking ahead, shares its time."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return None
+    return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
 
 
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:

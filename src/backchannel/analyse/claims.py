@@ -80,8 +80,8 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             if _no_figure(q, text):
                 continue
             token = _number_token(doc, q)
-            if token is not None and _counts_sources(token):
-                continue
+            if token is not None and (_counts_sources(token) or token.lower_ == "one" and token.dep_ == "appos"):
+                continue  # "Ana Ruiz, one of the two nurses freed": one picks out a person, it counts nothing
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
         figures += [(q, t) for q, t in _ordinal_counts(sent) if not any(q.start < p.end and p.start < q.end for p, _ in figures)]
@@ -189,6 +189,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     occasion = _occasion(token, verb, stretch, taken)
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
                        if pattern.search(text)), "")
+    if verb_class == "exchange" and q.unit in quantity_vocabulary()["currency_names"]:
+        verb_class = "pay"  # money that "changed hands" was paid, not swapped
     if _irrealis(verb):
         aspect = "proposed"
     elif occasion or not (verb_class in ("hold", "need") or vocabulary()["state"].search(words)):

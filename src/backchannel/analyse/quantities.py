@@ -116,7 +116,8 @@ def pattern() -> re.Pattern:
     qualifiers = _alt(q for q in v["qualifiers"] if q[-1].isalpha() or q[-1] == ".")
     symbols = _alt(q for q in v["qualifiers"] if not (q[-1].isalpha() or q[-1] == "."))
     return re.compile(
-        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+|(?P<sym>(?:\b|(?<!\w))(?:{symbols}))\s*)?(?:(?P<rng>\bbetween|\bfrom)\s+)?"
+        rf"(?:(?P<qual>\b(?:{qualifiers}))\s+|(?P<sym>(?:\b|(?<!\w))(?:{symbols}))\s*)?"
+        rf"(?:(?P<rng>\bbetween|\bfrom)\s+(?:(?P<qual2>\b(?:{qualifiers}))\s+)?)?"  # "from about 120 to 35"
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
@@ -290,7 +291,7 @@ OFFSET = (re.compile(r"\b(?:within|after)\s+$", re.IGNORECASE),
 
 def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
     """"Section 427", "S&P 500", "COVID-19", "iPhone 11", "49 Elm Road": a number that names rather than counts."""
-    if m.group("qual") or m.group("sym") or m.group("cur1") or m.group("rng") or m.group("vague"):
+    if _qualifier(m) or m.group("cur1") or m.group("rng") or m.group("vague"):
         return False
     num = m.group("num1") or ""
     before = text[sent_start:start]
@@ -623,7 +624,7 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
     num_tok = _token_at(doc, num_start)
     if _names_model(num_tok, m):
         return None
-    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or m.group("qual") or m.group("sym") or m.group("att1"))
+    marked = bool(m.group("unit") or m.group("cur1") or m.group("scale1") or _qualifier(m) or m.group("att1"))
     if _overlaps_time(num_start, core_end, times, num_tok, marked) or TIME_AFTER.match(text[core_end:sent.end_char]):
         return None
     offset = _is_offset(start, end, text, sent, times)
@@ -713,8 +714,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
 
     # qualifier
     qualifier, change = "exact", "="
-    if m.group("qual") or m.group("sym"):
-        qualifier, change = _lookup(v["qualifiers"], m.group("qual") or m.group("sym"))
+    if _qualifier(m):
+        qualifier, change = _lookup(v["qualifiers"], _qualifier(m))
     elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
         qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
 
@@ -759,7 +760,7 @@ def _names_model(tok: Token | None, m: re.Match) -> bool:
     """"the 787 Dreamliner", "the 11 Pro Max": a bare number that modifies a capitalised singular name after it
     names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards")."""
     if tok is None or not tok.is_digit or tok.text == "1" or any(
-            m.group(g) for g in ("qual", "sym", "cur1", "unit", "scale1", "att1", "rng", "num2", "per")):
+            m.group(g) for g in ("qual", "qual2", "sym", "cur1", "unit", "scale1", "att1", "rng", "num2", "per")):
         return False
     head = tok.head
     return tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNP" and not head.lower_.endswith("s") and tok.i + 1 < len(tok.doc) \
@@ -778,11 +779,16 @@ def _is_offset(start: int, end: int, text: str, sent: Span, times) -> bool:
 
 def _apposed_age(tok: Token | None, m: re.Match) -> bool:
     """"Maddon, 66, has ...": a bare whole number between commas after a name."""
-    if tok is None or m.group("num2") or m.group("unit") or m.group("scale1") or m.group("qual") or not tok.is_digit:
+    if tok is None or m.group("num2") or m.group("unit") or m.group("scale1") or _qualifier(m) or not tok.is_digit:
         return False
     doc = tok.doc
     return 0 < int(tok.text) < 120 and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
         and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (",", ".", ";"))
+
+
+def _qualifier(m: re.Match) -> str | None:
+    """The qualifier written before the figure, or after its "from" or "between" ("from about 120")."""
+    return m.group("qual") or m.group("sym") or m.group("qual2")
 
 
 def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: str | None,
@@ -805,7 +811,8 @@ def _split(m: re.Match, sent: Span, times, first: float, second: float, unit: st
                          if t.i not in exclude and sent.start <= t.i < sent.end}.values(), key=lambda t: t.i)
         change = "=" if n == "2" or m.group("rng") == "from" else \
             _change(root, span, text[sent.start_char:q_start], text[q_end:sent.end_char]) or "="
-        out.append(Quantity(q_start, q_end, text[q_start:q_end], value, None, None, "exact", change, unit,
+        qualifier = _lookup(vocabulary()["qualifiers"], _qualifier(m))[0] if n == "1" and _qualifier(m) else "exact"
+        out.append(Quantity(q_start, q_end, text[q_start:q_end], value, None, None, qualifier, change, unit,
                             counted, " ".join(t.text for t in tokens), tokens[0].idx if tokens else None,
                             tokens[-1].idx + len(tokens[-1]) if tokens else None, _certainty(verb, sent),
                             kind="from" if n == "1" and m.group("rng") == "from" else "",
@@ -1112,6 +1119,10 @@ def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: T
             subject = _subject(verb)
             if subject is not None and subject.i not in exclude:
                 tokens += _noun_phrase(subject, exclude)
+            point = anchor.head if anchor.dep_ == "quantmod" else anchor  # "120" of "from 120 to 35"
+            if point.dep_ == "pobj" and point.head.lower_ in ("from", "to") and point.head.head == verb:
+                # "cut its staff from 120 to 35": what moved is the object
+                tokens += [t for c in verb.children if c.dep_ == "dobj" and c.i not in exclude for t in _noun_phrase(c, exclude)]
     elif core is None and root.head != root and root.head.pos_ in NOMINAL:
         tokens += _noun_phrase(root.head, exclude)
     return tokens

@@ -12,7 +12,8 @@ ahead ("fell in the fourth quarter", in January). Once a story names a quarter t
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
 ("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "Three days later" counts from the story, not the
-anchor: "three days" is a DURATION, "later" no part of it. A day or month that recurs ("each July", "on
+anchor: "three days" is a DURATION, "later" no part of it, whose window is the last dated one moved on by three days. Under
+a dated section heading ("January 3 - talks stall"), deixis counts from the heading's day until the next heading. A day or month that recurs ("each July", "on
 Sundays", "Tuesday nights") is a SET. "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
@@ -683,7 +684,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return None
         year = int(g["year"]) if g.get("year") else anchor.year
         part = " ".join(g["part"].lower().split())
-        months = {"end": (10, 12), "beginning": (1, 3), "start": (1, 3), "middle": (5, 8), "first half": (1, 6),
+        # "the start of the year" is narrower than "early this year" (January to April): its first two months
+        months = {"end": (11, 12), "beginning": (1, 2), "start": (1, 2), "middle": (5, 8), "first half": (1, 6),
                   "second half": (7, 12), "last half": (7, 12)}[part]
         value = f"{year}-H{1 if part == 'first half' else 2}" if "half" in part else str(year)
         return DateWindow(date(year, months[0], 1), month_window(year, months[1])[1], value, "year", rule, text)
@@ -945,6 +947,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     span: DateWindow | None = None  # a window of a few days named after `ref` ("late last week"): the narrative's time
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
     reported: str | None = None  # the latest quarter named by its number ("the third quarter"): the one reported
+    headings = _heading_lines(text)
+    section: tuple[int, date] | None = None  # the line and day of the dated section heading above, if any
     for start, _, rule, m in chosen:
         start, end = m.span()
         expression = m.group(0).strip()
@@ -953,8 +957,11 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if lead:  # TimeML leaves the preposition out: "on [Sunday]", "in [March 2022]"
             start += lead.end()
             expression = expression[lead.end():]
-        # deixis inside quoted speech counts from the narrative's time, not the publication's
+        # deixis inside quoted speech counts from the narrative's time, not the publication's; under a dated
+        # section heading ("January 3 - a truce that wasn't"), from the heading's day until the next heading
         here = ref if (ref is not None and _quoted(text, start)) else anchor
+        if section is not None and here is anchor and not any(section[0] < h <= start for h in headings):
+            here = section[1]
         tense = _lead_tense(text, start, end)
         tense = _doc_tense(doc, start, end) if tense is None else tense
         window = _resolve(rule.name, m.groupdict(), expression, here, ref,
@@ -976,7 +983,11 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             window = _same_quarter_a_year_back(quarter, year, rule.name, expression) or window
         elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
             window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
+        elif rule.type == "DURATION" and window is None:
+            window = _later(m.groupdict(), expression, text, end, last, here)  # "Two days later": counted from the story
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
+        if heading and window.days == 1:
+            section = (text.rfind("\n", 0, start) + 1, window.earliest)
         day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part", "day-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
@@ -1012,6 +1023,36 @@ AROUND = re.compile(r"\b[Aa]round\s+$")
 BEYOND = re.compile(r"\s+(?:or\s+(?:later|earlier|sooner)\b(?!\s+[a-z])|and\s+beyond\b)")  # not "2019 or earlier models"
 POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-day-year", "day-month", "day-month-year",
           "part-month-year", "year-end", "part-year", "holiday"}
+
+
+def _heading_lines(text: str) -> list[int]:
+    """Where the lines start that read as section headings: short, after a blank line (or at the top), and
+    not ending as a sentence does."""
+    starts, previous = [], ""
+    for m in re.finditer(r"[^\n]*", text):
+        line = m.group(0).strip()
+        if line and not previous and len(line.split()) <= 12 and not line.endswith((".", ",", ";", ":", "”", '"')):
+            starts.append(m.start())
+        if m.group(0) or m.start() == m.end():
+            previous = line
+    return starts
+
+
+LATER = re.compile(r"\s+later\b")  # "three days earlier" counts back from the anchor ("ago")
+
+
+def _later(g: dict, expression: str, text: str, end: int, last: DateWindow | None, anchor: date | None) -> DateWindow | None:
+    """ "Two days later", "a week later": the window of the latest dated expression moved on by that many days
+    or weeks, stopping at the anchor if it started before it. TimeML keeps the expression a DURATION."""
+    follow = LATER.match(text, end)
+    unit, n = (g.get("unit") or "").lower(), _number(g.get("n"))
+    if follow is None or last is None or n is None or unit not in ("day", "week"):
+        return None
+    step = timedelta(days=n * (7 if unit == "week" else 1))
+    lo, hi = last.earliest + step, last.latest + step
+    if anchor is not None and lo <= anchor < hi:
+        hi = anchor
+    return _window(lo, hi, "later", expression)
 
 
 # a second day after a month and day ("March 3 and 4"), not a count ("March 3 and 5 hostages")
