@@ -697,3 +697,11 @@ def test_captives_freed_in_a_swap_are_not_the_ones_who_freed_them(nlp):
                                     "as they were reunited with their families on Sunday.") if e.type == "RETREAT"]
     assert found and not found[0].actors and any("Peru" in r for r in found[0].recipients)
     assert [e.actors for e in events(nlp, "Chile freed 20 Peruvians on Monday.")] == [("Chile",)]
+
+
+def test_people_named_by_a_role_or_a_party_are_group_actors(nlp):
+    found = events(nlp, "Democrats in the Senate criticised the truce, and several legislators accused the rebels of "
+                        "stalling. Relatives of missing fishermen protested outside parliament on Friday.")
+    assert {(e.type, e.actors) for e in found} >= {("ACCUSE", ("Democrats",)), ("ACCUSE", ("legislators",)),
+                                                   ("PROTEST", ("relatives",))}
+    assert not any(kind == "group" for _, kind, _ in mentions(nlp, "A Jewish charity paid for the flights."))

@@ -259,8 +259,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 org_by_head.add(name)
             if state and (ent.label_ in ("GPE", "NORP", "ORG", "LOC") or not title):  # "Benin" read as a person
                 kind, key = "state", state
+            elif ent.label_ == "NORP" and span[-1].tag_ in ("NNPS", "NNS") and not title:
+                kind, key = "group", name  # "Republicans criticised the deal": a party's members acting together
             elif ent.label_ == "NORP":
-                continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
+                continue  # Jewish, Arab, Hebrew: words for a people or creed, not actors by themselves
             elif title:
                 kind, key = "person", name
             elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
