@@ -705,3 +705,10 @@ def test_people_named_by_a_role_or_a_party_are_group_actors(nlp):
     assert {(e.type, e.actors) for e in found} >= {("ACCUSE", ("Democrats",)), ("ACCUSE", ("legislators",)),
                                                    ("PROTEST", ("relatives",))}
     assert not any(kind == "group" for _, kind, _ in mentions(nlp, "A Jewish charity paid for the flights."))
+
+
+def test_every_conjoined_recipient_counts_however_long_the_list(nlp):
+    found = events(nlp, "Mateo Rojas thanked the King of Jordan, Abdullah Hassan, and the governments of Austria and "
+                        "Chile for their help. Rojas praised the leaders of Peru, Chile, Bolivia, Ecuador and Brazil.")
+    assert [set(e.recipients) for e in found] == [{"Jordan", "Austria", "Chile"},
+                                                  {"Peru", "Chile", "Bolivia", "Ecuador", "Brazil"}]

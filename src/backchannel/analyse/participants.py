@@ -144,10 +144,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         if c.dep_ == "poss" and not any(g.dep_ == "case" for g in c.children) and any(
                 cc.dep_ == "conj" and any(g.dep_ == "case" for g in cc.children) for cc in c.children):
             found += [k for k in [mention_at(ctx, c)] if k is not None and k not in found]
-    if depth < 3:
+    if depth < 3:  # a list runs as a chain of conjuncts, each on the one before: all of it, however long
         for child in tok.children:
             if child.dep_ == "conj":
-                found += keys_of(ctx, child, depth + 1)
+                found += keys_of(ctx, child, max(depth, 1))
     return found
 
 
