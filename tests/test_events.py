@@ -712,3 +712,9 @@ def test_every_conjoined_recipient_counts_however_long_the_list(nlp):
                         "Chile for their help. Rojas praised the leaders of Peru, Chile, Bolivia, Ecuador and Brazil.")
     assert [set(e.recipients) for e in found] == [{"Jordan", "Austria", "Chile"},
                                                   {"Peru", "Chile", "Bolivia", "Ecuador", "Brazil"}]
+
+
+def test_a_verb_the_parser_hangs_inside_a_clause_whose_noun_names_nobody_is_the_main_subjects(nlp):
+    found = events(nlp, "Mateo Rojas told a news conference that the grain would be sold to whoever the market wanted "
+                        "and accused Chile of blocking the deal for weeks.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Mateo Rojas",), ("Chile",))]

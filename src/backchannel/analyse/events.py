@@ -555,6 +555,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     # freeing always frees someone, so a subject with no object is the one freed
                     passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
+                    if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
+                            and (subj is None or subj.pos_ != "PRON"):
+                        # "X said the funds would go to whatever the country needed and accused Y": the parser hangs
+                        # the second verb on the last one of a clause inside; a noun there naming nobody is not its
+                        # subject, X is ("we won't withdraw and won't release" is rightly one clause)
+                        subj = subject_of(tok.sent.root)[0]
+                        actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
