@@ -718,3 +718,12 @@ def test_a_verb_the_parser_hangs_inside_a_clause_whose_noun_names_nobody_is_the_
     found = events(nlp, "Mateo Rojas told a news conference that the grain would be sold to whoever the market wanted "
                         "and accused Chile of blocking the deal for weeks.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Mateo Rojas",), ("Chile",))]
+
+
+def test_the_two_governments_are_the_parties_not_their_broker_and_agree_with_each_other(nlp):
+    found = events(nlp, "Four Peruvians freed by Chile in a deal brokered by Norway arrived in Lima on Monday. They had "
+                        "been moved to a hotel in May, when the two governments reached a first understanding.")
+    [agreed] = [e for e in found if e.type == "AGREE"]
+    assert set(agreed.actors) == set(agreed.recipients) == {"Chile", "Peru"}
+    found = events(nlp, "Chile and Peru talked for a week. Norway met the envoys of both countries in Oslo.")
+    assert any(e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"} for e in found)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
-from backchannel.analyse.participants import SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
+from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
@@ -451,6 +451,12 @@ def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
     return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind in ("state", "organization", "group")]
 
 
+def _both(tok: Token) -> bool:
+    """ "the two governments agreed", "both sides signed": a verb whose subject names the two parties as one."""
+    subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    return subj is not None and subj.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in subj.children)
+
+
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.key for m in ms))
 
@@ -640,7 +646,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if kind == "RETREAT" and mode == "release" and len(actor_keys) > 1 and not recipient_keys and any(
                     t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
                 kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
-            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release") and len(actor_keys) > 1 and not recipient_keys:
+            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release" or kind == "AGREE" and _both(tok)) \
+                    and len(actor_keys) > 1 and not recipient_keys:  # "the two governments agreed": with each other
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
