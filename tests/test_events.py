@@ -727,3 +727,14 @@ def test_the_two_governments_are_the_parties_not_their_broker_and_agree_with_eac
     assert set(agreed.actors) == set(agreed.recipients) == {"Chile", "Peru"}
     found = events(nlp, "Chile and Peru talked for a week. Norway met the envoys of both countries in Oslo.")
     assert any(e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"} for e in found)
+
+
+def test_the_administration_unnamed_is_the_government_of_the_state_whose_officials_go_without_a_state(nlp):
+    text = ("Chile's foreign minister, Ana Rojas, met President Luis Vega in Lima on Monday. Peru freed two Chilean "
+            "fishermen the next day. Several lawmakers accused the administration of paying a ransom.")
+    assert ("Ana Rojas", "person", "Ana Rojas") in mentions(nlp, text)
+    assert ("administration", "state", "Peru") in mentions(nlp, text)
+    assert any(e.type == "ACCUSE" and e.recipients == ("Peru",) for e in events(nlp, text))
+    # officials all given their state, or none: no state the text is written from
+    assert not any(kind == "state" for t, kind, _ in mentions(nlp, text.replace("President Luis Vega", "Luis Vega"))
+                   if t == "administration")
