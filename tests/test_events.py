@@ -321,7 +321,9 @@ def test_whoever_walks_free_is_released_by_an_unnamed_party(nlp):
 
 
 @pytest.mark.parametrize("text", ["A Chilean official, who asked not to be named, said the talks would resume.",
-                                  "A Peruvian diplomat who requested anonymity said the talks would resume."])
+                                  "A Peruvian diplomat who requested anonymity said the talks would resume.",
+                                  "Two sailors, whose families asked that their names not be published, said the talks "
+                                  "would resume."])
 def test_a_source_asking_for_anonymity_demands_nothing(nlp, text):
     assert "REQUEST" not in types(nlp, text)
 

@@ -213,7 +213,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             c.dep_ == "dobj" and _lemma(c) in vocabulary()["statement_objects"] for c in tok.children):
         return None, None  # "released a statement" reports speech; it frees nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
-    if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp") and _lemma(c) in vocabulary()["anonymity"] for c in tok.children):
+    if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
+                                 for c in tok.children if _lemma(c) in vocabulary()["anonymity"]):
         return None, None  # "who asked not to be named", "requested anonymity": the source's terms, no demand
     if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
                                  in vocabulary()["remote_media"] for c in tok.children for g in c.children):
