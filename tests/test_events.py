@@ -321,7 +321,9 @@ def test_whoever_walks_free_is_released_by_an_unnamed_party(nlp):
 
 
 @pytest.mark.parametrize("text", ["A Chilean official, who asked not to be named, said the talks would resume.",
-                                  "A Peruvian diplomat who requested anonymity said the talks would resume."])
+                                  "A Peruvian diplomat who requested anonymity said the talks would resume.",
+                                  "Two sailors, whose families asked that their names not be published, said the talks "
+                                  "would resume."])
 def test_a_source_asking_for_anonymity_demands_nothing(nlp, text):
     assert "REQUEST" not in types(nlp, text)
 
@@ -697,3 +699,44 @@ def test_captives_freed_in_a_swap_are_not_the_ones_who_freed_them(nlp):
                                     "as they were reunited with their families on Sunday.") if e.type == "RETREAT"]
     assert found and not found[0].actors and any("Peru" in r for r in found[0].recipients)
     assert [e.actors for e in events(nlp, "Chile freed 20 Peruvians on Monday.")] == [("Chile",)]
+
+
+def test_people_named_by_a_role_or_a_party_are_group_actors(nlp):
+    found = events(nlp, "Democrats in the Senate criticised the truce, and several legislators accused the rebels of "
+                        "stalling. Relatives of missing fishermen protested outside parliament on Friday.")
+    assert {(e.type, e.actors) for e in found} >= {("ACCUSE", ("Democrats",)), ("ACCUSE", ("legislators",)),
+                                                   ("PROTEST", ("relatives",))}
+    assert not any(kind == "group" for _, kind, _ in mentions(nlp, "A Jewish charity paid for the flights."))
+
+
+def test_every_conjoined_recipient_counts_however_long_the_list(nlp):
+    found = events(nlp, "Mateo Rojas thanked the King of Jordan, Abdullah Hassan, and the governments of Austria and "
+                        "Chile for their help. Rojas praised the leaders of Peru, Chile, Bolivia, Ecuador and Brazil.")
+    assert [set(e.recipients) for e in found] == [{"Jordan", "Austria", "Chile"},
+                                                  {"Peru", "Chile", "Bolivia", "Ecuador", "Brazil"}]
+
+
+def test_a_verb_the_parser_hangs_inside_a_clause_whose_noun_names_nobody_is_the_main_subjects(nlp):
+    found = events(nlp, "Mateo Rojas told a news conference that the grain would be sold to whoever the market wanted "
+                        "and accused Chile of blocking the deal for weeks.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Mateo Rojas",), ("Chile",))]
+
+
+def test_the_two_governments_are_the_parties_not_their_broker_and_agree_with_each_other(nlp):
+    found = events(nlp, "Four Peruvians freed by Chile in a deal brokered by Norway arrived in Lima on Monday. They had "
+                        "been moved to a hotel in May, when the two governments reached a first understanding.")
+    [agreed] = [e for e in found if e.type == "AGREE"]
+    assert set(agreed.actors) == set(agreed.recipients) == {"Chile", "Peru"}
+    found = events(nlp, "Chile and Peru talked for a week. Norway met the envoys of both countries in Oslo.")
+    assert any(e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"} for e in found)
+
+
+def test_the_administration_unnamed_is_the_government_of_the_state_whose_officials_go_without_a_state(nlp):
+    text = ("Chile's foreign minister, Ana Rojas, met President Luis Vega in Lima on Monday. Peru freed two Chilean "
+            "fishermen the next day. Several lawmakers accused the administration of paying a ransom.")
+    assert ("Ana Rojas", "person", "Ana Rojas") in mentions(nlp, text)
+    assert ("administration", "state", "Peru") in mentions(nlp, text)
+    assert any(e.type == "ACCUSE" and e.recipients == ("Peru",) for e in events(nlp, text))
+    # officials all given their state, or none: no state the text is written from
+    assert not any(kind == "state" for t, kind, _ in mentions(nlp, text.replace("President Luis Vega", "Luis Vega"))
+                   if t == "administration")

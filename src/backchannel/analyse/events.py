@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
-from backchannel.analyse.participants import SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
+from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
@@ -213,7 +213,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             c.dep_ == "dobj" and _lemma(c) in vocabulary()["statement_objects"] for c in tok.children):
         return None, None  # "released a statement" reports speech; it frees nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
-    if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp") and _lemma(c) in vocabulary()["anonymity"] for c in tok.children):
+    if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
+                                 for c in tok.children if _lemma(c) in vocabulary()["anonymity"]):
         return None, None  # "who asked not to be named", "requested anonymity": the source's terms, no demand
     if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
                                  in vocabulary()["remote_media"] for c in tok.children for g in c.children):
@@ -291,6 +292,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if child.dep_ in ("dobj", "dative", "iobj", "obj") and not to_whom:
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
+        elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
+            found += keys_of(ctx, child)  # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
             # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -449,6 +452,12 @@ def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
     return [m for m in (keys_of(ctx, subj) if subj is not None else []) if m.kind in ("state", "organization", "group")]
 
 
+def _both(tok: Token) -> bool:
+    """ "the two governments agreed", "both sides signed": a verb whose subject names the two parties as one."""
+    subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    return subj is not None and subj.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in subj.children)
+
+
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.key for m in ms))
 
@@ -553,6 +562,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     # freeing always frees someone, so a subject with no object is the one freed
                     passive = passive or undergone
                     actors = keys_of(ctx, subj) if subj is not None else []
+                    if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
+                            and (subj is None or subj.pos_ != "PRON"):
+                        # "X said the funds would go to whatever the country needed and accused Y": the parser hangs
+                        # the second verb on the last one of a clause inside; a noun there naming nobody is not its
+                        # subject, X is ("we won't withdraw and won't release" is rightly one clause)
+                        subj = subject_of(tok.sent.root)[0]
+                        actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
@@ -631,7 +647,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if kind == "RETREAT" and mode == "release" and len(actor_keys) > 1 and not recipient_keys and any(
                     t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
                 kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
-            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release") and len(actor_keys) > 1 and not recipient_keys:
+            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release" or kind == "AGREE" and _both(tok)) \
+                    and len(actor_keys) > 1 and not recipient_keys:  # "the two governments agreed": with each other
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue

@@ -259,8 +259,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 org_by_head.add(name)
             if state and (ent.label_ in ("GPE", "NORP", "ORG", "LOC") or not title):  # "Benin" read as a person
                 kind, key = "state", state
+            elif ent.label_ == "NORP" and span[-1].tag_ in ("NNPS", "NNS") and not title:
+                kind, key = "group", name  # "Republicans criticised the deal": a party's members acting together
             elif ent.label_ == "NORP":
-                continue  # Jewish, Arab, Hebrew: groups of people, not actors by themselves
+                continue  # Jewish, Arab, Hebrew: words for a people or creed, not actors by themselves
             elif title:
                 kind, key = "person", name
             elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
@@ -273,6 +275,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     ent.label_ == "ORG" and looks_like_person(name))  # "Tatyana Moskalkova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
             affiliation = _affiliation_of(doc, title_start) if title else ""
+            if kind == "person" and not title and span.start > 1 and doc[span.start - 1].text == ",":
+                title, title_start = _title_before(doc[span.start - 1:span.end])  # "Iran's foreign minister, X"
+                affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not affiliation:
                 appos_title, affiliation = _appositive_affiliation(span)
                 title = title or appos_title
@@ -455,6 +460,7 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         by_first.setdefault(g[0], []).append(g)
     words = [t.lower_ for t in doc]
     governments: dict[str, str] = {}  # state body -> the state it last belonged to in the text
+    home = _home_state(mentions)
     i = 0
     while i < len(doc):
         match = next((g for g in by_first.get(words[i], ()) if tuple(words[i:i + len(g)]) == g), None)
@@ -473,12 +479,17 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
             continue
         if name in v.state_bodies:
-            if owner and state_of(owner):  # "the Russian government" acts as Russia
-                found.append(Mention(span.start_char, span.end_char, span.text, "state", state_of(owner), "GROUP"))
-                governments[name] = state_of(owner)
-            elif not owner and name in governments and all(c.dep_ == "det" for c in span.root.children):
-                # "... the government" again, further on: that state's (not "the transitional government")
-                found.append(Mention(span.start_char, span.end_char, span.text, "state", governments[name], "GROUP"))
+            person = next((m for m in mentions if m.key == owner and m.kind == "person"), None)
+            state = state_of(owner) if owner else None
+            if person is not None:  # "the X administration": the state of X's office, if the text gives it
+                state = state_of(person.affiliation) or v.capitals.get(person.affiliation.lower())
+            if state:  # "the Russian government" acts as Russia
+                found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
+                governments[name] = state
+            elif not owner and all(c.dep_ == "det" for c in span.root.children) and (governments.get(name) or home):
+                # "... the government" again, further on: that state's (not "the transitional government"); named
+                # first so, the government of the state whose officials the text names without their state
+                found.append(Mention(span.start_char, span.end_char, span.text, "state", governments.get(name) or home, "GROUP"))
         else:
             if name.endswith("s") and tuple(name[:-1].split()) in v.groups:
                 name = name[:-1]  # "delegations", "negotiating teams": one actor with the singular
@@ -486,6 +497,19 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, "group", key, "GROUP", "", owner))
         i += len(match)
     return _one_band(mentions, found)
+
+
+def _home_state(mentions: list[Mention]) -> str:
+    """The state a text is written from: news gives foreign officials their state ("Iran's foreign minister X",
+    "the Kremlin spokesman Y") and its own none ("President X", "Senator Y"). With officials of both kinds, the
+    state named most often that gives none of its officials a state; "" if no such state leads."""
+    v = vocabulary()
+    people = [m for m in mentions if m.kind == "person" and m.title]
+    foreign = {state_of(m.affiliation) or v.capitals.get(m.affiliation.lower()) for m in people if m.affiliation}
+    if not foreign - {None} or all(m.affiliation for m in people):
+        return ""
+    counts = Counter(m.key for m in mentions if m.kind == "state" and m.key not in foreign).most_common(2)
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else ""
 
 
 def _one_band(mentions: list[Mention], groups: list[Mention]) -> list[Mention]:

@@ -72,14 +72,30 @@ def previous_body(ctx: Context, tok: Token) -> Mention | None:
 def both_parties(ctx: Context, tok: Token) -> list[Mention]:
     """ "the two sides", "both countries": the two states named most often within the three sentences
     before (the last named first among equals), so that a third state named in passing ("US Secretary of
-    State X hosted the ministers of both countries") is not taken for a party."""
+    State X hosted the ministers of both countries") is not taken for a party, nor a go-between ("brokered by
+    X") nor the subject that deals with both ("X met the envoys of both sides")."""
     before = bisect_right(ctx.sent_starts, tok.idx)
     horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
-    named = [m for m in ctx.mentions if m.kind == "state" and horizon <= m.start < tok.idx]
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = subject_of(verb)[0] if verb is not None and tok.dep_ not in SUBJECTS else None
+    own = {t.idx for t in subj.subtree} if subj is not None else set()
+    named = [m for m in ctx.mentions if m.kind == "state" and horizon <= m.start < tok.idx and not _brokers(ctx, m)
+             and m.start not in own]
     counts = Counter(m.key for m in named)
     last = {m.key: m for m in named}  # the latest mention of each state
     parties = sorted(last.values(), key=lambda m: (-counts[m.key], -m.start))
     return parties[:2] if len(parties) >= 2 else []
+
+
+def _brokers(ctx: Context, m: Mention) -> bool:
+    """ "a deal brokered by Qatar", "Oman hosted the talks": the state named is the go-between, no party."""
+    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    if tok is None:
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by" else tok.head if tok.dep_ in SUBJECTS else None
+    return verb is not None and verb.lemma_.lower() in event_vocabulary()["host_verbs"]
 
 
 def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
@@ -144,10 +160,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         if c.dep_ == "poss" and not any(g.dep_ == "case" for g in c.children) and any(
                 cc.dep_ == "conj" and any(g.dep_ == "case" for g in cc.children) for cc in c.children):
             found += [k for k in [mention_at(ctx, c)] if k is not None and k not in found]
-    if depth < 3:
+    if depth < 3:  # a list runs as a chain of conjuncts, each on the one before: all of it, however long
         for child in tok.children:
             if child.dep_ == "conj":
-                found += keys_of(ctx, child, depth + 1)
+                found += keys_of(ctx, child, max(depth, 1))
     return found
 
 
