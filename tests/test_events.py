@@ -255,6 +255,12 @@ def test_a_truce_taking_effect_is_its_parties_ceasefire_but_not_in_a_since_claus
                                        "Chile has counted 12 violations since the truce took effect.") if e.type == "RETREAT"]
 
 
+def test_whoever_holds_rounds_of_talks_with_intermediaries_takes_part_in_them(nlp):
+    found = [e for e in events(nlp, "Chilean envoys held several rounds of talks with intermediaries in Bolivia since March.")
+             if e.type == "CONSULT"]
+    assert found and found[0].actors == ("Chile",) and found[0].recipients == ("intermediaries",)
+
+
 def test_restarted_negotiations_are_talks(nlp):
     found = events(nlp, "After a pause of two years, Chile and the Tamarind Front restarted negotiations in Quito.")
     assert [e.type for e in found] == ["CONSULT"] and set(found[0].actors) == {"Chile", "Tamarind Front"}

@@ -371,6 +371,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in vocabulary()["part_nouns"]:
+        head = head.head.head  # "held several rounds of talks with X": the subject of "held" takes part in the talks
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr") and not (
             head.dep_ == "pobj" and head.head.lower_ in vocabulary()["time_preps"]):
         governor = _governor(head)
