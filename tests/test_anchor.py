@@ -149,3 +149,11 @@ def test_a_joined_verb_or_a_clause_on_a_day_takes_that_date(nlp, text, trigger, 
 def test_a_joined_verb_that_looks_ahead_keeps_no_past_date(nlp):
     dates = dates_of(nlp, "Chile freed ten prisoners on Sunday and will free more.")
     assert dates["free"] is None or dates["free"].earliest != date(2024, 2, 11)
+
+
+def test_an_undated_act_in_an_undated_article_waits_for_the_publication_date(nlp):
+    # a yearless dateline: the article is dated later, from its collection, and its undated acts with it
+    analysis = analyse_document(nlp("Chile accused Peru of stalling the prisoner exchange."), Published(None, "unknown"))
+    assert analysis.events and all(e.date is None and e.date_anchor == "before-publication" for e in analysis.events)
+    later = redate(analysis.events[0].date_anchor, TIMEXES, PUBLISHED)
+    assert (later.earliest, later.latest) == (date(2024, 2, 7), date(2024, 2, 13))

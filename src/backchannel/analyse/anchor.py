@@ -206,9 +206,9 @@ def _fallback(position: int, timexes: list[Timex], published: Published, status:
     # a heading that states the publication day is the dateline, not a section of the narrative
     if headings:
         return headings[-1].window, f"heading:{headings[-1].start}"
-    if status != "planned" and not perfect and published.window is not None:
+    if status != "planned" and not perfect:  # with no publication date yet, the anchor waits for one
         anchor = "before-publication" if before else "publication"
-        return _publication_window(anchor, published), anchor
+        return (_publication_window(anchor, published) if published.window else None), anchor
     return None, ""
 
 
