@@ -157,3 +157,13 @@ def test_an_undated_act_in_an_undated_article_waits_for_the_publication_date(nlp
     assert analysis.events and all(e.date is None and e.date_anchor == "before-publication" for e in analysis.events)
     later = redate(analysis.events[0].date_anchor, TIMEXES, PUBLISHED)
     assert (later.earliest, later.latest) == (date(2024, 2, 7), date(2024, 2, 13))
+
+
+@pytest.mark.parametrize("text", [
+    "President Maria Duarte pardoned Tomas Keller, a Swiss sentenced to life in Lima for smuggling, on Wednesday.",
+    "The court freed Tomas Keller, who had been jailed in Lima since 2019 for smuggling, on Wednesday.",
+])
+def test_a_time_after_a_comma_set_aside_dates_the_main_act(nlp, text):
+    dates = dates_of(nlp, text)
+    main = dates.get("pardoned") or dates.get("freed")
+    assert main and (main.earliest, main.latest) == (date(2024, 2, 7), date(2024, 2, 7)), dates

@@ -35,11 +35,25 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
             return None
         if node.head.i == node.i or steps > 10:
             return None
-        node = node.head
+        came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            return None
+            if not _closed_aside(node, came_from):
+                return None
+            node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
+
+
+def _closed_aside(verb: Token, child: Token) -> bool:
+    """ "pardoned Ana Ruiz, a nurse jailed in Lima for fraud, on Tuesday": a modifier set off by commas
+    ("a nurse jailed ...", "who was jailed ...") ends at the comma before the time expression, which the
+    parser still hangs on the modifier's verb."""
+    if verb.dep_ not in ("acl", "relcl") or child.i < verb.i:
+        return False
+    aside = verb.head if verb.head.dep_ == "appos" else verb
+    doc = verb.doc
+    return (aside.left_edge.i > 0 and doc[aside.left_edge.i - 1].text == ","
+            and child.left_edge.i > verb.i + 1 and doc[child.left_edge.i - 1].text == ",")
 
 
 def clause_verb(tok: Token) -> Token:
