@@ -7,6 +7,7 @@ import pytest
 from backchannel.analyse import analyse_document
 from backchannel.analyse.anchor import redate
 from backchannel.analyse.nlp import load
+from backchannel.analyse.times import find_timexes
 from backchannel.config import Settings
 from backchannel.models import DateWindow, Published, Timex
 
@@ -167,3 +168,13 @@ def test_a_time_after_a_comma_set_aside_dates_the_main_act(nlp, text):
     dates = dates_of(nlp, text)
     main = dates.get("pardoned") or dates.get("freed")
     assert main and (main.earliest, main.latest) == (date(2024, 2, 7), date(2024, 2, 7)), dates
+
+
+def test_an_act_followed_by_one_on_the_following_day_took_place_the_day_before(nlp):
+    text = ("Two engineers were freed on Saturday, the army said. They were handed over to Red Cross staff at a "
+            "checkpoint and driven to the capital the following day, a spokesman said on Monday.")
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    handed = next(e for e in analysis.events if e.trigger == "handed")
+    assert (handed.date.earliest, handed.date.latest) == (date(2024, 2, 10), date(2024, 2, 10))
+    timexes = find_timexes(text, date(2024, 2, 13))
+    assert redate(handed.date_anchor, timexes, PUBLISHED) == handed.date

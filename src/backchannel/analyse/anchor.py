@@ -10,6 +10,7 @@ when a document's publication date changes, so no re-parse is needed.
 """
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from spacy.tokens import Span, Token
@@ -103,6 +104,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
+    next_day = _followed_next_day(sent, trigger, timexes)
+    if next_day is not None:
+        return _day_before(next_day.window), f"day-before:{next_day.start}"
     reporter = _reporting_verb(trigger, sent)
     if reporter is not None:
         said = (_attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
@@ -122,6 +126,26 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
+
+
+def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "were handed over at the border and flown home the following day": an act followed, in the same
+    clause, by one dated "the following day" (counted from the story's last date) took place the day before."""
+    verb = clause_verb(trigger)
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            t = _attached(trigger.doc, sent.start_char, sent.end_char, {c.i}, c, timexes)
+            if t is not None and t.window is not None and t.window.rule == "narrative-day" and t.window.days == 1 \
+                    and re.search(r"\b(?:following|next)\b", t.text, re.IGNORECASE):
+                return t
+    return None
+
+
+def _day_before(window: DateWindow | None) -> DateWindow | None:
+    if window is None:
+        return None
+    return DateWindow(window.earliest - timedelta(days=1), window.latest - timedelta(days=1), rule="day-before",
+                      text=window.text).normalised()
 
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -236,9 +260,9 @@ def _publication_window(anchor: str, published: Published) -> DateWindow:
 def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindow | None:
     """The date a stored anchor gives under a (new) publication date."""
     kind, _, offset = anchor.partition(":")
-    if kind in ("timex", "heading", "reported"):
+    if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
-        return _reported_window(window) if kind == "reported" else window
+        return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
     if anchor in ("publication", "before-publication") and published.window is not None:
         return _publication_window(anchor, published)
     return None
