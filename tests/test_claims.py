@@ -83,6 +83,17 @@ def test_a_figure_is_dated_by_its_clause_else_by_publication(nlp):
     assert (found["30"].as_of.earliest, found["30"].as_of.latest) == (date(2025, 3, 12),) * 2  # not May
 
 
+def test_a_length_from_a_named_start_runs_as_far_as_it_goes(nlp):
+    from backchannel.analyse.anchor import redate
+    from backchannel.analyse.times import find_timexes
+    text = "The mediator announced the accord in Lima after 12 days of talks that began on March 1."
+    c = claims_of(nlp, text)["12 days"]
+    assert (c.as_of.earliest, c.as_of.latest) == (date(2025, 3, 1), date(2025, 3, 13))
+    assert redate(c.as_of_anchor, find_timexes(text, date(2025, 3, 12)), PUBLISHED) == c.as_of
+    ended = claims_of(nlp, "The accord, signed on Monday after nine days of negotiations, ends the war.")["nine days"]
+    assert (ended.as_of.earliest, ended.as_of.latest) == (date(2025, 3, 10), date(2025, 3, 10))
+
+
 def by_figure(corpus):
     return {(c.quantity, c.figure): c for c in corpus.claims()}
 

@@ -257,9 +257,19 @@ def _publication_window(anchor: str, published: Published) -> DateWindow:
     return DateWindow(w.earliest, w.latest, rule=anchor).normalised()
 
 
+def lengthened(window: DateWindow | None, days: int) -> DateWindow | None:
+    """A window reaching `days` further: a length's as-of window from the start its time names."""
+    if window is None:
+        return None
+    return DateWindow(window.earliest, window.latest + timedelta(days=days), rule="length", text=window.text).normalised()
+
+
 def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindow | None:
     """The date a stored anchor gives under a (new) publication date."""
     kind, _, offset = anchor.partition(":")
+    if kind == "length":
+        at, _, days = offset.partition(":")
+        return lengthened(redate(f"timex:{at}", timexes, published), int(days))
     if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
         return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)

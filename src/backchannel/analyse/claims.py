@@ -37,12 +37,12 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.analyse.anchor import clause_verb, date_figure
+from backchannel.analyse.anchor import clause_verb, date_figure, lengthened
 from backchannel.analyse.events import vocabulary as event_vocabulary
 from backchannel.analyse.mentions import state_of
 from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
 from backchannel.analyse.quantities import vocabulary as quantity_vocabulary
-from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteRecord, Timex
+from backchannel.models import ClaimRecord, DateWindow, Evidence, Mention, Published, QuoteRecord, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
 ELLIPSIS_CHARS = 600  # how far back a figure that counts nothing named looks for the thing counted
@@ -61,7 +61,8 @@ def vocabulary() -> dict:
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
             "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]),
             "ordinals": v["ordinals"], "rounds": set(v["rounds"]), "negation": negation,
-            "earlier_occasion": set(v["earlier_occasion"])}
+            "earlier_occasion": set(v["earlier_occasion"]), "start_verbs": set(v["start_verbs"]),
+            "length_days": v["length_days"]}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -224,6 +225,7 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     close = [t for t in timexes if t.type == "DATE" and t.window is not None and t.start in near]
     as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else \
         date_figure(sent, token, timexes, published)
+    as_of, anchor = _length_from_start(token.doc, as_of, anchor, q, unit)
     return ClaimRecord(
         text=q.text, start=q.start, end=q.end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
         unit=unit, what=what or thing, quantity=f"{thing}|{verb_class}",
@@ -233,6 +235,22 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         speaker_key=estimator[0] if estimator else said.speaker_key if said else None,
         speaker_text=estimator[1] if estimator else said.speaker_text if said else "",
         anonymous=False if estimator else said.anonymous if said else False, as_of=as_of, as_of_anchor=anchor)
+
+
+def _length_from_start(doc: Doc, as_of: DateWindow | None, anchor: str, q: Quantity, unit: str | None
+                       ) -> tuple[DateWindow | None, str]:
+    """ "10 days of talks that began on October 25": a length runs from the start its time names; it is
+    measured at the end, so its as-of window reaches from that start to as far as the length goes."""
+    days = vocabulary()["length_days"].get(unit or "")
+    if not days or q.value is None or not anchor.startswith("timex:"):
+        return as_of, anchor
+    at = int(anchor.partition(":")[2])
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not any(t.lemma_.lower() in vocabulary()["start_verbs"]
+                               for t in [span.root, *span.root.ancestors][:4] if t.pos_ == "VERB"):
+        return as_of, anchor
+    days = round(q.value * days)
+    return lengthened(as_of, days), f"length:{at}:{days}"
 
 
 def _estimator(verb: Token, mentions: list[Mention]) -> tuple[str, str] | None:
