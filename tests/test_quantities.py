@@ -106,9 +106,17 @@ def test_durations_used_as_terms_are_claims(nlp):
     "The S&P 500 opened late.",
     "The clinic treated COVID-19 patients.",
     "The match ended 2-0.",
+    "Border truce: day six",
+    "The blockade entered week 12 on Monday.",
+    "Delegates opened round four of the talks.",
 ])
 def test_not_quantities(nlp, text):
     assert quantities(nlp, text) == []
+
+
+def test_a_number_after_a_sequence_noun_counts_when_something_follows_it(nlp):
+    q = only(nlp, "On the first day 300 people were freed.")
+    assert q.value == 300 and "people" in q.concept
 
 
 def test_the_concept_and_certainty_come_from_the_clause(nlp):

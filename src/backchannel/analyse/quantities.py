@@ -297,6 +297,9 @@ def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
     before = text[sent_start:start]
     if re.search(r"[^\W\d_][-‐]$|[A-Z]{2,}\s-$", before):  # COVID-19, F-35, "COVID -19"
         return True
+    if re.search(rf"\b(?i:{_alt(vocabulary()['sequence_words'])})\s+$", before) and not m.group("unit") and \
+            re.match(r"\s*(?:[,.;:!?)\n]|[-–—]\s|(?:of|on|since)\b|$)", text[m.end():]):
+        return True  # "day five", "round 3 of the talks": the place in a sequence, not a count
     streets = _alt(vocabulary()["street_words"])
     if re.fullmatch(r"\d+", num) and not m.group("scale1") and re.match(
             rf"(?:\s+[A-Z0-9][\w.]*){{1,3}}\s+(?i:{streets})(?!\w)|\s+(?=[A-Z])(?i:{streets})\s+[A-Z]", text[m.end("num2" if m.group("num2") else "num1"):]):
