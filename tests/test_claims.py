@@ -181,13 +181,12 @@ def test_denials_vague_plurals_ordinal_shares_and_counted_sources_are_no_figures
     assert claims_of(nlp, text) == {}
 
 
-@pytest.mark.parametrize("text, figure, value, what", [
-    ("The ninth exchange of detainees took place at the border crossing on Friday.", "ninth", 9, "exchange"),
-    ("Delegates opened a fourth round of talks in Nairobi.", "fourth", 4, "round"),
+@pytest.mark.parametrize("text", [
+    "The ninth exchange of detainees took place at the border crossing on Friday.",
+    "Delegates opened a fourth round of talks in Nairobi.",
 ])
-def test_an_ordinal_round_counts_the_rounds_so_far(nlp, text, figure, value, what):
-    c = claims_of(nlp, text)[figure]
-    assert c.value == value and what in c.what and c.aspect == "state"
+def test_an_ordinal_names_one_round_and_counts_nothing(nlp, text):
+    assert claims_of(nlp, text) == {}
 
 
 def test_a_demonym_names_only_its_state_and_nationals_are_people(nlp):

@@ -60,7 +60,7 @@ def vocabulary() -> dict:
     negation = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["negations"]) + r")\s+$", re.I)
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
             "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]),
-            "ordinals": v["ordinals"], "rounds": set(v["rounds"]), "negation": negation,
+            "negation": negation,
             "earlier_occasion": set(v["earlier_occasion"]), "start_verbs": set(v["start_verbs"]),
             "length_days": v["length_days"]}
 
@@ -85,15 +85,11 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 continue  # "Ana Ruiz, one of the two nurses freed": one picks out a person, it counts nothing
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
-        figures += [(q, t) for q, t in _ordinal_counts(sent) if not any(q.start < p.end and p.start < q.end for p, _ in figures)]
-        figures.sort(key=lambda f: f[0].start)
         for q, token in figures:
             taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
             others = _offsets(doc, taken)
             own = [t for t in dating if t.start not in others]
             claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
-            if q.kind == "ordinal" and claim.aspect == "event":  # the rounds so far: a standing count
-                claim = replace(claim, aspect="state")
             thing, _, verb_class = claim.quantity.partition("|")
             if q.counted and not PART.search(text[sent.start_char:q.start]):
                 previous = claim
@@ -117,24 +113,6 @@ def _no_figure(q: Quantity, text: str) -> bool:
     if q.value is None and q.text.lower().split()[0] in quantity_vocabulary()["vague_scales"]:
         return True
     return q.kind == "share" and not re.match(r"\s*of\b", text[q.end:q.end + 6])
-
-
-def _ordinal_counts(sent: Span) -> list[tuple[Quantity, Token]]:
-    """ "the eighth exchange", "a third round of talks": an ordinal before a round of something counts
-    the rounds held so far (8 exchanges, 3 rounds), a standing count as of its time."""
-    found = []
-    for t in sent:
-        value, noun = vocabulary()["ordinals"].get(t.lower_), t.head
-        if value is None or t.dep_ != "amod" or noun.lemma_.lower() not in vocabulary()["rounds"] or noun.i < t.i:
-            continue
-        end = noun
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and any(c.dep_ == "pobj" for c in of.children):
-            end = next(c for c in of.children if c.dep_ == "pobj")
-        concept = sent.doc[t.i + 1:end.i + 1]
-        found.append((Quantity(t.idx, t.idx + len(t), t.text, float(value), None, None, "exact", "=", None,
-                               noun.lemma_.lower(), concept.text, concept.start_char, concept.end_char, (), kind="ordinal"), t))
-    return found
 
 
 def _counts_sources(token: Token) -> bool:
