@@ -114,6 +114,12 @@ def test_not_quantities(nlp, text):
     assert quantities(nlp, text) == []
 
 
+def test_a_live_blog_time_stamp_is_not_part_of_what_is_counted(nlp):
+    doc = nlp("Border live\n\n09:15 GMT – Raid kills four in northern Kivu\nThe army said it was investigating.")
+    found = [q for sent in doc.sents for q in read_quantities(sent)]
+    assert [q.value for q in found] == [4] and "GMT" not in found[0].concept and "Raid" in found[0].concept
+
+
 def test_a_number_after_a_sequence_noun_counts_when_something_follows_it(nlp):
     q = only(nlp, "On the first day 300 people were freed.")
     assert q.value == 300 and "people" in q.concept
