@@ -83,6 +83,12 @@ def test_a_figure_is_dated_by_its_clause_else_by_publication(nlp):
     assert (found["30"].as_of.earliest, found["30"].as_of.latest) == (date(2025, 3, 12),) * 2  # not May
 
 
+def test_a_figure_in_a_where_clause_counts_in_that_place(nlp):
+    there = claims_of(nlp, "Relief will reach Darfur, where aid groups say 3.1 million people need food aid.")
+    inside = claims_of(nlp, "More than 4 million people in Darfur depend on food aid, the agency said.")
+    assert there["3.1 million"].named == inside["More than 4 million"].named == ("Darfur",)
+
+
 def test_a_length_from_a_named_start_runs_as_far_as_it_goes(nlp):
     from backchannel.analyse.anchor import redate
     from backchannel.analyse.times import find_timexes

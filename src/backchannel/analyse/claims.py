@@ -191,7 +191,9 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     movers = verbs | {c for c in token.children if c.dep_ in ("acl", "relcl")}  # "eight sent to Russia"
     bound_for = _offsets(token.doc, {g.i for v in movers for p in v.children if p.dep_ in ("prep", "dative")
                                      and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"})
-    named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for)
+    place = _where_antecedent(verb)  # "Darfur, where aid groups say 3.1 million people need food aid"
+    named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for
+                                                            or place is not None and m.start <= place.idx < m.end)
                                 and m.start not in doers))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
     if people_of:  # "40 Colombians": people of that state, wherever held and whoever freed them
@@ -229,6 +231,16 @@ def _length_from_start(doc: Doc, as_of: DateWindow | None, anchor: str, q: Quant
         return as_of, anchor
     days = round(q.value * days)
     return lengthened(as_of, days), f"length:{at}:{days}"
+
+
+def _where_antecedent(verb: Token) -> Token | None:
+    """The place a "where" clause holding the figure's clause is about: it is where the figure counts."""
+    for node in [verb, *verb.ancestors][:3]:
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in node.children):
+            return node.head
+        if node.dep_ not in ("ccomp", "conj"):
+            return None
+    return None
 
 
 def _estimator(verb: Token, mentions: list[Mention]) -> tuple[str, str] | None:
