@@ -1,5 +1,6 @@
 """Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's, or
-the dated verb's it is joined to, or, for a past act told next with a pronoun subject, the sentence before's;
+the dated verb's it is joined to, or the day before the act joined to it and dated "the following day", or,
+for a past act told next with a pronoun subject, the sentence before's;
 for an act told in reported speech, the telling's: the days before it for an act told in the past, its day for
 a stand), else the section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
