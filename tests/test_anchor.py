@@ -178,3 +178,15 @@ def test_an_act_followed_by_one_on_the_following_day_took_place_the_day_before(n
     assert (handed.date.earliest, handed.date.latest) == (date(2024, 2, 10), date(2024, 2, 10))
     timexes = find_timexes(text, date(2024, 2, 13))
     assert redate(handed.date_anchor, timexes, PUBLISHED) == handed.date
+
+
+@pytest.mark.parametrize("text, latest", [
+    ("The rebels have until late March to complete the withdrawal from the town.", date(2024, 3, 31)),
+    ("Chile and Peru have until Friday to complete the prisoner exchange.", date(2024, 2, 16)),
+])
+def test_an_act_due_by_a_deadline_lies_between_publication_and_the_deadline(nlp, text, latest):
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    assert analysis.events
+    for e in analysis.events:
+        assert (e.date.earliest, e.date.latest) == (date(2024, 2, 13), latest)
+        assert redate(e.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == e.date

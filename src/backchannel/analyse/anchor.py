@@ -17,7 +17,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, vague_value
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -102,6 +102,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
+    deadline = _deadline(sent, trigger, timexes)
+    if deadline is not None:
+        return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
     chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
@@ -127,6 +130,26 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
+
+
+def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "have until late January to complete the withdrawal", "were given until Friday to reply": the act of
+    the infinitive after a deadline is due by then."""
+    verb, text = clause_verb(trigger), trigger.doc.text
+    for t in timexes:
+        if sent.start_char <= t.start < verb.idx and DEADLINE_BEFORE.search(text[max(0, t.start - 10):t.start]):
+            after = DEADLINE_AFTER.match(text, t.end)
+            if after and after.end() == verb.idx + len(verb.text):
+                return t
+    return None
+
+
+def _by_deadline(deadline: DateWindow | None, published: Published) -> DateWindow | None:
+    """From publication up to the deadline, when the deadline lies ahead (one passed says no more than its own
+    window)."""
+    if deadline is None or published.window is None or published.window.earliest > deadline.latest:
+        return deadline
+    return DateWindow(published.window.earliest, deadline.latest, rule="deadline", text=deadline.text).normalised()
 
 
 def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -274,6 +297,8 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
         return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
+    if kind == "deadline":
+        return _by_deadline(next((t.window for t in timexes if t.start == int(offset)), None), published)
     if anchor in ("publication", "before-publication") and published.window is not None:
         return _publication_window(anchor, published)
     return None
