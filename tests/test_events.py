@@ -246,6 +246,51 @@ def test_a_negated_summary_puts_not_after_the_auxiliary(nlp):
     assert [e.summary for e in events(nlp, "Portugal did not reject the offer.")] == ["Portugal did not reject"]
 
 
+def test_a_truce_taking_effect_is_its_parties_ceasefire_but_not_in_a_since_clause(nlp):
+    text = "Chile and the Tamarind Front signed a truce on Monday. The truce took effect on Wednesday."
+    found = [e for e in events(nlp, text) if e.type == "RETREAT"]
+    assert [e.mode for e in found] == ["ceasefire"] and set(found[0].actors) == {"Chile", "Tamarind Front"}
+    assert "took effect" in found[0].summary
+    assert not [e for e in events(nlp, "Chile and Peru signed a truce on Monday. Sanctions took effect on Friday. "
+                                       "Chile has counted 12 violations since the truce took effect.") if e.type == "RETREAT"]
+
+
+def test_whoever_holds_rounds_of_talks_with_intermediaries_takes_part_in_them(nlp):
+    found = [e for e in events(nlp, "Chilean envoys held several rounds of talks with intermediaries in Bolivia since March.")
+             if e.type == "CONSULT"]
+    assert found and found[0].actors == ("Chile",) and found[0].recipients == ("intermediaries",)
+
+
+def test_restarted_negotiations_are_talks(nlp):
+    found = events(nlp, "After a pause of two years, Chile and the Tamarind Front restarted negotiations in Quito.")
+    assert [e.type for e in found] == ["CONSULT"] and set(found[0].actors) == {"Chile", "Tamarind Front"}
+
+
+def test_agreeing_to_no_such_thing_is_a_rejection(nlp):
+    found = events(nlp, "The rebels said on Friday that they had agreed to no such thing.")
+    assert [e.type for e in found] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the accord, Peruvian troops are to withdraw from the valley within 30 days.",
+    "Chile and Peru have until late March to complete the withdrawal.",
+])
+def test_an_act_someone_is_to_do_or_has_until_a_day_to_do_is_planned(nlp, text):
+    found = [e for e in events(nlp, text) if e.type == "RETREAT"]
+    assert found and found[0].status == "planned"
+
+
+def test_refusing_to_stop_a_hostile_act_is_a_rejection_not_that_act(nlp):
+    found = events(nlp, "The Tamarind Front said that it would not stop kidnapping unless Chile paid its fighters.")
+    assert [(e.type, e.actors) for e in found] == [("REJECT", ("Tamarind Front",))]
+
+
+def test_an_attack_blamed_on_someone_is_theirs(nlp):
+    found = [e for e in events(nlp, "A bombing blamed on the Tamarind Front killed six police officers in Lima on Monday.")
+             if e.type == "ASSAULT"]
+    assert found and found[0].actors == ("Tamarind Front",)
+
+
 def test_a_statement_that_reports_a_refusal_is_that_refusal_read_once_and_not_planned(nlp):
     found = events(nlp, "Prime Minister Lars Holm made several statements, stressing that Norway will not agree to stop.")
     assert [(e.type, e.status) for e in found] == [("REJECT", "occurred")]

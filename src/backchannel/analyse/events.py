@@ -144,6 +144,11 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
     lowered = sent.text.lower()
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     head = tok.head if tok.dep_ in ("xcomp",) else None
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # "have until May to complete the withdrawal"
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            verb.head.lemma_ == "be" or verb.head.lemma_ == "have" and any(
+            c.dep_ == "prep" and c.lower_ in ("until", "till", "by") for c in verb.head.children)):
+        return "planned", f"{verb.head.lower_} to"  # "troops are to withdraw", "have until May to complete it"
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
@@ -186,6 +191,11 @@ def _unnamed_source(ctx: Context, tok: Token) -> str:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                                for g in c.children if g.dep_ == "pobj"]
+    if tok.pos_ in ("VERB", "AUX") and any(o.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+                                           for o in objects):
+        return True  # "agreed to no such thing", "signed nothing"
     if any(c.dep_ == "prep" and any(g.lower_ in ("circumstances", "circumstance", "condition", "account")
                                     and any(d.lower_ == "no" for d in g.children) for g in c.children)
            for c in tok.children):
@@ -376,6 +386,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in vocabulary()["part_nouns"]:
+        head = head.head.head  # "held several rounds of talks with X": the subject of "held" takes part in the talks
     if not actors and with_governor and head.dep_ in ("dobj", "pobj", "attr") and not (
             head.dep_ == "pobj" and head.head.lower_ in vocabulary()["time_preps"]):
         governor = _governor(head)
@@ -392,6 +404,13 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += [k for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "with")
                            for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     return actors, recipients
+
+
+def _blamed(ctx: Context, noun: Token) -> list[Mention]:
+    """Who an attack is laid at the door of, in a clause on the noun: "blamed on X", "attributed to X", "claimed by X"."""
+    return [k for c in noun.children if c.dep_ in ("relcl", "acl") and _lemma(c) in vocabulary()["attribution_verbs"]
+            for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
+            for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
 
 
 def _traded_for(ctx: Context, tok: Token) -> list[Mention]:
@@ -559,6 +578,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     verb = tok.text
                 elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)):
                     continue
+                elif tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["ending_verbs"]:
+                    continue  # "would not stop kidnapping": the stopping is the event (or its refusal), not a kidnapping
                 elif _lemma(tok) in vocabulary()["host_verbs"] and any(
                         c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "prep" and p.lower_ in ("between", "with")
                                                                      for p in c.children) for c in tok.children):
@@ -584,6 +605,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
+                    if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
+                        if subj is None or subj.lemma_.lower() not in vocabulary()["truce_nouns"] or any(
+                                c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+                            continue  # "sanctions took effect"; "violations since the truce took effect": background
+                        actors = recipients = _noun_participants(ctx, subj)[0] or both_parties(ctx, subj)
+                    if not actors and subj is not None and not passive and (nouns.get(subj.lower_) or [None])[0] == "ASSAULT":
+                        actors = _noun_participants(ctx, subj)[0] or _blamed(ctx, subj)  # "an attack blamed on X killed"
                     if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
                         recipients = _travel_recipients(ctx, tok)
                     if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
@@ -592,7 +620,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         recipients = keys_of(ctx, parties) if parties is not None else []
                         recipients += [m for m in _traded_for(ctx, governor) if m.kind == "state"]  # "X freed A in
                         # exchange for B held in Y": Y too
-                    verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt")],
+                    verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt") or (
+                                                               c.dep_ == "dobj" and mode == "ceasefire")],  # "took effect"
                                                            key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
                     speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}

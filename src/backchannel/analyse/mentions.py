@@ -48,6 +48,7 @@ class Vocabulary:
     national_forces: frozenset[str] = frozenset()  # "the army": a state's own, one to a text
     captor_groups: frozenset[str] = frozenset()  # "kidnappers": the one band a text names, if it names one
     armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
+    organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,8 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
-                      frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]))
+                      frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
+                      frozenset(t["organisation_anaphors"]))
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +290,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
+    raw += _untagged_initials(doc, raw)
     raw += _untagged_bands(text, raw)
     capitals = _capital_mentions(doc, {(m.start, m.end) for m in raw if m.kind != "place"})
     spans = {(c.start, c.end) for c in capitals}
@@ -379,6 +382,24 @@ def _untagged_acronyms(text: str, raw: list[Mention]) -> list[Mention]:
     return found
 
 
+def _untagged_initials(doc: Doc, raw: list[Mention]) -> list[Mention]:
+    """ "the ELN said", "M23 seized": a word in capitals the tagger left untagged, after "the" or as a subject or
+    possessor, names an organisation (its other uses are repeats); a state's or capital's initials are the state's."""
+    taken = [(m.start, m.end) for m in raw]
+    found = []
+    for tok in doc:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if not (tok.text.isupper() and tok.text.isalnum() and 2 <= len(tok.text) <= 6 and tok.text[:1].isalpha()
+                and tok.pos_ == "PROPN" and not tok.ent_type_) or any(s < end and start < e for s, e in taken):
+            continue
+        if state_of(tok.text) or tok.lower_ in vocabulary().capitals or not (
+                tok.dep_ in ("nsubj", "nsubjpass", "poss") or tok.i > 0 and doc[tok.i - 1].lower_ == "the"):
+            continue
+        found.append(Mention(start, end, tok.text, "organization", tok.text, "INITIALS"))
+        taken.append((start, end))
+    return found
+
+
 def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
     """A capital standing for its state as subject, object, possessor ("Jerusalem's response") or party
     after "by", "with", "against" or "between" ("freed by Moscow", "talks between Kyiv and Moscow")."""
@@ -428,8 +449,11 @@ def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[
     raw = [piece for m in raw for piece in _split_joined(m, singles)]
     full_names = [m.key for m in raw if m.kind == "person" and len(m.key.split()) > 1]
     last_tokens = Counter(n.split()[-1] for n in full_names)
+    people = {m.text: m for m in raw if m.kind == "person" and (m.label == "PERSON" or m.title)}
     out: list[Mention] = []
     for m in raw:
+        if m.kind == "place" and m.label != "CAPITAL" and m.text in people:  # one sense per discourse: a name the
+            m = replace(m, kind="person", key=people[m.text].key)  # tagger read as a person once is not a place
         if m.key in org_by_head and m.kind != "state":
             m = replace(m, kind="organization", label="ORG-HEAD")
         if m.kind in ("person", "organization", "place") and len(m.key.split()) == 1 and last_tokens[m.key]:
@@ -555,7 +579,13 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
     found = []
     for tok in doc:
-        if tok.idx in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in v.state_bodies:
+        if tok.idx in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in v.state_bodies or (
+                (tok.lower_,) in v.owned_groups and tok.lower_ not in v.band_heads):
+            continue  # "the army" is a state's, even after "the National Liberation Army"; "the brigade" is the band's
+        if tok.lower_ in v.organisation_anaphors and _bare_anaphor(tok):  # "the group said", "the armed group"
+            named = [m for m in mentions if m.kind == "organization" and m.end <= tok.idx]
+            if named:
+                found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key, "ANAPHOR"))
             continue
         staff = tok.dep_ == "compound" and tok.head.lower_ in v.collective_heads and tok.text.istitle() and not any(
             c.dep_ in ("det", "compound", "amod") for c in tok.children)  # "Embassy officials said"
@@ -565,6 +595,14 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if named:
             found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key, "ANAPHOR"))
     return found
+
+
+def _bare_anaphor(tok) -> bool:
+    """ "the group", "the armed group", not "a group", "the group of hostages" nor "the Wagner group"."""
+    before = [c for c in tok.children if c.i < tok.i]
+    return tok.text.islower() and [c.lower_ for c in before if c.dep_ == "det"] == ["the"] and all(
+        c.dep_ == "det" or c.pos_ == "ADJ" and c.text.islower() for c in before) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _owner(span: Span, mentions: list[Mention]) -> str:

@@ -16,6 +16,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
 PARTY_NOUNS = {"side", "country", "nation", "government", "party", "state"}  # "the two sides", "both countries"
+PAIRED_GROUPS = {"delegation", "side", "party"}  # "the delegations", "the sides": the two parties, however many named
 # Heads that only count or group the people named after "of": "thousands of Iraqi Kurds", "members of the union".
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "members", "some", "most",
                   "many", "all", "both", "one", "two", "three", "half", "third", "quarter", "majority", "part",
@@ -70,19 +71,35 @@ def previous_body(ctx: Context, tok: Token) -> Mention | None:
 
 
 def both_parties(ctx: Context, tok: Token) -> list[Mention]:
-    """ "the two sides", "both countries": the two states named most often within the three sentences
-    before (the last named first among equals), so that a third state named in passing ("US Secretary of
-    State X hosted the ministers of both countries") is not taken for a party, nor a go-between ("brokered by
-    X") nor the subject that deals with both ("X met the envoys of both sides")."""
-    before = bisect_right(ctx.sent_starts, tok.idx)
-    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    """ "the two sides", "both countries", "the delegations": the two states or organisations named before as
+    a pair ("X and Y signed", "talks between X and Y"), the pair named most often in the text so far (the
+    first among equals: the lead names the parties); else the two states named most often within the three
+    sentences before (the last named first among equals). A go-between ("brokered by X") is no party, nor
+    the subject that deals with both ("X met the envoys of both sides"), nor a state named in passing or
+    guarantors named together ("Norway and Cuba will monitor it") when the parties were named as a pair."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subj = subject_of(verb)[0] if verb is not None and tok.dep_ not in SUBJECTS else None
     own = {t.idx for t in subj.subtree} if subj is not None else set()
-    named = [m for m in ctx.mentions if m.kind == "state" and horizon <= m.start < tok.idx and not _brokers(ctx, m)
-             and m.start not in own]
+    named = [m for m in ctx.mentions if m.kind in ("state", "organization") and m.start < tok.idx
+             and not _brokers(ctx, m) and m.start not in own]
     counts = Counter(m.key for m in named)
-    last = {m.key: m for m in named}  # the latest mention of each state
+    pairs = []
+    for m in named:
+        head = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+        head = head.root if head is not None else None
+        if head is None or not (head.dep_ in SUBJECTS or head.dep_ == "pobj" and head.head.lower_ == "between"):
+            continue
+        for c in head.children:
+            other = mention_at(ctx, c) if c.dep_ == "conj" else None
+            if other is not None and other.kind in ("state", "organization") and other.key != m.key:
+                pairs.append((counts[m.key] + counts[other.key], -m.start, [m, other]))
+    if pairs:
+        return max(pairs, key=lambda p: p[:2])[2]
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    recent = [m for m in named if m.kind == "state" and m.start >= horizon]
+    counts = Counter(m.key for m in recent)
+    last = {m.key: m for m in recent}  # the latest mention of each state
     parties = sorted(last.values(), key=lambda m: (-counts[m.key], -m.start))
     return parties[:2] if len(parties) >= 2 else []
 
@@ -104,11 +121,16 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     m = mention_at(ctx, tok)
     if m is None and tok.lower_ in PRONOUNS:
         m = previous_person(ctx, tok)
+    elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS and _speaking_body(ctx, tok):
+        found += _speaking_body(ctx, tok)  # "the Chilean army said it had ...": the body that speaks
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
+    if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" and tok.lemma_.lower() in PAIRED_GROUPS \
+            and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
+        return both_parties(ctx, tok)  # "the delegations agreed", "the two delegations will meet"
     if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
         owners = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
                   if g.dep_ == "pobj" for t in [g] + [cc for cc in g.children if cc.dep_ == "conj"]
@@ -165,6 +187,18 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             if child.dep_ == "conj":
                 found += keys_of(ctx, child, max(depth, 1))
     return found
+
+
+def _speaking_body(ctx: Context, pronoun: Token) -> list[Mention]:
+    """The state, organisation or group that is the subject of the speech verb whose statement the pronoun opens."""
+    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in event_vocabulary()["speech_verbs"]:
+        return []
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in COLLECTIVE_PRONOUNS | PRONOUNS:
+        return []
+    return [k for k in keys_of(ctx, subj) if k.kind in ("state", "organization", "group")]
 
 
 def _planned(tok: Token) -> bool:

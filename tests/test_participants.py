@@ -1,0 +1,35 @@
+"""backchannel.analyse.participants: who a noun phrase or pronoun names, read through the events found on short
+sentences written for these tests: "it" after a speaking body, and the parties behind "the two delegations"."""
+import pytest
+
+from backchannel.analyse import analyse_document
+from backchannel.analyse.nlp import load
+from backchannel.config import Settings
+from backchannel.models import Published
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(Settings.load().model)
+
+
+def events(nlp, text):
+    return analyse_document(nlp(text), Published(None, "unknown")).events
+
+
+def test_it_after_a_body_that_speaks_is_that_body(nlp):
+    found = [e for e in events(nlp, "The Peruvian navy said it had seized a Chilean trawler.") if e.type == "COERCE"]
+    assert found and found[0].actors == ("Peru",)
+
+
+@pytest.mark.parametrize("text", [
+    # guarantors named together later are not the parties; the pair that signed is
+    "Chile and the Tamarind Front signed a truce in Lima on Monday. Norway and Cuba will monitor it. "
+    "The two delegations will meet again in May.",
+    # an organisation is a party as a state is, and a third state named in passing is not
+    "Chile and the Tamarind Front signed a truce in Lima on Monday. Ecuador praised the deal. "
+    "The delegations will meet again in May.",
+])
+def test_the_delegations_are_the_two_parties_named_together_before(nlp, text):
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and set(found[0].actors) == {"Chile", "Tamarind Front"}
