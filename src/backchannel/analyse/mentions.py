@@ -507,7 +507,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             governments[name] = state_of(owner)  # "Sudan's army" ... "the army": the same state's
         bare = all(c.dep_ in ("det", "cc", "conj") or c.dep_ == "prep" and all(
             g.dep_ == "pcomp" or g.lower_.endswith("ing") for g in c.children) for c in span.root.children)  # "the government (and X)", "accused the government of stalling"
-        if name in v.national_forces and not owner and bare and doc[i].i > 0 and doc[i - 1].lower_ == "the":
+        if name in v.national_forces and not owner and bare and doc[i].i > 0 and doc[i - 1].lower_ == "the" and not any(
+                m.kind == "organization" and m.key.lower().split()[-1] == name for m in mentions):  # not "the X Army"
             # "the army", "the military": a state's one army, the one named before, or the army of the story
             state = governments.get(name)
             found.append(Mention(span.start_char, span.end_char, span.text, "state" if state else "group",
