@@ -835,3 +835,16 @@ def test_the_administration_accused_of_doing_something_is_still_the_bare_adminis
 def test_a_dated_line_of_a_chronology_keeps_its_date_out_of_the_name(nlp):
     text = "Timeline\n\nMar 3 - Ortega says Managua has made an offer to Lima.\nMar 9 - Talks open."
     assert not any(t[:1].isdigit() or t.startswith("Mar") for t, _, _ in mentions(nlp, text))
+
+
+def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_place(nlp):
+    found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 and extradited to Spain in July 2020.")
+    assert [(e.type, e.actors, e.recipients[:1]) for e in found if e.trigger == "arrested"] == [
+        ("COERCE", ("Portugal",), ("Omar Vance",))]
+    assert [e.actors for e in found if e.trigger == "extradited"] == [("Portugal",)]  # where he was held
+    found = events(nlp, "The Chilean banker Omar Vance spent a year in jail.\n\nChronology\n\n"
+                        "Jul 9, 2020 - Vance arrested in Lisbon at Spanish request.\nAug 2, 2021 - Vance extradited to Madrid.")
+    assert [(e.actors, e.recipients) for e in found if e.trigger == "arrested"] == [(("Portugal",), ("Omar Vance",))]
+    assert [(e.actors, e.recipients) for e in found if e.trigger == "extradited"] == [((), ("Omar Vance",))]  # a passive
+    found = events(nlp, "Omar Vance was freed in Portugal in May 2019.")  # a release need not be the state's
+    assert not any(e.actors for e in found)

@@ -7,7 +7,9 @@ officials", and he/she), and records negation, status (occurred, planned, report
 and the sentence. The date comes from `anchor.date_event`. Promises take their type from the act promised
 (a concession promised is CONCEDE, a hostile act announced is THREATEN, "will back/give" is AGREE); acts asked
 for (subjunctive "that X ease", "must") are no events; a visit's recipient is the state of the place visited;
-where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage").
+where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage"). An arrest,
+conviction or extradition with no agent ("was arrested in X", a chronology's "Y arrested in X") is the act of
+the state where it took place, when the text names one.
 """
 from __future__ import annotations
 
@@ -137,6 +139,18 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
                 if g.dep_ == "pobj" and state:
                     found.append(replace(m, kind="state", key=state))
     return found
+
+
+def _where(ctx: Context, tok: Token) -> list[Mention]:
+    """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
+    arrested in Chile and extradited to Peru": Chile extradited)."""
+    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"
+             for m in [ctx.by_char.get(g.idx)] if m is not None
+             for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
+    if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
+        return _where(ctx, tok.head)
+    return [replace(m, kind="state", key=state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+            for m in found]
 
 
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
@@ -593,7 +607,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                             c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
                     # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
                     # freeing always frees someone, so a subject with no object is the one freed
-                    passive = passive or undergone
+                    passive = passive or undergone or (  # "X extradited to Y", a headline's or a chronology's passive
+                        _lemma(tok) in vocabulary()["authority_verbs"] and tok.tag_ in ("VBD", "VBN") and not any(
+                            c.dep_ in ("aux", "dobj", "obj", "ccomp", "xcomp") for c in tok.children))
                     actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
                             and (subj is None or subj.pos_ != "PRON"):
@@ -632,6 +648,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
+                    if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
+                        agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
