@@ -848,3 +848,20 @@ def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_plac
     assert [(e.actors, e.recipients) for e in found if e.trigger == "extradited"] == [((), ("Omar Vance",))]  # a passive
     found = events(nlp, "Omar Vance was freed in Portugal in May 2019.")  # a release need not be the state's
     assert not any(e.actors for e in found)
+
+
+def test_a_relative_clause_whose_subject_the_parser_took_for_a_participle_still_acts(nlp):
+    found = events(nlp, "The ceasefire that Chad's two generals signed in Lome on Saturday was supposed to bring calm.")
+    assert [(e.type, e.actors) for e in found] == [("AGREE", ("Chad",))]
+    found = events(nlp, "The rebels said that Chad's generals detained in May had been freed.")
+    assert not any(e.type == "COERCE" and e.actors for e in found)  # "that" opening a statement: no relative clause
+
+
+def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
+    found = events(nlp, "Mali and Niger met in Lome. The ceasefire that Chad's two generals signed in Lome on Saturday was "
+                        "supposed to bring calm. Within an hour of the truce taking effect on Monday, shelling resumed.")
+    assert [(e.actors, e.mode) for e in found if e.type == "RETREAT"] == [(("Chad",), "ceasefire")]
+    found = events(nlp, "Chad and Niger signed a truce on Sunday, Cuba and Peru said in a joint statement. Cuba and Peru "
+                        "will monitor it. The truce is due to take effect on Monday.")
+    assert [(e.actors, e.status) for e in found if e.type == "RETREAT"] == [(("Chad", "Niger"), "planned")]
+    assert not events(nlp, "Within an hour of the sanctions taking effect on Monday, prices rose.")

@@ -78,7 +78,8 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
-            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok):
+            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
+            and not _gapped_relative(tok):
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -110,6 +111,39 @@ def _own_subject(tok: Token) -> bool:
     """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
     "which" or "that") tells what that subject did."""
     return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+
+
+def _truce_of_gerund(tok: Token) -> Token | None:
+    """ "within an hour of the truce taking effect": the truce noun right before a gerund, its subject however
+    the parser hangs the gerund."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "pcomp", "advcl") and before is not None \
+            and before.lemma_.lower() in vocabulary()["truce_nouns"]:
+        return before
+    return None
+
+
+def _truce_agreed(tok: Token) -> bool:
+    """Is what this verb signs or agrees to a truce ("signed a truce", "the truce that X signed")?"""
+    truces = vocabulary()["truce_nouns"]
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                               for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "relcl":
+        objects.append(tok.head)
+    if _gapped_relative(tok):
+        objects.append(tok.doc[tok.head.left_edge.i - 2])
+    return any(o.lemma_.lower() in truces for o in objects)
+
+
+def _gapped_relative(tok: Token) -> bool:
+    """ "the truce that Chad's two generals signed in Lome": the parser hangs the verb of a relative clause on its
+    subject as a participle ("generals, signed in Lome"); "that" or "which" after a noun, just before the
+    subject, and the verb right after it show the subject acting."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.i != tok.head.i + 1 or any(
+            c.dep_ in ("agent", "dobj") for c in tok.children):
+        return False
+    left = tok.head.left_edge.i
+    return left > 1 and tok.doc[left - 1].lower_ in ("that", "which") and tok.doc[left - 2].pos_ in ("NOUN", "PROPN")
 
 
 def _mediated(tok: Token, mode: str | None) -> bool:
@@ -562,6 +596,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     nouns = vocabulary()["nouns"]
     text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
+    signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     for sent in ctx.sentences:
         for tok in sent:
             mode, undergone, committed = None, False, None
@@ -590,7 +625,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)):
+                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)
+                                      and not (mode == "ceasefire" and _truce_of_gerund(tok) is not None)):
                     continue
                 elif tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["ending_verbs"]:
                     continue  # "would not stop kidnapping": the stopping is the event (or its refusal), not a kidnapping
@@ -600,6 +636,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "Oman hosted talks between X and Y": the talks are the event, read at the noun
                 else:
                     subj, passive = subject_of(tok)
+                    passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
                     undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
@@ -622,10 +659,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
                     if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
+                        subj = subj if subj is not None else _truce_of_gerund(tok)  # "the truce taking effect"
                         if subj is None or subj.lemma_.lower() not in vocabulary()["truce_nouns"] or any(
                                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
                             continue  # "sanctions took effect"; "violations since the truce took effect": background
-                        actors = recipients = _noun_participants(ctx, subj)[0] or both_parties(ctx, subj)
+                        actors = recipients = _noun_participants(ctx, subj)[0] or signers or both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and (nouns.get(subj.lower_) or [None])[0] == "ASSAULT":
                         actors = _noun_participants(ctx, subj)[0] or _blamed(ctx, subj)  # "an attack blamed on X killed"
                     if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
@@ -717,6 +755,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
             date = date_event(sent, tok, timexes, published, status)
+            if kind == "AGREE" and not said_not and _truce_agreed(tok):
+                signers = actors
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),
