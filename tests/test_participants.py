@@ -33,3 +33,11 @@ def test_it_after_a_body_that_speaks_is_that_body(nlp):
 def test_the_delegations_are_the_two_parties_named_together_before(nlp, text):
     found = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert found and set(found[0].actors) == {"Chile", "Tamarind Front"}
+
+
+def test_its_members_are_the_body_named_before(nlp):
+    found = events(nlp, "An official said the joint commission had not yet met. Its members were expected to convene "
+                        "in Geneva later this week, the official said.")
+    assert [(e.type, e.actors, e.status) for e in found] == [("CONSULT", ("commission",), "planned")]
+    found = events(nlp, "Chile seized two trawlers on Monday. Its officers detained the crews.")
+    assert [e.actors for e in found if e.trigger == "detained"] == [("Chile",)]

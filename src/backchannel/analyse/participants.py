@@ -151,6 +151,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 for part in [child] + [c for c in child.children if c.dep_ == "conj"]:  # "Ukrainian and Russian"
                     cm = mention_at(ctx, part)
+                    if cm is None and child.dep_ == "poss" and part.lower_ in ("its", "their"):
+                        cm = previous_body(ctx, part)  # "the commission met. Its members ...": the commission's
                     if cm is not None:
                         found.append(cm)
             elif child.dep_ == "prep" and child.lower_ == "of":
