@@ -41,3 +41,9 @@ def test_its_members_are_the_body_named_before(nlp):
     assert [(e.type, e.actors, e.status) for e in found] == [("CONSULT", ("commission",), "planned")]
     found = events(nlp, "Chile seized two trawlers on Monday. Its officers detained the crews.")
     assert [e.actors for e in found if e.trigger == "detained"] == [("Chile",)]
+
+
+def test_his_or_her_government_is_that_persons_as_a_named_possessor_is(nlp):
+    found = events(nlp, "President Rita Dos said the deal did not signal any easing of pressure. Her government in May "
+                        "lifted some sanctions on Chile's mining sector.")
+    assert [(e.type, e.actors) for e in found if e.trigger == "lifted"] == [("CONCEDE", ("Rita Dos",))]

@@ -153,6 +153,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                     cm = mention_at(ctx, part)
                     if cm is None and child.dep_ == "poss" and part.lower_ in ("its", "their"):
                         cm = previous_body(ctx, part)  # "the commission met. Its members ...": the commission's
+                    elif cm is None and child.dep_ == "poss" and part.lower_ in ("his", "her"):
+                        cm = previous_person(ctx, part)  # "X said ... His administration lifted": X's, as "X's administration"
                     if cm is not None:
                         found.append(cm)
             elif child.dep_ == "prep" and child.lower_ == "of":
