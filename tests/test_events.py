@@ -865,3 +865,8 @@ def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
                         "will monitor it. The truce is due to take effect on Monday.")
     assert [(e.actors, e.status) for e in found if e.type == "RETREAT"] == [(("Chad", "Niger"), "planned")]
     assert not events(nlp, "Within an hour of the sanctions taking effect on Monday, prices rose.")
+
+
+def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
+    found = events(nlp, "Two days after Norway handed the Chilean envoy back to Chile, the deal is being read very differently.")
+    assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]

@@ -282,9 +282,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         changed = overrides["object"]
         return changed, mode if changed == kind else None
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in overrides and not any(
+        if child.dep_ in ("prt", "prep", "advmod") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
-            changed = overrides[child.lower_]  # "called on them to" requests, by no phone
+            changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod)
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
