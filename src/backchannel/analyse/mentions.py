@@ -494,7 +494,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(doc):
         match = next((g for g in by_first.get(words[i], ()) if tuple(words[i:i + len(g)]) == g), None)
-        if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start):
+        if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start or (
+                i > 0 and doc[i - 1].text in ("-", "–", "—"))):  # "Aug 4 - Court in X sentences Y": a dated line opens
             i += 1
             continue
         span = doc[i:i + len(match)]
