@@ -488,7 +488,7 @@ def test_capitalised_words_before_a_word_for_an_armed_band_name_it(nlp):
     ("Chile announced a ceasefire with Peru on Monday.", "RETREAT", "Chile"),
 ])
 def test_announcing_a_deal_or_a_ceasefire_is_an_event(nlp, text, kind, actor):
-    assert any(e.type == kind and actor in e.actors for e in events(nlp, text))
+    assert any(e.type == kind and any(actor in a for a in e.actors) for e in events(nlp, text))
 
 
 def test_which_in_a_relative_clause_is_the_noun_it_follows(nlp):
@@ -788,3 +788,14 @@ def test_the_administration_unnamed_is_the_government_of_the_state_whose_officia
     # officials all given their state, or none: no state the text is written from
     assert not any(kind == "state" for t, kind, _ in mentions(nlp, text.replace("President Luis Vega", "Luis Vega"))
                    if t == "administration")
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Swiss bankers helped with the transfer of the funds.", "COOPERATE", "Switzerland"),  # a hand in carrying it out
+    ("Senator Ana Vega called the deal a ransom payment.", "ACCUSE", "Ana Vega"),  # naming it so blames its makers
+    ("Peruvian negotiators had sought to include 40 soldiers in the exchange.", "REQUEST", "Peru"),  # terms sought
+    ("Mateo Rojas was jailed on charges that he rejected as false.", "REJECT", "Mateo Rojas"),  # a clause on the noun
+])
+def test_help_with_naming_a_ransom_seeking_terms_and_rejections_in_a_clause_on_a_noun(nlp, text, kind, actor):
+    assert any(e.type == kind and any(actor in a for a in e.actors) for e in events(nlp, text))
+    assert "COOPERATE" not in types(nlp, "The grant will help the farmers.")

@@ -35,7 +35,7 @@ def vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     v = vocabulary()
-    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["nouns"])
+    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["nouns"])
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
                 "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
         words.update(v[key])
@@ -106,8 +106,10 @@ def _done_to_people(tok: Token) -> bool:
 
 def _own_subject(tok: Token) -> bool:
     """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
-    "which" or "that") tells what that subject did."""
-    return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+    "which" or "that") tells what that subject did; so does one the parser hangs as a clause on the noun
+    ("charges that he rejected as false")."""
+    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD") and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
 def _mediated(tok: Token, mode: str | None) -> bool:
@@ -215,6 +217,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
+            return entry[0], entry[1]
+    for prep, entry in (vocabulary()["prep_verbs"].get(lemma) or {}).items():
+        if any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
             return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None:
