@@ -799,3 +799,22 @@ def test_the_administration_unnamed_is_the_government_of_the_state_whose_officia
 def test_help_with_naming_a_ransom_seeking_terms_and_rejections_in_a_clause_on_a_noun(nlp, text, kind, actor):
     assert any(e.type == kind and any(actor in a for a in e.actors) for e in events(nlp, text))
     assert "COOPERATE" not in types(nlp, "The grant will help the farmers.")
+
+
+def test_the_parties_a_broker_brokered_between_are_the_swaps_not_the_captives_who_came_home(nlp):
+    found = [e for e in events(nlp, "Five Peruvians who had been held in Chile landed in Lima on Monday, completing a "
+                                    "prisoner swap that Norway spent months brokering between Lima and Santiago.")
+             if e.type == "COOPERATE"]
+    assert found and set(found[0].actors) == set(found[0].recipients) == {"Peru", "Chile"}
+
+
+def test_a_release_naming_no_agent_is_by_the_holder_named_with_the_captives(nlp):
+    found = [e for e in events(nlp, "Three Chilean engineers who had been held in Peru were released on Friday.")
+             if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Peru",) and found[0].recipients == ("Chile",)
+    found = [e for e in events(nlp, "Five Peruvians who had been held in Chile landed in Lima on Monday. The release of "
+                                    "the five came hours after the funds arrived.") if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Chile",)  # a definite release noun refers back to them
+    assert not any(e.actors for e in events(nlp, "Two nurses held by an armed group were freed on Sunday."))
+    assert not any(e.type == "RETREAT" for e in events(nlp, "Five Peruvians who had been held in Chile landed on Monday. "
+                                                            "Peru demanded that the release of the others follow soon."))

@@ -386,6 +386,13 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
         elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
             recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
+        if child.dep_ in ("relcl", "acl"):  # "a swap that Qatar spent months brokering between X and Y": X and Y
+            for verb in [child] + [c for c in child.children if c.dep_ in ("dobj", "xcomp")]:
+                if _lemma(verb) in vocabulary()["host_verbs"]:
+                    both = [k for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                            for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+                    actors += both
+                    recipients += both
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
@@ -423,6 +430,21 @@ def _traded_for(ctx: Context, tok: Token) -> list[Mention]:
             for n in p.children if n.dep_ == "pobj" and _lemma(n) in vocabulary()["trade_nouns"]
             for f in n.children if f.dep_ == "prep" and f.lower_ == "for" for g in f.children if g.dep_ == "pobj"
             for t in g.subtree for m in [mention_at(ctx, t)] if m is not None]
+
+
+def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Mention]]:
+    """Who held captives, and who they are, from the last of these clauses on a noun that says so: "five
+    Peruvians who had been held in Chile" (a state), "two nurses held by the X Brigade" (a named agent; "an
+    armed group" names nobody). ([], []) if none does."""
+    for clause in reversed(clauses):
+        if _lemma(clause) not in vocabulary()["holding_verbs"] or clause.tag_ != "VBN":
+            continue
+        by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+        held_in = [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                   if g.dep_ == "pobj" for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
+        if by or held_in:
+            return by or held_in, keys_of(ctx, clause.head)
+    return [], []
 
 
 def _governor(noun: Token) -> Token:
@@ -632,6 +654,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
+                    if not agent and mode == "release" and subj is not None:  # "two nurses held by X were freed"
+                        agent = _holder(ctx, [subj] + [c for c in subj.children if c.dep_ in ("acl", "relcl")])[0]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     actors, recipients = agent, actors + recipients
@@ -654,6 +678,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
+                if not actors and not recipients and kind == "RETREAT" and mode == "release" and tok.dep_ in (
+                        "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                        and tok.head.tag_ == "VBD" and not _irrealis(tok.head):  # not "demanded that the release wait"
+                    # "The release of the five came hours after ...": the captives' holder named before frees them
+                    actors, recipients = _holder(ctx, [t for t in ctx.doc[:tok.i] if t.dep_ in ("acl", "relcl")])
                 if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
                     actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
                 verb = tok.text
