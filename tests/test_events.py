@@ -818,3 +818,13 @@ def test_a_release_naming_no_agent_is_by_the_holder_named_with_the_captives(nlp)
     assert not any(e.actors for e in events(nlp, "Two nurses held by an armed group were freed on Sunday."))
     assert not any(e.type == "RETREAT" for e in events(nlp, "Five Peruvians who had been held in Chile landed on Monday. "
                                                             "Peru demanded that the release of the others follow soon."))
+
+
+def test_a_round_of_talks_that_opens_naming_nobody_is_between_the_storys_two_parties(nlp):
+    found = events(nlp, "Chile and Peru signed a truce in Lima on Friday. The third round of talks opened in Quito on "
+                        "May 2. The fourth round is due to start in Lima in August. The talks were tense.")
+    talks = [e for e in found if e.type == "CONSULT"]
+    assert len(talks) == 2 and all(set(e.actors) == set(e.recipients) == {"Chile", "Peru"} for e in talks)
+    assert talks[1].status == "planned"
+    assert not [e for e in events(nlp, "Chile and Peru met in Lima. Peru has insisted on it since the talks resumed.")
+                if e.type == "CONSULT" and "talks" in e.summary]

@@ -447,6 +447,26 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
     return [], []
 
 
+def _session(noun: Token) -> Token | None:
+    """ "The third round of talks opened", "the talks are due to resume": the verb by which talks with the article
+    before them (or a part of them) begin or end as a happening of their own, else None; not in a "since" clause."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in vocabulary()["part_nouns"]:
+        noun = noun.head.head
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
+        return None
+    near = [head] + [g for c in head.children if c.dep_ in ("xcomp", "acomp") for g in [c] + list(c.children) if g.dep_ == "xcomp"]
+    return next((v for v in near if _lemma(v) in vocabulary()["session_verbs"]), None)
+
+
+def _session_verb(verb: Token) -> bool:
+    """ "The fourth round is due to start": a round or session named alone that opens or ends is a round of talks."""
+    subj = subject_of(verb)[0]
+    return _lemma(verb) in vocabulary()["session_verbs"] and subj is not None and subj.lower_ in vocabulary()["round_nouns"] \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children) and _session(subj) == verb
+
+
 def _governor(noun: Token) -> Token:
     """The word a noun hangs on: the verb of its preposition ("took part in talks"), else its head."""
     return noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -580,6 +600,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 kind, mode = _verb_type(tok)
+                session = kind is None and _session_verb(tok)
+                kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
                 asker, committed = _obligation(tok), kind is not None and _commitment(tok, kind)
@@ -627,6 +649,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         # subject, X is ("we won't withdraw and won't release" is rightly one clause)
                         subj = subject_of(tok.sent.root)[0]
                         actors = keys_of(ctx, subj) if subj is not None else []
+                    if session:
+                        actors = recipients = both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind)
@@ -678,6 +702,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
+                if not actors and not recipients and kind == "CONSULT" and _session(tok) is not None:
+                    actors = recipients = both_parties(ctx, tok)  # "The third round of talks opened": the story's two
                 if not actors and not recipients and kind == "RETREAT" and mode == "release" and tok.dep_ in (
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                         and tok.head.tag_ == "VBD" and not _irrealis(tok.head):  # not "demanded that the release wait"
