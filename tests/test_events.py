@@ -828,3 +828,14 @@ def test_a_round_of_talks_that_opens_naming_nobody_is_between_the_storys_two_par
     assert talks[1].status == "planned"
     assert not [e for e in events(nlp, "Chile and Peru met in Lima. Peru has insisted on it since the talks resumed.")
                 if e.type == "CONSULT" and "talks" in e.summary]
+
+
+def test_a_lone_mediator_carrying_messages_between_two_parties_consults_both(nlp):
+    found = [e for e in events(nlp, "Norwegian envoys met members of the Red Dawn Brigade last week. A local mediator, a "
+                                    "fisherman from Tumbes, had carried messages between the kidnappers and Oslo since "
+                                    "January.") if e.mode == "third-party"]
+    assert found and found[0].type == "CONSULT" and found[0].actors == ("mediator",)
+    assert set(found[0].recipients) == {"Red Dawn Brigade", "Norway"}
+    found = [e for e in events(nlp, "Chilean mediators passed messages between a team led by the envoy, Ana Ruiz, "
+                                    "and Peruvian negotiators.") if e.mode == "third-party"]
+    assert found and any("Peru" in r for r in found[0].recipients)  # the second party the parser hangs deep inside

@@ -355,6 +355,9 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"] and not _topic(noun, c):
             found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+            if c.lower_ == "between" and not any(g.dep_ == "conj" for p in c.children for g in p.children):
+                # "between a team led by X, Y, and Iranian negotiators": the parser hangs the second party deep inside
+                found += [k for p in c.children for t in p.subtree if t.dep_ == "conj" for k in keys_of(ctx, t)][-1:]
     return found
 
 
