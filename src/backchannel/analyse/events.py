@@ -245,8 +245,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
-            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children) \
-            and not _matter_refused(complement):
+            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
         return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand" refuses it
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
@@ -257,15 +256,6 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
         return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
-
-
-def _matter_refused(complement: Token) -> bool:
-    """ "has refused to discuss them", "refused to discuss the release": an object put to the subject to discuss
-    or answer, referred back to or an event noun, is what is refused; "declined to confirm the meeting" or
-    "to name them" is no comment, nor is "declined to discuss details"."""
-    v = vocabulary()
-    return _lemma(complement) in v["discussion_verbs"] and any(
-        c.dep_ == "dobj" and (c.lower_ in ("them", "it") or c.lower_ in v["nouns"]) for c in complement.children)
 
 
 def _phrase(tok: Token) -> str:
