@@ -7,6 +7,7 @@ import pytest
 from backchannel.analyse import analyse_document
 from backchannel.analyse.anchor import redate
 from backchannel.analyse.nlp import load
+from backchannel.analyse.times import find_timexes
 from backchannel.config import Settings
 from backchannel.models import DateWindow, Published, Timex
 
@@ -149,3 +150,43 @@ def test_a_joined_verb_or_a_clause_on_a_day_takes_that_date(nlp, text, trigger, 
 def test_a_joined_verb_that_looks_ahead_keeps_no_past_date(nlp):
     dates = dates_of(nlp, "Chile freed ten prisoners on Sunday and will free more.")
     assert dates["free"] is None or dates["free"].earliest != date(2024, 2, 11)
+
+
+def test_an_undated_act_in_an_undated_article_waits_for_the_publication_date(nlp):
+    # a yearless dateline: the article is dated later, from its collection, and its undated acts with it
+    analysis = analyse_document(nlp("Chile accused Peru of stalling the prisoner exchange."), Published(None, "unknown"))
+    assert analysis.events and all(e.date is None and e.date_anchor == "before-publication" for e in analysis.events)
+    later = redate(analysis.events[0].date_anchor, TIMEXES, PUBLISHED)
+    assert (later.earliest, later.latest) == (date(2024, 2, 7), date(2024, 2, 13))
+
+
+@pytest.mark.parametrize("text", [
+    "President Maria Duarte pardoned Tomas Keller, a Swiss sentenced to life in Lima for smuggling, on Wednesday.",
+    "The court freed Tomas Keller, who had been jailed in Lima since 2019 for smuggling, on Wednesday.",
+])
+def test_a_time_after_a_comma_set_aside_dates_the_main_act(nlp, text):
+    dates = dates_of(nlp, text)
+    main = dates.get("pardoned") or dates.get("freed")
+    assert main and (main.earliest, main.latest) == (date(2024, 2, 7), date(2024, 2, 7)), dates
+
+
+def test_an_act_followed_by_one_on_the_following_day_took_place_the_day_before(nlp):
+    text = ("Two engineers were freed on Saturday, the army said. They were handed over to Red Cross staff at a "
+            "checkpoint and driven to the capital the following day, a spokesman said on Monday.")
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    handed = next(e for e in analysis.events if e.trigger == "handed")
+    assert (handed.date.earliest, handed.date.latest) == (date(2024, 2, 10), date(2024, 2, 10))
+    timexes = find_timexes(text, date(2024, 2, 13))
+    assert redate(handed.date_anchor, timexes, PUBLISHED) == handed.date
+
+
+@pytest.mark.parametrize("text, latest", [
+    ("The rebels have until late March to complete the withdrawal from the town.", date(2024, 3, 31)),
+    ("Chile and Peru have until Friday to complete the prisoner exchange.", date(2024, 2, 16)),
+])
+def test_an_act_due_by_a_deadline_lies_between_publication_and_the_deadline(nlp, text, latest):
+    analysis = analyse_document(nlp(text), PUBLISHED)
+    assert analysis.events
+    for e in analysis.events:
+        assert (e.date.earliest, e.date.latest) == (date(2024, 2, 13), latest)
+        assert redate(e.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == e.date

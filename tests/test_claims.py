@@ -83,6 +83,23 @@ def test_a_figure_is_dated_by_its_clause_else_by_publication(nlp):
     assert (found["30"].as_of.earliest, found["30"].as_of.latest) == (date(2025, 3, 12),) * 2  # not May
 
 
+def test_a_figure_in_a_where_clause_counts_in_that_place(nlp):
+    there = claims_of(nlp, "Relief will reach Darfur, where aid groups say 3.1 million people need food aid.")
+    inside = claims_of(nlp, "More than 4 million people in Darfur depend on food aid, the agency said.")
+    assert there["3.1 million"].named == inside["More than 4 million"].named == ("Darfur",)
+
+
+def test_a_length_from_a_named_start_runs_as_far_as_it_goes(nlp):
+    from backchannel.analyse.anchor import redate
+    from backchannel.analyse.times import find_timexes
+    text = "The mediator announced the accord in Lima after 12 days of talks that began on March 1."
+    c = claims_of(nlp, text)["12 days"]
+    assert (c.as_of.earliest, c.as_of.latest) == (date(2025, 3, 1), date(2025, 3, 13))
+    assert redate(c.as_of_anchor, find_timexes(text, date(2025, 3, 12)), PUBLISHED) == c.as_of
+    ended = claims_of(nlp, "The accord, signed on Monday after nine days of negotiations, ends the war.")["nine days"]
+    assert (ended.as_of.earliest, ended.as_of.latest) == (date(2025, 3, 10), date(2025, 3, 10))
+
+
 def by_figure(corpus):
     return {(c.quantity, c.figure): c for c in corpus.claims()}
 
@@ -170,13 +187,12 @@ def test_denials_vague_plurals_ordinal_shares_and_counted_sources_are_no_figures
     assert claims_of(nlp, text) == {}
 
 
-@pytest.mark.parametrize("text, figure, value, what", [
-    ("The ninth exchange of detainees took place at the border crossing on Friday.", "ninth", 9, "exchange"),
-    ("Delegates opened a fourth round of talks in Nairobi.", "fourth", 4, "round"),
+@pytest.mark.parametrize("text", [
+    "The ninth exchange of detainees took place at the border crossing on Friday.",
+    "Delegates opened a fourth round of talks in Nairobi.",
 ])
-def test_an_ordinal_round_counts_the_rounds_so_far(nlp, text, figure, value, what):
-    c = claims_of(nlp, text)[figure]
-    assert c.value == value and what in c.what and c.aspect == "state"
+def test_an_ordinal_names_one_round_and_counts_nothing(nlp, text):
+    assert claims_of(nlp, text) == {}
 
 
 def test_a_demonym_names_only_its_state_and_nationals_are_people(nlp):

@@ -197,3 +197,12 @@ def test_one_way_acts_in_opposite_directions_are_two_happenings_but_talks_and_sw
     for kind in ("CONSULT", "RETREAT"):
         assert same_happening(*[Reading(r.id, r.document, r.story, kind, r.participants, day, None, r.actors)
                                 for r in (a, b)])
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
+    rows = [row("d1", "Tomas Berg", "person", label="PERSON"), row("d2", "Tomas", "person", label="PERSON"),
+            row("d2", "Ilse", "person", label="PERSON"), row("d1", "Ilse Berg", "person", label="PERSON"),
+            row("d3", "Ilse Holm", "person", label="PERSON")]
+    actors, assignment = resolve_actors(rows)
+    assert assignment[("d2", "Tomas")] == assignment[("d1", "Tomas Berg")]
+    assert assignment[("d2", "Ilse")] not in (assignment[("d1", "Ilse Berg")], assignment[("d3", "Ilse Holm")])

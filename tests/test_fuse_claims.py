@@ -125,3 +125,14 @@ def test_an_undated_happening_of_another_story_conflicts_only_when_an_occasion_n
     assert conflicts([a, replace(b, story="s1")]) == [("a", "b")]  # one story: one release told twice
     deal_a, deal_b = replace(a, occasion="deal"), replace(b, occasion="deal")
     assert conflicts([deal_a, deal_b]) == [("a", "b")]  # "released in the deal": the same deal
+
+
+def test_lengths_of_one_storys_talks_conflict_whatever_places_they_name():
+    def length(id, value, named, as_of, anchor, story="s1"):
+        f = figure(id, value, quantity="day|talk", occasion="deal", unit="day", named=named, as_of=as_of, anchor=anchor)
+        return Figure(**{**f.__dict__, "story": story})
+    began = length("a", 12, {"Lima"}, window("2025-03-01", "2025-03-13"), "length:10:12")
+    signed = length("b", 9, {"Andean Union"}, window("2025-03-10"), "timex:5")
+    assert conflicts([began, signed]) == [("a", "b")]
+    elsewhere = length("c", 9, {"Andean Union"}, window("2025-03-10"), "timex:5", story="s2")
+    assert conflicts([began, elsewhere]) == []  # another story's talks, at the place it names

@@ -106,9 +106,23 @@ def test_durations_used_as_terms_are_claims(nlp):
     "The S&P 500 opened late.",
     "The clinic treated COVID-19 patients.",
     "The match ended 2-0.",
+    "Border truce: day six",
+    "The blockade entered week 12 on Monday.",
+    "Delegates opened round four of the talks.",
 ])
 def test_not_quantities(nlp, text):
     assert quantities(nlp, text) == []
+
+
+def test_a_live_blog_time_stamp_is_not_part_of_what_is_counted(nlp):
+    doc = nlp("Border live\n\n09:15 GMT – Raid kills four in northern Kivu\nThe army said it was investigating.")
+    found = [q for sent in doc.sents for q in read_quantities(sent)]
+    assert [q.value for q in found] == [4] and "GMT" not in found[0].concept and "Raid" in found[0].concept
+
+
+def test_a_number_after_a_sequence_noun_counts_when_something_follows_it(nlp):
+    q = only(nlp, "On the first day 300 people were freed.")
+    assert q.value == 300 and "people" in q.concept
 
 
 def test_the_concept_and_certainty_come_from_the_clause(nlp):

@@ -51,7 +51,7 @@ def only(text, anchor=TUESDAY, expression=None):
     ("A truce was agreed in late January.", "late January", "2024-01-21", "2024-01-31", "2024-01"),
     ("Fighting resumed in early April 2023.", "early April 2023", "2023-04-01", "2023-04-10", "2023-04"),
     ("The talks opened on 10 July 2024.", "10 July 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
-    ("Talks resumed earlier this week.", "this week", "2024-02-12", "2024-02-13", "2024-W07"),  # TimeBank: week apart
+    ("Talks resumed earlier this week.", "this week", "2024-02-12", "2024-02-12", "2024-W07"),  # TimeBank: week apart
     ("The truce collapsed in June last year.", "June last year", "2023-06-01", "2023-06-30", "2023-06"),
     ("The talks opened on July 10, 2024.", "July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
     ("The talks opened Wednesday, July 10, 2024.", "Wednesday, July 10, 2024", "2024-07-10", "2024-07-10", "2024-07-10"),
@@ -665,6 +665,15 @@ def test_weekdays_counted_ahead_or_from_the_narrative_day(text, expression, valu
 ])
 def test_the_quarter_is_the_one_the_story_reports(text, expression, value):
     assert only(text, date(2023, 11, 2), expression).value == value
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The envoy had flown home earlier in the week.", "earlier in the week"),
+    ("Guards moved the captives earlier this week.", "this week"),
+])
+def test_earlier_in_the_week_is_the_days_of_the_week_before_the_anchor(text, expression):
+    t = only(text, date(2024, 2, 15), expression)  # a Thursday: Monday to Wednesday, not the Thursday itself
+    assert (t.window.earliest, t.window.latest, t.window.value) == (date(2024, 2, 12), date(2024, 2, 14), "2024-W07")
 
 
 @pytest.mark.parametrize("text, anchor, expression, value", [

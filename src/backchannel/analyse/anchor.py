@@ -1,5 +1,6 @@
 """Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's, or
-the dated verb's it is joined to, or, for a past act told next with a pronoun subject, the sentence before's;
+the dated verb's it is joined to, or the day before the act joined to it and dated "the following day", or,
+for a past act told next with a pronoun subject, the sentence before's;
 for an act told in reported speech, the telling's: the days before it for an act told in the past, its day for
 a stand), else the section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
@@ -10,12 +11,13 @@ when a document's publication date changes, so no re-parse is needed.
 """
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, vague_value
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -35,11 +37,25 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
             return None
         if node.head.i == node.i or steps > 10:
             return None
-        node = node.head
+        came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            return None
+            if not _closed_aside(node, came_from):
+                return None
+            node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
+
+
+def _closed_aside(verb: Token, child: Token) -> bool:
+    """ "pardoned Ana Ruiz, a nurse jailed in Lima for fraud, on Tuesday": a modifier set off by commas
+    ("a nurse jailed ...", "who was jailed ...") ends at the comma before the time expression, which the
+    parser still hangs on the modifier's verb."""
+    if verb.dep_ not in ("acl", "relcl") or child.i < verb.i:
+        return False
+    aside = verb.head if verb.head.dep_ == "appos" else verb
+    doc = verb.doc
+    return (aside.left_edge.i > 0 and doc[aside.left_edge.i - 1].text == ","
+            and child.left_edge.i > verb.i + 1 and doc[child.left_edge.i - 1].text == ",")
 
 
 def clause_verb(tok: Token) -> Token:
@@ -86,9 +102,15 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
+    deadline = _deadline(sent, trigger, timexes)
+    if deadline is not None:
+        return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
     chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
+    next_day = _followed_next_day(sent, trigger, timexes)
+    if next_day is not None:
+        return _day_before(next_day.window), f"day-before:{next_day.start}"
     reporter = _reporting_verb(trigger, sent)
     if reporter is not None:
         said = (_attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
@@ -108,6 +130,46 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
+
+
+def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "have until late January to complete the withdrawal", "were given until Friday to reply": the act of
+    the infinitive after a deadline is due by then."""
+    verb, text = clause_verb(trigger), trigger.doc.text
+    for t in timexes:
+        if sent.start_char <= t.start < verb.idx and DEADLINE_BEFORE.search(text[max(0, t.start - 10):t.start]):
+            after = DEADLINE_AFTER.match(text, t.end)
+            if after and after.end() == verb.idx + len(verb.text):
+                return t
+    return None
+
+
+def _by_deadline(deadline: DateWindow | None, published: Published) -> DateWindow | None:
+    """From publication up to the deadline, when the deadline lies ahead (one passed says no more than its own
+    window)."""
+    if deadline is None or published.window is None or published.window.earliest > deadline.latest:
+        return deadline
+    return DateWindow(published.window.earliest, deadline.latest, rule="deadline", text=deadline.text).normalised()
+
+
+def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "were handed over at the border and flown home the following day": an act followed, in the same
+    clause, by one dated "the following day" (counted from the story's last date) took place the day before."""
+    verb = clause_verb(trigger)
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            t = _attached(trigger.doc, sent.start_char, sent.end_char, {c.i}, c, timexes)
+            if t is not None and t.window is not None and t.window.rule == "narrative-day" and t.window.days == 1 \
+                    and re.search(r"\b(?:following|next)\b", t.text, re.IGNORECASE):
+                return t
+    return None
+
+
+def _day_before(window: DateWindow | None) -> DateWindow | None:
+    if window is None:
+        return None
+    return DateWindow(window.earliest - timedelta(days=1), window.latest - timedelta(days=1), rule="day-before",
+                      text=window.text).normalised()
 
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -206,9 +268,9 @@ def _fallback(position: int, timexes: list[Timex], published: Published, status:
     # a heading that states the publication day is the dateline, not a section of the narrative
     if headings:
         return headings[-1].window, f"heading:{headings[-1].start}"
-    if status != "planned" and not perfect and published.window is not None:
+    if status != "planned" and not perfect:  # with no publication date yet, the anchor waits for one
         anchor = "before-publication" if before else "publication"
-        return _publication_window(anchor, published), anchor
+        return (_publication_window(anchor, published) if published.window else None), anchor
     return None, ""
 
 
@@ -219,12 +281,24 @@ def _publication_window(anchor: str, published: Published) -> DateWindow:
     return DateWindow(w.earliest, w.latest, rule=anchor).normalised()
 
 
+def lengthened(window: DateWindow | None, days: int) -> DateWindow | None:
+    """A window reaching `days` further: a length's as-of window from the start its time names."""
+    if window is None:
+        return None
+    return DateWindow(window.earliest, window.latest + timedelta(days=days), rule="length", text=window.text).normalised()
+
+
 def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindow | None:
     """The date a stored anchor gives under a (new) publication date."""
     kind, _, offset = anchor.partition(":")
-    if kind in ("timex", "heading", "reported"):
+    if kind == "length":
+        at, _, days = offset.partition(":")
+        return lengthened(redate(f"timex:{at}", timexes, published), int(days))
+    if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
-        return _reported_window(window) if kind == "reported" else window
+        return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
+    if kind == "deadline":
+        return _by_deadline(next((t.window for t in timexes if t.start == int(offset)), None), published)
     if anchor in ("publication", "before-publication") and published.window is not None:
         return _publication_window(anchor, published)
     return None

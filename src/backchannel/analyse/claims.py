@@ -37,12 +37,12 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.analyse.anchor import clause_verb, date_figure
+from backchannel.analyse.anchor import clause_verb, date_figure, lengthened
 from backchannel.analyse.events import vocabulary as event_vocabulary
 from backchannel.analyse.mentions import state_of
 from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
 from backchannel.analyse.quantities import vocabulary as quantity_vocabulary
-from backchannel.models import ClaimRecord, Evidence, Mention, Published, QuoteRecord, Timex
+from backchannel.models import ClaimRecord, DateWindow, Evidence, Mention, Published, QuoteRecord, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
 ELLIPSIS_CHARS = 600  # how far back a figure that counts nothing named looks for the thing counted
@@ -60,8 +60,9 @@ def vocabulary() -> dict:
     negation = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["negations"]) + r")\s+$", re.I)
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
             "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]),
-            "ordinals": v["ordinals"], "rounds": set(v["rounds"]), "negation": negation,
-            "earlier_occasion": set(v["earlier_occasion"])}
+            "negation": negation,
+            "earlier_occasion": set(v["earlier_occasion"]), "start_verbs": set(v["start_verbs"]),
+            "length_days": v["length_days"]}
 
 
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
@@ -84,15 +85,11 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 continue  # "Ana Ruiz, one of the two nurses freed": one picks out a person, it counts nothing
             if token is not None and not any(q.start < p.end and p.start < q.end for p, _ in figures):
                 figures.append((q, token))
-        figures += [(q, t) for q, t in _ordinal_counts(sent) if not any(q.start < p.end and p.start < q.end for p, _ in figures)]
-        figures.sort(key=lambda f: f[0].start)
         for q, token in figures:
             taken = {i for _, u in figures if u.i != token.i and token not in u.subtree for i in _phrase(u, token)}
             others = _offsets(doc, taken)
             own = [t for t in dating if t.start not in others]
             claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
-            if q.kind == "ordinal" and claim.aspect == "event":  # the rounds so far: a standing count
-                claim = replace(claim, aspect="state")
             thing, _, verb_class = claim.quantity.partition("|")
             if q.counted and not PART.search(text[sent.start_char:q.start]):
                 previous = claim
@@ -116,24 +113,6 @@ def _no_figure(q: Quantity, text: str) -> bool:
     if q.value is None and q.text.lower().split()[0] in quantity_vocabulary()["vague_scales"]:
         return True
     return q.kind == "share" and not re.match(r"\s*of\b", text[q.end:q.end + 6])
-
-
-def _ordinal_counts(sent: Span) -> list[tuple[Quantity, Token]]:
-    """ "the eighth exchange", "a third round of talks": an ordinal before a round of something counts
-    the rounds held so far (8 exchanges, 3 rounds), a standing count as of its time."""
-    found = []
-    for t in sent:
-        value, noun = vocabulary()["ordinals"].get(t.lower_), t.head
-        if value is None or t.dep_ != "amod" or noun.lemma_.lower() not in vocabulary()["rounds"] or noun.i < t.i:
-            continue
-        end = noun
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and any(c.dep_ == "pobj" for c in of.children):
-            end = next(c for c in of.children if c.dep_ == "pobj")
-        concept = sent.doc[t.i + 1:end.i + 1]
-        found.append((Quantity(t.idx, t.idx + len(t), t.text, float(value), None, None, "exact", "=", None,
-                               noun.lemma_.lower(), concept.text, concept.start_char, concept.end_char, (), kind="ordinal"), t))
-    return found
 
 
 def _counts_sources(token: Token) -> bool:
@@ -212,7 +191,9 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     movers = verbs | {c for c in token.children if c.dep_ in ("acl", "relcl")}  # "eight sent to Russia"
     bound_for = _offsets(token.doc, {g.i for v in movers for p in v.children if p.dep_ in ("prep", "dative")
                                      and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"})
-    named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for)
+    place = _where_antecedent(verb)  # "Darfur, where aid groups say 3.1 million people need food aid"
+    named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for
+                                                            or place is not None and m.start <= place.idx < m.end)
                                 and m.start not in doers))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
     if people_of:  # "40 Colombians": people of that state, wherever held and whoever freed them
@@ -224,6 +205,7 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     close = [t for t in timexes if t.type == "DATE" and t.window is not None and t.start in near]
     as_of, anchor = (close[0].window, f"timex:{close[0].start}") if close else \
         date_figure(sent, token, timexes, published)
+    as_of, anchor = _length_from_start(token.doc, as_of, anchor, q, unit)
     return ClaimRecord(
         text=q.text, start=q.start, end=q.end, value=q.value, low=q.low, high=q.high, qualifier=q.qualifier,
         unit=unit, what=what or thing, quantity=f"{thing}|{verb_class}",
@@ -233,6 +215,32 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         speaker_key=estimator[0] if estimator else said.speaker_key if said else None,
         speaker_text=estimator[1] if estimator else said.speaker_text if said else "",
         anonymous=False if estimator else said.anonymous if said else False, as_of=as_of, as_of_anchor=anchor)
+
+
+def _length_from_start(doc: Doc, as_of: DateWindow | None, anchor: str, q: Quantity, unit: str | None
+                       ) -> tuple[DateWindow | None, str]:
+    """ "10 days of talks that began on October 25": a length runs from the start its time names; it is
+    measured at the end, so its as-of window reaches from that start to as far as the length goes."""
+    days = vocabulary()["length_days"].get(unit or "")
+    if not days or q.value is None or not anchor.startswith("timex:"):
+        return as_of, anchor
+    at = int(anchor.partition(":")[2])
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not any(t.lemma_.lower() in vocabulary()["start_verbs"]
+                               for t in [span.root, *span.root.ancestors][:4] if t.pos_ == "VERB"):
+        return as_of, anchor
+    days = round(q.value * days)
+    return lengthened(as_of, days), f"length:{at}:{days}"
+
+
+def _where_antecedent(verb: Token) -> Token | None:
+    """The place a "where" clause holding the figure's clause is about: it is where the figure counts."""
+    for node in [verb, *verb.ancestors][:3]:
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in node.children):
+            return node.head
+        if node.dep_ not in ("ccomp", "conj"):
+            return None
+    return None
 
 
 def _estimator(verb: Token, mentions: list[Mention]) -> tuple[str, str] | None:

@@ -222,8 +222,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         if any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
             return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
-    if entry is None:
-        return None, None
+    if entry is None or _naming(tok):
+        return None, None  # "called the deal shameful" is a statement, no phone call
     if lemma in ("release", "free", "issue", "publish") and any(
             c.dep_ == "dobj" and _lemma(c) in vocabulary()["statement_objects"] for c in tok.children):
         return None, None  # "released a statement" reports speech; it frees nobody
@@ -256,6 +256,18 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
         return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
+
+
+def _reciprocal(tok: Token) -> bool:
+    """An act its actors do to each other ("blamed each other", "accused one another")."""
+    return any(c.dep_ in ("dobj", "pobj", "prep") and any(g.lower_ == "other" for g in c.subtree) and any(
+        g.lower_ in ("each", "one") for g in c.subtree) for c in tok.children)
+
+
+def _naming(tok: Token) -> bool:
+    """A verb naming what its object is ("called it a gift to X", "branded the deal a betrayal")."""
+    deps = {c.dep_ for c in tok.children}
+    return _lemma(tok) in vocabulary()["naming_verbs"] and {"dobj", "oprd"} <= deps
 
 
 def _phrase(tok: Token) -> str:
@@ -549,7 +561,7 @@ def _statement_type(tok: Token) -> str | None:
     framework positively"). Cue phrases are in patterns/events.yaml; the first type that matches wins."""
     v = vocabulary()
     lemma = _lemma(tok)
-    statement = lemma in v["speech_verbs"] or (
+    statement = lemma in v["speech_verbs"] or _naming(tok) or (
         lemma in ("release", "issue", "publish") and any(c.dep_ == "dobj" and _lemma(c) in v["statement_objects"]
                                                         for c in tok.children))
     if not statement:
@@ -646,7 +658,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = recipients = both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
-                    recipients = _recipients(ctx, tok, kind)
+                    recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
                     if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
                         if subj is None or subj.lemma_.lower() not in vocabulary()["truce_nouns"] or any(
                                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
@@ -667,7 +679,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                                            key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
                     speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
-                    recipients += [m for t in tok.subtree if t.i not in speakers and t.i != tok.i
+                    named = tok.subtree if not _naming(tok) else (t for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+                    recipients += [m for t in named if t.i not in speakers and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
@@ -739,8 +752,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if kind == "RETREAT" and mode == "release" and len(actor_keys) > 1 and not recipient_keys and any(
                     t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
                 kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
-            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release" or kind == "AGREE" and _both(tok)) \
-                    and len(actor_keys) > 1 and not recipient_keys:  # "the two governments agreed": with each other
+            if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release" or kind == "AGREE" and _both(tok)
+                    or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:  # "X and Y blamed each other"  # "the two governments agreed": with each other
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue

@@ -45,6 +45,7 @@ class Vocabulary:
     platforms: frozenset[str] = frozenset()  # "Telegram", "WhatsApp": where words are posted
     band_heads: frozenset[str] = frozenset()  # "gang", "cartel": "the X gang" names an organisation
     agent_participles: frozenset[str] = frozenset()  # "Qatar-brokered": the name before the hyphen is an actor
+    national_forces: frozenset[str] = frozenset()  # "the army": a state's own, one to a text
     captor_groups: frozenset[str] = frozenset()  # "kidnappers": the one band a text names, if it names one
     armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
@@ -68,7 +69,8 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
-                      frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]), frozenset(t["organisation_anaphors"]))
+                      frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
+                      frozenset(t["organisation_anaphors"]))
 
 
 @lru_cache(maxsize=1)
@@ -100,13 +102,16 @@ def is_heading_line(text: str, start: int) -> bool:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading determiners and punctuation, trailing possessives and punctuation."""
+    """Drop leading determiners, punctuation and a date line's date, trailing possessives and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    dash = next((t.i for t in doc[start:end] if t.text in ("-", "–", "—") and t.whitespace_), None)
+    if dash is not None and any(t.like_num for t in doc[start:dash]):
+        start = dash + 1  # "Jul 27 - Blinken says ...": a dated line of a chronology, the date no part of the name
     if start >= end:
         return None
     return doc[start:end]
@@ -498,6 +503,18 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                                  and c.dep_ in ("compound", "amod") and c.lower_ in governments), "")
         # "government troops" after "the Chilean government": Chile's troops
         name = " ".join(t.lower_ for t in span)
+        if name in v.national_forces and owner and state_of(owner):
+            governments[name] = state_of(owner)  # "Sudan's army" ... "the army": the same state's
+        bare = all(c.dep_ in ("det", "cc", "conj") or c.dep_ == "prep" and all(
+            g.dep_ == "pcomp" or g.lower_.endswith("ing") for g in c.children) for c in span.root.children)  # "the government (and X)", "accused the government of stalling"
+        if name in v.national_forces and not owner and bare and doc[i].i > 0 and doc[i - 1].lower_ == "the" and not any(
+                m.kind == "organization" and m.key.lower().split()[-1] == name for m in mentions):  # not "the X Army"
+            # "the army", "the military": a state's one army, the one named before, or the army of the story
+            state = governments.get(name)
+            found.append(Mention(span.start_char, span.end_char, span.text, "state" if state else "group",
+                                 state or name, "GROUP"))
+            i += len(match)
+            continue
         if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
             continue
@@ -509,7 +526,7 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if state:  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
                 governments[name] = state
-            elif not owner and all(c.dep_ == "det" for c in span.root.children) and (governments.get(name) or home):
+            elif not owner and bare and (governments.get(name) or home):
                 # "... the government" again, further on: that state's (not "the transitional government"); named
                 # first so, the government of the state whose officials the text names without their state
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", governments.get(name) or home, "GROUP"))

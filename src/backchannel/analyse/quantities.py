@@ -297,6 +297,9 @@ def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
     before = text[sent_start:start]
     if re.search(r"[^\W\d_][-‐]$|[A-Z]{2,}\s-$", before):  # COVID-19, F-35, "COVID -19"
         return True
+    if re.search(rf"\b(?i:{_alt(vocabulary()['sequence_words'])})\s+$", before) and not m.group("unit") and \
+            re.match(r"\s*(?:[,.;:!?)\n]|[-–—]\s|(?:of|on|since)\b|$)", text[m.end():]):
+        return True  # "day five", "round 3 of the talks": the place in a sequence, not a count
     streets = _alt(vocabulary()["street_words"])
     if re.fullmatch(r"\d+", num) and not m.group("scale1") and re.match(
             rf"(?:\s+[A-Z0-9][\w.]*){{1,3}}\s+(?i:{streets})(?!\w)|\s+(?=[A-Z])(?i:{streets})\s+[A-Z]", text[m.end("num2" if m.group("num2") else "num1"):]):
@@ -738,8 +741,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
         change = "="  # the start point of a movement, not its amount
     verb = _governing_verb(core if core is not None else root)
     concept_tokens = _concept(span, root, core, counted is not None, verb, exclude | figures)
-    concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end}.values(),
-                            key=lambda t: t.i)
+    concept_tokens = sorted({t.i: t for t in concept_tokens if t.i not in exclude and sent.start <= t.i < sent.end
+                             and not _in_clock_time(t)}.values(), key=lambda t: t.i)
     concept = " ".join(t.text for t in concept_tokens)
     return [Quantity(
         start=start, end=end, text=text[start:end], value=value, low=low, high=high, qualifier=qualifier,
@@ -749,6 +752,14 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
         certainty=_certainty(verb, sent), scale_text=scale_text or "",
         counted_phrase=_count_phrase(core, span) if counted else None, kind=kind,
         referred=_referred(span, root, core, counted is not None, unit, verb, exclude | figures))]
+
+
+def _in_clock_time(token: Token) -> bool:
+    """ "17:05 GMT - Strike kills two": a live blog's time stamp, which the parser may hang on the headline's
+    subject, says nothing of what is counted."""
+    doc = token.doc
+    return token.i > 0 and re.fullmatch(r"\d{1,2}[:.]\d\d", doc[token.i - 1].text) is not None and \
+        TIME_AFTER.match(" " + token.text) is not None
 
 
 def _is_fraction_word(num: str) -> bool:

@@ -842,7 +842,10 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
             return replace(_window(anchor - timedelta(days=7), anchor, rule, text), value=describe(*week_window(mid))[0])
         shift = {"this": 0, "the": 0, "last": -7, "next": 7}[direction]
         week = week_window(anchor + timedelta(days=shift))
-        return _within(_window(*_part(*week, part, anchor, shift == 0), rule, text), *week)
+        lo, hi = _part(*week, part, anchor, shift == 0)
+        if part == "earlier" and shift == 0 and lo < anchor:  # a day of the week told apart from today's
+            hi = anchor - timedelta(days=1)
+        return _within(_window(lo, hi, rule, text), *week)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
             return None

@@ -1,7 +1,7 @@
 """Resolve document-level mention keys to canonical actors across the corpus.
 
 Evidence is pooled over every document: a surname joins the one full name that ends with it
-("Netanyahu" -> "Benjamin Netanyahu"), spelling variants of a full name join (rapidfuzz), an acronym
+("Netanyahu" -> "Benjamin Netanyahu"), a given name alone the one that begins with it ("Paul"), spelling variants of a full name join (rapidfuzz), an acronym
 joins the long form whose initials it spells ("IDF" <- "Israel Defense Forces"), a name tagged ORG
 once and PERSON ten times is a person, "X chief" anywhere makes X an organisation, and a user's
 YAML file can add actors, aliases and merges. Ids derive from the canonical name, so re-running the
@@ -120,8 +120,11 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         if len(words) == 1 and _kind(c) != "state":
             full = {u.find(p) for p in by_last.get(k, []) if not any(x.isupper() and len(x) > 1 for x in c.keys)
                     or any(x == w for x in c.keys for q in by_key[p].keys for w in q.split())}
+            first = {u.find(p) for p in persons if p.split()[0] == k}
             if len(full) == 1:  # a surname that belongs to exactly one person in the corpus ("UN" is not "Un")
                 u.union(k, full.pop())
+            elif not full and _kind(c) == "person" and len(first) == 1:
+                u.union(k, first.pop())  # "bring Paul home": the given name of the one Paul named in full
             elif _kind(c) == "organization" and len(_longer_orgs(k, keys, by_key)) == 1:
                 u.union(k, _longer_orgs(k, keys, by_key)[0])  # "the Journal" of "Wall Street Journal"
             elif any(x.isupper() for x in c.keys) and len(k) >= 2:

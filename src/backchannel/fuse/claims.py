@@ -5,7 +5,8 @@ Two claims measure the same quantity when they share the comparability key that 
 them (what is counted and the verb class: "hostage|release"), their aspect and their unit, an event
 figure also its occasion ("released in the deal"), and they name the same actors ("230 returned to
 Russia" and "248 to Ukraine" are the two directions of one exchange, not a dispute; "1,200 people
-killed" and "44,000 Palestinians killed" may count different people). Proposed figures ("a deal to free
+killed" and "44,000 Palestinians killed" may count different people); a length in one story ("10 days of
+talks in the South African capital", "eight days of AU-led negotiations") need not name the same ones. Proposed figures ("a deal to free
 up to 33") are offers, not reports, and conflict with nothing.
 
 A key with no thing or no verb class ("six weeks after the deal": week|) says too little to compare,
@@ -33,6 +34,7 @@ from backchannel.models import DateWindow
 APPROXIMATE = 0.1  # "about 100" holds anything within 10 per cent
 STATE_SLACK_DAYS = 3
 NEVER = date.min  # the open start of "some time before"
+LENGTH_UNITS = ("hour", "day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def bounds(value: float | None, low: float | None, high: float | None, qualifier
 def when(aspect: str, as_of: DateWindow | None, anchor: str) -> tuple[date, date] | None:
     if as_of is None:
         return None
-    if aspect == "event" and not anchor.startswith("timex"):  # undated happening: some time before
+    if aspect == "event" and not anchor.startswith(("timex", "length")):  # undated happening: some time before
         return (NEVER, as_of.latest)
     return (as_of.earliest, as_of.latest)
 
@@ -81,8 +83,8 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.aspect == "event" and a.occasion != b.occasion:
         return False
-    if a.named != b.named or a.aspect == "proposed":
-        return False
+    if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story) or a.aspect == "proposed":
+        return False  # the length of a happening of one story is that happening's, whatever places are named by it
     if a.aspect == "event" and not a.occasion and a.story != b.story and not (_dated(a) and _dated(b)):
         return False  # an undated happening of another story, named by no occasion, is most likely another
     if a.when is None or b.when is None:
