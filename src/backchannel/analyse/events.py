@@ -37,7 +37,7 @@ def vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     v = vocabulary()
-    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["nouns"])
+    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["nouns"])
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
                 "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
         words.update(v[key])
@@ -109,8 +109,10 @@ def _done_to_people(tok: Token) -> bool:
 
 def _own_subject(tok: Token) -> bool:
     """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
-    "which" or "that") tells what that subject did."""
-    return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+    "which" or "that") tells what that subject did; so does one the parser hangs as a clause on the noun
+    ("charges that he rejected as false")."""
+    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD") and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
 def _truce_of_gerund(tok: Token) -> Token | None:
@@ -264,6 +266,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
+    for prep, entry in (vocabulary()["prep_verbs"].get(lemma) or {}).items():
+        if any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
+            return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
@@ -400,6 +405,9 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"] and not _topic(noun, c):
             found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+            if c.lower_ == "between" and not any(g.dep_ == "conj" for p in c.children for g in p.children):
+                # "between a team led by X, Y, and Iranian negotiators": the parser hangs the second party deep inside
+                found += [k for p in c.children for t in p.subtree if t.dep_ == "conj" for k in keys_of(ctx, t)][-1:]
     return found
 
 
@@ -431,6 +439,13 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
         elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
             recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
+        if child.dep_ in ("relcl", "acl"):  # "a swap that Qatar spent months brokering between X and Y": X and Y
+            for verb in [child] + [c for c in child.children if c.dep_ in ("dobj", "xcomp")]:
+                if _lemma(verb) in vocabulary()["host_verbs"]:
+                    both = [k for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                            for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+                    actors += both
+                    recipients += both
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
@@ -468,6 +483,41 @@ def _traded_for(ctx: Context, tok: Token) -> list[Mention]:
             for n in p.children if n.dep_ == "pobj" and _lemma(n) in vocabulary()["trade_nouns"]
             for f in n.children if f.dep_ == "prep" and f.lower_ == "for" for g in f.children if g.dep_ == "pobj"
             for t in g.subtree for m in [mention_at(ctx, t)] if m is not None]
+
+
+def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Mention]]:
+    """Who held captives, and who they are, from the last of these clauses on a noun that says so: "five
+    Peruvians who had been held in Chile" (a state), "two nurses held by the X Brigade" (a named agent; "an
+    armed group" names nobody). ([], []) if none does."""
+    for clause in reversed(clauses):
+        if _lemma(clause) not in vocabulary()["holding_verbs"] or clause.tag_ != "VBN":
+            continue
+        by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+        held_in = [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                   if g.dep_ == "pobj" for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
+        if by or held_in:
+            return by or held_in, keys_of(ctx, clause.head)
+    return [], []
+
+
+def _session(noun: Token) -> Token | None:
+    """ "The third round of talks opened", "the talks are due to resume": the verb by which talks with the article
+    before them (or a part of them) begin or end as a happening of their own, else None; not in a "since" clause."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in vocabulary()["part_nouns"]:
+        noun = noun.head.head
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
+        return None
+    near = [head] + [g for c in head.children if c.dep_ in ("xcomp", "acomp") for g in [c] + list(c.children) if g.dep_ == "xcomp"]
+    return next((v for v in near if _lemma(v) in vocabulary()["session_verbs"]), None)
+
+
+def _session_verb(verb: Token) -> bool:
+    """ "The fourth round is due to start": a round or session named alone that opens or ends is a round of talks."""
+    subj = subject_of(verb)[0]
+    return _lemma(verb) in vocabulary()["session_verbs"] and subj is not None and subj.lower_ in vocabulary()["round_nouns"] \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children) and _session(subj) == verb
 
 
 def _governor(noun: Token) -> Token:
@@ -604,6 +654,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 kind, mode = _verb_type(tok)
+                session = kind is None and _session_verb(tok)
+                kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
                 asker, committed = _obligation(tok), kind is not None and _commitment(tok, kind)
@@ -655,6 +707,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         # subject, X is ("we won't withdraw and won't release" is rightly one clause)
                         subj = subject_of(tok.sent.root)[0]
                         actors = keys_of(ctx, subj) if subj is not None else []
+                    if session:
+                        actors = recipients = both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
@@ -684,6 +738,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
+                    if not agent and mode == "release" and subj is not None:  # "two nurses held by X were freed"
+                        agent = _holder(ctx, [subj] + [c for c in subj.children if c.dep_ in ("acl", "relcl")])[0]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
@@ -708,6 +764,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
+                if not actors and not recipients and kind == "CONSULT" and _session(tok) is not None:
+                    actors = recipients = both_parties(ctx, tok)  # "The third round of talks opened": the story's two
+                if not actors and not recipients and kind == "RETREAT" and mode == "release" and tok.dep_ in (
+                        "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                        and tok.head.tag_ == "VBD" and not _irrealis(tok.head):  # not "demanded that the release wait"
+                    # "The release of the five came hours after ...": the captives' holder named before frees them
+                    actors, recipients = _holder(ctx, [t for t in ctx.doc[:tok.i] if t.dep_ in ("acl", "relcl")])
                 if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
                     actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
                 verb = tok.text
