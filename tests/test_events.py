@@ -921,3 +921,20 @@ def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
 def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
     found = events(nlp, "Two days after Norway handed the Chilean envoy back to Chile, the deal is being read very differently.")
     assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]
+
+
+def test_a_speaker_acts_in_what_his_words_do_not_in_a_handover_he_reports(nlp):
+    found = events(nlp, "The two captives were handed over to Qatari officials on Monday, spokesman Ali Vance said.")
+    assert not any("Ali Vance" in e.actors for e in found)
+    assert [(e.type, e.actors) for e in events(nlp, "Spokesman Ali Vance said the offer was unacceptable.")] == [
+        ("REJECT", ("Ali Vance",))]
+
+
+def test_who_claims_a_kidnapping_took_and_frees_the_captives(nlp):
+    found = events(nlp, "Two Danish engineers were freed on Sunday after months in captivity. They were abducted in May "
+                        "2021 near a mine in Chad. The Sahara Liberation Front claimed the kidnapping a week later.")
+    assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Sahara Liberation Front",)),
+                                                    ("ASSAULT", ("Sahara Liberation Front",))]
+    found = events(nlp, "Gunmen seized 40 villagers in Mopti on May 2. The kidnappers demanded a ransom. "
+                        "The villagers were released on Friday, the governor said.")  # captors with no name
+    assert [e.actors for e in found if e.type == "RETREAT"] == [("kidnappers",)]

@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import CAPTORS, is_heading_line, state_of, vocabulary as mention_vocabulary
 from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -565,11 +565,22 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
 
 
 def _sole_band(ctx: Context) -> list[Mention]:
-    """The one armed band a text names ("the X gang"), who takes and frees the captives it tells of; [] if it
-    names none or several."""
+    """Who takes and frees the captives a text tells of: the one party that claims their taking ("X claimed the
+    kidnapping"), else the one armed band it names ("the X gang"), else the captors it speaks of without a name
+    ("gunmen seized them ... the kidnappers"); [] if none or several."""
+    takings = vocabulary()["captive_takings"]
+    claimants = {m.key: m for tok in ctx.doc if _lemma(tok) == "claim" and tok.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and (o.lower_ in takings or any(g.lower_ in takings for p in o.children if p.dep_ == "prep"
+                                                           for g in p.children))  # "claimed responsibility for the kidnapping"
+        for o in tok.children) for s in [subject_of(tok)] if s[0] is not None and not s[1] for m in keys_of(ctx, s[0])
+        if m.kind in ("organization", "group")}
+    if claimants:
+        return list(claimants.values())[:1] if len(claimants) == 1 else []
     heads = mention_vocabulary().band_heads
     bands = {m.key: m for m in ctx.mentions if m.kind == "organization" and len(m.key.split()) > 1
              and m.key.split()[-1].lower() in heads}
+    if not bands:
+        return [m for m in ctx.mentions if m.key == CAPTORS][:1]
     return list(bands.values())[:1] if len(bands) == 1 else []
 
 
@@ -782,7 +793,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if not actors and not recipients:
                 continue  # an event needs somebody: "three protesters were killed" has its victims
             speaker = _speaker(ctx, tok, actors)
-            if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
+            if speaker and all(m.kind in ("state", "organization", "group") for m in actors) and (
+                    actors or kind in vocabulary()["speech_act_types"]):  # "were handed over, X said": not X's act
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False
             status, cue = _status(ctx, sent, tok)
