@@ -938,3 +938,14 @@ def test_who_claims_a_kidnapping_took_and_frees_the_captives(nlp):
     found = events(nlp, "Gunmen seized 40 villagers in Mopti on May 2. The kidnappers demanded a ransom. "
                         "The villagers were released on Friday, the governor said.")  # captors with no name
     assert [e.actors for e in found if e.type == "RETREAT"] == [("kidnappers",)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Chile and Peru met in Lima on Friday. The talks are expected to resume on Monday.", "expect"),
+    ("Chile and Peru met in Lima on Friday. Negotiations between Chile and Peru are set to restart next week.", "set"),
+    ("Chile and Peru met in Lima on Friday. The talks are due to resume next week.", "due"),
+    ("Talks between Chile and Peru will open in Lima on Monday.", "will"),
+])
+def test_talks_named_by_a_noun_take_their_status_from_the_verb_they_are_subject_of(nlp, text, cue):
+    talks = [e for e in events(nlp, text) if e.trigger.lower() in ("talks", "negotiations")]
+    assert [(e.status, e.cue) for e in talks] == [("planned", cue)]

@@ -199,6 +199,12 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
             verb.head.lemma_ == "be" or verb.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till", "by") for c in verb.head.children)):
         return "planned", f"{verb.head.lower_} to"  # "troops are to withdraw", "have until May to complete it"
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS:  # "the talks are expected to resume", "talks will resume": the verb's
+        planner = next((h for h in [tok.head] + [c for c in tok.head.children if c.dep_ == "acomp"]
+                        if _lemma(h) in v["planned_heads"] and any(c.dep_ == "xcomp" for c in h.children)), None)
+        if planner is not None:
+            return "planned", planner.lemma_
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
