@@ -191,6 +191,8 @@ def _name_ok(span: Span) -> bool:
         return False  # part of a hyphenated compound ("Mar-a-Lago"), but not its agent ("Qatar-brokered")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "former" and (span[0].lower_,) in v.title_set:
+        return False  # "the former Marine", "former Marine X": a role, no organisation
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
         return False  # "In", "Sources": a capitalised word, not a name
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
@@ -232,6 +234,8 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
     i += 1
     if i < len(doc) and doc[i].lower_ in ("the", "a"):
         i += 1
+    if i < len(doc) and doc[i].lower_ == "former" and (doc[i + 1].lower_,) in v.title_set:
+        return doc[i + 1].lower_, ""  # "X, a former Marine": his role, resolved as titles are ("the former Marine")
     if i >= len(doc) or doc[i].lower_ not in v.organisation_heads:
         return "", ""
     title = doc[i].lower_
@@ -630,15 +634,17 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
     return ""
 
 
-BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
+BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>(?:former\s+)?[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _longest_title(phrase: str, start: int) -> tuple[str | None, int]:
-    """The longest bare title that opens `phrase`, and where it ends in the text."""
-    words = phrase.split()
-    for n in range(len(words), 0, -1):
-        title = " ".join(words[:n]).lower()
-        if title in vocabulary().bare_titles:
+    """The longest bare title that opens `phrase`, and where it ends in the text; after "former" any person's title
+    ("the former Marine" is the one the text calls a Marine)."""
+    words = phrase.rstrip(".").split()  # "... than the president."
+    former = words[:1] == ["former"]
+    for n in range(len(words), int(former), -1):
+        title = " ".join(words[int(former):n]).lower()
+        if title in vocabulary().bare_titles or former and tuple(title.split()) in vocabulary().title_set:
             return title, start + len(" ".join(words[:n]))
     return None, start
 
