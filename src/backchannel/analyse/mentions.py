@@ -50,6 +50,7 @@ class Vocabulary:
     armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
     gendered: dict[str, str] = field(default_factory=dict)  # "ms" -> "female", "brother" -> "male"
+    kin_nouns: frozenset[str] = frozenset()  # "brother": "X's brother, David" is David X
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
                       frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
                       frozenset(t["organisation_anaphors"]),
-                      {w: g for g, words in t["gendered_words"].items() for w in words})
+                      {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]))
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +250,17 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
     return title, ""
 
 
+def _kin_name(span: Span) -> str:
+    """ "X Y's brother, Z": a lone first name in apposition to a kin noun is Z Y, a person of that family; ""
+    otherwise."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 3 or doc[span.start - 1].text != "," \
+            or doc[span.start - 2].lower_ not in vocabulary().kin_nouns:
+        return ""
+    family = next((c for c in doc[span.start - 2].children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+    return f"{span.text} {family.text}" if family is not None else ""
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     v = vocabulary()
     text = doc.text
@@ -286,6 +298,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                           and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
                     ent.label_ == "ORG" and looks_like_person(name))  # "Tatyana Moskalkova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
+            if kind == "person":
+                key = _kin_name(span) or key
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not title and span.start > 1 and doc[span.start - 1].text == ",":
                 title, title_start = _title_before(doc[span.start - 1:span.end])  # "Iran's foreign minister, X"
@@ -456,8 +470,11 @@ def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[
     full_names = [m.key for m in raw if m.kind == "person" and len(m.key.split()) > 1]
     last_tokens = Counter(n.split()[-1] for n in full_names)
     people = {m.text: m for m in raw if m.kind == "person" and (m.label == "PERSON" or m.title)}
+    kin = {m.text: m.key for m in raw if m.kind == "person" and " " not in m.text and m.key.startswith(m.text + " ")}
     out: list[Mention] = []
     for m in raw:
+        if m.kind == "person" and m.key in kin:  # "X's brother, David ... David said": David X again
+            m = replace(m, key=kin[m.key])
         if m.kind == "place" and m.label != "CAPITAL" and m.text in people:  # one sense per discourse: a name the
             m = replace(m, kind="person", key=people[m.text].key)  # tagger read as a person once is not a place
         if m.key in org_by_head and m.kind != "state":
