@@ -103,6 +103,8 @@ def test_a_recipient_named_inside_the_object(nlp):
 def test_declining_to_comment_is_no_refusal(nlp):
     assert "REJECT" not in types(nlp, "Ines Moreau declined to comment on the French proposal.")
     assert "REJECT" in types(nlp, "Ines Moreau declined to sign the French proposal.")
+    assert "REJECT" not in types(nlp, "Ines Moreau declined to discuss the matter.")
+    assert "REJECT" in types(nlp, "Lisbon demanded their release. Madrid has refused to discuss the demand.")  # refused
 
 
 def test_a_counted_crowd_names_who_is_counted(nlp):

@@ -299,8 +299,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
-            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
-        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand" refuses it
+            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
+            for g in [c] + list(c.children)):
+        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
     if complement is not None and lemma in vocabulary()["commitment_verbs"]:
