@@ -190,3 +190,19 @@ def test_an_act_due_by_a_deadline_lies_between_publication_and_the_deadline(nlp,
     for e in analysis.events:
         assert (e.date.earliest, e.date.latest) == (date(2024, 2, 13), latest)
         assert redate(e.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == e.date
+
+
+def test_since_a_time_reaches_from_it_up_to_publication(nlp):
+    text = "Chile and Peru have met twice since April."
+    met = next(e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "met")
+    assert (met.date.earliest, met.date.latest) == (date(2023, 4, 1), date(2024, 2, 13))
+    assert redate(met.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru blamed each other, as they did in June.",
+    "Chile and Peru blamed each other, as they have done since April.",
+])
+def test_an_as_clause_comparing_a_like_act_at_another_time_does_not_date_the_main_act(nlp, text):
+    blamed = dates_of(nlp, text)["blamed"]
+    assert (blamed.earliest, blamed.latest) == (date(2024, 2, 7), date(2024, 2, 13))

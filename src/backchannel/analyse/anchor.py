@@ -106,6 +106,8 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if deadline is not None:
         return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
     chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
+    if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
+        return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     next_day = _followed_next_day(sent, trigger, timexes)
@@ -150,6 +152,16 @@ def _by_deadline(deadline: DateWindow | None, published: Published) -> DateWindo
     if deadline is None or published.window is None or published.window.earliest > deadline.latest:
         return deadline
     return DateWindow(published.window.earliest, deadline.latest, rule="deadline", text=deadline.text).normalised()
+
+
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _since(start: DateWindow | None, published: Published) -> DateWindow | None:
+    """ "have met twice since April": from the start it names up to publication, not the start alone."""
+    if start is None or published.window is None or published.window.latest < start.earliest:
+        return start
+    return DateWindow(start.earliest, published.window.latest, rule="since", text=start.text).normalised()
 
 
 def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -229,11 +241,14 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     def opened(clause: Token, marks: set[str]) -> bool:
         return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
 
+    def compared(clause: Token) -> bool:  # "blamed each other, as they did in June": a like act at another time
+        return clause.lemma_ in ("do", "have") and opened(clause, {"as"})
+
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
     if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
-    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"})), None)
+    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)), None)
     return _attached(trigger.doc, sent.start_char, sent.end_char, {clause.i}, clause, timexes) if clause else None
 
 
@@ -297,6 +312,8 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
         return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
+    if kind == "since":
+        return _since(next((t.window for t in timexes if t.start == int(offset)), None), published)
     if kind == "deadline":
         return _by_deadline(next((t.window for t in timexes if t.start == int(offset)), None), published)
     if anchor in ("publication", "before-publication") and published.window is not None:
