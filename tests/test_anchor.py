@@ -206,3 +206,10 @@ def test_since_a_time_reaches_from_it_up_to_publication(nlp):
 def test_an_as_clause_comparing_a_like_act_at_another_time_does_not_date_the_main_act(nlp, text):
     blamed = dates_of(nlp, text)["blamed"]
     assert (blamed.earliest, blamed.latest) == (date(2024, 2, 7), date(2024, 2, 13))
+
+
+def test_a_past_act_joined_after_a_reported_past_perfect_goes_on_with_the_telling(nlp):
+    text = ("Chile and Peru said on Monday that they had received complaints from both unions, including strikes "
+            "and road blocks, and urged the miners to keep the pledges they had made.")
+    urged = dates_of(nlp, text)["urged"]
+    assert (urged.earliest, urged.latest) == (date(2024, 2, 12), date(2024, 2, 12))

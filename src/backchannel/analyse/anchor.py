@@ -228,7 +228,11 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return None
-    return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+    head = verb.head
+    if head.dep_ == "ccomp" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+        head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
+    return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
 
 
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
