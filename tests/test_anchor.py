@@ -213,3 +213,10 @@ def test_a_past_act_joined_after_a_reported_past_perfect_goes_on_with_the_tellin
             "and road blocks, and urged the miners to keep the pledges they had made.")
     urged = dates_of(nlp, text)["urged"]
     assert (urged.earliest, urged.latest) == (date(2024, 2, 12), date(2024, 2, 12))
+
+
+def test_the_date_opening_a_chronology_line_dates_every_clause_on_it(nlp):
+    text = ("Timeline\n\nJan 5 - Chile frees 40 prisoners.\n"
+            "Jan 9 - Peru accuses Chile of stalling the talks; Chile rejects the claim.\n")
+    rejects = dates_of(nlp, text)["rejects"]
+    assert (rejects.earliest, rejects.latest) == (date(2024, 1, 9), date(2024, 1, 9))

@@ -131,7 +131,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                  and t.window.latest >= published.window.latest and not is_heading_line(text, t.start)]
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
-    return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
+    return _fallback(doc.text, trigger.idx, timexes, published, status, _perfect(trigger))
 
 
 def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -204,7 +204,7 @@ def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Publi
     chosen = _governed(sent, token, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
-    return _fallback(token.idx, timexes, published, "occurred", before=False)
+    return _fallback(token.doc.text, token.idx, timexes, published, "occurred", before=False)
 
 
 def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
@@ -279,8 +279,16 @@ def _perfect(trigger: Token) -> bool:
             and not any(c.lower_ == "since" for c in verb.children))
 
 
-def _fallback(position: int, timexes: list[Timex], published: Published, status: str,
+LINE_DATE = re.compile(r"\s*[-–—:]\s")  # "Dec 8 - X does A; Y does B": a line of a chronology
+
+
+def _fallback(text: str, position: int, timexes: list[Timex], published: Published, status: str,
               perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
+    line = text.rfind("\n", 0, position) + 1
+    dated = [t for t in timexes if line <= t.start < position and t.type == "DATE" and t.window is not None
+             and not text[line:t.start].strip() and LINE_DATE.match(text, t.end)]
+    if dated:  # the date that opens a chronology's line dates all the line tells, as a section heading does
+        return dated[0].window, f"heading:{dated[0].start}"
     stated = published.window
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
                 and not (stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
