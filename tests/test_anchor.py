@@ -220,3 +220,12 @@ def test_the_date_opening_a_chronology_line_dates_every_clause_on_it(nlp):
             "Jan 9 - Peru accuses Chile of stalling the talks; Chile rejects the claim.\n")
     rejects = dates_of(nlp, text)["rejects"]
     assert (rejects.earliest, rejects.latest) == (date(2024, 1, 9), date(2024, 1, 9))
+
+
+def test_a_clock_time_on_a_named_day_dates_the_act(nlp):
+    text = "The truce between Chile and Peru took effect at 6 a.m. on Thursday, ending two years of fighting."
+    took = dates_of(nlp, text)["took"]
+    assert (took.earliest, took.latest) == (date(2024, 2, 8), date(2024, 2, 8))
+    # in an article not yet dated, the time claims the act and dates it once the publication date is known
+    [event] = [e for e in analyse_document(nlp(text), Published(None, "unknown")).events if e.trigger == "took"]
+    assert event.date is None and redate(event.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == took

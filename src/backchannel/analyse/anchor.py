@@ -17,7 +17,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -71,7 +71,8 @@ SPEECH = {"say", "tell", "report", "announce", "state", "claim", "write", "post"
 def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: Token, timexes: list[Timex]) -> Timex | None:
     scored = []
     for t in timexes:
-        dated = t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
+        dated = (t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
+                 or (t.type == "TIME" and names_day(t.text)))  # "at 6 a.m. on Monday"
         if not (sent_start <= t.start < sent_end and dated and vague_value(t.text) is None):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
