@@ -229,3 +229,12 @@ def test_a_clock_time_on_a_named_day_dates_the_act(nlp):
     # in an article not yet dated, the time claims the act and dates it once the publication date is known
     [event] = [e for e in analyse_document(nlp(text), Published(None, "unknown")).events if e.trigger == "took"]
     assert event.date is None and redate(event.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == took
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels said on Sunday that they had agreed to no such thing.",
+    "The rebels said on Sunday that they had never agreed to the truce.",
+])
+def test_a_denial_told_in_the_past_is_made_as_it_is_told(nlp, text):
+    agreed = dates_of(nlp, text)["agreed"]
+    assert (agreed.earliest, agreed.latest) == (date(2024, 2, 11), date(2024, 2, 11))

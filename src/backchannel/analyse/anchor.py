@@ -269,7 +269,16 @@ def _told_as_past(trigger: Token) -> bool:
     """ "said Peru had freed them", "said Peru freed them", "said Peru has freed them": the act came before
     the telling; "said Peru would free them", "says Peru is ready": the stand holds as it is told."""
     verb = clause_verb(trigger)
+    if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
+        return False
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _denied(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
+        o.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects)
 
 
 def _perfect(trigger: Token) -> bool:
