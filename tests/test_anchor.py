@@ -238,3 +238,8 @@ def test_a_clock_time_on_a_named_day_dates_the_act(nlp):
 def test_a_denial_told_in_the_past_is_made_as_it_is_told(nlp, text):
     agreed = dates_of(nlp, text)["agreed"]
     assert (agreed.earliest, agreed.latest) == (date(2024, 2, 11), date(2024, 2, 11))
+
+
+def test_a_stand_told_in_the_present_perfect_gets_no_date(nlp):
+    assert dates_of(nlp, "Chile has said it will not free the soldiers.")["free"] is None
+    assert dates_of(nlp, "Chile said it will not free the soldiers.")["free"] is not None

@@ -132,7 +132,8 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                  and t.window.latest >= published.window.latest and not is_heading_line(text, t.start)]
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
-    return _fallback(doc.text, trigger.idx, timexes, published, status, _perfect(trigger))
+    perfect = _perfect(trigger) or (reporter is not None and _perfect(reporter))  # "has said it will not ..."
+    return _fallback(doc.text, trigger.idx, timexes, published, status, perfect)
 
 
 def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
