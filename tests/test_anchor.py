@@ -243,3 +243,15 @@ def test_a_denial_told_in_the_past_is_made_as_it_is_told(nlp, text):
 def test_a_stand_told_in_the_present_perfect_gets_no_date(nlp):
     assert dates_of(nlp, "Chile has said it will not free the soldiers.")["free"] is None
     assert dates_of(nlp, "Chile said it will not free the soldiers.")["free"] is not None
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Families in Lima cheered on Monday as the buses arrived, three days after the soldiers were freed by Chile.",
+     "freed", date(2024, 2, 9)),
+    ("Chile freed the soldiers on Monday, a week before Peru freed its own.", "freed", date(2024, 2, 19)),
+])
+def test_an_act_some_days_after_or_before_a_dated_one_is_counted_from_it(nlp, text, trigger, day):
+    events = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
+    assert any((e.date.earliest, e.date.latest) == (day, day) for e in events), [e.date for e in events]
+    shifted = next(e for e in events if e.date.earliest == day)
+    assert redate(shifted.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == shifted.date

@@ -106,6 +106,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     deadline = _deadline(sent, trigger, timexes)
     if deadline is not None:
         return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
+    apart = _days_apart(sent, trigger, timexes)
+    if apart is not None:
+        return _shifted(apart[0].window, apart[1]), f"shift:{apart[0].start}:{apart[1]}"
     chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
     if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
         return _since(chosen.window, published), f"since:{chosen.start}"
@@ -180,10 +183,31 @@ def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Time
 
 
 def _day_before(window: DateWindow | None) -> DateWindow | None:
+    return _shifted(window, -1, rule="day-before")
+
+
+def _shifted(window: DateWindow | None, days: int, rule: str = "shifted") -> DateWindow | None:
     if window is None:
         return None
-    return DateWindow(window.earliest - timedelta(days=1), window.latest - timedelta(days=1), rule="day-before",
-                      text=window.text).normalised()
+    step = timedelta(days=days)
+    return DateWindow(window.earliest + step, window.latest + step, rule=rule, text=window.text).normalised()
+
+
+def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex, int] | None:
+    """ "cheered on Monday, three days after the soldiers were freed": an act told in an "after" ("before") clause
+    measured off by days or weeks came that long before (after) the time of the clause it modifies."""
+    verb, doc = clause_verb(trigger), trigger.doc
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or mark is None:
+        return None
+    for t in timexes:
+        length = re.fullmatch(r"P(\d+)([DW])", t.value or "")
+        span = doc.char_span(t.start, t.end, alignment_mode="expand") if length else None
+        if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i == verb.i:
+            main = _governed(sent, verb.head, timexes) or _main_clause_time(sent, verb.head, timexes)
+            days = int(length[1]) * (7 if length[2] == "W" else 1)
+            return (main, -days if mark == "after" else days) if main is not None else None
+    return None
 
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -335,6 +359,9 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
         return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
+    if kind == "shift":
+        at, _, days = offset.partition(":")
+        return _shifted(next((t.window for t in timexes if t.start == int(at)), None), int(days))
     if kind == "since":
         return _since(next((t.window for t in timexes if t.start == int(offset)), None), published)
     if kind == "deadline":
