@@ -255,3 +255,10 @@ def test_an_act_some_days_after_or_before_a_dated_one_is_counted_from_it(nlp, te
     assert any((e.date.earliest, e.date.latest) == (day, day) for e in events), [e.date for e in events]
     shifted = next(e for e in events if e.date.earliest == day)
     assert redate(shifted.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == shifted.date
+
+
+def test_a_telling_joined_to_a_dated_act_takes_its_date(nlp):
+    text = ("Envoys from Chile and Peru met in Quito on Monday for talks hosted by Ecuador, and Ecuador said the two "
+            "sides had reached agreement on key points.")
+    reached = dates_of(nlp, text)["reached"]
+    assert (reached.earliest, reached.latest) == (date(2024, 2, 6), date(2024, 2, 12))

@@ -120,7 +120,8 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     reporter = _reporting_verb(trigger, sent)
     if reporter is not None:
         said = (_attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
-                or _main_clause_time(sent, reporter, timexes))  # "praised it on Thursday, telling MPs that ..."
+                or _main_clause_time(sent, reporter, timexes)  # "praised it on Thursday, telling MPs that ..."
+                or _conjoined(sent, reporter, timexes))  # "met on Monday, and Chile said they had agreed"
         if said is not None and _told_as_past(trigger):
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
