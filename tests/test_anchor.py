@@ -262,3 +262,13 @@ def test_a_telling_joined_to_a_dated_act_takes_its_date(nlp):
             "sides had reached agreement on key points.")
     reached = dates_of(nlp, text)["reached"]
     assert (reached.earliest, reached.latest) == (date(2024, 2, 6), date(2024, 2, 12))
+
+
+def test_an_act_told_as_done_this_year_ends_at_publication(nlp):
+    text = "Envoys from Chile and Peru met in Quito several times this year."
+    met = next(e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "met")
+    assert (met.date.earliest, met.date.latest) == (date(2024, 1, 1), date(2024, 2, 13))
+    assert redate(met.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+    assert dates_of(nlp, "Chile will free the soldiers this year.")["free"].latest == date(2024, 12, 31)
+    [undated] = analyse_document(nlp(text), Published(None, "unknown")).events  # dated once publication is known
+    assert redate(undated.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date

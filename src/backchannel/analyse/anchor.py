@@ -112,6 +112,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
     if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
         return _since(chosen.window, published), f"since:{chosen.start}"
+    if chosen is not None and status in ("occurred", "reported") and (
+            published.window is None or _up_to(chosen.window, published) != chosen.window):
+        return _up_to(chosen.window, published), f"upto:{chosen.start}"
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     next_day = _followed_next_day(sent, trigger, timexes)
@@ -158,6 +161,15 @@ def _by_deadline(deadline: DateWindow | None, published: Published) -> DateWindo
     if deadline is None or published.window is None or published.window.earliest > deadline.latest:
         return deadline
     return DateWindow(published.window.earliest, deadline.latest, rule="deadline", text=deadline.text).normalised()
+
+
+def _up_to(window: DateWindow | None, published: Published) -> DateWindow | None:
+    """ "met several times this year": an act told as done came no later than the report (the time expression
+    keeps its whole year for TimeML)."""
+    stated = published.window
+    if window is None or stated is None or not window.earliest <= stated.latest < window.latest:
+        return window
+    return DateWindow(window.earliest, stated.latest, rule="up-to-publication", text=window.text).normalised()
 
 
 SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -360,6 +372,8 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if kind in ("timex", "heading", "reported", "day-before"):
         window = next((t.window for t in timexes if t.start == int(offset)), None)
         return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
+    if kind == "upto":
+        return _up_to(next((t.window for t in timexes if t.start == int(offset)), None), published)
     if kind == "shift":
         at, _, days = offset.partition(":")
         return _shifted(next((t.window for t in timexes if t.start == int(at)), None), int(days))
