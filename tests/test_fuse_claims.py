@@ -1,5 +1,6 @@
 """backchannel.fuse.claims: which figures conflict. Hand-made figures about a prisoner exchange between
 two invented states, so each rule of the module docstring is pinned on its own."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -116,7 +117,6 @@ def test_an_undated_figure_its_document_also_dates_takes_that_date():
 
 
 def test_an_undated_happening_of_another_story_conflicts_only_when_an_occasion_names_it():
-    from dataclasses import replace
 
     undated = dict(as_of=window("2024-03-10"), anchor="publication")
     a = replace(figure("a", 30, occasion="", **undated), story="s1")
@@ -129,8 +129,9 @@ def test_an_undated_happening_of_another_story_conflicts_only_when_an_occasion_n
 
 def test_lengths_of_one_storys_talks_conflict_whatever_places_they_name():
     def length(id, value, named, as_of, anchor, story="s1"):
-        f = figure(id, value, quantity="day|talk", occasion="deal", unit="day", named=named, as_of=as_of, anchor=anchor)
-        return Figure(**{**f.__dict__, "story": story})
+        f = figure(id, value, quantity="day|talk", occasion="deal", unit="day", named=named, as_of=as_of,
+                   anchor=anchor)
+        return replace(f, story=story)
     began = length("a", 12, {"Lima"}, window("2025-03-01", "2025-03-13"), "length:10:12")
     signed = length("b", 9, {"Andean Union"}, window("2025-03-10"), "timex:5")
     assert conflicts([began, signed]) == [("a", "b")]

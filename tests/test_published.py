@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from backchannel.analyse.published import (MAX_ANCHOR_DAYS, anchor_of, cues, date_document, date_from_story,
-                                           dateline_in_corpus, from_captions, from_metadata, inferred_from_content, stated_in_text)
+                                           dateline_in_corpus, from_captions, from_metadata, inferred_from_content,
+                                           stated_in_text)
 from backchannel.models import Caption, DateWindow, Published
 
 D = date.fromisoformat

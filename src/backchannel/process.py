@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from backchannel.analyse import analyse_document
 from backchannel.analyse.anchor import redate
 from backchannel.analyse.nlp import load, parse
-from backchannel.analyse.published import (MAX_ANCHOR_DAYS, anchor_of, date_document, date_from_corpus,
+from backchannel.analyse.published import (MAX_ANCHOR_DAYS, STATED, anchor_of, date_document, date_from_corpus,
                                            date_from_story, dateline_in_corpus)
 from backchannel.analyse.times import find_timexes
 from backchannel.clean import clean_text, content_hash, minhash
@@ -117,18 +117,18 @@ def ingest(store: Store, settings: Settings, paths: Iterable[str], progress: Pro
 
 
 def fuse_corpus(store: Store, settings: Settings) -> None:
-    """Cross-document work after every ingest: actors, duplicates and stories, and the dates of
-    articles that only their story can date (with their events re-dated to match)."""
+    """Cross-document work after every ingest: actors, the year of yearless datelines, duplicates and stories,
+    and the dates of articles that only their story can date (with their events re-dated to match)."""
     rows = store.mention_rows()
     actors, assignment = resolve_actors(rows, load_user_actors(settings.actors_file))
     store.replace_actors(actors, assignment)
-    dated = [d.published.window for d in store.documents()
-             if d.published.basis in ("metadata", "text") and d.published.window]
-    for d in store.documents():  # before stories, which look at how far apart articles appeared
-        moved = dateline_in_corpus(d.text, dated) if d.published.basis not in ("metadata", "text") else None
+    docs = store.documents()
+    dated = [d.published.window for d in docs if d.published.basis in STATED and d.published.window]
+    for d in docs:  # before stories, which look at how far apart articles appeared
+        moved = dateline_in_corpus(d.text, dated) if d.published.basis not in STATED else None
         if moved is not None and moved != d.published:
             _redate(store, d, moved)
-    docs = store.documents()
+    docs = store.documents()  # with the datelines' new dates
     ledes = {d.id: lede_end(d.text) for d in docs}
     counts: dict[str, Counter] = defaultdict(Counter)
     lede_counts: dict[str, Counter] = defaultdict(Counter)
@@ -165,7 +165,7 @@ def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated:
     """Date an article its own text could not date: by a dated article of its story, else by the
     period its corpus covers; its time expressions and events are re-read under the new date."""
     own = doc.published
-    if own.basis in ("metadata", "text") or (own.window is not None and own.window.days <= MAX_ANCHOR_DAYS):
+    if own.basis in STATED or (own.window is not None and own.window.days <= MAX_ANCHOR_DAYS):
         return
     narrowed = next((n for s in siblings if s.id != doc.id for n in [date_from_story(own, s.published)] if n), None)
     if narrowed is None and own.window is None:

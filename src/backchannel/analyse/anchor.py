@@ -1,8 +1,9 @@
 """Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's, or
 the dated verb's it is joined to, or the day before the act joined to it and dated "the following day", or,
-for a past act told next with a pronoun subject, the sentence before's;
-for an act told in reported speech, the telling's: the days before it for an act told in the past, its day for
-a stand), else the section heading above it, else the days up to publication: news reports a happening its
+for a past act told next with a pronoun subject, the sentence before's; for an act told in reported speech,
+the telling's: the days before it for an act told in the past, its day for a stand or a denial; "since April"
+reaches up to publication, and so does no act told as done), else the date opening its chronology line, else the
+section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
 coding guide's "met with Macron" in an article of 12 February is 5-13 February), not a guess dressed as the
 publication day. `date_figure` does the same for a reported figure's as-of time, which is the publication
@@ -24,6 +25,7 @@ from backchannel.models import DateWindow, Published, Timex
 NOUN_MODIFIER = {"compound", "nmod", "amod", "poss", "nummod"}
 TIME_NOUNS = {"day", "night", "morning", "evening", "week", "weekend", "month", "year"}  # "the day (that) X did"
 SAME_TIME_MARKS = {"when", "as", "while", "after"}  # a clause these open is dated by its main clause
+NEXT_DAY = re.compile(r"\b(?:following|next)\b", re.IGNORECASE)  # "the following day", "the next day"
 
 
 def _path_to(targets: set[int], tok: Token) -> int | None:
@@ -108,8 +110,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
         return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
     apart = _days_apart(sent, trigger, timexes)
     if apart is not None:
-        return _shifted(apart[0].window, apart[1]), f"shift:{apart[0].start}:{apart[1]}"
-    chosen = _governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes) or _conjoined(sent, trigger, timexes)
+        return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
+    chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
+              or _conjoined(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -144,7 +147,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
 
 
 def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
-    """ "have until late January to complete the withdrawal", "were given until Friday to reply": the act of
+    """ "have until the end of May to hand over the prisoners", "were given until Friday to reply": the act of
     the infinitive after a deadline is due by then."""
     verb, text = clause_verb(trigger), trigger.doc.text
     for t in timexes:
@@ -190,20 +193,13 @@ def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Time
         if c.dep_ == "conj" and c.pos_ == "VERB":
             t = _attached(trigger.doc, sent.start_char, sent.end_char, {c.i}, c, timexes)
             if t is not None and t.window is not None and t.window.rule == "narrative-day" and t.window.days == 1 \
-                    and re.search(r"\b(?:following|next)\b", t.text, re.IGNORECASE):
+                    and NEXT_DAY.search(t.text):
                 return t
     return None
 
 
 def _day_before(window: DateWindow | None) -> DateWindow | None:
-    return _shifted(window, -1, rule="day-before")
-
-
-def _shifted(window: DateWindow | None, days: int, rule: str = "shifted") -> DateWindow | None:
-    if window is None:
-        return None
-    step = timedelta(days=days)
-    return DateWindow(window.earliest + step, window.latest + step, rule=rule, text=window.text).normalised()
+    return _moved(window, -1, -1, "day-before")
 
 
 def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex, int] | None:
@@ -261,8 +257,8 @@ MODALS = {"will", "would", "shall", "may", "might", "can", "could", "should", "m
 
 
 def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
-    """ "spoke to him on Friday and pledged support", "killed nine in late March, and Petro warned at the
-    time": a verb joined to a dated one, with no time of its own and not looking ahead, shares its time."""
+    """ "spoke to him on Friday and pledged support", "shelled the town in early May, and the envoy protested at
+    the time": a verb joined to a dated one, with no time of its own and not looking ahead, shares its time."""
     verb = clause_verb(trigger)
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
@@ -297,10 +293,16 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
 
 def _reported_window(said: DateWindow | None, rule: str = "reported-by") -> DateWindow | None:
     """The days up to a report: a happening told then came in the week before."""
-    if said is None:
+    return _moved(said, -REPORT_LAG_DAYS, 0, rule)
+
+
+def _moved(window: DateWindow | None, start_days: int, end_days: int, rule: str) -> DateWindow | None:
+    """`window` with its start and end moved by so many days (back when negative), made by `rule`: 3-4 May
+    moved (-1, -1) is 2-3 May, the days before it; moved (0, 10) it reaches 14 May."""
+    if window is None:
         return None
-    return DateWindow(said.earliest - timedelta(days=REPORT_LAG_DAYS), said.latest, rule=rule,
-                      text=said.text).normalised()
+    return DateWindow(window.earliest + timedelta(days=start_days), window.latest + timedelta(days=end_days),
+                      rule=rule, text=window.text).normalised()
 
 
 def _told_as_past(trigger: Token) -> bool:
@@ -358,29 +360,28 @@ def _publication_window(anchor: str, published: Published) -> DateWindow:
 
 def lengthened(window: DateWindow | None, days: int) -> DateWindow | None:
     """A window reaching `days` further: a length's as-of window from the start its time names."""
-    if window is None:
-        return None
-    return DateWindow(window.earliest, window.latest + timedelta(days=days), rule="length", text=window.text).normalised()
+    return _moved(window, 0, days, "length")
 
 
 def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindow | None:
     """The date a stored anchor gives under a (new) publication date."""
-    kind, _, offset = anchor.partition(":")
-    if kind == "length":
-        at, _, days = offset.partition(":")
-        return lengthened(redate(f"timex:{at}", timexes, published), int(days))
-    if kind in ("timex", "heading", "reported", "day-before"):
-        window = next((t.window for t in timexes if t.start == int(offset)), None)
-        return {"reported": _reported_window, "day-before": _day_before}.get(kind, lambda w: w)(window)
-    if kind == "upto":
-        return _up_to(next((t.window for t in timexes if t.start == int(offset)), None), published)
+    if anchor in ("publication", "before-publication"):
+        return _publication_window(anchor, published) if published.window is not None else None
+    kind, _, offset = anchor.partition(":")  # "timex:120", "length:120:12" (the time at 120, then 12 days on)
+    if kind not in ("timex", "heading", "reported", "day-before", "deadline", "length", "shift", "since", "upto"):
+        return None
+    at, _, days = offset.partition(":")
+    window = next((t.window for t in timexes if t.start == int(at)), None)
+    if kind == "reported":
+        return _reported_window(window)
+    if kind == "day-before":
+        return _day_before(window)
     if kind == "shift":
-        at, _, days = offset.partition(":")
-        return _shifted(next((t.window for t in timexes if t.start == int(at)), None), int(days))
+        return _moved(window, int(days), int(days), "shifted")
     if kind == "since":
-        return _since(next((t.window for t in timexes if t.start == int(offset)), None), published)
+        return _since(window, published)
+    if kind == "upto":
+        return _up_to(window, published)
     if kind == "deadline":
-        return _by_deadline(next((t.window for t in timexes if t.start == int(offset)), None), published)
-    if anchor in ("publication", "before-publication") and published.window is not None:
-        return _publication_window(anchor, published)
-    return None
+        return _by_deadline(window, published)
+    return lengthened(window, int(days)) if kind == "length" else window

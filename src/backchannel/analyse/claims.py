@@ -59,8 +59,7 @@ def vocabulary() -> dict:
     occasions = {word: kind for kind, words in v["occasions"].items() for word in words}
     negation = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["negations"]) + r")\s+$", re.I)
     return {"things": things, "verbs": verbs, "state": state, "occasions": occasions, "parties": set(v["parties"]),
-            "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]),
-            "negation": negation,
+            "estimate_verbs": set(v["estimate_verbs"]), "source_nouns": set(v["source_nouns"]), "negation": negation,
             "earlier_occasion": set(v["earlier_occasion"]), "start_verbs": set(v["start_verbs"]),
             "length_days": v["length_days"]}
 
@@ -219,17 +218,17 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
 
 def _length_from_start(doc: Doc, as_of: DateWindow | None, anchor: str, q: Quantity, unit: str | None
                        ) -> tuple[DateWindow | None, str]:
-    """ "10 days of talks that began on October 25": a length runs from the start its time names; it is
-    measured at the end, so its as-of window reaches from that start to as far as the length goes."""
-    days = vocabulary()["length_days"].get(unit or "")
-    if not days or q.value is None or not anchor.startswith("timex:"):
+    """ "six weeks of talks that opened on 2 May": a length runs from the start its time names; it is measured
+    at the end, so its as-of window reaches from that start to as far as the length goes (2 May to 13 June)."""
+    per_unit = vocabulary()["length_days"].get(unit or "")
+    if not per_unit or q.value is None or not anchor.startswith("timex:"):
         return as_of, anchor
     at = int(anchor.partition(":")[2])
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None or not any(t.lemma_.lower() in vocabulary()["start_verbs"]
                                for t in [span.root, *span.root.ancestors][:4] if t.pos_ == "VERB"):
         return as_of, anchor
-    days = round(q.value * days)
+    days = round(q.value * per_unit)
     return lengthened(as_of, days), f"length:{at}:{days}"
 
 

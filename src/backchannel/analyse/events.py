@@ -7,7 +7,9 @@ officials", and he/she), and records negation, status (occurred, planned, report
 and the sentence. The date comes from `anchor.date_event`. Promises take their type from the act promised
 (a concession promised is CONCEDE, a hostile act announced is THREATEN, "will back/give" is AGREE); acts asked
 for (subjunctive "that X ease", "must") are no events; a visit's recipient is the state of the place visited;
-where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage").
+where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage"). An arrest,
+conviction or extradition with no agent ("was arrested in X", a chronology's "Y arrested in X") is the act of
+the state where it took place, when the text names one.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ def vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     v = vocabulary()
-    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["nouns"])
+    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["nouns"])
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
                 "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
         words.update(v[key])
@@ -76,7 +78,8 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
-            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok):
+            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
+            and not _gapped_relative(tok):
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -106,8 +109,43 @@ def _done_to_people(tok: Token) -> bool:
 
 def _own_subject(tok: Token) -> bool:
     """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
-    "which" or "that") tells what that subject did."""
-    return tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+    "which" or "that") tells what that subject did; so does one the parser hangs as a clause on the noun
+    ("charges that he rejected as false")."""
+    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD") and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+
+
+def _truce_of_gerund(tok: Token) -> Token | None:
+    """ "within an hour of the truce taking effect": the truce noun right before a gerund, its subject however
+    the parser hangs the gerund."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "pcomp", "advcl") and before is not None \
+            and before.lemma_.lower() in vocabulary()["truce_nouns"]:
+        return before
+    return None
+
+
+def _truce_agreed(tok: Token) -> bool:
+    """Is what this verb signs or agrees to a truce ("signed a truce", "the truce that X signed")?"""
+    truces = vocabulary()["truce_nouns"]
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                               for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "relcl":
+        objects.append(tok.head)
+    if _gapped_relative(tok):
+        objects.append(tok.doc[tok.head.left_edge.i - 2])
+    return any(o.lemma_.lower() in truces for o in objects)
+
+
+def _gapped_relative(tok: Token) -> bool:
+    """ "the truce that Chad's two generals signed in Lome": the parser hangs the verb of a relative clause on its
+    subject as a participle ("generals, signed in Lome"); "that" or "which" after a noun, just before the
+    subject, and the verb right after it show the subject acting."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.i != tok.head.i + 1 or any(
+            c.dep_ in ("agent", "dobj") for c in tok.children):
+        return False
+    left = tok.head.left_edge.i
+    return left > 1 and tok.doc[left - 1].lower_ in ("that", "which") and tok.doc[left - 2].pos_ in ("NOUN", "PROPN")
 
 
 def _mediated(tok: Token, mode: str | None) -> bool:
@@ -137,6 +175,18 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
                 if g.dep_ == "pobj" and state:
                     found.append(replace(m, kind="state", key=state))
     return found
+
+
+def _where(ctx: Context, tok: Token) -> list[Mention]:
+    """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
+    arrested in Chile and extradited to Peru": Chile extradited)."""
+    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"
+             for m in [ctx.by_char.get(g.idx)] if m is not None
+             for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
+    if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
+        return _where(ctx, tok.head)
+    return [replace(m, kind="state", key=state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+            for m in found]
 
 
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
@@ -216,6 +266,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
+    for prep, entry in (vocabulary()["prep_verbs"].get(lemma) or {}).items():
+        if any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
+            return entry[0], entry[1]
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
@@ -234,9 +287,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         changed = overrides["object"]
         return changed, mode if changed == kind else None
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in overrides and not any(
+        if child.dep_ in ("prt", "prep", "advmod") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
-            changed = overrides[child.lower_]  # "called on them to" requests, by no phone
+            changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod)
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
@@ -352,6 +405,9 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in vocabulary()["inner_preps"] and not _topic(noun, c):
             found += [k for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+            if c.lower_ == "between" and not any(g.dep_ == "conj" for p in c.children for g in p.children):
+                # "between a team led by X, Y, and Iranian negotiators": the parser hangs the second party deep inside
+                found += [k for p in c.children for t in p.subtree if t.dep_ == "conj" for k in keys_of(ctx, t)][-1:]
     return found
 
 
@@ -383,6 +439,13 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
         elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):  # "its demand that Israel ease ..."
             recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
+        if child.dep_ in ("relcl", "acl"):  # "a swap that Qatar spent months brokering between X and Y": X and Y
+            for verb in [child] + [c for c in child.children if c.dep_ in ("dobj", "xcomp")]:
+                if _lemma(verb) in vocabulary()["host_verbs"]:
+                    both = [k for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                            for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+                    actors += both
+                    recipients += both
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
@@ -420,6 +483,41 @@ def _traded_for(ctx: Context, tok: Token) -> list[Mention]:
             for n in p.children if n.dep_ == "pobj" and _lemma(n) in vocabulary()["trade_nouns"]
             for f in n.children if f.dep_ == "prep" and f.lower_ == "for" for g in f.children if g.dep_ == "pobj"
             for t in g.subtree for m in [mention_at(ctx, t)] if m is not None]
+
+
+def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Mention]]:
+    """Who held captives, and who they are, from the last of these clauses on a noun that says so: "five
+    Peruvians who had been held in Chile" (a state), "two nurses held by the X Brigade" (a named agent; "an
+    armed group" names nobody). ([], []) if none does."""
+    for clause in reversed(clauses):
+        if _lemma(clause) not in vocabulary()["holding_verbs"] or clause.tag_ != "VBN":
+            continue
+        by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+        held_in = [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                   if g.dep_ == "pobj" for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
+        if by or held_in:
+            return by or held_in, keys_of(ctx, clause.head)
+    return [], []
+
+
+def _session(noun: Token) -> Token | None:
+    """ "The third round of talks opened", "the talks are due to resume": the verb by which talks with the article
+    before them (or a part of them) begin or end as a happening of their own, else None; not in a "since" clause."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in vocabulary()["part_nouns"]:
+        noun = noun.head.head
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
+        return None
+    near = [head] + [g for c in head.children if c.dep_ in ("xcomp", "acomp") for g in [c] + list(c.children) if g.dep_ == "xcomp"]
+    return next((v for v in near if _lemma(v) in vocabulary()["session_verbs"]), None)
+
+
+def _session_verb(verb: Token) -> bool:
+    """ "The fourth round is due to start": a round or session named alone that opens or ends is a round of talks."""
+    subj = subject_of(verb)[0]
+    return _lemma(verb) in vocabulary()["session_verbs"] and subj is not None and subj.lower_ in vocabulary()["round_nouns"] \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children) and _session(subj) == verb
 
 
 def _governor(noun: Token) -> Token:
@@ -548,6 +646,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     nouns = vocabulary()["nouns"]
     text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
+    signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     for sent in ctx.sentences:
         for tok in sent:
             mode, undergone, committed = None, False, None
@@ -555,6 +654,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
                 kind, mode = _verb_type(tok)
+                session = kind is None and _session_verb(tok)
+                kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
                 asker, committed = _obligation(tok), kind is not None and _commitment(tok, kind)
@@ -576,7 +677,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)):
+                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)
+                                      and not (mode == "ceasefire" and _truce_of_gerund(tok) is not None)):
                     continue
                 elif tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["ending_verbs"]:
                     continue  # "would not stop kidnapping": the stopping is the event (or its refusal), not a kidnapping
@@ -586,6 +688,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "Oman hosted talks between X and Y": the talks are the event, read at the noun
                 else:
                     subj, passive = subject_of(tok)
+                    passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
                     undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
@@ -593,7 +696,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                             c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
                     # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
                     # freeing always frees someone, so a subject with no object is the one freed
-                    passive = passive or undergone
+                    passive = passive or undergone or (  # "X extradited to Y", a headline's or a chronology's passive
+                        _lemma(tok) in vocabulary()["authority_verbs"] and tok.tag_ in ("VBD", "VBN") and not any(
+                            c.dep_ in ("aux", "dobj", "obj", "ccomp", "xcomp") for c in tok.children))
                     actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
                             and (subj is None or subj.pos_ != "PRON"):
@@ -602,14 +707,17 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         # subject, X is ("we won't withdraw and won't release" is rightly one clause)
                         subj = subject_of(tok.sent.root)[0]
                         actors = keys_of(ctx, subj) if subj is not None else []
+                    if session:
+                        actors = recipients = both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
                     if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
+                        subj = subj if subj is not None else _truce_of_gerund(tok)  # "the truce taking effect"
                         if subj is None or subj.lemma_.lower() not in vocabulary()["truce_nouns"] or any(
                                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
                             continue  # "sanctions took effect"; "violations since the truce took effect": background
-                        actors = recipients = _noun_participants(ctx, subj)[0] or both_parties(ctx, subj)
+                        actors = recipients = _noun_participants(ctx, subj)[0] or signers or both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and (nouns.get(subj.lower_) or [None])[0] == "ASSAULT":
                         actors = _noun_participants(ctx, subj)[0] or _blamed(ctx, subj)  # "an attack blamed on X killed"
                     if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
@@ -630,8 +738,12 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
+                    if not agent and mode == "release" and subj is not None:  # "two nurses held by X were freed"
+                        agent = _holder(ctx, [subj] + [c for c in subj.children if c.dep_ in ("acl", "relcl")])[0]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
+                    if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
+                        agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
@@ -652,6 +764,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
+                if not actors and not recipients and kind == "CONSULT" and _session(tok) is not None:
+                    actors = recipients = both_parties(ctx, tok)  # "The third round of talks opened": the story's two
+                if not actors and not recipients and kind == "RETREAT" and mode == "release" and tok.dep_ in (
+                        "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                        and tok.head.tag_ == "VBD" and not _irrealis(tok.head):  # not "demanded that the release wait"
+                    # "The release of the five came hours after ...": the captives' holder named before frees them
+                    actors, recipients = _holder(ctx, [t for t in ctx.doc[:tok.i] if t.dep_ in ("acl", "relcl")])
                 if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
                     actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
                 verb = tok.text
@@ -699,6 +818,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
             date = date_event(sent, tok, timexes, published, status)
+            if kind == "AGREE" and not said_not and _truce_agreed(tok):
+                signers = actors
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),

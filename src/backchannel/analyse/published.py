@@ -3,7 +3,9 @@
 `date_document(raw, captions, metadata)` returns a Published record whose window carries the rule
 that made it. A copyright year is never a publication date. With nothing stated, the window is
 inferred from explicit dates the text reports as past or future and from period cues, and it is
-marked inferred; `date_from_story` later narrows undated articles by a dated sibling of the story.
+marked inferred; `date_from_story` later narrows undated articles by a dated sibling of the story. A wire
+dateline without its year ("OSLO, Mar 4 (Reuters) -") takes the year its content allows (`from_dateline`) or,
+in a collection, the year that puts it nearest a dated article (`dateline_in_corpus`).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from backchannel.models import Caption, DateWindow, Published, Timex
 PATTERNS = Path(__file__).parent / "patterns" / "published.yaml"
 EXPLICIT = {"iso-date", "numeric-date", "month-day-year", "day-month-year"}
 MAX_ANCHOR_DAYS = 7  # a window wider than this cannot anchor "on Sunday"
+STATED = ("metadata", "text")  # the bases of a date the article itself gives
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +141,7 @@ def yearless_dateline(raw: str) -> Timex | None:
 
 
 def _in_years(dateline: Timex, years: range) -> list[date]:
+    """The dateline's month and day in each of `years` that has it (4 March 2023, 4 March 2024, ...)."""
     month, day = int(dateline.value[5:7]), int(dateline.value[8:10])
     found = []
     for year in years:
@@ -187,7 +191,7 @@ def date_document(raw: str, captions: tuple[Caption, ...], metadata: str | None,
 
 def date_from_story(own: Published, sibling: Published) -> Published | None:
     """Narrow an undated article by a dated article of the same story."""
-    if sibling.window is None or sibling.basis not in ("metadata", "text") or sibling.window.days > 3:
+    if sibling.window is None or sibling.basis not in STATED or sibling.window.days > 3:
         return None
     lag = cues()["story_lag_days"]
     guess = DateWindow(sibling.window.earliest - timedelta(days=lag), sibling.window.latest, rule="story")

@@ -117,7 +117,7 @@ def pattern() -> re.Pattern:
     symbols = _alt(q for q in v["qualifiers"] if not (q[-1].isalpha() or q[-1] == "."))
     return re.compile(
         rf"(?:(?P<qual>\b(?:{qualifiers}))\s+|(?P<sym>(?:\b|(?<!\w))(?:{symbols}))\s*)?"
-        rf"(?:(?P<rng>\bbetween|\bfrom)\s+(?:(?P<qual2>\b(?:{qualifiers}))\s+)?)?"  # "from about 120 to 35"
+        rf"(?:(?P<rng>\bbetween|\bfrom)\s+(?:(?P<qual2>\b(?:{qualifiers}))\s+)?)?"  # "from about 90 to 40"
         rf"(?:(?P<vague>{vague})|{amount('1')}"
         rf"(?:(?P<sep>[-–—]|\s+[-–—]\s+|\s*\bto\b\s*|(?(rng)\s+and\s+|(?!)))(?![$£€]?\d{{4}}\b(?!,)){amount('2')})?)"
         rf"(?:(?P<usep>\s?-?\s?|\s+of\s+)(?P<unit>{units})(?![\w]))?"
@@ -323,7 +323,6 @@ def _is_label(text: str, sent_start: int, start: int, m: re.Match) -> bool:
 # --- the parse ---------------------------------------------------------------------------------
 
 NOMINAL = {"NOUN", "PROPN"}
-MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
 def _noun_phrase(noun: Token, exclude: set[int]) -> list[Token]:
@@ -717,8 +716,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
 
     # qualifier
     qualifier, change = "exact", "="
-    if _qualifier(m):
-        qualifier, change = _lookup(v["qualifiers"], _qualifier(m))
+    if written := _qualifier(m):
+        qualifier, change = _lookup(v["qualifiers"], written)
     elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
         qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
 
@@ -755,7 +754,7 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
 
 
 def _in_clock_time(token: Token) -> bool:
-    """ "17:05 GMT - Strike kills two": a live blog's time stamp, which the parser may hang on the headline's
+    """ "09:15 GMT - Raid kills four": a live blog's time stamp, which the parser may hang on the headline's
     subject, says nothing of what is counted."""
     doc = token.doc
     return token.i > 0 and re.fullmatch(r"\d{1,2}[:.]\d\d", doc[token.i - 1].text) is not None and \
@@ -798,7 +797,7 @@ def _apposed_age(tok: Token | None, m: re.Match) -> bool:
 
 
 def _qualifier(m: re.Match) -> str | None:
-    """The qualifier written before the figure, or after its "from" or "between" ("from about 120")."""
+    """The qualifier written before the figure, or after its "from" or "between" ("from about 90")."""
     return m.group("qual") or m.group("sym") or m.group("qual2")
 
 
@@ -1130,10 +1129,11 @@ def _concept(span: Span, root: Token, core: Token | None, counted: bool, verb: T
             subject = _subject(verb)
             if subject is not None and subject.i not in exclude:
                 tokens += _noun_phrase(subject, exclude)
-            point = anchor.head if anchor.dep_ == "quantmod" else anchor  # "120" of "from 120 to 35"
+            point = anchor.head if anchor.dep_ == "quantmod" else anchor  # "90" of "from about 90 to 40"
             if point.dep_ == "pobj" and point.head.lower_ in ("from", "to") and point.head.head == verb:
-                # "cut its staff from 120 to 35": what moved is the object
-                tokens += [t for c in verb.children if c.dep_ == "dobj" and c.i not in exclude for t in _noun_phrase(c, exclude)]
+                # "reduced its crews from 90 to 40": what moved is the object
+                tokens += [t for c in verb.children if c.dep_ == "dobj" and c.i not in exclude
+                           for t in _noun_phrase(c, exclude)]
     elif core is None and root.head != root and root.head.pos_ in NOMINAL:
         tokens += _noun_phrase(root.head, exclude)
     return tokens

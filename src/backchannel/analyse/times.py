@@ -12,9 +12,10 @@ ahead ("fell in the fourth quarter", in January). Once a story names a quarter t
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
 ("January nineteen ninety-seven"); "or so" stays with its amount ("a week or so ago"). "Three days later" counts from the story, not the
-anchor: "three days" is a DURATION, "later" no part of it, whose window is the last dated one moved on by three days. Under
-a dated section heading ("January 3 - talks stall"), deixis counts from the heading's day until the next heading. A day or month that recurs ("each July", "on
-Sundays", "Tuesday nights") is a SET. "the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
+anchor: "three days" is a DURATION, "later" no part of it, whose window is the last dated one moved on by three
+days. Under a dated section heading ("January 3 - talks stall"), deixis counts from the heading's day until the
+next heading. A day or month that recurs ("each July", "on Sundays", "Tuesday nights") is a SET.
+"the day before the vote" tags "the day" only (a date it follows with a comma is that date), and a second
 day after a month and day ("March 3 and 4") is a timex of its own. "10:35 a.m. (0735 GMT) Friday" is on that
 Friday; "in the weeks before the raid" tags "weeks", a DATE the text leaves unfixed. Holidays are capitalised
 names with a fixed day or a rule (Thanksgiving, Election Day, Easter by the computus); a year before 1900
@@ -27,7 +28,8 @@ of the narrative's day; "the prior year" counts from the last dated expression; 
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
 picks near the anchor; "the second week of June" is the ISO week holding 11 June. A duration keeps its
-modifier ("over a week", "no more than ten days", "at least the past six months"). Every window records its rule. Values follow TIMEX3 as annotated in TimeBank.
+modifier ("over a week", "no more than ten days", "at least the past six months"). Every window records its
+rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
@@ -122,10 +124,12 @@ def rules() -> tuple[Rule, ...]:
     tens20 = "|".join(k for k, v in vocabulary()["numbers"].items() if v in COMPOUND_TENS and " " not in k)
     units19 = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and k.isalpha())
     num = rf"(?:{words}|(?:{tens20})[\s-](?:{units19})\b)"  # "twenty four", "thirty-six", "two", "a couple of"
-    counts = "|".join(re.escape(k) for k in vocabulary()["numbers"] if not k.startswith("a"))  # not "In the past a firm ..."
+    # spelled counts, not "a ...": "In the past a firm ..." is still the past
+    counts = "|".join(re.escape(k) for k in vocabulary()["numbers"] if not k.startswith("a"))
     # not the fractions "a quarter of", "three-quarters of"
     unit = r"(?P<unit>minute|hour|day|week|fortnight|month|(?<!-)quarter(?=s)|quarter(?!s?\s+of\b)|year|decade|century|centurie)s?"
     ordinal = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+    bare_units = "minute|hour|day|week|month|year|decade|centurie"  # "for years", "weeks or months"
     tens = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 10 <= v < 100 and "-" not in k)
     units = "|".join(k for k, v in vocabulary()["numbers"].items() if isinstance(v, int) and 1 <= v < 10 and len(k) > 2)
     decade_words = "|".join(vocabulary()["decade_words"])
@@ -220,15 +224,16 @@ def rules() -> tuple[Rule, ...]:
         ("past-unit", r"\bthe\s+(?P<dir>past|last|previous|next|coming)\s+(?P<unit>month|year)\b(?:\s+or\s+so\b)?"
                       r"(?![-'’]|\s+(?:ago|later|earlier|of|before|after)\b)"),
         # not the idiom "at the last minute"
-        ("duration-span", rf"\b(?!(?<=\bat )the\s+last\s+minute\b)(?:(?:at\s+least\s+)?the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
+        ("duration-span", r"\b(?!(?<=\bat )the\s+last\s+minute\b)"
+                          r"(?:(?:at\s+least\s+)?the\s+(?:past|last|next|coming|previous)\s+|(?:past|next|coming|previous)\s+)"
                           rf"(?:(?P<n0>\d+|{num})\s+(?:to|or)\s+)?(?:(?P<n>\d+|{num}|several|few)\s+)?{unit}\b"
                           r"(?:\s+or\s+so\b)?(?!\s+(?:ago|later|earlier)|-old)"),  # "the next year or so"
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
-        ("duration", rf"\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|roughly|some|"
-                     r"over(?=\s+(?:a|an|one)\s))\s+)?"
+        ("duration", r"\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|"
+                     r"roughly|some|over(?=\s+(?:a|an|one)\s))\s+)?"
                      rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
@@ -237,9 +242,9 @@ def rules() -> tuple[Rule, ...]:
         # "for years", "within weeks (or months)"; "after months of talks", "heady days of trading" (not "the early
         # hours of Monday", "days of the week": a part of a time, not a length)
         # "the first time in years.", "the lowest in decades": "in" with the unit ending the clause
-        ("duration-bare", r"(?:\b(?P<prep>for|within|over|in(?=\s+[a-z]+s(?:\s+or\s+[a-z]+s)?(?:\s*[.,;:!?)]|$)))\s+|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)"
-                          r"(?<!\blate\s)(?<!\d\s)\b)(?P<unit>minute|hour|day|week|month|year|decade|centurie)s"
-                          r"(?:\s+or\s+(?:minute|hour|day|week|month|year|decade|centurie)s)?\b"  # "weeks or months": one span
+        ("duration-bare", r"(?:\b(?P<prep>for|within|over|in(?=\s+[a-z]+s(?:\s+or\s+[a-z]+s)?(?:\s*[.,;:!?)]|$)))\s+"
+                          r"|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bearly\s)(?<!\blate\s)(?<!\d\s)\b)"
+                          rf"(?P<unit>{bare_units})s(?:\s+or\s+(?:{bare_units})s)?\b"  # "weeks or months": one span
                           r"(?(prep)(?!\s+(?:ago|later|earlier|old))|(?=\s+of\s+(?!the\b|this\b|that\b|(?-i:[A-Z0-9]))))"),
         # "Months later, ...": an unstated number of them, counted from the story ("later" stays out, as above)
         ("bare-later", r"(?:^|(?<=[.!?,;]\s)|(?<=\n)|(?<=\bjust\s)|(?<=\bonly\s))(?P<unit>minute|hour|day|week|month|year|decade)s"
@@ -336,8 +341,8 @@ def _spelled_year(g: dict) -> int | None:
 
 
 # TimeBank keeps "at least", "earlier this month" and "later that year" whole, but not "earlier [this week]"
-LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|over(?!\s+(?:a|an|one)\s)|"
-                                 r"overnight)\s+)?(?:(?:earlier|later)\s+(?=this\s+week))?(?=\S)", re.IGNORECASE)
+LEADING_PREPOSITION = re.compile(r"(?:(?:in|on|since|by|of|during|until|from|through|at(?!\s+least)|for|within|"
+                                 r"over(?!\s+(?:a|an|one)\s)|overnight)\s+)?(?:(?:earlier|later)\s+(?=this\s+week))?(?=\S)", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;:.\n]|\b(?:that|and|but)\b")
 
 
@@ -892,9 +897,14 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     """A short line that opens with this expression and does not read as a sentence."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:(len(text) if line_end < 0 else line_end)].strip()
-    return (text[line_start:start].strip() == "" and len(line.split()) <= 12
-            and not line.endswith((".", ",", ";", ":", "”", '"')))
+    line = text[line_start:(len(text) if line_end < 0 else line_end)]
+    return text[line_start:start].strip() == "" and _reads_as_heading(line)
+
+
+def _reads_as_heading(line: str) -> bool:
+    """ "March 3 - talks stall": a line of a dozen words at most that does not end as a sentence does."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 12 and not line.endswith((".", ",", ";", ":", "”", '"'))
 
 
 RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent)|"
@@ -998,7 +1008,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         elif reported is not None and _names_reported_quarter(rule.name, m.groupdict(), expression):
             window = _reported_quarter(rule.name, m.groupdict(), reported, expression) or window
         elif rule.type == "DURATION" and window is None:
-            window = _later(m.groupdict(), expression, text, end, last, here)  # "Two days later": counted from the story
+            # "Two days later": counted from the story
+            window = _later(m.groupdict(), expression, text, end, last, here)
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
         if heading and window.days == 1:
             section = (text.rfind("\n", 0, start) + 1, window.earliest)
@@ -1009,7 +1020,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if rule.name == "vague" and re.match(r"P[\dX]", value or ""):  # "in recent weeks": PXW
             kind = "DURATION"
         around = AROUND.search(text, max(0, start - 12), start) if rule.name in POINTS else None
-        if around is not None and not text.startswith(("'s", "’s"), end):  # "around Nov. 1", not "get around May 2's ruling"
+        # "around Nov. 1", not "get around May 2's ruling"
+        if around is not None and not text.startswith(("'s", "’s"), end):
             start, expression = around.start(), text[around.start():end]
         beyond = BEYOND.match(text, end) if kind in ("DATE", "TIME") and window is not None else None
         if beyond is not None:  # "until 1994 or later": the bound is part of the expression
@@ -1032,30 +1044,23 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
 # "around 7 p.m.", "around Nov. 1": an approximate point in time, the modifier part of the expression (TimeML
 # keeps it); not before a weekday, where "around" is more often a verb's particle ("turned around Monday")
 AROUND = re.compile(r"\b[Aa]round\s+$")
-# "1994 or later", "2030 and beyond": an open bound after a date, which TimeML keeps in the extent ("in 1984 and
-# later served": "later" goes with the verb)
-BEYOND = re.compile(r"\s+(?:or\s+(?:later|earlier|sooner)\b(?!\s+[a-z])|and\s+beyond\b)")  # not "2019 or earlier models"
+# "1994 or later", "2030 and beyond": an open bound after a date, which TimeML keeps in the extent (not "in 1984 and
+# later served": "later" goes with the verb; "2019 or earlier models": "earlier" goes with the noun)
+BEYOND = re.compile(r"\s+(?:or\s+(?:later|earlier|sooner)\b(?!\s+[a-z])|and\s+beyond\b)")
 POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-day-year", "day-month", "day-month-year",
           "part-month-year", "year-end", "part-year", "holiday"}
 
 
 def _heading_lines(text: str) -> list[int]:
-    """Where the lines start that read as section headings: short, after a blank line (or at the top), and
-    not ending as a sentence does."""
-    starts, previous = [], ""
-    for m in re.finditer(r"[^\n]*", text):
-        line = m.group(0).strip()
-        if line and not previous and len(line.split()) <= 12 and not line.endswith((".", ",", ";", ":", "”", '"')):
-            starts.append(m.start())
-        if m.group(0) or m.start() == m.end():
-            previous = line
-    return starts
+    """Where the lines start that read as section headings (`_reads_as_heading`)."""
+    return [m.start() for m in re.finditer(r"[^\n]+", text) if _reads_as_heading(m.group(0))]
 
 
-LATER = re.compile(r"\s+later\b")  # "three days earlier" counts back from the anchor ("ago")
+LATER = re.compile(r"\s+later\b")  # not "three days earlier", which counts back from the anchor as "ago" does
 
 
-def _later(g: dict, expression: str, text: str, end: int, last: DateWindow | None, anchor: date | None) -> DateWindow | None:
+def _later(g: dict, expression: str, text: str, end: int, last: DateWindow | None,
+           anchor: date | None) -> DateWindow | None:
     """ "Two days later", "a week later": the window of the latest dated expression moved on by that many days
     or weeks, stopping at the anchor if it started before it. TimeML keeps the expression a DURATION."""
     follow = LATER.match(text, end)

@@ -5,9 +5,9 @@ Two claims measure the same quantity when they share the comparability key that 
 them (what is counted and the verb class: "hostage|release"), their aspect and their unit, an event
 figure also its occasion ("released in the deal"), and they name the same actors ("230 returned to
 Russia" and "248 to Ukraine" are the two directions of one exchange, not a dispute; "1,200 people
-killed" and "44,000 Palestinians killed" may count different people); a length in one story ("10 days of
-talks in the South African capital", "eight days of AU-led negotiations") need not name the same ones. Proposed figures ("a deal to free
-up to 33") are offers, not reports, and conflict with nothing.
+killed" and "44,000 Palestinians killed" may count different people); a length in one story ("12 days of
+talks in Lima", "nine days of Andean-led negotiations") need not name the same ones. Proposed figures ("a deal
+to free up to 33") are offers, not reports, and conflict with nothing.
 
 A key with no thing or no verb class ("six weeks after the deal": week|) says too little to compare,
 and figures the text qualifies differently ("32 confirmed dead", "20 feared dead") count different sets.
@@ -83,7 +83,9 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.aspect == "event" and a.occasion != b.occasion:
         return False
-    if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story) or a.aspect == "proposed":
+    if a.aspect == "proposed":
+        return False
+    if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story):
         return False  # the length of a happening of one story is that happening's, whatever places are named by it
     if a.aspect == "event" and not a.occasion and a.story != b.story and not (_dated(a) and _dated(b)):
         return False  # an undated happening of another story, named by no occasion, is most likely another
