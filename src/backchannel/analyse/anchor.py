@@ -109,6 +109,8 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if deadline is not None:
         return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
     apart = _days_apart(sent, trigger, timexes)
+    if apart is not None and apart[0] is None:  # "Two days after X freed them, the deal is being read ...": now
+        return _moved(published.window, apart[1], apart[1], "shifted"), f"shift:publication:{apart[1]}"
     if apart is not None:
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
@@ -202,9 +204,10 @@ def _day_before(window: DateWindow | None) -> DateWindow | None:
     return _moved(window, -1, -1, "day-before")
 
 
-def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex, int] | None:
+def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex | None, int] | None:
     """ "cheered on Monday, three days after the soldiers were freed": an act told in an "after" ("before") clause
-    measured off by days or weeks came that long before (after) the time of the clause it modifies."""
+    measured off by days or weeks came that long before (after) the time of the clause it modifies (None: a
+    clause in the present tense, whose time is publication)."""
     verb, doc = clause_verb(trigger), trigger.doc
     mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
     if verb.dep_ != "advcl" or mark is None:
@@ -215,7 +218,8 @@ def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex
         if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i == verb.i:
             main = _governed(sent, verb.head, timexes) or _main_clause_time(sent, verb.head, timexes)
             days = int(length[1]) * (7 if length[2] == "W" else 1)
-            return (main, -days if mark == "after" else days) if main is not None else None
+            now = any(w.tag_ in ("VBZ", "VBP") for w in [verb.head] + [c for c in verb.head.children if c.dep_ == "aux"])
+            return (main, -days if mark == "after" else days) if main is not None or now else None
     return None
 
 
@@ -371,7 +375,7 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if kind not in ("timex", "heading", "reported", "day-before", "deadline", "length", "shift", "since", "upto"):
         return None
     at, _, days = offset.partition(":")
-    window = next((t.window for t in timexes if t.start == int(at)), None)
+    window = published.window if at == "publication" else next((t.window for t in timexes if t.start == int(at)), None)
     if kind == "reported":
         return _reported_window(window)
     if kind == "day-before":
