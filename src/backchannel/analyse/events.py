@@ -76,7 +76,8 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
-            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok):
+            and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
+            and not any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):  # "the base, where X met him"
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -139,6 +140,21 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
                 if g.dep_ == "pobj" and state:
                     found.append(replace(m, kind="state", key=state))
     return found
+
+
+def _place_state(ctx: Context, tok: Token) -> list[Mention]:
+    """The state where an arrest or a sentence with no agent took place, whose authorities made it: "was
+    arrested in Cape Verde", "detained at Tehran airport" ("and sentenced" shares its first verb's place)."""
+    verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+    for verb in verbs:
+        for g in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                  for g in c.children if g.dep_ == "pobj"):
+            for t in [g] + [c for c in g.children if c.dep_ in ("compound", "amod")]:  # "Stockholm airport"
+                m = ctx.by_char.get(t.idx)
+                state = m is not None and (state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+                if state:
+                    return [replace(m, kind="state", key=state)]
+    return []
 
 
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
@@ -290,7 +306,9 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
-    if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
+    clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) else tok  # "said X was over and that Y would"
+    if clause.dep_ == "ccomp" and _lemma(clause.head) in v["speech_verbs"] and (
             "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
         return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
     return None
@@ -625,6 +643,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors:
                         holder = subject_of(committed)[0]
                         actors = keys_of(ctx, holder) if holder is not None else []
+                    if not actors:  # "the rebels said their fighters would resume attacks": the body speaking
+                        actors = _speaking_body(ctx, tok)
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
@@ -688,6 +708,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _holder(ctx, [subj] + [c for c in subj.children if c.dep_ in ("acl", "relcl")])[0]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
+                    if not agent and kind in ("COERCE", "SANCTION", "ACCUSE") and not any(c.dep_ == "agent" for c in tok.children):
+                        agent = _place_state(ctx, tok)  # "was arrested in Cape Verde": by its authorities
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
@@ -696,6 +718,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                if kind != "CONSULT" and tok.dep_ == "dobj" and (vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(
+                        tok.lower_, [None])[0] == kind:
+                    continue  # "would resume attacks": the verb reads its object (here a threat), not one more attack
                 of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
                 kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
                                    if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
