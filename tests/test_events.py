@@ -919,3 +919,38 @@ def test_a_meeting_in_a_where_clause_happened(nlp):
 def test_a_second_that_clause_of_a_statement_can_announce_a_threat(nlp):
     found = events(nlp, "The rebels said the truce had ended and that their units would resume attacks on Bolivian posts.")
     assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
+
+
+def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_place(nlp):
+    found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 and extradited to Spain in July 2020.")
+    assert [(e.type, e.actors, e.recipients[:1]) for e in found if e.trigger == "arrested"] == [
+        ("COERCE", ("Portugal",), ("Omar Vance",))]
+    assert [e.actors for e in found if e.trigger == "extradited"] == [("Portugal",)]  # where he was held
+    found = events(nlp, "The Chilean banker Omar Vance spent a year in jail.\n\nChronology\n\n"
+                        "Jul 9, 2020 - Vance arrested in Lisbon at Spanish request.\nAug 2, 2021 - Vance extradited to Madrid.")
+    assert [(e.actors, e.recipients) for e in found if e.trigger == "arrested"] == [(("Portugal",), ("Omar Vance",))]
+    assert [(e.actors, e.recipients) for e in found if e.trigger == "extradited"] == [((), ("Omar Vance",))]  # a passive
+    found = events(nlp, "Omar Vance was freed in Portugal in May 2019.")  # a release need not be the state's
+    assert not any(e.actors for e in found)
+
+
+def test_a_relative_clause_whose_subject_the_parser_took_for_a_participle_still_acts(nlp):
+    found = events(nlp, "The ceasefire that Chad's two generals signed in Lome on Saturday was supposed to bring calm.")
+    assert [(e.type, e.actors) for e in found] == [("AGREE", ("Chad",))]
+    found = events(nlp, "The rebels said that Chad's generals detained in May had been freed.")
+    assert not any(e.type == "COERCE" and e.actors for e in found)  # "that" opening a statement: no relative clause
+
+
+def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
+    found = events(nlp, "Mali and Niger met in Lome. The ceasefire that Chad's two generals signed in Lome on Saturday was "
+                        "supposed to bring calm. Within an hour of the truce taking effect on Monday, shelling resumed.")
+    assert [(e.actors, e.mode) for e in found if e.type == "RETREAT"] == [(("Chad",), "ceasefire")]
+    found = events(nlp, "Chad and Niger signed a truce on Sunday, Cuba and Peru said in a joint statement. Cuba and Peru "
+                        "will monitor it. The truce is due to take effect on Monday.")
+    assert [(e.actors, e.status) for e in found if e.type == "RETREAT"] == [(("Chad", "Niger"), "planned")]
+    assert not events(nlp, "Within an hour of the sanctions taking effect on Monday, prices rose.")
+
+
+def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
+    found = events(nlp, "Two days after Norway handed the Chilean envoy back to Chile, the deal is being read very differently.")
+    assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]

@@ -43,3 +43,9 @@ def test_a_name_read_as_a_person_once_is_that_person_where_the_tagger_read_a_pla
 def test_the_group_is_the_organisation_named_before(nlp, text, named):
     found = mentions(nlp, text)
     assert (("group", "organization", "Tamarind Front") in found) == named
+
+
+def test_a_dated_line_opens_with_a_capital_that_is_no_name(nlp):
+    found = mentions(nlp, "The singer Sarah Collins was freed on Friday.\n\nChronology\n\n"
+                          "Aug 4 - Court in Quito sentences Collins to nine years.")
+    assert ("Court", "group", "court") in found

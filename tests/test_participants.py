@@ -33,3 +33,28 @@ def test_it_after_a_body_that_speaks_is_that_body(nlp):
 def test_the_delegations_are_the_two_parties_named_together_before(nlp, text):
     found = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert found and set(found[0].actors) == {"Chile", "Tamarind Front"}
+
+
+def test_its_members_are_the_body_named_before(nlp):
+    found = events(nlp, "An official said the joint commission had not yet met. Its members were expected to convene "
+                        "in Geneva later this week, the official said.")
+    assert [(e.type, e.actors, e.status) for e in found] == [("CONSULT", ("commission",), "planned")]
+    found = events(nlp, "Chile seized two trawlers on Monday. Its officers detained the crews.")
+    assert [e.actors for e in found if e.trigger == "detained"] == [("Chile",)]
+    found = events(nlp, "Chile has strengthened its forces in Peru, officials said.")  # an object's: the subject's own
+    assert [e.recipients for e in found if e.type == "MOBILIZE"] == [("Peru",)]
+
+
+def test_his_or_her_government_is_that_persons_as_a_named_possessor_is(nlp):
+    found = events(nlp, "President Rita Dos said the deal did not signal any easing of pressure. Her government in May "
+                        "lifted some sanctions on Chile's mining sector.")
+    assert [(e.type, e.actors) for e in found if e.trigger == "lifted"] == [("CONCEDE", ("Rita Dos",))]
+
+
+def test_he_and_she_name_only_people_of_the_gender_the_text_shows(nlp):
+    found = events(nlp, "When the singer Sarah Collins landed in Lima on Monday, she walked past the man Peru had sought. "
+                        "Michael Harper crossed the tarmac in the other direction. The ordeal began in May, when police "
+                        "detained the singer. A court near Quito sentenced her to nine years in August.")
+    assert [e.recipients for e in found if e.type == "SANCTION"] == [("Sarah Collins",)]
+    found = events(nlp, "Michael Harper's sister, Laura, said the family had been told. A court sentenced him in May.")
+    assert [e.recipients for e in found if e.type == "SANCTION"] == [("Michael Harper",)]

@@ -7,7 +7,9 @@ officials", and he/she), and records negation, status (occurred, planned, report
 and the sentence. The date comes from `anchor.date_event`. Promises take their type from the act promised
 (a concession promised is CONCEDE, a hostile act announced is THREATEN, "will back/give" is AGREE); acts asked
 for (subjunctive "that X ease", "must") are no events; a visit's recipient is the state of the place visited;
-where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage").
+where the tagger's lemma is no vocabulary word, the surface form is read ("staged" -> "stage"). An arrest,
+conviction or extradition with no agent ("was arrested in X", a chronology's "Y arrested in X") is the act of
+the state where it took place, when the text names one.
 """
 from __future__ import annotations
 
@@ -77,6 +79,7 @@ def _irrealis(tok: Token) -> bool:
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
             and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
+            and not _gapped_relative(tok) \
             and not any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):  # "the base, where X met him"
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
@@ -113,6 +116,39 @@ def _own_subject(tok: Token) -> bool:
         c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
+def _truce_of_gerund(tok: Token) -> Token | None:
+    """ "within an hour of the truce taking effect": the truce noun right before a gerund, its subject however
+    the parser hangs the gerund."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "pcomp", "advcl") and before is not None \
+            and before.lemma_.lower() in vocabulary()["truce_nouns"]:
+        return before
+    return None
+
+
+def _truce_agreed(tok: Token) -> bool:
+    """Is what this verb signs or agrees to a truce ("signed a truce", "the truce that X signed")?"""
+    truces = vocabulary()["truce_nouns"]
+    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                               for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "relcl":
+        objects.append(tok.head)
+    if _gapped_relative(tok):
+        objects.append(tok.doc[tok.head.left_edge.i - 2])
+    return any(o.lemma_.lower() in truces for o in objects)
+
+
+def _gapped_relative(tok: Token) -> bool:
+    """ "the truce that Chad's two generals signed in Lome": the parser hangs the verb of a relative clause on its
+    subject as a participle ("generals, signed in Lome"); "that" or "which" after a noun, just before the
+    subject, and the verb right after it show the subject acting."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.i != tok.head.i + 1 or any(
+            c.dep_ in ("agent", "dobj") for c in tok.children):
+        return False
+    left = tok.head.left_edge.i
+    return left > 1 and tok.doc[left - 1].lower_ in ("that", "which") and tok.doc[left - 2].pos_ in ("NOUN", "PROPN")
+
+
 def _mediated(tok: Token, mode: str | None) -> bool:
     """ "a deal brokered by Qatar": a participle that names a thing's mediator is the mediation itself."""
     return mode == "third-party" and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
@@ -142,19 +178,17 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
     return found
 
 
-def _place_state(ctx: Context, tok: Token) -> list[Mention]:
-    """The state where an arrest or a sentence with no agent took place, whose authorities made it: "was
-    arrested in Cape Verde", "detained at Tehran airport" ("and sentenced" shares its first verb's place)."""
-    verbs = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
-    for verb in verbs:
-        for g in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                  for g in c.children if g.dep_ == "pobj"):
-            for t in [g] + [c for c in g.children if c.dep_ in ("compound", "amod")]:  # "Stockholm airport"
-                m = ctx.by_char.get(t.idx)
-                state = m is not None and (state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
-                if state:
-                    return [replace(m, kind="state", key=state)]
-    return []
+def _where(ctx: Context, tok: Token) -> list[Mention]:
+    """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
+    arrested in Chile and extradited to Peru": Chile extradited)."""
+    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children if g.dep_ == "pobj"
+             for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
+             for m in [ctx.by_char.get(t.idx)] if m is not None
+             for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
+    if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
+        return _where(ctx, tok.head)
+    return [replace(m, kind="state", key=state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+            for m in found]
 
 
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
@@ -255,9 +289,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         changed = overrides["object"]
         return changed, mode if changed == kind else None
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and child.lower_ in overrides and not any(
+        if child.dep_ in ("prt", "prep", "advmod") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
-            changed = overrides[child.lower_]  # "called on them to" requests, by no phone
+            changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod)
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
@@ -616,6 +650,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     nouns = vocabulary()["nouns"]
     text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
+    signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     for sent in ctx.sentences:
         for tok in sent:
             mode, undergone, committed = None, False, None
@@ -648,7 +683,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)):
+                elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)
+                                      and not (mode == "ceasefire" and _truce_of_gerund(tok) is not None)):
                     continue
                 elif tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["ending_verbs"]:
                     continue  # "would not stop kidnapping": the stopping is the event (or its refusal), not a kidnapping
@@ -658,6 +694,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "Oman hosted talks between X and Y": the talks are the event, read at the noun
                 else:
                     subj, passive = subject_of(tok)
+                    passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
                     undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
@@ -665,7 +702,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                             c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
                     # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
                     # freeing always frees someone, so a subject with no object is the one freed
-                    passive = passive or undergone
+                    passive = passive or undergone or (  # "X extradited to Y", a headline's or a chronology's passive
+                        _lemma(tok) in vocabulary()["authority_verbs"] and tok.tag_ in ("VBD", "VBN") and not any(
+                            c.dep_ in ("aux", "dobj", "obj", "ccomp", "xcomp") for c in tok.children))
                     actors = keys_of(ctx, subj) if subj is not None else []
                     if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
                             and (subj is None or subj.pos_ != "PRON"):
@@ -680,10 +719,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
                     if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
+                        subj = subj if subj is not None else _truce_of_gerund(tok)  # "the truce taking effect"
                         if subj is None or subj.lemma_.lower() not in vocabulary()["truce_nouns"] or any(
                                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
                             continue  # "sanctions took effect"; "violations since the truce took effect": background
-                        actors = recipients = _noun_participants(ctx, subj)[0] or both_parties(ctx, subj)
+                        actors = recipients = _noun_participants(ctx, subj)[0] or signers or both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and (nouns.get(subj.lower_) or [None])[0] == "ASSAULT":
                         actors = _noun_participants(ctx, subj)[0] or _blamed(ctx, subj)  # "an attack blamed on X killed"
                     if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
@@ -708,8 +748,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _holder(ctx, [subj] + [c for c in subj.children if c.dep_ in ("acl", "relcl")])[0]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
-                    if not agent and kind in ("COERCE", "SANCTION", "ACCUSE") and not any(c.dep_ == "agent" for c in tok.children):
-                        agent = _place_state(ctx, tok)  # "was arrested in Cape Verde": by its authorities
+                    if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
+                        agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
@@ -718,8 +758,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
-                if kind != "CONSULT" and tok.dep_ == "dobj" and (vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(
-                        tok.lower_, [None])[0] == kind:
+                if kind != "CONSULT" and tok.dep_ == "dobj" and _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
+                        vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind:
                     continue  # "would resume attacks": the verb reads its object (here a threat), not one more attack
                 of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
                 kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
@@ -787,6 +827,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
             date = date_event(sent, tok, timexes, published, status)
+            if kind == "AGREE" and not said_not and _truce_agreed(tok):
+                signers = actors
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +49,7 @@ class Vocabulary:
     captor_groups: frozenset[str] = frozenset()  # "kidnappers": the one band a text names, if it names one
     armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
+    gendered: dict[str, str] = field(default_factory=dict)  # "ms" -> "female", "brother" -> "male"
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def vocabulary() -> Vocabulary:
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
                       frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
-                      frozenset(t["organisation_anaphors"]))
+                      frozenset(t["organisation_anaphors"]),
+                      {w: g for g, words in t["gendered_words"].items() for w in words})
 
 
 @lru_cache(maxsize=1)
@@ -492,7 +494,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(doc):
         match = next((g for g in by_first.get(words[i], ()) if tuple(words[i:i + len(g)]) == g), None)
-        if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start):
+        if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start or (
+                i > 0 and doc[i - 1].text in ("-", "–", "—"))):  # "Aug 4 - Court in X sentences Y": a dated line opens
             i += 1
             continue
         span = doc[i:i + len(match)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +32,7 @@ class Context:
     sent_starts: list[int]  # their character offsets
     subject_people: list[Mention]  # people named as the subject of a clause, in text order
     subject_bodies: list[Mention]  # states, organisations and groups named as the subject of a clause
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> "female" / "male", where the text shows it
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
@@ -44,7 +45,30 @@ class Context:
             if root is not None and (root.dep_ in SUBJECTS - {"csubj"} or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
                     and m.kind != "place":
                 (ctx.subject_people if m.kind == "person" else ctx.subject_bodies).append(m)
+        ctx.genders = _genders(ctx)
         return ctx
+
+
+def _genders(ctx: Context) -> dict[str, str]:
+    """The gender the text shows for each person: a word before the name ("Ms", "Prince"), a gendered noun it is
+    in apposition to ("her wife, X", "his brother, Y", "the actress X"), or he/she, his/her after it in a
+    sentence that names no other person. A person shown as both is left out."""
+    words, seen = mention_vocabulary().gendered, {}
+    for sent in ctx.sentences:
+        people = [m for m in ctx.mentions if m.kind == "person" and sent.start_char <= m.start < sent.end_char]
+        for m in people:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root, before = span.root, ctx.doc[span.start - 1] if span.start > 0 else None
+            near = [before.lower_.rstrip(".")] if before is not None else []
+            near += [t.lower_ for t in span[:-1]] + [c.lower_ for c in root.children if c.dep_ in ("appos", "compound")]
+            near += [root.head.lower_] if root.dep_ in ("appos", "compound") else []
+            if len({k.key for k in people}) == 1:
+                near += [{"she": "woman", "her": "woman", "herself": "woman", "he": "man", "his": "man", "him": "man",
+                          "himself": "man"}.get(t.lower_, "") for t in sent if t.idx > m.start]
+            seen.setdefault(m.key, set()).update(words[w] for w in near if w in words)
+    return {k: g.pop() for k, g in seen.items() if len(g) == 1}
 
 
 def mention_at(ctx: Context, tok: Token) -> Mention | None:
@@ -54,12 +78,16 @@ def mention_at(ctx: Context, tok: Token) -> Mention | None:
 
 def previous_person(ctx: Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
-    else the last person mentioned there."""
+    else the last person mentioned there; where the text shows people's gender, one of the pronoun's gender
+    first, and never one of the other."""
     before = bisect_right(ctx.sent_starts, tok.idx)
     horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
     subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
     people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
-    return (subjects or people or [None])[-1]
+    gender = "female" if tok.lower_ in ("she", "her") else "male"
+    shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
+    unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
+    return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
 
 
 def previous_body(ctx: Context, tok: Token) -> Mention | None:
@@ -151,6 +179,12 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 for part in [child] + [c for c in child.children if c.dep_ == "conj"]:  # "Ukrainian and Russian"
                     cm = mention_at(ctx, part)
+                    # a subject's possessive pronoun: "the commission met. Its members will ...", "X said ... His
+                    # administration lifted" (as "X's administration"); an object's is the subject's own ("strengthened its forces")
+                    if cm is None and child.dep_ == "poss" and tok.dep_ in SUBJECTS and part.lower_ in ("its", "their"):
+                        cm = previous_body(ctx, part)
+                    elif cm is None and child.dep_ == "poss" and tok.dep_ in SUBJECTS and part.lower_ in ("his", "her"):
+                        cm = previous_person(ctx, part)
                     if cm is not None:
                         found.append(cm)
             elif child.dep_ == "prep" and child.lower_ == "of":
