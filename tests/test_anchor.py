@@ -190,3 +190,87 @@ def test_an_act_due_by_a_deadline_lies_between_publication_and_the_deadline(nlp,
     for e in analysis.events:
         assert (e.date.earliest, e.date.latest) == (date(2024, 2, 13), latest)
         assert redate(e.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == e.date
+
+
+def test_since_a_time_reaches_from_it_up_to_publication(nlp):
+    text = "Chile and Peru have met twice since April."
+    met = next(e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "met")
+    assert (met.date.earliest, met.date.latest) == (date(2023, 4, 1), date(2024, 2, 13))
+    assert redate(met.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru blamed each other, as they did in June.",
+    "Chile and Peru blamed each other, as they have done since April.",
+])
+def test_an_as_clause_comparing_a_like_act_at_another_time_does_not_date_the_main_act(nlp, text):
+    blamed = dates_of(nlp, text)["blamed"]
+    assert (blamed.earliest, blamed.latest) == (date(2024, 2, 7), date(2024, 2, 13))
+
+
+def test_a_past_act_joined_after_a_reported_past_perfect_goes_on_with_the_telling(nlp):
+    text = ("Chile and Peru said on Monday that they had received complaints from both unions, including strikes "
+            "and road blocks, and urged the miners to keep the pledges they had made.")
+    urged = dates_of(nlp, text)["urged"]
+    assert (urged.earliest, urged.latest) == (date(2024, 2, 12), date(2024, 2, 12))
+
+
+def test_the_date_opening_a_chronology_line_dates_every_clause_on_it(nlp):
+    text = ("Timeline\n\nJan 5 - Chile frees 40 prisoners.\n"
+            "Jan 9 - Peru accuses Chile of stalling the talks; Chile rejects the claim.\n")
+    rejects = dates_of(nlp, text)["rejects"]
+    assert (rejects.earliest, rejects.latest) == (date(2024, 1, 9), date(2024, 1, 9))
+
+
+def test_a_clock_time_on_a_named_day_dates_the_act(nlp):
+    text = "The truce between Chile and Peru took effect at 6 a.m. on Thursday, ending two years of fighting."
+    took = dates_of(nlp, text)["took"]
+    assert (took.earliest, took.latest) == (date(2024, 2, 8), date(2024, 2, 8))
+    # in an article not yet dated, the time claims the act and dates it once the publication date is known
+    [event] = [e for e in analyse_document(nlp(text), Published(None, "unknown")).events if e.trigger == "took"]
+    assert event.date is None and redate(event.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == took
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels said on Sunday that they had agreed to no such thing.",
+    "The rebels said on Sunday that they had never agreed to the truce.",
+])
+def test_a_denial_told_in_the_past_is_made_as_it_is_told(nlp, text):
+    agreed = dates_of(nlp, text)["agreed"]
+    assert (agreed.earliest, agreed.latest) == (date(2024, 2, 11), date(2024, 2, 11))
+
+
+def test_a_stand_told_in_the_present_perfect_gets_no_date(nlp):
+    assert dates_of(nlp, "Chile has said it will not free the soldiers.")["free"] is None
+    assert dates_of(nlp, "Chile said it will not free the soldiers.")["free"] is not None
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Families in Lima cheered on Monday as the buses arrived, three days after the soldiers were freed by Chile.",
+     "freed", date(2024, 2, 9)),
+    ("Chile freed the soldiers on Monday, a week before Peru freed its own.", "freed", date(2024, 2, 19)),
+    ("Two days after Chile handed the soldiers back to Peru, the deal is being judged very differently in Lima.",
+     "handed", date(2024, 2, 11)),  # a main clause in the present: counted from publication
+])
+def test_an_act_some_days_after_or_before_a_dated_one_is_counted_from_it(nlp, text, trigger, day):
+    events = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
+    assert any((e.date.earliest, e.date.latest) == (day, day) for e in events), [e.date for e in events]
+    shifted = next(e for e in events if e.date.earliest == day)
+    assert redate(shifted.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == shifted.date
+
+
+def test_a_telling_joined_to_a_dated_act_takes_its_date(nlp):
+    text = ("Envoys from Chile and Peru met in Quito on Monday for talks hosted by Ecuador, and Ecuador said the two "
+            "sides had reached agreement on key points.")
+    reached = dates_of(nlp, text)["reached"]
+    assert (reached.earliest, reached.latest) == (date(2024, 2, 6), date(2024, 2, 12))
+
+
+def test_an_act_told_as_done_this_year_ends_at_publication(nlp):
+    text = "Envoys from Chile and Peru met in Quito several times this year."
+    met = next(e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "met")
+    assert (met.date.earliest, met.date.latest) == (date(2024, 1, 1), date(2024, 2, 13))
+    assert redate(met.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+    assert dates_of(nlp, "Chile will free the soldiers this year.")["free"].latest == date(2024, 12, 31)
+    [undated] = analyse_document(nlp(text), Published(None, "unknown")).events  # dated once publication is known
+    assert redate(undated.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date

@@ -890,6 +890,39 @@ def test_a_dated_line_of_a_chronology_keeps_its_date_out_of_the_name(nlp):
     assert not any(t[:1].isdigit() or t.startswith("Mar") for t, _, _ in mentions(nlp, text))
 
 
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("Marta Lind was arrested in Peru in May 2021.", "COERCE", "Peru", "Marta Lind"),
+    ("Paolo Greco was detained at Lima airport and sentenced to eight years.", "SANCTION", "Peru", "Paolo Greco"),
+    ("Paolo Greco was detained at Lima airport and charged with smuggling.", "ACCUSE", "Peru", "Paolo Greco"),
+])
+def test_an_arrest_or_sentence_with_no_agent_is_by_the_state_where_it_took_place(nlp, text, kind, actor, recipient):
+    assert any(e.type == kind and e.actors == (actor,) and recipient in e.recipients for e in events(nlp, text))
+
+
+def test_an_arrest_with_no_agent_and_no_state_names_no_actor(nlp):
+    assert not any(e.actors for e in events(nlp, "Marta Lind was arrested at her home in May.") if e.type == "COERCE")
+
+
+def test_resuming_attacks_announced_is_one_threat_by_the_body_speaking(nlp):
+    found = events(nlp, "The rebels said on Friday that their units would resume attacks on Bolivian army posts.")
+    assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
+    assert not any(e.type == "ASSAULT" for e in found)
+
+
+def test_upholding_a_verdict_sanctions(nlp):
+    assert "SANCTION" in types(nlp, "A Peruvian appeals court upheld the verdict against Marta Lind in March.")
+
+
+def test_a_meeting_in_a_where_clause_happened(nlp):
+    found = events(nlp, "Marta Lind flew to the Lima air base, where she was greeted by President Luis Vega.")
+    assert any(e.type == "CONSULT" and "Luis Vega" in e.actors for e in found)
+
+
+def test_a_second_that_clause_of_a_statement_can_announce_a_threat(nlp):
+    found = events(nlp, "The rebels said the truce had ended and that their units would resume attacks on Bolivian posts.")
+    assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
+
+
 def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_place(nlp):
     found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 and extradited to Spain in July 2020.")
     assert [(e.type, e.actors, e.recipients[:1]) for e in found if e.trigger == "arrested"] == [

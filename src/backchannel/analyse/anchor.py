@@ -1,7 +1,9 @@
 """Event dates: the time expression the trigger governs (or its main clause's, or its dated "when" clause's, or
 the dated verb's it is joined to, or the day before the act joined to it and dated "the following day", or,
 for a past act told next with a pronoun subject, the sentence before's; for an act told in reported speech,
-the telling's: the days before it for an act told in the past, its day for a stand), else the section heading above it, else the days up to publication: news reports a happening its
+the telling's: the days before it for an act told in the past, its day for a stand or a denial; "since April"
+reaches up to publication, and so does no act told as done), else the date opening its chronology line, else the
+section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
 coding guide's "met with Macron" in an article of 12 February is 5-13 February), not a guess dressed as the
 publication day. `date_figure` does the same for a reported figure's as-of time, which is the publication
@@ -16,7 +18,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -71,7 +73,8 @@ SPEECH = {"say", "tell", "report", "announce", "state", "claim", "write", "post"
 def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: Token, timexes: list[Timex]) -> Timex | None:
     scored = []
     for t in timexes:
-        dated = t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
+        dated = (t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
+                 or (t.type == "TIME" and names_day(t.text)))  # "at 6 a.m. on Monday"
         if not (sent_start <= t.start < sent_end and dated and vague_value(t.text) is None):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -105,8 +108,18 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     deadline = _deadline(sent, trigger, timexes)
     if deadline is not None:
         return _by_deadline(deadline.window, published), f"deadline:{deadline.start}"
+    apart = _days_apart(sent, trigger, timexes)
+    if apart is not None and apart[0] is None:  # "Two days after X freed them, the deal is being read ...": now
+        return _moved(published.window, apart[1], apart[1], "shifted"), f"shift:publication:{apart[1]}"
+    if apart is not None:
+        return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
               or _conjoined(sent, trigger, timexes))
+    if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
+        return _since(chosen.window, published), f"since:{chosen.start}"
+    if chosen is not None and status in ("occurred", "reported") and (
+            published.window is None or _up_to(chosen.window, published) != chosen.window):
+        return _up_to(chosen.window, published), f"upto:{chosen.start}"
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
     next_day = _followed_next_day(sent, trigger, timexes)
@@ -115,7 +128,8 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     reporter = _reporting_verb(trigger, sent)
     if reporter is not None:
         said = (_attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
-                or _main_clause_time(sent, reporter, timexes))  # "praised it on Thursday, telling MPs that ..."
+                or _main_clause_time(sent, reporter, timexes)  # "praised it on Thursday, telling MPs that ..."
+                or _conjoined(sent, reporter, timexes))  # "met on Monday, and Chile said they had agreed"
         if said is not None and _told_as_past(trigger):
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
@@ -130,7 +144,8 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                  and t.window.latest >= published.window.latest and not is_heading_line(text, t.start)]
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
-    return _fallback(trigger.idx, timexes, published, status, _perfect(trigger))
+    perfect = _perfect(trigger) or (reporter is not None and _perfect(reporter))  # "has said it will not ..."
+    return _fallback(doc.text, trigger.idx, timexes, published, status, perfect)
 
 
 def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -153,6 +168,25 @@ def _by_deadline(deadline: DateWindow | None, published: Published) -> DateWindo
     return DateWindow(published.window.earliest, deadline.latest, rule="deadline", text=deadline.text).normalised()
 
 
+def _up_to(window: DateWindow | None, published: Published) -> DateWindow | None:
+    """ "met several times this year": an act told as done came no later than the report (the time expression
+    keeps its whole year for TimeML)."""
+    stated = published.window
+    if window is None or stated is None or not window.earliest <= stated.latest < window.latest:
+        return window
+    return DateWindow(window.earliest, stated.latest, rule="up-to-publication", text=window.text).normalised()
+
+
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _since(start: DateWindow | None, published: Published) -> DateWindow | None:
+    """ "have met twice since April": from the start it names up to publication, not the start alone."""
+    if start is None or published.window is None or published.window.latest < start.earliest:
+        return start
+    return DateWindow(start.earliest, published.window.latest, rule="since", text=start.text).normalised()
+
+
 def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "were handed over at the border and flown home the following day": an act followed, in the same
     clause, by one dated "the following day" (counted from the story's last date) took place the day before."""
@@ -168,6 +202,25 @@ def _followed_next_day(sent: Span, trigger: Token, timexes: list[Timex]) -> Time
 
 def _day_before(window: DateWindow | None) -> DateWindow | None:
     return _moved(window, -1, -1, "day-before")
+
+
+def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex | None, int] | None:
+    """ "cheered on Monday, three days after the soldiers were freed": an act told in an "after" ("before") clause
+    measured off by days or weeks came that long before (after) the time of the clause it modifies (None: a
+    clause in the present tense, whose time is publication)."""
+    verb, doc = clause_verb(trigger), trigger.doc
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or mark is None:
+        return None
+    for t in timexes:
+        length = re.fullmatch(r"P(\d+)([DW])", t.value or "")
+        span = doc.char_span(t.start, t.end, alignment_mode="expand") if length else None
+        if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i == verb.i:
+            main = _governed(sent, verb.head, timexes) or _main_clause_time(sent, verb.head, timexes)
+            days = int(length[1]) * (7 if length[2] == "W" else 1)
+            now = any(w.tag_ in ("VBZ", "VBP") for w in [verb.head] + [c for c in verb.head.children if c.dep_ == "aux"])
+            return (main, -days if mark == "after" else days) if main is not None or now else None
+    return None
 
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -190,7 +243,7 @@ def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Publi
     chosen = _governed(sent, token, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
-    return _fallback(token.idx, timexes, published, "occurred", before=False)
+    return _fallback(token.doc.text, token.idx, timexes, published, "occurred", before=False)
 
 
 def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
@@ -214,7 +267,11 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return None
-    return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+    head = verb.head
+    if head.dep_ == "ccomp" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+        head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
+    return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
 
 
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -227,11 +284,14 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     def opened(clause: Token, marks: set[str]) -> bool:
         return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in clause.children)
 
+    def compared(clause: Token) -> bool:  # "blamed each other, as they did in June": a like act at another time
+        return clause.lemma_ in ("do", "have") and opened(clause, {"as"})
+
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
     if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
-    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"})), None)
+    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)), None)
     return _attached(trigger.doc, sent.start_char, sent.end_char, {clause.i}, clause, timexes) if clause else None
 
 
@@ -253,7 +313,16 @@ def _told_as_past(trigger: Token) -> bool:
     """ "said Peru had freed them", "said Peru freed them", "said Peru has freed them": the act came before
     the telling; "said Peru would free them", "says Peru is ready": the stand holds as it is told."""
     verb = clause_verb(trigger)
+    if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
+        return False
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _denied(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
+        o.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in objects)
 
 
 def _perfect(trigger: Token) -> bool:
@@ -264,8 +333,16 @@ def _perfect(trigger: Token) -> bool:
             and not any(c.lower_ == "since" for c in verb.children))
 
 
-def _fallback(position: int, timexes: list[Timex], published: Published, status: str,
+LINE_DATE = re.compile(r"\s*[-–—:]\s")  # "Dec 8 - X does A; Y does B": a line of a chronology
+
+
+def _fallback(text: str, position: int, timexes: list[Timex], published: Published, status: str,
               perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
+    line = text.rfind("\n", 0, position) + 1
+    dated = [t for t in timexes if line <= t.start < position and t.type == "DATE" and t.window is not None
+             and not text[line:t.start].strip() and LINE_DATE.match(text, t.end)]
+    if dated:  # the date that opens a chronology's line dates all the line tells, as a section heading does
+        return dated[0].window, f"heading:{dated[0].start}"
     stated = published.window
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
                 and not (stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
@@ -295,14 +372,20 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
     if anchor in ("publication", "before-publication"):
         return _publication_window(anchor, published) if published.window is not None else None
     kind, _, offset = anchor.partition(":")  # "timex:120", "length:120:12" (the time at 120, then 12 days on)
-    if kind not in ("timex", "heading", "reported", "day-before", "deadline", "length"):
+    if kind not in ("timex", "heading", "reported", "day-before", "deadline", "length", "shift", "since", "upto"):
         return None
     at, _, days = offset.partition(":")
-    window = next((t.window for t in timexes if t.start == int(at)), None)
+    window = published.window if at == "publication" else next((t.window for t in timexes if t.start == int(at)), None)
     if kind == "reported":
         return _reported_window(window)
     if kind == "day-before":
         return _day_before(window)
+    if kind == "shift":
+        return _moved(window, int(days), int(days), "shifted")
+    if kind == "since":
+        return _since(window, published)
+    if kind == "upto":
+        return _up_to(window, published)
     if kind == "deadline":
         return _by_deadline(window, published)
     return lengthened(window, int(days)) if kind == "length" else window

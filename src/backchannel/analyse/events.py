@@ -79,7 +79,8 @@ def _irrealis(tok: Token) -> bool:
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
             and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
-            and not _gapped_relative(tok):
+            and not _gapped_relative(tok) \
+            and not any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):  # "the base, where X met him"
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -180,8 +181,9 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
 def _where(ctx: Context, tok: Token) -> list[Mention]:
     """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
     arrested in Chile and extradited to Peru": Chile extradited)."""
-    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"
-             for m in [ctx.by_char.get(g.idx)] if m is not None
+    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children if g.dep_ == "pobj"
+             for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
+             for m in [ctx.by_char.get(t.idx)] if m is not None
              for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
     if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
         return _where(ctx, tok.head)
@@ -345,7 +347,9 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
-    if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
+    clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) else tok  # "said X was over and that Y would"
+    if clause.dep_ == "ccomp" and _lemma(clause.head) in v["speech_verbs"] and (
             "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
         return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
     return None
@@ -692,6 +696,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors:
                         holder = subject_of(committed)[0]
                         actors = keys_of(ctx, holder) if holder is not None else []
+                    if not actors:  # "the rebels said their fighters would resume attacks": the body speaking
+                        actors = _speaking_body(ctx, tok)
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
@@ -770,6 +776,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                if kind != "CONSULT" and tok.dep_ == "dobj" and _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
+                        vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind:
+                    continue  # "would resume attacks": the verb reads its object (here a threat), not one more attack
                 of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
                 kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
                                    if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))

@@ -382,6 +382,17 @@ def _lead_cues() -> tuple[re.Pattern, re.Pattern]:
     return alternation(vocabulary()["future_leads"]), alternation(vocabulary()["past_leads"])
 
 
+@lru_cache(maxsize=1)
+def _named_day() -> re.Pattern:
+    return re.compile(rf"\b(?:{_weekday_re()}|{_month_re()})")
+
+
+def names_day(expression: str) -> bool:
+    """ "4 a.m. on Wednesday", "6 a.m. on March 3": a time of day on a named day, a TIME that dates what happened
+    at it (its window waits for the anchor, as a weekday's does)."""
+    return _named_day().search(expression) is not None
+
+
 # a deadline set now ("has given them until Tuesday to leave", "have until Friday to answer") lies ahead; one
 # set in a past-tense clause ("gave them until Tuesday to leave") may have passed, and the tense decides
 DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+$", re.IGNORECASE)
