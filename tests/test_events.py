@@ -984,3 +984,19 @@ def test_who_claims_a_kidnapping_took_and_frees_the_captives(nlp):
 def test_talks_named_by_a_noun_take_their_status_from_the_verb_they_are_subject_of(nlp, text, cue):
     talks = [e for e in events(nlp, text) if e.trigger.lower() in ("talks", "negotiations")]
     assert [(e.status, e.cue) for e in talks] == [("planned", cue)]
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("Rebels handed Maria Lopez to Kenyan officials at the border on Monday.", "RETREAT", "rebels", "Kenya"),
+    ("The rebels handed two hostages to the Red Cross on Monday.", "RETREAT", "rebels", "Red Cross"),
+    ("A committee of the Senate will question Defence Minister John Harker about the deal on Friday.", "CONSULT",
+     "Senate committee", "John Harker"),
+])
+def test_verbs_that_act_on_a_person_are_events_with_one(nlp, text, kind, actor, recipient):
+    found = events(nlp, text)
+    assert [(e.type, actor in e.actors, recipient in e.recipients) for e in found] == [(kind, True, True)]
+
+
+@pytest.mark.parametrize("text", ["Peru handed the documents to Chile.", "Analysts questioned the wisdom of Chile."])
+def test_verbs_that_act_on_a_person_are_no_events_with_a_thing(nlp, text):
+    assert not events(nlp, text)

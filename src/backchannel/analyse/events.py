@@ -37,7 +37,7 @@ def vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     v = vocabulary()
-    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["nouns"])
+    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["person_object_verbs"]) | set(v["nouns"])
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
                 "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
         words.update(v[key])
@@ -274,6 +274,11 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
+    person = vocabulary()["person_object_verbs"].get(lemma)
+    if person and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"])
+                      for c in tok.children) and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "back")
+                                                         for c in tok.children):
+        return person[0], person[1]  # "handed the captive to X", "will question the minister"
     for prep, entry in (vocabulary()["prep_verbs"].get(lemma) or {}).items():
         if any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
             return entry[0], entry[1]
