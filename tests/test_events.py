@@ -1000,3 +1000,10 @@ def test_verbs_that_act_on_a_person_are_events_with_one(nlp, text, kind, actor, 
 @pytest.mark.parametrize("text", ["Peru handed the documents to Chile.", "Analysts questioned the wisdom of Chile."])
 def test_verbs_that_act_on_a_person_are_no_events_with_a_thing(nlp, text):
     assert not events(nlp, text)
+
+
+def test_a_captive_who_returns_in_exchange_for_others_was_freed_in_a_swap_by_his_holder(nlp):
+    found = events(nlp, "Carl Weiss, a Danish engineer held by the Zeta Brigade, returned to Denmark on Friday in exchange "
+                        "for 30 prisoners.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("COOPERATE", ("Zeta Brigade", "Denmark"), ("Carl Weiss",))]
+    assert not events(nlp, "The minister returned to Lima on Friday.")

@@ -282,6 +282,10 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for prep, entry in (vocabulary()["prep_verbs"].get(lemma) or {}).items():
         if any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
             return entry[0], entry[1]
+    if lemma in vocabulary()["travel_verbs"] and any(
+            p.dep_ == "prep" and p.lower_ == "in" and any(_lemma(n) in vocabulary()["trade_nouns"] and any(
+                f.dep_ == "prep" and f.lower_ == "for" for f in n.children) for n in p.children) for p in tok.children):
+        return "COOPERATE", "release"  # "X returned home in exchange for 30 prisoners": X was freed in a swap
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
@@ -720,7 +724,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
-                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] + vocabulary()["travel_verbs"] or (  # "X walked free"
                         mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
                             c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
                     # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
@@ -773,6 +777,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
                         agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
+                    if undergone and kind == "COOPERATE":  # "X, held by Y, returned to Z in exchange for ...": Y and Z swap
+                        agent += [m for m in recipients if m.kind == "state" and m not in agent]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
                     if undergone:
