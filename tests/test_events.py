@@ -1007,3 +1007,10 @@ def test_a_captive_who_returns_in_exchange_for_others_was_freed_in_a_swap_by_his
                         "for 30 prisoners.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("COOPERATE", ("Zeta Brigade", "Denmark"), ("Carl Weiss",))]
     assert not events(nlp, "The minister returned to Lima on Friday.")
+
+
+def test_a_captive_said_to_be_held_by_a_group_was_taken_and_freed_by_it(nlp):
+    found = events(nlp, "Carl Weiss, the Danish engineer held by the Zeta Front in Mali for two years, was freed on Friday. "
+                        "Weiss was captured on 3 May 2019, when gunmen stormed a mine near Gao.")
+    assert [(e.type, e.actors, e.recipients) for e in found if e.trigger != "stormed"] == [
+        ("RETREAT", ("Zeta Front",), ("Carl Weiss",)), ("ASSAULT", ("Zeta Front",), ("Carl Weiss",))]

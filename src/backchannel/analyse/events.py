@@ -520,6 +520,24 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
     return [], []
 
 
+def _clauses_on(noun: Token) -> list[Token]:
+    """The clauses on a noun or on its apposition: "X, the engineer held by Y" -> [held]."""
+    return [c for n in [noun] + [a for a in noun.children if a.dep_ == "appos"] for c in n.children if c.dep_ in ("acl", "relcl")]
+
+
+def _captor(ctx: Context, person: Token) -> list[Mention]:
+    """Who took a captive, where the text says elsewhere who holds him ("X, the engineer held by Y, was freed ...
+    X was captured in 2019"): that holder; [] if the text names none."""
+    keys = {m.key for m in keys_of(ctx, person) if m.kind == "person"}
+    for noun in ctx.doc:
+        clauses = _clauses_on(noun) if noun.pos_ == "PROPN" and noun.dep_ != "compound" else []
+        if keys and clauses and keys & {m.key for m in keys_of(ctx, noun)}:
+            held_by, _ = _holder(ctx, clauses)
+            if held_by:
+                return held_by
+    return []
+
+
 def _session(noun: Token) -> Token | None:
     """ "The third round of talks opened", "the talks are due to resume": the verb by which talks with the article
     before them (or a part of them) begin or end as a happening of their own, else None; not in a "since" clause."""
@@ -772,7 +790,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     if not agent and mode == "release" and subj is not None:  # "two nurses held by X were freed"
-                        agent = _holder(ctx, [subj] + [c for c in subj.children if c.dep_ in ("acl", "relcl")])[0]
+                        agent = _holder(ctx, [subj] + _clauses_on(subj))[0]
+                    if not agent and subj is not None and _lemma(tok) in vocabulary()["taking_verbs"]:
+                        agent = _captor(ctx, subj)  # "X was captured in 2006" where X is "held by Y": Y took him
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
