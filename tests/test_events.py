@@ -1007,6 +1007,7 @@ def test_a_captive_who_returns_in_exchange_for_others_was_freed_in_a_swap_by_his
                         "for 30 prisoners.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("COOPERATE", ("Zeta Brigade", "Denmark"), ("Carl Weiss",))]
     assert not events(nlp, "The minister returned to Lima on Friday.")
+    assert "CONSULT" in types(nlp, "Nine soldiers freed by Peru arrived in Santiago late on Monday.")
 
 
 def test_a_captive_said_to_be_held_by_a_group_was_taken_and_freed_by_it(nlp):

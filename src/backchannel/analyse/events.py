@@ -742,7 +742,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
-                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] + vocabulary()["travel_verbs"] or (  # "X walked free"
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
+                        kind == "COOPERATE" and _lemma(tok) in vocabulary()["travel_verbs"]) or (  # "X returned in a swap"
                         mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
                             c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
                     # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
