@@ -1015,3 +1015,9 @@ def test_a_captive_said_to_be_held_by_a_group_was_taken_and_freed_by_it(nlp):
                         "Weiss was captured on 3 May 2019, when gunmen stormed a mine near Gao.")
     assert [(e.type, e.actors, e.recipients) for e in found if e.trigger != "stormed"] == [
         ("RETREAT", ("Zeta Front",), ("Carl Weiss",)), ("ASSAULT", ("Zeta Front",), ("Carl Weiss",))]
+
+
+def test_a_campaign_for_something_is_a_protest_by_whoever_leads_it(nlp):
+    found = events(nlp, "His mother, Ruth Adler, led a long campaign for his release.")
+    assert [(e.type, e.actors) for e in found] == [("PROTEST", ("Ruth Adler",))]
+    assert not events(nlp, "Chile began a military campaign in the north.")

@@ -808,6 +808,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                if any(p.dep_ == "prep" and p.lower_ == "for" for p in tok.children):  # "a campaign for his release"
+                    kind, mode = (vocabulary()["noun_for"].get(tok.lower_) or (kind, mode))
                 if kind != "CONSULT" and tok.dep_ == "dobj" and _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
                         vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind:
                     continue  # "would resume attacks": the verb reads its object (here a threat), not one more attack
