@@ -1021,3 +1021,12 @@ def test_a_campaign_for_something_is_a_protest_by_whoever_leads_it(nlp):
     found = events(nlp, "His mother, Ruth Adler, led a long campaign for his release.")
     assert [(e.type, e.actors) for e in found] == [("PROTEST", ("Ruth Adler",))]
     assert not events(nlp, "Chile began a military campaign in the north.")
+
+
+def test_talks_that_resume_take_the_parties_a_participle_names_and_a_pronoun_for_them_resumes_them(nlp):
+    found = events(nlp, "The Zeta Front and Peru met in 2019. Talks resumed in Geneva in May, with Tom Reyes, a veteran "
+                        "diplomat, representing Chile and Ana Soto taking part for the Zeta Front.")
+    assert [set(e.actors) for e in found if e.trigger == "Talks"] == [{"Chile", "Zeta Front", "Peru"}]
+    found = events(nlp, "The talks between Chile and Peru collapsed in March. They resumed in June.")
+    assert [(e.type, e.actors) for e in found if e.trigger == "resumed"] == [("CONSULT", ("Chile", "Peru"))]
+    assert not events(nlp, "The rebels attacked in March. They resumed in June.")

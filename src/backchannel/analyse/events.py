@@ -544,7 +544,7 @@ def _session(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in vocabulary()["part_nouns"]:
         noun = noun.head.head
     head = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not all(c.lower_ == "the" for c in noun.children if c.dep_ == "det") \
             or any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
         return None
     near = [head] + [g for c in head.children if c.dep_ in ("xcomp", "acomp") for g in [c] + list(c.children) if g.dep_ == "xcomp"]
@@ -554,8 +554,24 @@ def _session(noun: Token) -> Token | None:
 def _session_verb(verb: Token) -> bool:
     """ "The fourth round is due to start": a round or session named alone that opens or ends is a round of talks."""
     subj = subject_of(verb)[0]
+    if subj is not None and subj.lower_ == "they" and verb.dep_ == "ROOT" and verb.sent.start > 0:
+        before = verb.doc[verb.sent.start - 1].sent.root  # "The talks collapsed in May. They resumed in June."
+        subj = subject_of(before)[0]
+        talks = subj is not None and vocabulary()["nouns"].get(subj.lower_, [None])[0] == "CONSULT"
+        return talks and _lemma(verb) in vocabulary()["session_verbs"] and any(c.lower_ == "the" for c in subj.children)
     return _lemma(verb) in vocabulary()["session_verbs"] and subj is not None and subj.lower_ in vocabulary()["round_nouns"] \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children) and _session(subj) == verb
+
+
+def _represented(ctx: Context, verb: Token) -> list[Mention]:
+    """ "Talks resumed, with X, a former envoy, representing Y": the parties the participles after "with" name."""
+    return [k for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree
+            if t.dep_ == "acl" and t.tag_ == "VBG" and _lemma(t) == "represent"
+            for o in t.children if o.dep_ == "dobj" for k in keys_of(ctx, o) if k.kind in ("state", "organization")]
+
+
+def _unique_mentions(ms: list[Mention]) -> list[Mention]:
+    return list({m.key: m for m in reversed(ms)}.values())[::-1]
 
 
 def _governor(noun: Token) -> Token:
@@ -826,7 +842,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
                 if not actors and not recipients and kind == "CONSULT" and _session(tok) is not None:
-                    actors = recipients = both_parties(ctx, tok)  # "The third round of talks opened": the story's two
+                    actors = recipients = _unique_mentions(_represented(ctx, tok.head) + both_parties(ctx, tok))
+                    # "The third round of talks opened": the story's two; "Talks resumed, with X representing Y": Y too
                 if not actors and not recipients and kind == "RETREAT" and mode == "release" and tok.dep_ in (
                         "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                         and tok.head.tag_ == "VBD" and not _irrealis(tok.head):  # not "demanded that the release wait"
