@@ -1030,3 +1030,11 @@ def test_talks_that_resume_take_the_parties_a_participle_names_and_a_pronoun_for
     found = events(nlp, "The talks between Chile and Peru collapsed in March. They resumed in June.")
     assert [(e.type, e.actors) for e in found if e.trigger == "resumed"] == [("CONSULT", ("Chile", "Peru"))]
     assert not events(nlp, "The rebels attacked in March. They resumed in June.")
+
+
+def test_a_release_still_to_come_with_no_agent_is_by_whoever_freed_the_first_captives(nlp):
+    found = events(nlp, "On Monday Chile freed 400 prisoners. The remaining 500 prisoners will be released in a second "
+                        "stage within a month.")
+    assert [(e.type, e.actors, e.status) for e in found] == [("RETREAT", ("Chile",), "occurred"),
+                                                              ("RETREAT", ("Chile",), "planned")]
+    assert not events(nlp, "The remaining 500 prisoners will be released in May.")

@@ -712,6 +712,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     text = doc.text  # Doc.text joins every token on each access
     events: list[EventRecord] = []
     signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
+    releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     for sent in ctx.sentences:
         for tok in sent:
             mode, undergone, committed = None, False, None
@@ -812,6 +813,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _captor(ctx, subj)  # "X was captured in 2006" where X is "held by Y": Y took him
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
+                    if not agent and mode == "release" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children):
+                        agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
                         agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
                     if undergone and kind == "COOPERATE":  # "X, held by Y, returned to Z in exchange for ...": Y and Z swap
@@ -899,6 +902,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             date = date_event(sent, tok, timexes, published, status)
             if kind == "AGREE" and not said_not and _truce_agreed(tok):
                 signers = actors
+            if kind == "RETREAT" and mode == "release" and status == "occurred" and actors and not said_not:
+                releasers = actors
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),
