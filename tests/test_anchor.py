@@ -274,3 +274,20 @@ def test_an_act_told_as_done_this_year_ends_at_publication(nlp):
     assert dates_of(nlp, "Chile will free the soldiers this year.")["free"].latest == date(2024, 12, 31)
     [undated] = analyse_document(nlp(text), Published(None, "unknown")).events  # dated once publication is known
     assert redate(undated.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+
+
+def test_a_time_after_the_object_of_a_participle_on_the_object_dates_the_main_act(nlp):
+    text = "Chile released a retired colonel serving a long sentence for torture on Saturday in exchange for two Peruvians."
+    released = dates_of(nlp, text)["released"]
+    assert (released.earliest, released.latest) == (date(2024, 2, 10), date(2024, 2, 10))
+
+
+def test_an_infinitive_decided_on_a_day_takes_that_day(nlp):
+    dates = dates_of(nlp, "The Chilean cabinet decided on Thursday to pardon Jorge Vidal and release him.")
+    assert all((dates[t].earliest, dates[t].latest) == (date(2024, 2, 8), date(2024, 2, 8)) for t in ("pardon", "release"))
+
+
+def test_an_opening_participle_dates_its_main_clause(nlp):
+    accused = dates_of(nlp, "Speaking to local radio on Sunday, Vidal accused the Chilean police of beating him.")["accused"]
+    assert (accused.earliest, accused.latest) == (date(2024, 2, 11), date(2024, 2, 11))
+

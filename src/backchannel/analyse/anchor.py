@@ -42,7 +42,7 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
         came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            if not _closed_aside(node, came_from):
+            if not (_closed_aside(node, came_from) or _after_object(node, came_from)):
                 return None
             node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
@@ -58,6 +58,13 @@ def _closed_aside(verb: Token, child: Token) -> bool:
     doc = verb.doc
     return (aside.left_edge.i > 0 and doc[aside.left_edge.i - 1].text == ","
             and child.left_edge.i > verb.i + 1 and doc[child.left_edge.i - 1].text == ",")
+
+
+def _after_object(verb: Token, child: Token) -> bool:
+    """ "freed an officer serving a life term for fraud on Saturday": a time expression after the object of a
+    present participle that modifies a noun dates the act the noun belongs to, not the ongoing state."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and child.i > verb.i and child.dep_ == "prep"
+            and any(c.dep_ == "dobj" and c.i < child.i for c in verb.children))
 
 
 def clause_verb(tok: Token) -> Token:
@@ -114,7 +121,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if apart is not None:
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
-              or _conjoined(sent, trigger, timexes))
+              or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -274,11 +281,22 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
 
 
+def _controlled(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "decided on Friday to free them (and send them home)": the act an infinitive with no time of its own names
+    is dated by the past verb that decided, agreed or voted on it."""
+    verb = clause_verb(trigger)
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.tag_ != "VBD":
+        return None
+    return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+
+
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "The talks collapsed last month after the rebels accused the army": an act told in a "when", "as",
     "while" or "after" clause, or in a participle adjunct ("..., ending the talks"), happened when the main
-    clause did, as far as the text says; and an act whose "when", "as" or "while" clause is dated ("accused
-    them when talks failed in May") then."""
+    clause did, as far as the text says; and an act whose "when", "as" or "while" clause, or opening participle
+    ("Speaking on Sunday, he accused ..."), is dated ("accused them when talks failed in May") then."""
     verb = clause_verb(trigger)
 
     def opened(clause: Token, marks: set[str]) -> bool:
@@ -291,7 +309,10 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
-    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)), None)
+    opening = [c for c in verb.children if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBG"
+               and not any(m.dep_ == "mark" for m in c.children)]  # "Speaking on Sunday, he accused ..."
+    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)),
+                  opening[0] if opening else None)
     return _attached(trigger.doc, sent.start_char, sent.end_char, {clause.i}, clause, timexes) if clause else None
 
 
