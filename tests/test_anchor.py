@@ -291,3 +291,13 @@ def test_an_opening_participle_dates_its_main_clause(nlp):
     accused = dates_of(nlp, "Speaking to local radio on Sunday, Vidal accused the Chilean police of beating him.")["accused"]
     assert (accused.earliest, accused.latest) == (date(2024, 2, 11), date(2024, 2, 11))
 
+
+def test_a_sentence_opening_with_its_time_moves_the_narrative_for_the_past_acts_after_it(nlp):
+    text = ("In 2015, shortly after the border clashes, Chilean police arrested a Peruvian pilot near Arica. Peru "
+            "protested loudly, and its army threatened to close the border.\n\nSpain offered to mediate.")
+    dates = dates_of(nlp, text)
+    assert (dates["protested"].earliest, dates["protested"].latest) == (date(2015, 1, 1), date(2015, 12, 31))
+    assert dates["offered"].earliest == date(2024, 2, 7)  # another paragraph: the days before publication
+    later = dates_of(nlp, "In 2015 the rebels seized a Chilean pilot. Four years later, Norway took charge of the "
+                          "mediation. A Norwegian diplomat met Peruvian envoys in Oslo.")
+    assert (later["met"].earliest, later["met"].latest) == (date(2019, 1, 1), date(2019, 12, 31))

@@ -232,16 +232,23 @@ def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "X said on Wednesday that ... He accused Y of ...": a past act told next, in the same paragraph, with a
-    pronoun for its subject goes on with the story at the time the sentence before gave its main verb."""
+    pronoun for its subject goes on with the story at the time the sentence before gave its main verb; "In 2015,
+    police arrested him. Peru protested ...": so does any past act told after a sentence that opens with its time,
+    which moves the narrative there."""
     verb = clause_verb(trigger)
-    if sent.start == 0 or verb.tag_ != "VBD" or not any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
+    if sent.start == 0 or verb.tag_ != "VBD":
         return None
     doc = sent.doc
     before = doc[sent.start - 1].sent
     if "\n\n" in doc.text[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
-    return _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
+    said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
+        return said
+    return said if said is not None and OPENING.match(doc.text, before.start_char, said.start) else None
+
+
+OPENING = re.compile(r"\s*(?:(?:in|on|by|during|early|late)\s+)?$", re.IGNORECASE)  # "In 2015, ...", "Three years later, ..."
 
 
 def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:
