@@ -403,6 +403,13 @@ def test_planning_verbs_and_leading_words(tagged, text, value):
     assert [t.value for t in tagged(text)] == [value]
 
 
+def test_a_day_the_parser_hangs_on_is_due_to_lies_ahead(tagged):
+    # the parse hangs the day on the copula of "is due to", not on the infinitive: the plan still looks ahead
+    text = ("The ceasefire is due to take effect at 8 p.m. Kabul time on Friday, 36 hours after the vote, "
+            "and can be renewed if both sides agree, the envoys said.")
+    assert [t.value for t in tagged(text) if t.text == "Friday"] == ["2024-02-16"]
+
+
 def test_a_doc_without_tags_falls_back_to_the_keywords():
     import spacy
 

@@ -488,6 +488,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
         return "past"
     if verb.tag_ == "VBG" and aux.keys() & {"is", "are", "am", "'re", "'m"}:  # "are meeting on Friday"
         return "future"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(  # "is due to take effect ... on Monday"
+            c.dep_ in ("acomp", "attr") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
+            for c in verb.children):
+        return "future"
     return ""
 
 
