@@ -683,6 +683,13 @@ def test_earlier_in_the_week_is_the_days_of_the_week_before_the_anchor(text, exp
     assert (t.window.earliest, t.window.latest, t.window.value) == (date(2024, 2, 12), date(2024, 2, 14), "2024-W07")
 
 
+@pytest.mark.parametrize("anchor, earliest", [(date(2024, 2, 15), date(2024, 2, 16)),
+                                               (date(2024, 2, 17), date(2024, 2, 18))])  # a Saturday: Sunday alone
+def test_later_this_week_is_the_days_of_the_week_after_the_anchor(anchor, earliest):
+    t = only("The envoys will return to Oslo later this week.", anchor, "this week")
+    assert (t.window.earliest, t.window.latest, t.window.value) == (earliest, date(2024, 2, 18), "2024-W07")
+
+
 @pytest.mark.parametrize("text, anchor, expression, value", [
     ("The rebels left earlier this month.", date(2024, 3, 1), "earlier this month", "2024-03"),
     ("The rebels left earlier this week.", date(2024, 2, 12), "this week", "2024-W07"),  # TimeBank: "earlier [this week]"

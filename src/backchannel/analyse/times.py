@@ -865,6 +865,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         lo, hi = _part(*week, part, anchor, shift == 0)
         if part == "earlier" and shift == 0 and lo < anchor:  # a day of the week told apart from today's
             hi = anchor - timedelta(days=1)
+        if part == "later" and shift == 0 and anchor < hi:  # "will meet later this week": after today, so too
+            lo = anchor + timedelta(days=1)
         return _within(_window(lo, hi, rule, text), *week)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
