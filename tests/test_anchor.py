@@ -274,3 +274,18 @@ def test_an_act_told_as_done_this_year_ends_at_publication(nlp):
     assert dates_of(nlp, "Chile will free the soldiers this year.")["free"].latest == date(2024, 12, 31)
     [undated] = analyse_document(nlp(text), Published(None, "unknown")).events  # dated once publication is known
     assert redate(undated.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+
+
+def test_a_definite_happening_with_no_time_takes_the_day_of_the_last_one_of_its_kind(nlp):
+    dates = dates_of(nlp, "Chile and Peru exchanged twelve prisoners at the border on Sunday. Lawyers in Lima welcomed "
+                          "the news. Officials in Santiago said the exchange had gone smoothly.")
+    assert (dates["exchange"].earliest, dates["exchange"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+    dates = dates_of(nlp, "Chile freed six prisoners on Sunday in an exchange with Peru. The talks in Quito had lasted "
+                          "a month. Peru's foreign ministry said the swap had been completed without incident.")
+    assert (dates["swap"].earliest, dates["swap"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_a_happening_of_its_kind_dated_by_no_single_day_lends_no_date(nlp):
+    dates = dates_of(nlp, "Chile and Peru exchanged prisoners at the border in January. Officials in Santiago said "
+                          "the exchange had gone smoothly.")
+    assert dates["exchange"].days > 1, dates

@@ -18,7 +18,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value, vocabulary
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -134,6 +134,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
             return said.window, f"timex:{said.start}"
+    earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
+    if earlier is not None:
+        return earlier.window, f"timex:{earlier.start}"
     carried = _carried_over(sent, trigger, timexes) if status != "planned" else None
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
@@ -235,6 +238,33 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     if "\n\n" in doc.text[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
     return _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
+
+
+def _kind(tok: Token) -> int | None:
+    """Which kind of happening the word tells (`happening_kinds`), if any: "handed over" is a handover."""
+    lemma = tok.lemma_.lower()
+    if lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+        lemma = "handover"
+    return next((i for i, kind in enumerate(vocabulary()["happening_kinds"]) if lemma in kind), None)
+
+
+def _referred_back(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X and Y exchanged prisoners on Thursday. ... The swap involved ten people": a definite happening noun with
+    no time of its own (nor a qualifier: "the next round") is the last happening of its kind the article told, and
+    takes its day, when a day dated it."""
+    kind = _kind(trigger)
+    if kind is None or trigger.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children) or any(
+            c.dep_ == "amod" for c in trigger.children):
+        return None
+    doc = trigger.doc
+    for tok in reversed(doc[:sent.start]):
+        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc.text, tok.idx):
+            continue
+        t = _governed(tok.sent, tok, timexes)
+        if t is not None:  # the nearest dated one decides: a later happening of the kind is another one
+            return t if t.window is not None and t.window.days == 1 else None
+    return None
 
 
 def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:
