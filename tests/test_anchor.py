@@ -289,3 +289,18 @@ def test_a_happening_of_its_kind_dated_by_no_single_day_lends_no_date(nlp):
     dates = dates_of(nlp, "Chile and Peru exchanged prisoners at the border in January. Officials in Santiago said "
                           "the exchange had gone smoothly.")
     assert dates["exchange"].days > 1, dates
+
+
+
+CONVICTION = "A court in Lima sentenced the pilot to six years in January, and he was moved to a prison in the north in March."
+
+
+def test_the_one_chronology_line_of_the_same_kind_inside_the_window_gives_the_day(nlp):
+    dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\nMar 2 - Appeal lodged.")
+    assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 9), date(2024, 1, 9)), dates
+
+
+def test_two_chronology_lines_of_the_kind_in_the_window_leave_it_whole(nlp):
+    dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\n"
+                                       "Jan 20 - Court in Lima sentences his aide.")
+    assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates

@@ -104,6 +104,33 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                published: Published, status: str) -> tuple[DateWindow | None, str]:
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
+    window, anchor = _date_event(sent, trigger, timexes, published, status)
+    line = _chronicled(trigger, window, timexes)
+    return (line.window, f"heading:{line.start}") if line is not None else (window, anchor)
+
+
+def _chronicled(trigger: Token, window: DateWindow | None, timexes: list[Timex]) -> Timex | None:
+    """ "sentenced her in August ... Aug 4 - Court sentences her": the one line of a chronology (a date, a dash)
+    telling a happening of the same kind on a day inside the event's window dates it to that day."""
+    if window is None or window.days == 1:
+        return None
+    doc, text, kind = trigger.doc, trigger.doc.text, _kind(trigger)
+    found = []
+    for t in timexes:
+        line = text.rfind("\n", 0, t.start) + 1
+        if (t.type != "DATE" or t.window is None or t.window.days != 1 or text[line:t.start].strip()
+                or not LINE_DATE.match(text, t.end) or not window.earliest <= t.window.earliest <= window.latest):
+            continue
+        end = text.find("\n", t.end)
+        told = doc.char_span(t.end, len(text) if end < 0 else end, alignment_mode="expand") or []
+        if any(w.pos_ in ("VERB", "NOUN") and (w.lemma_ == trigger.lemma_ or kind is not None and _kind(w) == kind)
+               for w in told):
+            found.append(t)
+    return found[0] if len(found) == 1 else None
+
+
+def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
+                published: Published, status: str) -> tuple[DateWindow | None, str]:
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
     deadline = _deadline(sent, trigger, timexes)
     if deadline is not None:
