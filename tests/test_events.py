@@ -103,6 +103,8 @@ def test_a_recipient_named_inside_the_object(nlp):
 def test_declining_to_comment_is_no_refusal(nlp):
     assert "REJECT" not in types(nlp, "Ines Moreau declined to comment on the French proposal.")
     assert "REJECT" in types(nlp, "Ines Moreau declined to sign the French proposal.")
+    assert "REJECT" not in types(nlp, "Ines Moreau declined to discuss the matter.")
+    assert "REJECT" in types(nlp, "Lisbon demanded their release. Madrid has refused to discuss the demand.")  # refused
 
 
 def test_a_counted_crowd_names_who_is_counted(nlp):
@@ -888,6 +890,39 @@ def test_a_dated_line_of_a_chronology_keeps_its_date_out_of_the_name(nlp):
     assert not any(t[:1].isdigit() or t.startswith("Mar") for t, _, _ in mentions(nlp, text))
 
 
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("Marta Lind was arrested in Peru in May 2021.", "COERCE", "Peru", "Marta Lind"),
+    ("Paolo Greco was detained at Lima airport and sentenced to eight years.", "SANCTION", "Peru", "Paolo Greco"),
+    ("Paolo Greco was detained at Lima airport and charged with smuggling.", "ACCUSE", "Peru", "Paolo Greco"),
+])
+def test_an_arrest_or_sentence_with_no_agent_is_by_the_state_where_it_took_place(nlp, text, kind, actor, recipient):
+    assert any(e.type == kind and e.actors == (actor,) and recipient in e.recipients for e in events(nlp, text))
+
+
+def test_an_arrest_with_no_agent_and_no_state_names_no_actor(nlp):
+    assert not any(e.actors for e in events(nlp, "Marta Lind was arrested at her home in May.") if e.type == "COERCE")
+
+
+def test_resuming_attacks_announced_is_one_threat_by_the_body_speaking(nlp):
+    found = events(nlp, "The rebels said on Friday that their units would resume attacks on Bolivian army posts.")
+    assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
+    assert not any(e.type == "ASSAULT" for e in found)
+
+
+def test_upholding_a_verdict_sanctions(nlp):
+    assert "SANCTION" in types(nlp, "A Peruvian appeals court upheld the verdict against Marta Lind in March.")
+
+
+def test_a_meeting_in_a_where_clause_happened(nlp):
+    found = events(nlp, "Marta Lind flew to the Lima air base, where she was greeted by President Luis Vega.")
+    assert any(e.type == "CONSULT" and "Luis Vega" in e.actors for e in found)
+
+
+def test_a_second_that_clause_of_a_statement_can_announce_a_threat(nlp):
+    found = events(nlp, "The rebels said the truce had ended and that their units would resume attacks on Bolivian posts.")
+    assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
+
+
 def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_place(nlp):
     found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 and extradited to Spain in July 2020.")
     assert [(e.type, e.actors, e.recipients[:1]) for e in found if e.trigger == "arrested"] == [
@@ -921,3 +956,31 @@ def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
 def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
     found = events(nlp, "Two days after Norway handed the Chilean envoy back to Chile, the deal is being read very differently.")
     assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]
+
+
+def test_a_speaker_acts_in_what_his_words_do_not_in_a_handover_he_reports(nlp):
+    found = events(nlp, "The two captives were handed over to Qatari officials on Monday, spokesman Ali Vance said.")
+    assert not any("Ali Vance" in e.actors for e in found)
+    assert [(e.type, e.actors) for e in events(nlp, "Spokesman Ali Vance said the offer was unacceptable.")] == [
+        ("REJECT", ("Ali Vance",))]
+
+
+def test_who_claims_a_kidnapping_took_and_frees_the_captives(nlp):
+    found = events(nlp, "Two Danish engineers were freed on Sunday after months in captivity. They were abducted in May "
+                        "2021 near a mine in Chad. The Sahara Liberation Front claimed the kidnapping a week later.")
+    assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Sahara Liberation Front",)),
+                                                    ("ASSAULT", ("Sahara Liberation Front",))]
+    found = events(nlp, "Gunmen seized 40 villagers in Mopti on May 2. The kidnappers demanded a ransom. "
+                        "The villagers were released on Friday, the governor said.")  # captors with no name
+    assert [e.actors for e in found if e.type == "RETREAT"] == [("kidnappers",)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Chile and Peru met in Lima on Friday. The talks are expected to resume on Monday.", "expect"),
+    ("Chile and Peru met in Lima on Friday. Negotiations between Chile and Peru are set to restart next week.", "set"),
+    ("Chile and Peru met in Lima on Friday. The talks are due to resume next week.", "due"),
+    ("Talks between Chile and Peru will open in Lima on Monday.", "will"),
+])
+def test_talks_named_by_a_noun_take_their_status_from_the_verb_they_are_subject_of(nlp, text, cue):
+    talks = [e for e in events(nlp, text) if e.trigger.lower() in ("talks", "negotiations")]
+    assert [(e.status, e.cue) for e in talks] == [("planned", cue)]

@@ -58,3 +58,9 @@ def test_he_and_she_name_only_people_of_the_gender_the_text_shows(nlp):
     assert [e.recipients for e in found if e.type == "SANCTION"] == [("Sarah Collins",)]
     found = events(nlp, "Michael Harper's sister, Laura, said the family had been told. A court sentenced him in May.")
     assert [e.recipients for e in found if e.type == "SANCTION"] == [("Michael Harper",)]
+
+
+def test_a_relative_acts_for_himself_not_for_the_one_whose_relative_he_is(nlp):
+    found = analyse_document(nlp("Tom Kerr was freed by Peru on Monday. Tom Kerr's brother, Sam, thanked Chile."),
+                             Published(None, "unknown")).events
+    assert [e.actors for e in found if e.type == "SUPPORT"] == [("Sam Kerr",)]

@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import CAPTORS, is_heading_line, state_of, vocabulary as mention_vocabulary
 from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -79,7 +79,8 @@ def _irrealis(tok: Token) -> bool:
         return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
             and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
-            and not _gapped_relative(tok):
+            and not _gapped_relative(tok) \
+            and not any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):  # "the base, where X met him"
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -180,8 +181,9 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
 def _where(ctx: Context, tok: Token) -> list[Mention]:
     """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
     arrested in Chile and extradited to Peru": Chile extradited)."""
-    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"
-             for m in [ctx.by_char.get(g.idx)] if m is not None
+    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children if g.dep_ == "pobj"
+             for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
+             for m in [ctx.by_char.get(t.idx)] if m is not None
              for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
     if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
         return _where(ctx, tok.head)
@@ -199,6 +201,12 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
             verb.head.lemma_ == "be" or verb.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till", "by") for c in verb.head.children)):
         return "planned", f"{verb.head.lower_} to"  # "troops are to withdraw", "have until May to complete it"
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS:  # "the talks are expected to resume", "talks will resume": the verb's
+        planner = next((h for h in [tok.head] + [c for c in tok.head.children if c.dep_ == "acomp"]
+                        if _lemma(h) in v["planned_heads"] and any(c.dep_ == "xcomp" for c in h.children)), None)
+        if planner is not None:
+            return "planned", planner.lemma_
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
@@ -293,8 +301,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
-            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
-        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand" refuses it
+            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
+            for g in [c] + list(c.children)):
+        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
     if complement is not None and lemma in vocabulary()["commitment_verbs"]:
@@ -338,7 +347,9 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
-    if tok.dep_ == "ccomp" and _lemma(tok.head) in v["speech_verbs"] and (
+    clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) else tok  # "said X was over and that Y would"
+    if clause.dep_ == "ccomp" and _lemma(clause.head) in v["speech_verbs"] and (
             "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
         return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
     return None
@@ -565,11 +576,22 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
 
 
 def _sole_band(ctx: Context) -> list[Mention]:
-    """The one armed band a text names ("the X gang"), who takes and frees the captives it tells of; [] if it
-    names none or several."""
+    """Who takes and frees the captives a text tells of: the one party that claims their taking ("X claimed the
+    kidnapping"), else the one armed band it names ("the X gang"), else the captors it speaks of without a name
+    ("gunmen seized them ... the kidnappers"); [] if none or several."""
+    takings = vocabulary()["captive_takings"]
+    claimants = {m.key: m for tok in ctx.doc if _lemma(tok) == "claim" and tok.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and (o.lower_ in takings or any(g.lower_ in takings for p in o.children if p.dep_ == "prep"
+                                                           for g in p.children))  # "claimed responsibility for the kidnapping"
+        for o in tok.children) for s in [subject_of(tok)] if s[0] is not None and not s[1] for m in keys_of(ctx, s[0])
+        if m.kind in ("organization", "group")}
+    if claimants:
+        return list(claimants.values())[:1] if len(claimants) == 1 else []
     heads = mention_vocabulary().band_heads
     bands = {m.key: m for m in ctx.mentions if m.kind == "organization" and len(m.key.split()) > 1
              and m.key.split()[-1].lower() in heads}
+    if not bands:
+        return [m for m in ctx.mentions if m.key == CAPTORS][:1]
     return list(bands.values())[:1] if len(bands) == 1 else []
 
 
@@ -674,6 +696,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors:
                         holder = subject_of(committed)[0]
                         actors = keys_of(ctx, holder) if holder is not None else []
+                    if not actors:  # "the rebels said their fighters would resume attacks": the body speaking
+                        actors = _speaking_body(ctx, tok)
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
@@ -752,6 +776,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                if kind != "CONSULT" and tok.dep_ == "dobj" and _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
+                        vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind:
+                    continue  # "would resume attacks": the verb reads its object (here a threat), not one more attack
                 of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
                 kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
                                    if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
@@ -782,7 +809,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if not actors and not recipients:
                 continue  # an event needs somebody: "three protesters were killed" has its victims
             speaker = _speaker(ctx, tok, actors)
-            if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
+            if speaker and all(m.kind in ("state", "organization", "group") for m in actors) and (
+                    actors or kind in vocabulary()["speech_act_types"]):  # "were handed over, X said": not X's act
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False
             status, cue = _status(ctx, sent, tok)
