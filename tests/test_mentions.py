@@ -49,3 +49,20 @@ def test_a_dated_line_opens_with_a_capital_that_is_no_name(nlp):
     found = mentions(nlp, "The singer Sarah Collins was freed on Friday.\n\nChronology\n\n"
                           "Aug 4 - Court in Quito sentences Collins to nine years.")
     assert ("Court", "group", "court") in found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Tomas Vidal was flown to the Ramat David air base, where he was greeted by the president.", "Ramat David"),
+    ("Tomas Vidal spent the night at Tel Hashomer.", "Tel Hashomer"),
+    ("Tomas Vidal was held at Ketziot for a year. Ketziot lies in the desert.", "Ketziot"),
+])
+def test_a_name_before_a_word_for_a_place_or_after_at_is_a_place(nlp, text, place):
+    found = mentions(nlp, text)
+    assert (place, "place", place) in found and not any(t == place and k == "person" for t, k, _ in found)
+    assert ("Tomas Vidal", "person", "Tomas Vidal") in found
+
+
+def test_he_after_a_place_read_as_a_person_is_the_person_named_before(nlp):
+    found = analyse_document(nlp("Tomas Vidal was flown to the Ramat David air base, where he was greeted by the "
+                                 "Chilean president."), Published(None, "unknown")).events
+    assert [e.recipients for e in found if e.trigger == "greeted"] == [("Tomas Vidal",)]

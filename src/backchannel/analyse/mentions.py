@@ -203,6 +203,20 @@ def _name_ok(span: Span) -> bool:
     return True
 
 
+def _placed(span: Span) -> bool:
+    """A name the tagger read as a person's that stands before a word for a place ("the X air base", "Y airport")
+    or after "at" or "in" ("landed at X") is a place, unless it opens with a given name or is someone's ("in X's")."""
+    doc, v = span.doc, vocabulary()
+    if span[0].text in _given_names():
+        return False
+    after = [t for t in doc[span.end:span.end + 2] if t.text.islower()]
+    if after and after[0].i == span.end and (after[0].lower_ in v.place_words or len(after) == 2 and
+                                             after[1].i == span.end + 1 and after[1].lower_ in v.place_words):
+        return True
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return span.start > 0 and doc[span.start - 1].lower_ in ("at", "in") and nxt not in POSSESSIVE
+
+
 def _affiliation_of(doc: Doc, title_start: int) -> str:
     """A state or organisation named just before a title: "Israel's President", "Mossad chief"."""
     j = title_start
@@ -249,6 +263,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     v = vocabulary()
     text = doc.text
     raw: list[Mention] = []
+    placed: set[str] = set()
     org_by_head: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in LABELS:
@@ -273,6 +288,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # Jewish, Arab, Hebrew: words for a people or creed, not actors by themselves
             elif title:
                 kind, key = "person", name
+            elif ent.label_ == "PERSON" and _placed(span):  # "the X air base", "landed at Y"
+                kind, key = "place", name
             elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
@@ -289,7 +306,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if kind == "person" and not affiliation:
                 appos_title, affiliation = _appositive_affiliation(span)
                 title = title or appos_title
+            if kind == "place" and _placed(span):
+                placed.add(name)
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
+    # one sense per discourse: a name the text shows as a place is one wherever else the tagger read a person
+    raw = [replace(m, kind="place", key=m.text) if m.kind == "person" and m.text in placed and not m.title else m
+           for m in raw]
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
     raw += _untagged_initials(doc, raw)
