@@ -66,3 +66,12 @@ def test_he_after_a_place_read_as_a_person_is_the_person_named_before(nlp):
     found = analyse_document(nlp("Tomas Vidal was flown to the Ramat David air base, where he was greeted by the "
                                  "Chilean president."), Published(None, "unknown")).events
     assert [e.recipients for e in found if e.trigger == "greeted"] == [("Tomas Vidal",)]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The Vidal family staged a protest outside the ministry in Lima.", "Vidal family"),
+    ("Tomas Vidal was seized in May. In June the Vidal family staged a protest outside the ministry.", "Tomas Vidal family"),
+])
+def test_the_family_of_a_name_is_a_group_actor(nlp, text, key):
+    found = analyse_document(nlp(text), Published(None, "unknown")).events
+    assert [e.actors for e in found if e.type == "PROTEST"] == [(key,)]

@@ -633,7 +633,8 @@ def _bare_anaphor(tok) -> bool:
 
 def _owner(span: Span, mentions: list[Mention]) -> str:
     """Who a group belongs to: a state or mention before it ("Israel's negotiating team", "Israeli troops"), a
-    people or creed ("Serb forces", "Islamic fundamentalists"), or the person or body after "of" ("supporters of X")."""
+    people or creed ("Serb forces", "Islamic fundamentalists"), a name ("the Vidal family"), or the person or body
+    after "of" ("supporters of X")."""
     for child in span.root.children:
         if child.dep_ == "poss":  # "the rebels and Chile's government": the 's is on the last conjunct
             child = next((c for c in child.subtree if c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children)), child)
@@ -641,7 +642,9 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
             owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
             if owner:
                 return owner
-            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() and not child.is_sent_start):
+            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() or child.pos_ == "PROPN"
+                                             and child.text.istitle()) and not child.is_sent_start:
+                # "Serb forces", "the Vidal family" (not initials: "IDF forces" are the IDF's own)
                 return child.text
     for child in span.root.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end:
@@ -700,3 +703,4 @@ def _bare_title_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         key = max(ranked)[1]
         found.append(Mention(match.start(), end, text[match.start():end], "person", key, "TITLE", canonical))
     return found
+
