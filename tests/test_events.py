@@ -954,3 +954,9 @@ def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
 def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
     found = events(nlp, "Two days after Norway handed the Chilean envoy back to Chile, the deal is being read very differently.")
     assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]
+
+
+@pytest.mark.parametrize("noun", ["an outline", "a framework", "a settlement"])
+def test_reaching_an_outline_or_framework_is_an_agreement_of_the_two_sides(nlp, noun):
+    found = events(nlp, f"Chile and Peru held talks in Quito in May. Late last month the two sides reached {noun}.")
+    assert [(e.type, set(e.actors)) for e in found if e.trigger == "reached"] == [("AGREE", {"Chile", "Peru"})]
