@@ -323,6 +323,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(text, mentions))
+    mentions.extend(_role_mentions(doc, mentions))
     mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
@@ -440,9 +441,11 @@ def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
 
 
 def _split_joined(m: Mention, singles: set[str]) -> list[Mention]:
-    """ "Trump Netanyahu talks": two names the document also uses alone, run together."""
+    """ "Trump Netanyahu talks": two names the document also uses alone, run together; not a given name and a
+    surname ("Ana Ruiz" where the text also says "Ana" and "Ruiz")."""
     parts = m.text.split()
-    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts):
+    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts) \
+            and parts[0] not in _given_names():
         a, b = parts
         return [replace(m, end=m.start + len(a), text=a, key=a, kind="person"),
                 replace(m, start=m.end - len(b), text=b, key=b, kind="person")]
@@ -702,5 +705,37 @@ def _bare_title_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         key = max(ranked)[1]
         found.append(Mention(match.start(), end, text[match.start():end], "person", key, "TITLE", canonical))
+    return found
+
+
+AGED = re.compile(r"\d+-year-old\b")
+
+
+def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the engineer", "the 19-year-old corporal": the person the text described with that noun before ("X, a
+    Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often so far (the
+    latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read elsewhere."""
+    v = vocabulary()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    described: list[tuple[int, str, str]] = []  # (where, noun, person key)
+    for m in people:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        nouns = [c.lower_ for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"] if span is not None else []
+        described += [(m.start, n, m.key) for n in nouns + m.title.split()[-1:]]
+    found = []
+    for tok in doc:
+        before = [c for c in tok.children if c.i < tok.i]
+        if tok.idx in taken or tok.tag_ != "NN" or not tok.text.islower() or not before or before[0].lower_ != "the" \
+                or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
+            continue
+        aged = AGED.search(doc.text[before[0].idx:tok.idx]) is not None
+        key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)
+        if key is None and aged:
+            counts = Counter(m.key for m in people if m.start < tok.idx)
+            key = max(counts, key=lambda k: (counts[k], max(m.start for m in people if m.key == k)), default=None)
+        if key is not None:
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "person", key, "ROLE"))
+            described.append((tok.idx, tok.lower_, key))
     return found
 
