@@ -296,6 +296,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if tok.dep_ == "acomp" and tok.head.i != tok.i and raised is not None and _planned(tok):  # "is due to release"
             tok, seen = tok.head, seen + 1
             continue
+        if tok.dep_ == "conj" and tok.head.lemma_ == "be" and tok.head.dep_ == "ccomp" and any(
+                c.dep_ in ("attr", "acomp") for c in tok.head.children) and any(c.dep_ == "dobj" for c in tok.children):
+            tok, seen = tok.head.head, seen + 1  # "X insisted he was a diplomat and suspended talks": X suspended
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok, seen = tok.head, seen + 1
             continue
