@@ -99,3 +99,15 @@ def test_a_given_name_and_surname_the_text_also_uses_alone_stay_one_name(nlp):
     found = mentions(nlp, "Tomas Ruiz crossed into Chile on Tuesday. Ruiz had been held for a year. \"We will stay here "
                           "until Tomas comes home,\" his father said in May.")
     assert ("Tomas Ruiz", "person", "Tomas Ruiz") in found and not any(k == "Ruiz" for _, _, k in found)
+
+
+def test_a_former_title_is_a_persons_role_not_an_organisation(nlp):
+    found = mentions(nlp, "Chile pressed for Tom Kerr, a former Marine held in Peru since 2019. Peru refused to free the "
+                          "former Marine. Former Marine Jim Bell spoke to the press.")
+    assert not any(kind == "organization" for _, kind, _ in found)
+    assert ("the former Marine", "person", "Tom Kerr") in found
+
+
+def test_a_first_name_in_apposition_to_a_kin_noun_takes_the_family_name(nlp):
+    found = mentions(nlp, "Tom Kerr was freed by Peru on Monday. Tom Kerr's brother, Sam, thanked Chile. Sam said he was relieved.")
+    assert ("Sam", "person", "Sam Kerr") in found and ("Sam", "person", "Sam") not in found

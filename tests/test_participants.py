@@ -74,3 +74,9 @@ def test_a_verb_joined_to_a_reported_copula_is_done_by_the_reporting_subject(nlp
     found = events(nlp, "Tomas Ruiz was arrested in Peru in June. Chile insisted he was a diplomat and suspended talks "
                         "with the rebels for a year.")
     assert [e.actors for e in found if e.trigger == "suspended"] == [("Chile",)]
+
+
+def test_a_relative_acts_for_himself_not_for_the_one_whose_relative_he_is(nlp):
+    found = analyse_document(nlp("Tom Kerr was freed by Peru on Monday. Tom Kerr's brother, Sam, thanked Chile."),
+                             Published(None, "unknown")).events
+    assert [e.actors for e in found if e.type == "SUPPORT"] == [("Sam Kerr",)]

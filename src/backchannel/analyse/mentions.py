@@ -50,6 +50,7 @@ class Vocabulary:
     armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
     gendered: dict[str, str] = field(default_factory=dict)  # "ms" -> "female", "brother" -> "male"
+    kin_nouns: frozenset[str] = frozenset()  # "brother": "X's brother, David" is David X
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
                       frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
                       frozenset(t["organisation_anaphors"]),
-                      {w: g for g, words in t["gendered_words"].items() for w in words})
+                      {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]))
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +192,8 @@ def _name_ok(span: Span) -> bool:
         return False  # part of a hyphenated compound ("Mar-a-Lago"), but not its agent ("Qatar-brokered")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "former" and (span[0].lower_,) in v.title_set:
+        return False  # "the former Marine", "former Marine X": a role, no organisation
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
         return False  # "In", "Sources": a capitalised word, not a name
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
@@ -246,6 +249,8 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
     i += 1
     if i < len(doc) and doc[i].lower_ in ("the", "a"):
         i += 1
+    if i < len(doc) and doc[i].lower_ == "former" and (doc[i + 1].lower_,) in v.title_set:
+        return doc[i + 1].lower_, ""  # "X, a former Marine": his role, resolved as titles are ("the former Marine")
     if i >= len(doc) or doc[i].lower_ not in v.organisation_heads:
         return "", ""
     title = doc[i].lower_
@@ -257,6 +262,17 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
                 return title, state_of(name) or name
             break
     return title, ""
+
+
+def _kin_name(span: Span) -> str:
+    """ "X Y's brother, Z": a lone first name in apposition to a kin noun is Z Y, a person of that family; ""
+    otherwise."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 3 or doc[span.start - 1].text != "," \
+            or doc[span.start - 2].lower_ not in vocabulary().kin_nouns:
+        return ""
+    family = next((c for c in doc[span.start - 2].children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+    return f"{span.text} {family.text}" if family is not None else ""
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -299,6 +315,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                           and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
                     ent.label_ == "ORG" and looks_like_person(name))  # "Tatyana Moskalkova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
+            if kind == "person":
+                key = _kin_name(span) or key
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not title and span.start > 1 and doc[span.start - 1].text == ",":
                 title, title_start = _title_before(doc[span.start - 1:span.end])  # "Iran's foreign minister, X"
@@ -477,8 +495,11 @@ def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[
     full_names = [m.key for m in raw if m.kind == "person" and len(m.key.split()) > 1]
     last_tokens = Counter(n.split()[-1] for n in full_names)
     people = {m.text: m for m in raw if m.kind == "person" and (m.label == "PERSON" or m.title)}
+    kin = {m.text: m.key for m in raw if m.kind == "person" and " " not in m.text and m.key.startswith(m.text + " ")}
     out: list[Mention] = []
     for m in raw:
+        if m.kind == "person" and m.key in kin:  # "X's brother, David ... David said": David X again
+            m = replace(m, key=kin[m.key])
         if m.kind == "place" and m.label != "CAPITAL" and m.text in people:  # one sense per discourse: a name the
             m = replace(m, kind="person", key=people[m.text].key)  # tagger read as a person once is not a place
         if m.key in org_by_head and m.kind != "state":
@@ -658,15 +679,17 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
     return ""
 
 
-BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
+BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>(?:former\s+)?[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _longest_title(phrase: str, start: int) -> tuple[str | None, int]:
-    """The longest bare title that opens `phrase`, and where it ends in the text."""
-    words = phrase.split()
-    for n in range(len(words), 0, -1):
-        title = " ".join(words[:n]).lower()
-        if title in vocabulary().bare_titles:
+    """The longest bare title that opens `phrase`, and where it ends in the text; after "former" any person's title
+    ("the former Marine" is the one the text calls a Marine)."""
+    words = phrase.rstrip(".").split()  # "... than the president."
+    former = words[:1] == ["former"]
+    for n in range(len(words), int(former), -1):
+        title = " ".join(words[int(former):n]).lower()
+        if title in vocabulary().bare_titles or former and tuple(title.split()) in vocabulary().title_set:
             return title, start + len(" ".join(words[:n]))
     return None, start
 

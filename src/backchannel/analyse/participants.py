@@ -221,8 +221,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         for child in tok.children:
             if child.dep_ == "appos":  # a titled person in apposition: "the head, David Barnea"
                 found += keys_of(ctx, child, depth + 1)
-            elif child.dep_ == "poss" and mention_at(ctx, child) is not None:
-                found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"
+            elif child.dep_ == "poss" and mention_at(ctx, child) is not None and tok.lower_ not in mention_vocabulary().kin_nouns:
+                found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"; "X's brother" is not X
             elif ((tok.tag_ in ("NNS", "NNPS") or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound", "nmod")
                   and mention_at(ctx, child) is not None and mention_at(ctx, child).kind in ("state", "organization")):
                 found.append(mention_at(ctx, child))  # "Algerian landowners", "Iraqi Kurds", "the APEC forum agreed"
