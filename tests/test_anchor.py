@@ -301,3 +301,33 @@ def test_a_sentence_opening_with_its_time_moves_the_narrative_for_the_past_acts_
     later = dates_of(nlp, "In 2015 the rebels seized a Chilean pilot. Four years later, Norway took charge of the "
                           "mediation. A Norwegian diplomat met Peruvian envoys in Oslo.")
     assert (later["met"].earliest, later["met"].latest) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_a_definite_happening_with_no_time_takes_the_day_of_the_last_one_of_its_kind(nlp):
+    dates = dates_of(nlp, "Chile and Peru exchanged twelve prisoners at the border on Sunday. Lawyers in Lima welcomed "
+                          "the news. Officials in Santiago said the exchange had gone smoothly.")
+    assert (dates["exchange"].earliest, dates["exchange"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+    dates = dates_of(nlp, "Chile freed six prisoners on Sunday in an exchange with Peru. The talks in Quito had lasted "
+                          "a month. Peru's foreign ministry said the swap had been completed without incident.")
+    assert (dates["swap"].earliest, dates["swap"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_a_happening_of_its_kind_dated_by_no_single_day_lends_no_date(nlp):
+    dates = dates_of(nlp, "Chile and Peru exchanged prisoners at the border in January. Officials in Santiago said "
+                          "the exchange had gone smoothly.")
+    assert dates["exchange"].days > 1, dates
+
+
+
+CONVICTION = "A court in Lima sentenced the pilot to six years in January, and he was moved to a prison in the north in March."
+
+
+def test_the_one_chronology_line_of_the_same_kind_inside_the_window_gives_the_day(nlp):
+    dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\nMar 2 - Appeal lodged.")
+    assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 9), date(2024, 1, 9)), dates
+
+
+def test_two_chronology_lines_of_the_kind_in_the_window_leave_it_whole(nlp):
+    dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\n"
+                                       "Jan 20 - Court in Lima sentences his aide.")
+    assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates

@@ -103,6 +103,8 @@ def test_a_recipient_named_inside_the_object(nlp):
 def test_declining_to_comment_is_no_refusal(nlp):
     assert "REJECT" not in types(nlp, "Ines Moreau declined to comment on the French proposal.")
     assert "REJECT" in types(nlp, "Ines Moreau declined to sign the French proposal.")
+    assert "REJECT" not in types(nlp, "Ines Moreau declined to discuss the matter.")
+    assert "REJECT" in types(nlp, "Lisbon demanded their release. Madrid has refused to discuss the demand.")  # refused
 
 
 def test_a_counted_crowd_names_who_is_counted(nlp):
@@ -954,3 +956,37 @@ def test_a_truce_taking_effect_is_the_ceasefire_of_those_who_signed_it(nlp):
 def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
     found = events(nlp, "Two days after Norway handed the Chilean envoy back to Chile, the deal is being read very differently.")
     assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]
+
+
+@pytest.mark.parametrize("noun", ["an outline", "a framework", "a settlement"])
+def test_reaching_an_outline_or_framework_is_an_agreement_of_the_two_sides(nlp, noun):
+    found = events(nlp, f"Chile and Peru held talks in Quito in May. Late last month the two sides reached {noun}.")
+    assert [(e.type, set(e.actors)) for e in found if e.trigger == "reached"] == [("AGREE", {"Chile", "Peru"})]
+
+
+def test_a_speaker_acts_in_what_his_words_do_not_in_a_handover_he_reports(nlp):
+    found = events(nlp, "The two captives were handed over to Qatari officials on Monday, spokesman Ali Vance said.")
+    assert not any("Ali Vance" in e.actors for e in found)
+    assert [(e.type, e.actors) for e in events(nlp, "Spokesman Ali Vance said the offer was unacceptable.")] == [
+        ("REJECT", ("Ali Vance",))]
+
+
+def test_who_claims_a_kidnapping_took_and_frees_the_captives(nlp):
+    found = events(nlp, "Two Danish engineers were freed on Sunday after months in captivity. They were abducted in May "
+                        "2021 near a mine in Chad. The Sahara Liberation Front claimed the kidnapping a week later.")
+    assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Sahara Liberation Front",)),
+                                                    ("ASSAULT", ("Sahara Liberation Front",))]
+    found = events(nlp, "Gunmen seized 40 villagers in Mopti on May 2. The kidnappers demanded a ransom. "
+                        "The villagers were released on Friday, the governor said.")  # captors with no name
+    assert [e.actors for e in found if e.type == "RETREAT"] == [("kidnappers",)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Chile and Peru met in Lima on Friday. The talks are expected to resume on Monday.", "expect"),
+    ("Chile and Peru met in Lima on Friday. Negotiations between Chile and Peru are set to restart next week.", "set"),
+    ("Chile and Peru met in Lima on Friday. The talks are due to resume next week.", "due"),
+    ("Talks between Chile and Peru will open in Lima on Monday.", "will"),
+])
+def test_talks_named_by_a_noun_take_their_status_from_the_verb_they_are_subject_of(nlp, text, cue):
+    talks = [e for e in events(nlp, text) if e.trigger.lower() in ("talks", "negotiations")]
+    assert [(e.status, e.cue) for e in talks] == [("planned", cue)]

@@ -403,6 +403,13 @@ def test_planning_verbs_and_leading_words(tagged, text, value):
     assert [t.value for t in tagged(text)] == [value]
 
 
+def test_a_day_the_parser_hangs_on_is_due_to_lies_ahead(tagged):
+    # the parse hangs the day on the copula of "is due to", not on the infinitive: the plan still looks ahead
+    text = ("The ceasefire is due to take effect at 8 p.m. Kabul time on Friday, 36 hours after the vote, "
+            "and can be renewed if both sides agree, the envoys said.")
+    assert [t.value for t in tagged(text) if t.text == "Friday"] == ["2024-02-16"]
+
+
 def test_a_doc_without_tags_falls_back_to_the_keywords():
     import spacy
 
@@ -674,6 +681,13 @@ def test_the_quarter_is_the_one_the_story_reports(text, expression, value):
 def test_earlier_in_the_week_is_the_days_of_the_week_before_the_anchor(text, expression):
     t = only(text, date(2024, 2, 15), expression)  # a Thursday: Monday to Wednesday, not the Thursday itself
     assert (t.window.earliest, t.window.latest, t.window.value) == (date(2024, 2, 12), date(2024, 2, 14), "2024-W07")
+
+
+@pytest.mark.parametrize("anchor, earliest", [(date(2024, 2, 15), date(2024, 2, 16)),
+                                               (date(2024, 2, 17), date(2024, 2, 18))])  # a Saturday: Sunday alone
+def test_later_this_week_is_the_days_of_the_week_after_the_anchor(anchor, earliest):
+    t = only("The envoys will return to Oslo later this week.", anchor, "this week")
+    assert (t.window.earliest, t.window.latest, t.window.value) == (earliest, date(2024, 2, 18), "2024-W07")
 
 
 @pytest.mark.parametrize("text, anchor, expression, value", [

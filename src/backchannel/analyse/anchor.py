@@ -18,7 +18,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value, vocabulary
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -111,6 +111,33 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                published: Published, status: str) -> tuple[DateWindow | None, str]:
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
+    window, anchor = _date_event(sent, trigger, timexes, published, status)
+    line = _chronicled(trigger, window, timexes)
+    return (line.window, f"heading:{line.start}") if line is not None else (window, anchor)
+
+
+def _chronicled(trigger: Token, window: DateWindow | None, timexes: list[Timex]) -> Timex | None:
+    """ "sentenced her in August ... Aug 4 - Court sentences her": the one line of a chronology (a date, a dash)
+    telling a happening of the same kind on a day inside the event's window dates it to that day."""
+    if window is None or window.days == 1:
+        return None
+    doc, text, kind = trigger.doc, trigger.doc.text, _kind(trigger)
+    found = []
+    for t in timexes:
+        line = text.rfind("\n", 0, t.start) + 1
+        if (t.type != "DATE" or t.window is None or t.window.days != 1 or text[line:t.start].strip()
+                or not LINE_DATE.match(text, t.end) or not window.earliest <= t.window.earliest <= window.latest):
+            continue
+        end = text.find("\n", t.end)
+        told = doc.char_span(t.end, len(text) if end < 0 else end, alignment_mode="expand") or []
+        if any(w.pos_ in ("VERB", "NOUN") and (w.lemma_ == trigger.lemma_ or kind is not None and _kind(w) == kind)
+               for w in told):
+            found.append(t)
+    return found[0] if len(found) == 1 else None
+
+
+def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
+                published: Published, status: str) -> tuple[DateWindow | None, str]:
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
     deadline = _deadline(sent, trigger, timexes)
     if deadline is not None:
@@ -141,6 +168,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
             return said.window, f"timex:{said.start}"
+    earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
+    if earlier is not None:
+        return earlier.window, f"timex:{earlier.start}"
     carried = _carried_over(sent, trigger, timexes) if status != "planned" else None
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
@@ -249,6 +279,33 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
 
 
 OPENING = re.compile(r"\s*(?:(?:in|on|by|during|early|late)\s+)?$", re.IGNORECASE)  # "In 2015, ...", "Three years later, ..."
+
+
+def _kind(tok: Token) -> int | None:
+    """Which kind of happening the word tells (`happening_kinds`), if any: "handed over" is a handover."""
+    lemma = tok.lemma_.lower()
+    if lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+        lemma = "handover"
+    return next((i for i, kind in enumerate(vocabulary()["happening_kinds"]) if lemma in kind), None)
+
+
+def _referred_back(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X and Y exchanged prisoners on Thursday. ... The swap involved ten people": a definite happening noun with
+    no time of its own (nor a qualifier: "the next round") is the last happening of its kind the article told, and
+    takes its day, when a day dated it."""
+    kind = _kind(trigger)
+    if kind is None or trigger.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children) or any(
+            c.dep_ == "amod" for c in trigger.children):
+        return None
+    doc = trigger.doc
+    for tok in reversed(doc[:sent.start]):
+        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc.text, tok.idx):
+            continue
+        t = _governed(tok.sent, tok, timexes)
+        if t is not None:  # the nearest dated one decides: a later happening of the kind is another one
+            return t if t.window is not None and t.window.days == 1 else None
+    return None
 
 
 def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:

@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import is_heading_line, state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import CAPTORS, is_heading_line, state_of, vocabulary as mention_vocabulary
 from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -201,6 +201,12 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
             verb.head.lemma_ == "be" or verb.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till", "by") for c in verb.head.children)):
         return "planned", f"{verb.head.lower_} to"  # "troops are to withdraw", "have until May to complete it"
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS:  # "the talks are expected to resume", "talks will resume": the verb's
+        planner = next((h for h in [tok.head] + [c for c in tok.head.children if c.dep_ == "acomp"]
+                        if _lemma(h) in v["planned_heads"] and any(c.dep_ == "xcomp" for c in h.children)), None)
+        if planner is not None:
+            return "planned", planner.lemma_
+        aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
@@ -295,8 +301,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
-            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ == "prep" for g in c.children):
-        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand" refuses it
+            g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
+            for g in [c] + list(c.children)):
+        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
     if complement is not None and lemma in vocabulary()["commitment_verbs"]:
@@ -569,11 +576,22 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
 
 
 def _sole_band(ctx: Context) -> list[Mention]:
-    """The one armed band a text names ("the X gang"), who takes and frees the captives it tells of; [] if it
-    names none or several."""
+    """Who takes and frees the captives a text tells of: the one party that claims their taking ("X claimed the
+    kidnapping"), else the one armed band it names ("the X gang"), else the captors it speaks of without a name
+    ("gunmen seized them ... the kidnappers"); [] if none or several."""
+    takings = vocabulary()["captive_takings"]
+    claimants = {m.key: m for tok in ctx.doc if _lemma(tok) == "claim" and tok.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and (o.lower_ in takings or any(g.lower_ in takings for p in o.children if p.dep_ == "prep"
+                                                           for g in p.children))  # "claimed responsibility for the kidnapping"
+        for o in tok.children) for s in [subject_of(tok)] if s[0] is not None and not s[1] for m in keys_of(ctx, s[0])
+        if m.kind in ("organization", "group")}
+    if claimants:
+        return list(claimants.values())[:1] if len(claimants) == 1 else []
     heads = mention_vocabulary().band_heads
     bands = {m.key: m for m in ctx.mentions if m.kind == "organization" and len(m.key.split()) > 1
              and m.key.split()[-1].lower() in heads}
+    if not bands:
+        return [m for m in ctx.mentions if m.key == CAPTORS][:1]
     return list(bands.values())[:1] if len(bands) == 1 else []
 
 
@@ -791,7 +809,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if not actors and not recipients:
                 continue  # an event needs somebody: "three protesters were killed" has its victims
             speaker = _speaker(ctx, tok, actors)
-            if speaker and all(m.kind in ("state", "organization", "group") for m in actors):
+            if speaker and all(m.kind in ("state", "organization", "group") for m in actors) and (
+                    actors or kind in vocabulary()["speech_act_types"]):  # "were handed over, X said": not X's act
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False
             status, cue = _status(ctx, sent, tok)

@@ -50,6 +50,7 @@ class Vocabulary:
     armed_unnamed: frozenset[str] = frozenset()  # "gunmen": the captors, in a text that names captors and no band
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
     gendered: dict[str, str] = field(default_factory=dict)  # "ms" -> "female", "brother" -> "male"
+    kin_nouns: frozenset[str] = frozenset()  # "brother": "X's brother, David" is David X
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
                       frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
                       frozenset(t["organisation_anaphors"]),
-                      {w: g for g, words in t["gendered_words"].items() for w in words})
+                      {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]))
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +192,8 @@ def _name_ok(span: Span) -> bool:
         return False  # part of a hyphenated compound ("Mar-a-Lago"), but not its agent ("Qatar-brokered")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "former" and (span[0].lower_,) in v.title_set:
+        return False  # "the former Marine", "former Marine X": a role, no organisation
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
         return False  # "In", "Sources": a capitalised word, not a name
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
@@ -201,6 +204,20 @@ def _name_ok(span: Span) -> bool:
         if tuple(t.lower_ for t in before) + tuple(span.text.lower().split()) in v.title_set:
             return False  # "State" in "Secretary of State ..."
     return True
+
+
+def _placed(span: Span) -> bool:
+    """A name the tagger read as a person's that stands before a word for a place ("the X air base", "Y airport")
+    or after "at" or "in" ("landed at X") is a place, unless it opens with a given name or is someone's ("in X's")."""
+    doc, v = span.doc, vocabulary()
+    if span[0].text in _given_names():
+        return False
+    after = [t for t in doc[span.end:span.end + 2] if t.text.islower()]
+    if after and after[0].i == span.end and (after[0].lower_ in v.place_words or len(after) == 2 and
+                                             after[1].i == span.end + 1 and after[1].lower_ in v.place_words):
+        return True
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return span.start > 0 and doc[span.start - 1].lower_ in ("at", "in") and nxt not in POSSESSIVE
 
 
 def _affiliation_of(doc: Doc, title_start: int) -> str:
@@ -232,6 +249,8 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
     i += 1
     if i < len(doc) and doc[i].lower_ in ("the", "a"):
         i += 1
+    if i < len(doc) and doc[i].lower_ == "former" and (doc[i + 1].lower_,) in v.title_set:
+        return doc[i + 1].lower_, ""  # "X, a former Marine": his role, resolved as titles are ("the former Marine")
     if i >= len(doc) or doc[i].lower_ not in v.organisation_heads:
         return "", ""
     title = doc[i].lower_
@@ -245,10 +264,22 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
     return title, ""
 
 
+def _kin_name(span: Span) -> str:
+    """ "X Y's brother, Z": a lone first name in apposition to a kin noun is Z Y, a person of that family; ""
+    otherwise."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 3 or doc[span.start - 1].text != "," \
+            or doc[span.start - 2].lower_ not in vocabulary().kin_nouns:
+        return ""
+    family = next((c for c in doc[span.start - 2].children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+    return f"{span.text} {family.text}" if family is not None else ""
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     v = vocabulary()
     text = doc.text
     raw: list[Mention] = []
+    placed: set[str] = set()
     org_by_head: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in LABELS:
@@ -273,6 +304,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # Jewish, Arab, Hebrew: words for a people or creed, not actors by themselves
             elif title:
                 kind, key = "person", name
+            elif ent.label_ == "PERSON" and _placed(span):  # "the X air base", "landed at Y"
+                kind, key = "place", name
             elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
@@ -282,6 +315,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                           and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
                     ent.label_ == "ORG" and looks_like_person(name))  # "Tatyana Moskalkova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
+            if kind == "person":
+                key = _kin_name(span) or key
             affiliation = _affiliation_of(doc, title_start) if title else ""
             if kind == "person" and not title and span.start > 1 and doc[span.start - 1].text == ",":
                 title, title_start = _title_before(doc[span.start - 1:span.end])  # "Iran's foreign minister, X"
@@ -289,7 +324,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if kind == "person" and not affiliation:
                 appos_title, affiliation = _appositive_affiliation(span)
                 title = title or appos_title
+            if kind == "place" and _placed(span):
+                placed.add(name)
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
+    # one sense per discourse: a name the text shows as a place is one wherever else the tagger read a person
+    raw = [replace(m, kind="place", key=m.text) if m.kind == "person" and m.text in placed and not m.title else m
+           for m in raw]
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
     raw += _untagged_initials(doc, raw)
@@ -301,6 +341,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(text, mentions))
+    mentions.extend(_role_mentions(doc, mentions))
     mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
@@ -418,9 +459,11 @@ def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
 
 
 def _split_joined(m: Mention, singles: set[str]) -> list[Mention]:
-    """ "Trump Netanyahu talks": two names the document also uses alone, run together."""
+    """ "Trump Netanyahu talks": two names the document also uses alone, run together; not a given name and a
+    surname ("Ana Ruiz" where the text also says "Ana" and "Ruiz")."""
     parts = m.text.split()
-    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts):
+    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts) \
+            and parts[0] not in _given_names():
         a, b = parts
         return [replace(m, end=m.start + len(a), text=a, key=a, kind="person"),
                 replace(m, start=m.end - len(b), text=b, key=b, kind="person")]
@@ -452,8 +495,11 @@ def _resolve_document(doc: Doc, text: str, raw: list[Mention], org_by_head: set[
     full_names = [m.key for m in raw if m.kind == "person" and len(m.key.split()) > 1]
     last_tokens = Counter(n.split()[-1] for n in full_names)
     people = {m.text: m for m in raw if m.kind == "person" and (m.label == "PERSON" or m.title)}
+    kin = {m.text: m.key for m in raw if m.kind == "person" and " " not in m.text and m.key.startswith(m.text + " ")}
     out: list[Mention] = []
     for m in raw:
+        if m.kind == "person" and m.key in kin:  # "X's brother, David ... David said": David X again
+            m = replace(m, key=kin[m.key])
         if m.kind == "place" and m.label != "CAPITAL" and m.text in people:  # one sense per discourse: a name the
             m = replace(m, kind="person", key=people[m.text].key)  # tagger read as a person once is not a place
         if m.key in org_by_head and m.kind != "state":
@@ -611,7 +657,8 @@ def _bare_anaphor(tok) -> bool:
 
 def _owner(span: Span, mentions: list[Mention]) -> str:
     """Who a group belongs to: a state or mention before it ("Israel's negotiating team", "Israeli troops"), a
-    people or creed ("Serb forces", "Islamic fundamentalists"), or the person or body after "of" ("supporters of X")."""
+    people or creed ("Serb forces", "Islamic fundamentalists"), a name ("the Vidal family"), or the person or body
+    after "of" ("supporters of X")."""
     for child in span.root.children:
         if child.dep_ == "poss":  # "the rebels and Chile's government": the 's is on the last conjunct
             child = next((c for c in child.subtree if c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children)), child)
@@ -619,7 +666,9 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
             owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
             if owner:
                 return owner
-            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() and not child.is_sent_start):
+            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() or child.pos_ == "PROPN"
+                                             and child.text.istitle()) and not child.is_sent_start:
+                # "Serb forces", "the Vidal family" (not initials: "IDF forces" are the IDF's own)
                 return child.text
     for child in span.root.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end:
@@ -630,15 +679,17 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
     return ""
 
 
-BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
+BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>(?:former\s+)?[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _longest_title(phrase: str, start: int) -> tuple[str | None, int]:
-    """The longest bare title that opens `phrase`, and where it ends in the text."""
-    words = phrase.split()
-    for n in range(len(words), 0, -1):
-        title = " ".join(words[:n]).lower()
-        if title in vocabulary().bare_titles:
+    """The longest bare title that opens `phrase`, and where it ends in the text; after "former" any person's title
+    ("the former Marine" is the one the text calls a Marine)."""
+    words = phrase.rstrip(".").split()  # "... than the president."
+    former = words[:1] == ["former"]
+    for n in range(len(words), int(former), -1):
+        title = " ".join(words[int(former):n]).lower()
+        if title in vocabulary().bare_titles or former and tuple(title.split()) in vocabulary().title_set:
             return title, start + len(" ".join(words[:n]))
     return None, start
 
@@ -678,3 +729,36 @@ def _bare_title_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         key = max(ranked)[1]
         found.append(Mention(match.start(), end, text[match.start():end], "person", key, "TITLE", canonical))
     return found
+
+
+AGED = re.compile(r"\d+-year-old\b")
+
+
+def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the engineer", "the 19-year-old corporal": the person the text described with that noun before ("X, a
+    Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often so far (the
+    latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read elsewhere."""
+    v = vocabulary()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    described: list[tuple[int, str, str]] = []  # (where, noun, person key)
+    for m in people:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        nouns = [c.lower_ for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"] if span is not None else []
+        described += [(m.start, n, m.key) for n in nouns + m.title.split()[-1:]]
+    found = []
+    for tok in doc:
+        before = [c for c in tok.children if c.i < tok.i]
+        if tok.idx in taken or tok.tag_ != "NN" or not tok.text.islower() or not before or before[0].lower_ != "the" \
+                or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
+            continue
+        aged = AGED.search(doc.text[before[0].idx:tok.idx]) is not None
+        key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)
+        if key is None and aged:
+            counts = Counter(m.key for m in people if m.start < tok.idx)
+            key = max(counts, key=lambda k: (counts[k], max(m.start for m in people if m.key == k)), default=None)
+        if key is not None:
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "person", key, "ROLE"))
+            described.append((tok.idx, tok.lower_, key))
+    return found
+

@@ -490,6 +490,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
         return "past"
     if verb.tag_ == "VBG" and aux.keys() & {"is", "are", "am", "'re", "'m"}:  # "are meeting on Friday"
         return "future"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(  # "is due to take effect ... on Monday"
+            c.dep_ in ("acomp", "attr") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
+            for c in verb.children):
+        return "future"
     return ""
 
 
@@ -867,6 +871,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         lo, hi = _part(*week, part, anchor, shift == 0)
         if part == "earlier" and shift == 0 and lo < anchor:  # a day of the week told apart from today's
             hi = anchor - timedelta(days=1)
+        if part == "later" and shift == 0 and anchor < hi:  # "will meet later this week": after today, so too
+            lo = anchor + timedelta(days=1)
         return _within(_window(lo, hi, rule, text), *week)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
