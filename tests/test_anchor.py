@@ -274,3 +274,60 @@ def test_an_act_told_as_done_this_year_ends_at_publication(nlp):
     assert dates_of(nlp, "Chile will free the soldiers this year.")["free"].latest == date(2024, 12, 31)
     [undated] = analyse_document(nlp(text), Published(None, "unknown")).events  # dated once publication is known
     assert redate(undated.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == met.date
+
+
+def test_a_time_after_the_object_of_a_participle_on_the_object_dates_the_main_act(nlp):
+    text = "Chile released a retired colonel serving a long sentence for torture on Saturday in exchange for two Peruvians."
+    released = dates_of(nlp, text)["released"]
+    assert (released.earliest, released.latest) == (date(2024, 2, 10), date(2024, 2, 10))
+
+
+def test_an_infinitive_decided_on_a_day_takes_that_day(nlp):
+    dates = dates_of(nlp, "The Chilean cabinet decided on Thursday to pardon Jorge Vidal and release him.")
+    assert all((dates[t].earliest, dates[t].latest) == (date(2024, 2, 8), date(2024, 2, 8)) for t in ("pardon", "release"))
+
+
+def test_an_opening_participle_dates_its_main_clause(nlp):
+    accused = dates_of(nlp, "Speaking to local radio on Sunday, Vidal accused the Chilean police of beating him.")["accused"]
+    assert (accused.earliest, accused.latest) == (date(2024, 2, 11), date(2024, 2, 11))
+
+
+def test_a_sentence_opening_with_its_time_moves_the_narrative_for_the_past_acts_after_it(nlp):
+    text = ("In 2015, shortly after the border clashes, Chilean police arrested a Peruvian pilot near Arica. Peru "
+            "protested loudly, and its army threatened to close the border.\n\nSpain offered to mediate.")
+    dates = dates_of(nlp, text)
+    assert (dates["protested"].earliest, dates["protested"].latest) == (date(2015, 1, 1), date(2015, 12, 31))
+    assert dates["offered"].earliest == date(2024, 2, 7)  # another paragraph: the days before publication
+    later = dates_of(nlp, "In 2015 the rebels seized a Chilean pilot. Four years later, Norway took charge of the "
+                          "mediation. A Norwegian diplomat met Peruvian envoys in Oslo.")
+    assert (later["met"].earliest, later["met"].latest) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_a_definite_happening_with_no_time_takes_the_day_of_the_last_one_of_its_kind(nlp):
+    dates = dates_of(nlp, "Chile and Peru exchanged twelve prisoners at the border on Sunday. Lawyers in Lima welcomed "
+                          "the news. Officials in Santiago said the exchange had gone smoothly.")
+    assert (dates["exchange"].earliest, dates["exchange"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+    dates = dates_of(nlp, "Chile freed six prisoners on Sunday in an exchange with Peru. The talks in Quito had lasted "
+                          "a month. Peru's foreign ministry said the swap had been completed without incident.")
+    assert (dates["swap"].earliest, dates["swap"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_a_happening_of_its_kind_dated_by_no_single_day_lends_no_date(nlp):
+    dates = dates_of(nlp, "Chile and Peru exchanged prisoners at the border in January. Officials in Santiago said "
+                          "the exchange had gone smoothly.")
+    assert dates["exchange"].days > 1, dates
+
+
+
+CONVICTION = "A court in Lima sentenced the pilot to six years in January, and he was moved to a prison in the north in March."
+
+
+def test_the_one_chronology_line_of_the_same_kind_inside_the_window_gives_the_day(nlp):
+    dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\nMar 2 - Appeal lodged.")
+    assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 9), date(2024, 1, 9)), dates
+
+
+def test_two_chronology_lines_of_the_kind_in_the_window_leave_it_whole(nlp):
+    dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\n"
+                                       "Jan 20 - Court in Lima sentences his aide.")
+    assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates

@@ -958,6 +958,12 @@ def test_a_verb_in_an_after_clause_with_its_particle_parsed_as_an_adverb(nlp):
     assert [(e.type, e.actors) for e in found] == [("RETREAT", ("Norway",))]
 
 
+@pytest.mark.parametrize("noun", ["an outline", "a framework", "a settlement"])
+def test_reaching_an_outline_or_framework_is_an_agreement_of_the_two_sides(nlp, noun):
+    found = events(nlp, f"Chile and Peru held talks in Quito in May. Late last month the two sides reached {noun}.")
+    assert [(e.type, set(e.actors)) for e in found if e.trigger == "reached"] == [("AGREE", {"Chile", "Peru"})]
+
+
 def test_a_speaker_acts_in_what_his_words_do_not_in_a_handover_he_reports(nlp):
     found = events(nlp, "The two captives were handed over to Qatari officials on Monday, spokesman Ali Vance said.")
     assert not any("Ali Vance" in e.actors for e in found)

@@ -51,6 +51,56 @@ def test_a_dated_line_opens_with_a_capital_that_is_no_name(nlp):
     assert ("Court", "group", "court") in found
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Tomas Vidal was flown to the Ramat David air base, where he was greeted by the president.", "Ramat David"),
+    ("Tomas Vidal spent the night at Tel Hashomer.", "Tel Hashomer"),
+    ("Tomas Vidal was held at Ketziot for a year. Ketziot lies in the desert.", "Ketziot"),
+])
+def test_a_name_before_a_word_for_a_place_or_after_at_is_a_place(nlp, text, place):
+    found = mentions(nlp, text)
+    assert (place, "place", place) in found and not any(t == place and k == "person" for t, k, _ in found)
+    assert ("Tomas Vidal", "person", "Tomas Vidal") in found
+
+
+def test_he_after_a_place_read_as_a_person_is_the_person_named_before(nlp):
+    found = analyse_document(nlp("Tomas Vidal was flown to the Ramat David air base, where he was greeted by the "
+                                 "Chilean president."), Published(None, "unknown")).events
+    assert [e.recipients for e in found if e.trigger == "greeted"] == [("Tomas Vidal",)]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The Vidal family staged a protest outside the ministry in Lima.", "Vidal family"),
+    ("Tomas Vidal was seized in May. In June the Vidal family staged a protest outside the ministry.", "Tomas Vidal family"),
+])
+def test_the_family_of_a_name_is_a_group_actor(nlp, text, key):
+    found = analyse_document(nlp(text), Published(None, "unknown")).events
+    assert [e.actors for e in found if e.type == "PROTEST"] == [(key,)]
+
+
+@pytest.mark.parametrize("text", [
+    # described by that noun before: the latest so described
+    "Tomas Vidal, a Chilean engineer, vanished in May. Rebels freed the engineer in July.",
+    "Captain Tomas Vidal was seized by rebels in May. The rebels freed the captain in July.",
+    # with an age, else the person named most often so far
+    "Tomas Vidal crossed into Chile on Monday, and Ana Ruiz met him at the border. Vidal thanked the army. In 2019 "
+    "rebels freed the 22-year-old corporal near the border.",
+])
+def test_the_role_noun_a_person_was_described_with_or_an_aged_one_names_that_person(nlp, text):
+    found = analyse_document(nlp(text), Published(None, "unknown")).events
+    assert [e.recipients for e in found if e.type == "RETREAT"] == [("Tomas Vidal",)]
+
+
+def test_a_role_noun_no_one_was_described_with_names_no_one(nlp):
+    found = mentions(nlp, "Tomas Vidal, a Chilean engineer, vanished in May. Rebels freed the pilot in July.")
+    assert not any(text == "pilot" for text, _, _ in found)
+
+
+def test_a_given_name_and_surname_the_text_also_uses_alone_stay_one_name(nlp):
+    found = mentions(nlp, "Tomas Ruiz crossed into Chile on Tuesday. Ruiz had been held for a year. \"We will stay here "
+                          "until Tomas comes home,\" his father said in May.")
+    assert ("Tomas Ruiz", "person", "Tomas Ruiz") in found and not any(k == "Ruiz" for _, _, k in found)
+
+
 def test_a_former_title_is_a_persons_role_not_an_organisation(nlp):
     found = mentions(nlp, "Chile pressed for Tom Kerr, a former Marine held in Peru since 2019. Peru refused to free the "
                           "former Marine. Former Marine Jim Bell spoke to the press.")

@@ -60,6 +60,22 @@ def test_he_and_she_name_only_people_of_the_gender_the_text_shows(nlp):
     assert [e.recipients for e in found if e.type == "SANCTION"] == [("Michael Harper",)]
 
 
+@pytest.mark.parametrize("text", [
+    "Maria Lund, a Danish engineer, and Pedro Alves, a Chilean doctor, landed in Lima on Friday, where they were met "
+    "by the Peruvian president.",
+    "Maria Lund and Pedro Alves flew home from Peru on Friday. They were met by Chile's foreign minister.",
+])
+def test_they_after_people_named_together_as_subject_are_those_people(nlp, text):
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and set(found[0].recipients) == {"Maria Lund", "Pedro Alves"}
+
+
+def test_a_verb_joined_to_a_reported_copula_is_done_by_the_reporting_subject(nlp):
+    found = events(nlp, "Tomas Ruiz was arrested in Peru in June. Chile insisted he was a diplomat and suspended talks "
+                        "with the rebels for a year.")
+    assert [e.actors for e in found if e.trigger == "suspended"] == [("Chile",)]
+
+
 def test_a_relative_acts_for_himself_not_for_the_one_whose_relative_he_is(nlp):
     found = analyse_document(nlp("Tom Kerr was freed by Peru on Monday. Tom Kerr's brother, Sam, thanked Chile."),
                              Published(None, "unknown")).events

@@ -18,7 +18,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import is_heading_line
-from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value, vocabulary
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -42,7 +42,7 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
         came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            if not _closed_aside(node, came_from):
+            if not (_closed_aside(node, came_from) or _after_object(node, came_from)):
                 return None
             node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
@@ -58,6 +58,13 @@ def _closed_aside(verb: Token, child: Token) -> bool:
     doc = verb.doc
     return (aside.left_edge.i > 0 and doc[aside.left_edge.i - 1].text == ","
             and child.left_edge.i > verb.i + 1 and doc[child.left_edge.i - 1].text == ",")
+
+
+def _after_object(verb: Token, child: Token) -> bool:
+    """ "freed an officer serving a life term for fraud on Saturday": a time expression after the object of a
+    present participle that modifies a noun dates the act the noun belongs to, not the ongoing state."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and child.i > verb.i and child.dep_ == "prep"
+            and any(c.dep_ == "dobj" and c.i < child.i for c in verb.children))
 
 
 def clause_verb(tok: Token) -> Token:
@@ -104,6 +111,33 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
                published: Published, status: str) -> tuple[DateWindow | None, str]:
     """The event's window and where it came from. Expressions the anchor cannot fix yet still claim
     the event (its date is None until the document's publication date is known)."""
+    window, anchor = _date_event(sent, trigger, timexes, published, status)
+    line = _chronicled(trigger, window, timexes)
+    return (line.window, f"heading:{line.start}") if line is not None else (window, anchor)
+
+
+def _chronicled(trigger: Token, window: DateWindow | None, timexes: list[Timex]) -> Timex | None:
+    """ "sentenced her in August ... Aug 4 - Court sentences her": the one line of a chronology (a date, a dash)
+    telling a happening of the same kind on a day inside the event's window dates it to that day."""
+    if window is None or window.days == 1:
+        return None
+    doc, text, kind = trigger.doc, trigger.doc.text, _kind(trigger)
+    found = []
+    for t in timexes:
+        line = text.rfind("\n", 0, t.start) + 1
+        if (t.type != "DATE" or t.window is None or t.window.days != 1 or text[line:t.start].strip()
+                or not LINE_DATE.match(text, t.end) or not window.earliest <= t.window.earliest <= window.latest):
+            continue
+        end = text.find("\n", t.end)
+        told = doc.char_span(t.end, len(text) if end < 0 else end, alignment_mode="expand") or []
+        if any(w.pos_ in ("VERB", "NOUN") and (w.lemma_ == trigger.lemma_ or kind is not None and _kind(w) == kind)
+               for w in told):
+            found.append(t)
+    return found[0] if len(found) == 1 else None
+
+
+def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
+                published: Published, status: str) -> tuple[DateWindow | None, str]:
     doc, sent_start, sent_end = trigger.doc, sent.start_char, sent.end_char
     deadline = _deadline(sent, trigger, timexes)
     if deadline is not None:
@@ -114,7 +148,7 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if apart is not None:
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
-              or _conjoined(sent, trigger, timexes))
+              or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -134,6 +168,9 @@ def date_event(sent: Span, trigger: Token, timexes: list[Timex],
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
             return said.window, f"timex:{said.start}"
+    earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
+    if earlier is not None:
+        return earlier.window, f"timex:{earlier.start}"
     carried = _carried_over(sent, trigger, timexes) if status != "planned" else None
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
@@ -225,16 +262,50 @@ def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "X said on Wednesday that ... He accused Y of ...": a past act told next, in the same paragraph, with a
-    pronoun for its subject goes on with the story at the time the sentence before gave its main verb."""
+    pronoun for its subject goes on with the story at the time the sentence before gave its main verb; "In 2015,
+    police arrested him. Peru protested ...": so does any past act told after a sentence that opens with its time,
+    which moves the narrative there."""
     verb = clause_verb(trigger)
-    if sent.start == 0 or verb.tag_ != "VBD" or not any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
+    if sent.start == 0 or verb.tag_ != "VBD":
         return None
     doc = sent.doc
     before = doc[sent.start - 1].sent
     if "\n\n" in doc.text[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
-    return _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
+    said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
+        return said
+    return said if said is not None and OPENING.match(doc.text, before.start_char, said.start) else None
+
+
+OPENING = re.compile(r"\s*(?:(?:in|on|by|during|early|late)\s+)?$", re.IGNORECASE)  # "In 2015, ...", "Three years later, ..."
+
+
+def _kind(tok: Token) -> int | None:
+    """Which kind of happening the word tells (`happening_kinds`), if any: "handed over" is a handover."""
+    lemma = tok.lemma_.lower()
+    if lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+        lemma = "handover"
+    return next((i for i, kind in enumerate(vocabulary()["happening_kinds"]) if lemma in kind), None)
+
+
+def _referred_back(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X and Y exchanged prisoners on Thursday. ... The swap involved ten people": a definite happening noun with
+    no time of its own (nor a qualifier: "the next round") is the last happening of its kind the article told, and
+    takes its day, when a day dated it."""
+    kind = _kind(trigger)
+    if kind is None or trigger.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children) or any(
+            c.dep_ == "amod" for c in trigger.children):
+        return None
+    doc = trigger.doc
+    for tok in reversed(doc[:sent.start]):
+        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc.text, tok.idx):
+            continue
+        t = _governed(tok.sent, tok, timexes)
+        if t is not None:  # the nearest dated one decides: a later happening of the kind is another one
+            return t if t.window is not None and t.window.days == 1 else None
+    return None
 
 
 def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Published) -> tuple[DateWindow | None, str]:
@@ -274,11 +345,22 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
 
 
+def _controlled(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "decided on Friday to free them (and send them home)": the act an infinitive with no time of its own names
+    is dated by the past verb that decided, agreed or voted on it."""
+    verb = clause_verb(trigger)
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.tag_ != "VBD":
+        return None
+    return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+
+
 def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "The talks collapsed last month after the rebels accused the army": an act told in a "when", "as",
     "while" or "after" clause, or in a participle adjunct ("..., ending the talks"), happened when the main
-    clause did, as far as the text says; and an act whose "when", "as" or "while" clause is dated ("accused
-    them when talks failed in May") then."""
+    clause did, as far as the text says; and an act whose "when", "as" or "while" clause, or opening participle
+    ("Speaking on Sunday, he accused ..."), is dated ("accused them when talks failed in May") then."""
     verb = clause_verb(trigger)
 
     def opened(clause: Token, marks: set[str]) -> bool:
@@ -291,7 +373,10 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
-    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)), None)
+    opening = [c for c in verb.children if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBG"
+               and not any(m.dep_ == "mark" for m in c.children)]  # "Speaking on Sunday, he accused ..."
+    clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)),
+                  opening[0] if opening else None)
     return _attached(trigger.doc, sent.start_char, sent.end_char, {clause.i}, clause, timexes) if clause else None
 
 

@@ -206,6 +206,20 @@ def _name_ok(span: Span) -> bool:
     return True
 
 
+def _placed(span: Span) -> bool:
+    """A name the tagger read as a person's that stands before a word for a place ("the X air base", "Y airport")
+    or after "at" or "in" ("landed at X") is a place, unless it opens with a given name or is someone's ("in X's")."""
+    doc, v = span.doc, vocabulary()
+    if span[0].text in _given_names():
+        return False
+    after = [t for t in doc[span.end:span.end + 2] if t.text.islower()]
+    if after and after[0].i == span.end and (after[0].lower_ in v.place_words or len(after) == 2 and
+                                             after[1].i == span.end + 1 and after[1].lower_ in v.place_words):
+        return True
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return span.start > 0 and doc[span.start - 1].lower_ in ("at", "in") and nxt not in POSSESSIVE
+
+
 def _affiliation_of(doc: Doc, title_start: int) -> str:
     """A state or organisation named just before a title: "Israel's President", "Mossad chief"."""
     j = title_start
@@ -265,6 +279,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     v = vocabulary()
     text = doc.text
     raw: list[Mention] = []
+    placed: set[str] = set()
     org_by_head: set[str] = set()
     for ent in doc.ents:
         if ent.label_ not in LABELS:
@@ -289,6 +304,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue  # Jewish, Arab, Hebrew: words for a people or creed, not actors by themselves
             elif title:
                 kind, key = "person", name
+            elif ent.label_ == "PERSON" and _placed(span):  # "the X air base", "landed at Y"
+                kind, key = "place", name
             elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
@@ -307,7 +324,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if kind == "person" and not affiliation:
                 appos_title, affiliation = _appositive_affiliation(span)
                 title = title or appos_title
+            if kind == "place" and _placed(span):
+                placed.add(name)
             raw.append(Mention(span.start_char, span.end_char, name, kind, key, ent.label_, title, affiliation))
+    # one sense per discourse: a name the text shows as a place is one wherever else the tagger read a person
+    raw = [replace(m, kind="place", key=m.text) if m.kind == "person" and m.text in placed and not m.title else m
+           for m in raw]
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
     raw += _untagged_initials(doc, raw)
@@ -319,6 +341,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_untagged_repeats(text, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions.extend(_bare_title_mentions(text, mentions))
+    mentions.extend(_role_mentions(doc, mentions))
     mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
@@ -436,9 +459,11 @@ def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
 
 
 def _split_joined(m: Mention, singles: set[str]) -> list[Mention]:
-    """ "Trump Netanyahu talks": two names the document also uses alone, run together."""
+    """ "Trump Netanyahu talks": two names the document also uses alone, run together; not a given name and a
+    surname ("Ana Ruiz" where the text also says "Ana" and "Ruiz")."""
     parts = m.text.split()
-    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts):
+    if m.kind in ("person", "organization") and len(parts) == 2 and all(p in singles for p in parts) \
+            and parts[0] not in _given_names():
         a, b = parts
         return [replace(m, end=m.start + len(a), text=a, key=a, kind="person"),
                 replace(m, start=m.end - len(b), text=b, key=b, kind="person")]
@@ -632,7 +657,8 @@ def _bare_anaphor(tok) -> bool:
 
 def _owner(span: Span, mentions: list[Mention]) -> str:
     """Who a group belongs to: a state or mention before it ("Israel's negotiating team", "Israeli troops"), a
-    people or creed ("Serb forces", "Islamic fundamentalists"), or the person or body after "of" ("supporters of X")."""
+    people or creed ("Serb forces", "Islamic fundamentalists"), a name ("the Vidal family"), or the person or body
+    after "of" ("supporters of X")."""
     for child in span.root.children:
         if child.dep_ == "poss":  # "the rebels and Chile's government": the 's is on the last conjunct
             child = next((c for c in child.subtree if c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children)), child)
@@ -640,7 +666,9 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
             owner = state_of(child.text) or next((m.key for m in mentions if m.start <= child.idx < m.end), "")
             if owner:
                 return owner
-            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() and not child.is_sent_start):
+            if child.ent_type_ == "NORP" or (child.pos_ == "ADJ" and child.text[:1].isupper() or child.pos_ == "PROPN"
+                                             and child.text.istitle()) and not child.is_sent_start:
+                # "Serb forces", "the Vidal family" (not initials: "IDF forces" are the IDF's own)
                 return child.text
     for child in span.root.children:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end:
@@ -701,3 +729,36 @@ def _bare_title_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         key = max(ranked)[1]
         found.append(Mention(match.start(), end, text[match.start():end], "person", key, "TITLE", canonical))
     return found
+
+
+AGED = re.compile(r"\d+-year-old\b")
+
+
+def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the engineer", "the 19-year-old corporal": the person the text described with that noun before ("X, a
+    Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often so far (the
+    latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read elsewhere."""
+    v = vocabulary()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    described: list[tuple[int, str, str]] = []  # (where, noun, person key)
+    for m in people:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        nouns = [c.lower_ for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"] if span is not None else []
+        described += [(m.start, n, m.key) for n in nouns + m.title.split()[-1:]]
+    found = []
+    for tok in doc:
+        before = [c for c in tok.children if c.i < tok.i]
+        if tok.idx in taken or tok.tag_ != "NN" or not tok.text.islower() or not before or before[0].lower_ != "the" \
+                or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
+            continue
+        aged = AGED.search(doc.text[before[0].idx:tok.idx]) is not None
+        key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)
+        if key is None and aged:
+            counts = Counter(m.key for m in people if m.start < tok.idx)
+            key = max(counts, key=lambda k: (counts[k], max(m.start for m in people if m.key == k)), default=None)
+        if key is not None:
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "person", key, "ROLE"))
+            described.append((tok.idx, tok.lower_, key))
+    return found
+

@@ -98,6 +98,21 @@ def previous_body(ctx: Context, tok: Token) -> Mention | None:
     return bodies[-1] if bodies else None
 
 
+def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
+    """They: the people named together as a subject ("X and Y landed", "X, a doctor, and Y") in this or the
+    previous sentence, the latest such subject; [] if none."""
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    horizon = ctx.sent_starts[before - 2] if before >= 2 else 0
+    for m in reversed([m for m in ctx.subject_people if horizon <= m.start < tok.idx]):
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        heads = [span.root] + [c for c in span.root.children if c.dep_ == "appos"] if span is not None else []
+        others = [k for h in heads for c in h.children if c.dep_ == "conj"
+                  for k in [mention_at(ctx, c)] if k is not None and k.kind == "person" and k.key != m.key]
+        if others:
+            return [m] + others
+    return []
+
+
 def both_parties(ctx: Context, tok: Token) -> list[Mention]:
     """ "the two sides", "both countries", "the delegations": the two states or organisations named before as
     a pair ("X and Y signed", "talks between X and Y"), the pair named most often in the text so far (the
@@ -153,6 +168,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         found += _speaking_body(ctx, tok)  # "the Chilean army said it had ...": the body that speaks
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
+        pair = _previous_pair(ctx, tok) if tok.lower_ == "they" else []
+        if pair and (m is None or pair[0].start > m.start):  # "X and Y landed ..., where they were met": the two
+            return pair
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
@@ -277,6 +295,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                 raised = tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
         if tok.dep_ == "acomp" and tok.head.i != tok.i and raised is not None and _planned(tok):  # "is due to release"
             tok, seen = tok.head, seen + 1
+            continue
+        if tok.dep_ == "conj" and tok.head.lemma_ == "be" and tok.head.dep_ == "ccomp" and any(
+                c.dep_ in ("attr", "acomp") for c in tok.head.children) and any(c.dep_ == "dobj" for c in tok.children):
+            tok, seen = tok.head.head, seen + 1  # "X insisted he was a diplomat and suspended talks": X suspended
             continue
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok, seen = tok.head, seen + 1

@@ -475,6 +475,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
     attempt = "could" in aux and any(c.dep_ in ("neg", "auxpass") for c in verb.children)
     if aux.keys() & FUTURE_AUX and not attempt:
         return "future"
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and depth < 3 and _verb_tense(verb.head, depth + 1) == "past":
+        return "past"  # "began carrying messages in the winter": the past of the verb it completes
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)
@@ -487,6 +489,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux.values()):
         return "past"
     if verb.tag_ == "VBG" and aux.keys() & {"is", "are", "am", "'re", "'m"}:  # "are meeting on Friday"
+        return "future"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(  # "is due to take effect ... on Monday"
+            c.dep_ in ("acomp", "attr") and any(g.dep_ == "xcomp" and g.tag_ == "VB" for g in c.children)
+            for c in verb.children):
         return "future"
     return ""
 
@@ -667,6 +673,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         year = named or anchor.year
         if not named and direction in ("last", "this past") and anchor.month <= first + 2:
             year -= 1
+        elif not named and not direction and tense == "past" and date(year, first, 1) > anchor:
+            year -= 1  # "began in the winter", in June: the latest winter that had begun
         elif not named and direction == "next" and anchor.month >= first:
             year += 1
         lo = date(year, first, 1)
@@ -805,7 +813,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return _window(lo, hi, rule, text)
     if rule in ("year", "year-alone", "year-period", "old-year"):
         year = int(g["year"])
-        return _window(date(year, 1, 1), date(year, 12, 31), rule, text)
+        part = re.match(r"(early|mid|late)\b", text, re.IGNORECASE)  # "late 2009": September to December
+        return _window(*part_of(date(year, 1, 1), date(year, 12, 31), part[1].lower()) if part else
+                       (date(year, 1, 1), date(year, 12, 31)), rule, text)
     if rule == "weekday":
         direction = " ".join((g.get("dir") or "").lower().split())
         # "the previous Friday", "the following Monday": counted from the narrative's day, not the anchor's
@@ -861,6 +871,8 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         lo, hi = _part(*week, part, anchor, shift == 0)
         if part == "earlier" and shift == 0 and lo < anchor:  # a day of the week told apart from today's
             hi = anchor - timedelta(days=1)
+        if part == "later" and shift == 0 and anchor < hi:  # "will meet later this week": after today, so too
+            lo = anchor + timedelta(days=1)
         return _within(_window(lo, hi, rule, text), *week)
     if rule in ("relative-month", "relative-year"):
         if anchor is None:
@@ -1062,13 +1074,19 @@ LATER = re.compile(r"\s+later\b")  # not "three days earlier", which counts back
 def _later(g: dict, expression: str, text: str, end: int, last: DateWindow | None,
            anchor: date | None) -> DateWindow | None:
     """ "Two days later", "a week later": the window of the latest dated expression moved on by that many days
-    or weeks, stopping at the anchor if it started before it. TimeML keeps the expression a DURATION."""
+    or weeks, stopping at the anchor if it started before it; "two months later", "three years later": the
+    month or year that many on, as the text counts no closer. TimeML keeps the expression a DURATION."""
     follow = LATER.match(text, end)
     unit, n = (g.get("unit") or "").lower(), _number(g.get("n"))
-    if follow is None or last is None or n is None or unit not in ("day", "week"):
+    if follow is None or last is None or n is None or unit not in ("day", "week", "month", "year"):
         return None
-    step = timedelta(days=n * (7 if unit == "week" else 1))
-    lo, hi = last.earliest + step, last.latest + step
+    if unit == "year":
+        lo, hi = date(last.earliest.year + n, 1, 1), date(last.latest.year + n, 12, 31)
+    elif unit == "month":
+        lo, hi = month_window(*_shift_months(last.earliest, n))[0], month_window(*_shift_months(last.latest, n))[1]
+    else:
+        step = timedelta(days=n * (7 if unit == "week" else 1))
+        lo, hi = last.earliest + step, last.latest + step
     if anchor is not None and lo <= anchor < hi:
         hi = anchor
     return _window(lo, hi, "later", expression)
