@@ -43,7 +43,8 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import clause_verb, date_figure, lengthened, redate
 from backchannel.analyse.events import vocabulary as event_vocabulary
 from backchannel.analyse.mentions import state_of
-from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
+from backchannel.analyse.mentions import doc_text
+from backchannel.analyse.quantities import Quantity, read_quantities
 from backchannel.analyse.quantities import vocabulary as quantity_vocabulary
 from backchannel.models import ClaimRecord, DateWindow, Evidence, Mention, Published, QuoteRecord, Timex
 

@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.analyse.mentions import doc_text
 from backchannel.analyse.times import find_timexes
 
 PATTERNS = Path(__file__).parent / "patterns" / "quantities.yaml"
@@ -226,14 +227,6 @@ def _whole_amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, flo
 
 
 # --- exclusions --------------------------------------------------------------------------------
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, joined once: spaCy rebuilds `doc.text` from every token at each access."""
-    text = doc.user_data.get("backchannel_text")
-    if text is None:
-        text = doc.user_data["backchannel_text"] = doc.text
-    return text
 
 
 def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
