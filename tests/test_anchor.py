@@ -331,3 +331,9 @@ def test_two_chronology_lines_of_the_kind_in_the_window_leave_it_whole(nlp):
     dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\n"
                                        "Jan 20 - Court in Lima sentences his aide.")
     assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates
+
+
+def test_a_stand_in_an_infinitive_inside_the_report_is_taken_on_the_day_it_is_told(nlp):
+    dates = dates_of(nlp, "A rebel spokesman, Ivan Ortiz, said on Sunday the movement would try to seize more "
+                          "Peruvian officers if it could.")
+    assert (dates["seize"].earliest, dates["seize"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates

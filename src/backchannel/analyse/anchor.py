@@ -95,8 +95,8 @@ def _reporting_verb(trigger: Token, sent: Span) -> Token | None:
     """The verb that reports this event: its governor ("said that X met Y") or a closing
     attribution ("X met Y, the newspaper reported on Sunday"), which parsers attach anywhere."""
     node = trigger
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+    for _ in range(3):  # "said the group would try to capture ...": the infinitive is inside the report too
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in SPEECH:
