@@ -111,3 +111,20 @@ def test_a_former_title_is_a_persons_role_not_an_organisation(nlp):
 def test_a_first_name_in_apposition_to_a_kin_noun_takes_the_family_name(nlp):
     found = mentions(nlp, "Tom Kerr was freed by Peru on Monday. Tom Kerr's brother, Sam, thanked Chile. Sam said he was relieved.")
     assert ("Sam", "person", "Sam Kerr") in found and ("Sam", "person", "Sam") not in found
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Crowds gathered in Caracas on Friday. The paper El Sol accused the foreign ministry of selling out a patriot.",
+     "Venezuela"),  # the capital named last before it
+    ("Chile's envoy, Ana Rojas, flew home early. Peru protested. The defence ministry said nothing.", "Peru"),
+])
+def test_a_ministry_with_no_state_is_the_ministry_of_the_state_named_last_before_it(nlp, text, state):
+    assert any(kind == "state" and key == state and "ministry" in t for t, kind, key in mentions(nlp, text))
+
+
+def test_the_administration_is_the_state_named_most_where_every_official_goes_without_a_state(nlp):
+    text = ("Senator Eva Cruz spoke on Monday. Chile and Peru talked, and Peru recalled its envoy. "
+            "Senator Juan Soto accused the administration of lying.")
+    assert ("administration", "state", "Peru") in mentions(nlp, text)
+    text = "Senator Eva Cruz spoke on Monday. Chile and Peru talked. Senator Juan Soto accused the administration of lying."
+    assert ("administration", "state", "Chile") in mentions(nlp, text)  # as often: the first named

@@ -46,6 +46,7 @@ class Vocabulary:
     place_words: frozenset[str]
     groups: tuple[tuple[str, ...], ...]  # longest first, as token tuples
     state_bodies: frozenset[str]
+    ministries: frozenset[str]
     organisation_words: frozenset[str]  # "Hospital", "Institute": a name holding one names no person
     owned_groups: tuple[tuple[str, ...], ...]  # "Serb forces", "supporters of X": groups only with an owner
     states: dict[str, str]  # lower-case name or demonym -> canonical state
@@ -75,8 +76,9 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(tuple(titles), frozenset(titles), {k.lower(): v for k, v in t["synonyms"].items()},
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
                       frozenset(t["collective_heads"]), frozenset(t["place_words"]),
-                      tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"]), key=len, reverse=True)),
-                      frozenset(t["state_bodies"]), frozenset(t["organisation_words"]),
+                      tuple(sorted((tuple(g.split()) for g in t["groups"] + t["state_bodies"] + t["ministries"]),
+                                   key=len, reverse=True)),
+                      frozenset(t["state_bodies"]), frozenset(t["ministries"]), frozenset(t["organisation_words"]),
                       tuple(sorted((tuple(g.split()) for g in t["owned_groups"]), key=len, reverse=True)), states, capitals,
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
                       frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
@@ -553,7 +555,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             i += 1
             continue
         span = doc[i:i + len(match)]
-        if span.root.pos_ != "NOUN" or span.root.dep_ in ("compound", "amod"):
+        if span.root.pos_ != "NOUN" and not (span.root.pos_ == "PROPN" and span.root.text.islower()) \
+                or span.root.dep_ in ("compound", "amod"):  # "the foreign ministry" tagged a name
             i += len(match)
             continue
         owner = _owner(span, mentions) or next((governments[c.lower_] for c in span.root.children if c.i < span.start
@@ -562,7 +565,7 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         name = " ".join(t.lower_ for t in span)
         if name in v.national_forces and owner and state_of(owner):
             governments[name] = state_of(owner)  # "Sudan's army" ... "the army": the same state's
-        bare = all(c.dep_ in ("det", "cc", "conj") or c.dep_ == "prep" and all(
+        bare = all(c.dep_ in ("det", "cc", "conj") or span.start <= c.i < span.end or c.dep_ == "prep" and all(
             g.dep_ == "pcomp" or g.lower_.endswith("ing") for g in c.children) for c in span.root.children)  # "the government (and X)", "accused the government of stalling"
         if name in v.national_forces and not owner and bare and doc[i].i > 0 and doc[i - 1].lower_ == "the" and not any(
                 m.kind == "organization" and m.key.lower().split()[-1] == name for m in mentions):  # not "the X Army"
@@ -575,7 +578,7 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
             continue
-        if name in v.state_bodies:
+        if name in v.state_bodies or name in v.ministries:
             person = next((m for m in mentions if m.key == owner and m.kind == "person"), None)
             state = state_of(owner) if owner else None
             if person is not None:  # "the X administration": the state of X's office, if the text gives it
@@ -583,10 +586,13 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if state:  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
                 governments[name] = state
-            elif not owner and bare and (governments.get(name) or home):
+            elif not owner and bare and (governments.get(name) or (_last_state(mentions, span.start_char)
+                                                                  if name in v.ministries else home)):
                 # "... the government" again, further on: that state's (not "the transitional government"); named
-                # first so, the government of the state whose officials the text names without their state
-                found.append(Mention(span.start_char, span.end_char, span.text, "state", governments.get(name) or home, "GROUP"))
+                # first so, the government of the state whose officials the text names without their state; a ministry,
+                # the state named last before it
+                state = governments.get(name) or (_last_state(mentions, span.start_char) if name in v.ministries else home)
+                found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
         else:
             if name.endswith("s") and tuple(name[:-1].split()) in v.groups:
                 name = name[:-1]  # "delegations", "negotiating teams": one actor with the singular
@@ -596,17 +602,30 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return _one_band(mentions, found)
 
 
+def _last_state(mentions: list[Mention], before: int) -> str:
+    """The state named last before a place in the text: by its name, its capital ("protests in Caracas") or an
+    official of it ("Chile's envoy X"); "" if none."""
+    v = vocabulary()
+    for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True):
+        state = (m.key if m.kind == "state" else state_of(m.text) or v.capitals.get(m.text.lower())
+                 or (state_of(m.affiliation) or v.capitals.get(m.affiliation.lower()) if m.kind == "person" and m.affiliation else None))
+        if state:
+            return state
+    return ""
+
+
 def _home_state(mentions: list[Mention]) -> str:
     """The state a text is written from: news gives foreign officials their state ("Iran's foreign minister X",
     "the Kremlin spokesman Y") and its own none ("President X", "Senator Y"). With officials of both kinds, the
-    state named most often that gives none of its officials a state; "" if no such state leads."""
+    state named most often that gives none of its officials a state; "" if no such state leads. With officials
+    of its own only, the state named most often, the first named of those named as often."""
     v = vocabulary()
     people = [m for m in mentions if m.kind == "person" and m.title]
-    foreign = {state_of(m.affiliation) or v.capitals.get(m.affiliation.lower()) for m in people if m.affiliation}
-    if not foreign - {None} or all(m.affiliation for m in people):
+    foreign = {state_of(m.affiliation) or v.capitals.get(m.affiliation.lower()) for m in people if m.affiliation} - {None}
+    if all(m.affiliation for m in people):
         return ""
     counts = Counter(m.key for m in mentions if m.kind == "state" and m.key not in foreign).most_common(2)
-    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else ""
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1] or not foreign) else ""
 
 
 def _one_band(mentions: list[Mention], groups: list[Mention]) -> list[Mention]:
