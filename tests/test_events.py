@@ -1044,3 +1044,19 @@ def test_a_release_still_to_come_with_no_agent_is_by_whoever_freed_the_first_cap
     assert [(e.type, e.actors, e.status) for e in found] == [("RETREAT", ("Chile",), "occurred"),
                                                               ("RETREAT", ("Chile",), "planned")]
     assert not events(nlp, "The remaining 500 prisoners will be released in May.")
+
+
+@pytest.mark.parametrize("text", [
+    "A video released by the rebels on Friday showed the two nurses.",  # a thing released frees nobody
+    "The footage was released by the army on Monday.",
+    "Moscow struck a different tone.",  # an idiom, no attack
+    "Lima struck a conciliatory note on Tuesday.",
+])
+def test_a_statement_released_and_a_tone_struck_are_no_release_and_no_attack(nlp, text):
+    assert not {"RETREAT", "ASSAULT"} & set(types(nlp, text))
+
+
+def test_a_deal_struck_is_an_agreement_and_a_town_struck_an_attack(nlp):
+    assert "AGREE" in types(nlp, "Chile and Peru struck a deal on Monday.")
+    assert "ASSAULT" in types(nlp, "Rebels struck the town.")
+    assert "RETREAT" in types(nlp, "Two nurses released by the rebels reached Lima.")

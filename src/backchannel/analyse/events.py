@@ -289,9 +289,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     entry = vocabulary()["verbs"].get(lemma)
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
-    if lemma in ("release", "free", "issue", "publish") and any(
-            c.dep_ == "dobj" and _lemma(c) in vocabulary()["statement_objects"] for c in tok.children):
-        return None, None  # "released a statement" reports speech; it frees nobody
+    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
+    if lemma in ("release", "free", "issue", "publish") and any(_lemma(c) in vocabulary()["statement_objects"] for c in released):
+        return None, None  # "released a statement", "a video released by X" report speech; they free nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
                                  for c in tok.children if _lemma(c) in vocabulary()["anonymity"]):
