@@ -1060,3 +1060,9 @@ def test_a_deal_struck_is_an_agreement_and_a_town_struck_an_attack(nlp):
     assert "AGREE" in types(nlp, "Chile and Peru struck a deal on Monday.")
     assert "ASSAULT" in types(nlp, "Rebels struck the town.")
     assert "RETREAT" in types(nlp, "Two nurses released by the rebels reached Lima.")
+
+
+def test_a_mediation_after_which_people_were_returned_is_done_for_them(nlp):
+    found = events(nlp, "Four Peruvian children who had been held in Chile were reunited with their parents on Monday "
+                        "after mediation by Norway.")
+    assert any(e.type == "COOPERATE" and e.actors == ("Norway",) and e.recipients == ("Peru",) for e in found)

@@ -854,6 +854,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     actors, recipients = _holder(ctx, [t for t in ctx.doc[:tok.i] if t.dep_ in ("acl", "relcl")])
                 if kind == "RETREAT" and phrase.dep_ == "dobj" and _lemma(phrase.head) in vocabulary()["host_verbs"]:
                     actors = []  # "Qatar mediated the release of X": the mediation is Qatar's, the release is not
+                if mode == "third-party" and actors and not recipients and tok.dep_ == "pobj":
+                    subj, passive = subject_of(_governor(tok))  # "Four Peruvian children were returned after mediation
+                    if subj is not None and passive:  # by X": those it was done for (or their state) are X's recipients
+                        recipients = keys_of(ctx, subj) or _inside(ctx, subj)
                 verb = tok.text
                 host = _host(ctx, phrase) if kind == "CONSULT" and actors else []
                 if host:  # "Turkey hosted talks between Kyiv and Moscow": talks with a third party present
