@@ -1066,3 +1066,10 @@ def test_a_mediation_after_which_people_were_returned_is_done_for_them(nlp):
     found = events(nlp, "Four Peruvian children who had been held in Chile were reunited with their parents on Monday "
                         "after mediation by Norway.")
     assert any(e.type == "COOPERATE" and e.actors == ("Norway",) and e.recipients == ("Peru",) for e in found)
+
+
+def test_a_second_that_clause_with_must_or_should_is_a_request_of_the_speaker(nlp):
+    found = events(nlp, "Senator Eva Cruz said that the talks had failed and that Peru must free the fishermen.")
+    assert any(e.type == "REQUEST" and e.actors == ("Eva Cruz",) and e.recipients == ("Peru",) for e in found)
+    found = events(nlp, "Senator Eva Cruz said that the talks had failed and that any deal must include a pardon.")
+    assert not any(e.type == "REQUEST" for e in found)

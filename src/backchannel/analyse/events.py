@@ -367,10 +367,12 @@ def _commitment(tok: Token, kind: str) -> Token | None:
 def _obligation(tok: Token) -> Token | None:
     """'X said that Y must Z', 'issued a reminder that Y should Z': a request by X to Y. Returns the
     verb whose subject asks, else None."""
-    if tok.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "aux" and c.lower_ in ("must", "should")
-                                                   for c in tok.children):
+    clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) else tok  # "said that X ... and that Y must"
+    if clause.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "aux" and c.lower_ in ("must", "should")
+                                                      for c in tok.children):
         return None
-    governor = tok.head
+    governor = clause.head
     if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "attr"):  # "issued a stern reminder that ..."
         governor = governor.head
     if governor.pos_ not in ("VERB", "AUX") or governor.i == tok.i or _verb_type(governor)[0] is not None:
@@ -732,6 +734,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = keys_of(ctx, requested) if requested is not None else []
                     recipients = recipients or [k for c in asker.children if c.dep_ in ("dobj", "dative")
                                                 for k in keys_of(ctx, c)]  # "reminded Iraq that it must"
+                    if not recipients and tok.dep_ == "conj":
+                        continue  # "said X and that any deal must include Y": a condition named after, no one asked
                     kind, mode, passive, said = "REQUEST", None, False, None
                     verb = asker.text
                 elif committed:
