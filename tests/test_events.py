@@ -1073,3 +1073,12 @@ def test_a_second_that_clause_with_must_or_should_is_a_request_of_the_speaker(nl
     assert any(e.type == "REQUEST" and e.actors == ("Eva Cruz",) and e.recipients == ("Peru",) for e in found)
     found = events(nlp, "Senator Eva Cruz said that the talks had failed and that any deal must include a pardon.")
     assert not any(e.type == "REQUEST" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Lima issued arrest warrants in May for Jorge Salas and President Luis Vega.",  # "for" on the verb
+    "The court issued a warrant for Jorge Salas on Friday.",
+])
+def test_an_arrest_warrant_issued_sanctions_whom_it_is_for(nlp, text):
+    assert any(e.type == "SANCTION" and e.actors == ("court",) and "Jorge Salas" in e.recipients
+               for e in events(nlp, text))

@@ -410,6 +410,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
+    if not found and kind == "SANCTION":  # "issued warrants in May for X": whom a sanction on a thing is for
+        found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
         found += _recipients(ctx, complement, kind, depth + 1)
