@@ -80,3 +80,9 @@ def test_a_relative_acts_for_himself_not_for_the_one_whose_relative_he_is(nlp):
     found = analyse_document(nlp("Tom Kerr was freed by Peru on Monday. Tom Kerr's brother, Sam, thanked Chile."),
                              Published(None, "unknown")).events
     assert [e.actors for e in found if e.type == "SUPPORT"] == [("Sam Kerr",)]
+
+
+def test_he_who_says_something_is_the_one_who_spoke_last_not_a_man_named_before(nlp):
+    found = events(nlp, "The court freed Jorge Salas on Monday, and Salas thanked his lawyers. President Luis Vega said "
+                        "on Tuesday that the ruling was fair. He said Peru had consulted with Chile for months.")
+    assert [e.actors for e in found if e.type == "CONSULT"] == [("Peru", "Luis Vega")]

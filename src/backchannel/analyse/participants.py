@@ -85,9 +85,24 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
     people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
     gender = "female" if tok.lower_ in ("she", "her") else "male"
+    if tok.dep_ in SUBJECTS and _speaks(tok.head):  # "X said ... He said": who spoke last, unless shown as the other gender
+        speakers = [m for m in subjects if ctx.genders.get(m.key, gender) == gender and _speaks(_token_of(ctx, m).head)]
+        if speakers:
+            return speakers[-1]
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
     unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
+
+
+def _speaks(verb: Token) -> bool:
+    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads this module
+
+    return verb.lemma_.lower() in event_vocabulary()["speech_verbs"]
+
+
+def _token_of(ctx: Context, m: Mention) -> Token:
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else ctx.doc[0]
 
 
 def previous_body(ctx: Context, tok: Token) -> Mention | None:
