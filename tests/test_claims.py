@@ -248,3 +248,9 @@ def test_the_start_point_of_a_change_is_a_count_as_of_before_it(nlp):
 def test_a_part_of_a_group_named_before_it_is_marked_a_part(nlp):
     found = claims_of(nlp, "The rebels freed 12 nurses on Friday, five of whom had been held for a year.")
     assert found["five"].occasion.endswith("part") and not found["12"].occasion.endswith("part")
+
+
+def test_a_member_singled_out_and_the_two_parties_referred_to_are_no_figures(nlp):
+    found = claims_of(nlp, "Observers said the hotline made it one of the few channels still open between the two.")
+    assert not found, found
+    assert "One" in claims_of(nlp, "One of the hostages was freed on Monday.")

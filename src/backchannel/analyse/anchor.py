@@ -149,7 +149,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
               or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes))
-    if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start):
+    if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start) and not _told_then(trigger, chosen):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
             published.window is None or _up_to(chosen.window, published) != chosen.window):
@@ -217,6 +217,13 @@ def _up_to(window: DateWindow | None, published: Published) -> DateWindow | None
 SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
+def _told_then(trigger: Token, timex: Timex) -> bool:
+    """ "since 1980, when Lima broke off relations": the act of the "when" clause the time expression heads is at
+    that time, not the interval from it."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "relcl" and timex.start <= verb.head.idx < timex.end
+
+
 def _since(start: DateWindow | None, published: Published) -> DateWindow | None:
     """ "have met twice since April": from the start it names up to publication, not the start alone."""
     if start is None or published.window is None or published.window.latest < start.earliest:
@@ -264,7 +271,7 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     """ "X said on Wednesday that ... He accused Y of ...": a past act told next, in the same paragraph, with a
     pronoun for its subject goes on with the story at the time the sentence before gave its main verb; "In 2015,
     police arrested him. Peru protested ...": so does any past act told after a sentence that opens with its time,
-    which moves the narrative there."""
+    or that dates a happening ("The last swap took place in 2012. Peru freed ..."), which moves the narrative there."""
     verb = clause_verb(trigger)
     if sent.start == 0 or verb.tag_ != "VBD":
         return None
@@ -275,7 +282,9 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
         return said
-    return said if said is not None and OPENING.match(doc_text(doc), before.start_char, said.start) else None
+    opened = said is not None and OPENING.match(doc_text(doc), before.start_char, said.start)
+    return said if opened or any(c.dep_ in ("nsubj", "nsubjpass") and _kind(c) is not None
+                                 for c in before.root.children) else None
 
 
 OPENING = re.compile(r"\s*(?:(?:in|on|by|during|early|late)\s+)?$", re.IGNORECASE)  # "In 2015, ...", "Three years later, ..."
@@ -339,6 +348,8 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return None
     head = verb.head
+    while verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ in ("advcl", "xcomp"):
+        head = head.head  # "had acted to shield them and dismissed ...": a past verb is not joined to the infinitive
     if head.dep_ == "ccomp" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"

@@ -69,6 +69,9 @@ def vocabulary() -> dict:
             "length_days": v["length_days"]}
 
 
+SELECTION = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:few|many|most|\w+est)\b", re.IGNORECASE)
+
+
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
                 published: Published) -> list[ClaimRecord]:
     found: list[ClaimRecord] = []
@@ -78,8 +81,11 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
     for sent in doc.sents:
         figures = []
         for q in read_quantities(sent):
-            if q.counted in vocabulary()["parties"] and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
-                continue  # "between the two countries": the parties talked of, not a figure reported
+            if (q.counted in vocabulary()["parties"] or re.match(r"\s*(?:[.,;:]|$)", text[q.end:sent.end_char])) \
+                    and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
+                continue  # "between the two countries", "between the two.": the parties talked of, not a figure reported
+            if re.fullmatch(r"one", q.text, re.I) and SELECTION.match(text, q.end):
+                continue  # "one of the few channels left": a member singled out, not a count
             if _no_figure(q, text):
                 continue
             token = _number_token(doc, q)
