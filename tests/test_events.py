@@ -1044,3 +1044,9 @@ def test_a_release_still_to_come_with_no_agent_is_by_whoever_freed_the_first_cap
     assert [(e.type, e.actors, e.status) for e in found] == [("RETREAT", ("Chile",), "occurred"),
                                                               ("RETREAT", ("Chile",), "planned")]
     assert not events(nlp, "The remaining 500 prisoners will be released in May.")
+
+
+def test_wont_free_is_a_refusal_as_will_not_free_is(nlp):
+    found = events(nlp, "The Tamarind Front said it won't release the captured soldiers.")
+    assert [(e.type, e.negated, e.status) for e in found] == [("REJECT", False, "occurred")]
+

@@ -207,6 +207,7 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
         if planner is not None:
             return "planned", planner.lemma_
         aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
+    aux = {"will" if a == "wo" else a for a in aux}  # "won't" is parsed "wo" + "n't"
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
@@ -353,7 +354,7 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     v = vocabulary()
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
-    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    aux = {"will" if c.lower_ == "wo" else c.lower_ for c in tok.children if c.dep_ == "aux"}  # "won't": "wo" + "n't"
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
     clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
@@ -664,6 +665,7 @@ def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negate
     whom = names([m for m in recipients if m.key not in {a.key for a in actors}])
     if negated:  # "does not agree", "not rejected"
         first, _, rest = verb.partition(" ")
+        first = {"wo": "will", "ca": "can"}.get(first.lower(), first)  # "won't", "can't"
         verb = f"{first} not {rest}" if rest else f"not {verb}"
     return " ".join(x for x in (who, verb, whom) if x)
 
