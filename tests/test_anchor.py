@@ -331,3 +331,26 @@ def test_two_chronology_lines_of_the_kind_in_the_window_leave_it_whole(nlp):
     dates = dates_of(nlp, CONVICTION + "\n\nTimeline\n\nJan 9 - Court in Lima sentences the pilot.\n"
                                        "Jan 20 - Court in Lima sentences his aide.")
     assert (dates["sentenced"].earliest, dates["sentenced"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates
+
+
+def test_a_stand_in_an_infinitive_inside_the_report_is_taken_on_the_day_it_is_told(nlp):
+    dates = dates_of(nlp, "A rebel spokesman, Ivan Ortiz, said on Sunday the movement would try to seize more "
+                          "Peruvian officers if it could.")
+    assert (dates["seize"].earliest, dates["seize"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_the_act_of_a_when_clause_after_since_is_at_that_time_not_from_it(nlp):
+    dated = dates_of(nlp, "Norway has represented Chile in Peru since 1975, when Lima broke off relations after a border dispute.")
+    assert (dated["broke"].earliest, dated["broke"].latest) == (date(1975, 1, 1), date(1975, 12, 31)), dated
+
+
+def test_a_sentence_dating_a_happening_moves_the_narrative_to_its_time(nlp):
+    text = "The previous swap took place in March 2012, after long talks. Peru freed three Chileans."
+    assert (dates_of(nlp, text)["freed"].earliest, dates_of(nlp, text)["freed"].latest) == (date(2012, 3, 1), date(2012, 3, 31))
+
+
+def test_a_past_verb_parsed_as_joined_to_an_infinitive_goes_on_with_the_telling(nlp):
+    text = ("A spokesman said on Friday that the army had acted only to protect residents from the shelling "
+            "and dismissed the rebels' figures as lies.")
+    d = dates_of(nlp, text)["dismissed"]
+    assert (d.earliest, d.latest) == (date(2024, 2, 9), date(2024, 2, 9)), d

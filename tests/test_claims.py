@@ -224,3 +224,33 @@ def test_people_flown_home_are_released_and_people_in_need_are_a_standing_count(
 def test_the_length_of_talks_is_a_quantity_of_its_own(nlp):
     found = claims_of(nlp, "The deal came after ten days of talks in Oslo.")
     assert [c.quantity for c in found.values()] == ["day|talk"]
+
+
+def test_an_untensed_clause_takes_the_mood_of_the_verb_it_completes(nlp):
+    found = claims_of(nlp, "The truce will let 300 families return home.")
+    assert found["300"].aspect == "proposed"
+    assert claims_of(nlp, "Officials said the army freed 50 prisoners.")["50"].aspect == "event"
+
+
+def test_a_figure_demanded_is_a_demand_not_a_release(nlp):
+    found = claims_of(nlp, "The militia demanded the release of about 700 prisoners, and the gang sought $900,000.")
+    assert found["about 700"].quantity == "prisoner|demand"
+    assert found["$900,000"].quantity == "USD|demand"
+
+
+def test_the_start_point_of_a_change_is_a_count_as_of_before_it(nlp):
+    found = claims_of(nlp, "On Monday the army cut its troops in the valley from about 9,000 to 4,500.")
+    before, after = found["9,000"], found["4,500"]
+    assert (before.value, before.qualifier, before.aspect) == (9000, "about", "state")
+    assert "troops" in before.what and before.as_of.latest < after.as_of.earliest
+
+
+def test_a_part_of_a_group_named_before_it_is_marked_a_part(nlp):
+    found = claims_of(nlp, "The rebels freed 12 nurses on Friday, five of whom had been held for a year.")
+    assert found["five"].occasion.endswith("part") and not found["12"].occasion.endswith("part")
+
+
+def test_a_member_singled_out_and_the_two_parties_referred_to_are_no_figures(nlp):
+    found = claims_of(nlp, "Observers said the hotline made it one of the few channels still open between the two.")
+    assert not found, found
+    assert "One" in claims_of(nlp, "One of the hostages was freed on Monday.")

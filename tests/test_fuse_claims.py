@@ -137,3 +137,11 @@ def test_lengths_of_one_storys_talks_conflict_whatever_places_they_name():
     assert conflicts([began, signed]) == [("a", "b")]
     elsewhere = length("c", 9, {"Andean Union"}, window("2025-03-10"), "timex:5", story="s2")
     assert conflicts([began, elsewhere]) == []  # another story's talks, at the place it names
+
+
+def test_a_part_of_a_group_is_not_the_whole():
+    whole = figure("whole", 12, occasion="", as_of=window("2025-03-10"))
+    part = figure("part", 5, occasion="part", as_of=window("2025-03-10"))
+    assert conflicts([whole, part]) == []
+    assert conflicts([part, figure("other", 7, occasion="part")]) == [("part", "other")]
+    assert conflicts([replace(whole, aspect="state"), replace(part, aspect="state")]) == []

@@ -474,3 +474,11 @@ def test_a_qualifier_after_from_qualifies_the_start_point(nlp):
     [start, end] = quantities(nlp, "The agency cut its staff from about 90 to 40.")
     assert (start.value, start.qualifier, start.kind) == (90, "about", "from")  # a start point, qualified
     assert (end.value, end.qualifier) == (40, "exact") and "staff" in end.concept
+
+
+@pytest.mark.parametrize("text, figure, counted", [
+    ("In return, the rebels freed the nurses, four of whom the ministry regarded as unlawfully held.", "four", "nurse"),
+    ("The army named 30 soldiers, two of whom were officers.", "two", "soldier"),
+])
+def test_a_part_of_whom_counts_whom_the_relative_refers_to(nlp, text, figure, counted):
+    assert {q.text: q.counted for q in quantities(nlp, text)}[figure] == counted

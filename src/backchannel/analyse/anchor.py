@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
-from backchannel.analyse.mentions import is_heading_line
+from backchannel.analyse.mentions import doc_text, is_heading_line
 from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value, vocabulary
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
@@ -95,8 +95,8 @@ def _reporting_verb(trigger: Token, sent: Span) -> Token | None:
     """The verb that reports this event: its governor ("said that X met Y") or a closing
     attribution ("X met Y, the newspaper reported on Sunday"), which parsers attach anywhere."""
     node = trigger
-    for _ in range(3):
-        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+    for _ in range(3):  # "said the group would try to capture ...": the infinitive is inside the report too
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in SPEECH:
@@ -121,7 +121,7 @@ def _chronicled(trigger: Token, window: DateWindow | None, timexes: list[Timex])
     telling a happening of the same kind on a day inside the event's window dates it to that day."""
     if window is None or window.days == 1:
         return None
-    doc, text, kind = trigger.doc, trigger.doc.text, _kind(trigger)
+    doc, text, kind = trigger.doc, doc_text(trigger.doc), _kind(trigger)
     found = []
     for t in timexes:
         line = text.rfind("\n", 0, t.start) + 1
@@ -149,7 +149,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
               or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes))
-    if chosen is not None and SINCE.search(doc.text, max(0, chosen.start - 8), chosen.start):
+    if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start) and not _told_then(trigger, chosen):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
             published.window is None or _up_to(chosen.window, published) != chosen.window):
@@ -175,20 +175,20 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
     if status == "planned":
-        text = doc.text
+        text = doc_text(doc)
         ahead = [t for t in timexes if t.window is not None and t.type == "DATE" and t.start < trigger.idx
                  and sent_start - t.start < 400 and published.window is not None
                  and t.window.latest >= published.window.latest and not is_heading_line(text, t.start)]
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     perfect = _perfect(trigger) or (reporter is not None and _perfect(reporter))  # "has said it will not ..."
-    return _fallback(doc.text, trigger.idx, timexes, published, status, perfect)
+    return _fallback(doc_text(doc), trigger.idx, timexes, published, status, perfect)
 
 
 def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "have until the end of May to hand over the prisoners", "were given until Friday to reply": the act of
     the infinitive after a deadline is due by then."""
-    verb, text = clause_verb(trigger), trigger.doc.text
+    verb, text = clause_verb(trigger), doc_text(trigger.doc)
     for t in timexes:
         if sent.start_char <= t.start < verb.idx and DEADLINE_BEFORE.search(text[max(0, t.start - 10):t.start]):
             after = DEADLINE_AFTER.match(text, t.end)
@@ -215,6 +215,13 @@ def _up_to(window: DateWindow | None, published: Published) -> DateWindow | None
 
 
 SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _told_then(trigger: Token, timex: Timex) -> bool:
+    """ "since 1980, when Lima broke off relations": the act of the "when" clause the time expression heads is at
+    that time, not the interval from it."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "relcl" and timex.start <= verb.head.idx < timex.end
 
 
 def _since(start: DateWindow | None, published: Published) -> DateWindow | None:
@@ -264,18 +271,20 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     """ "X said on Wednesday that ... He accused Y of ...": a past act told next, in the same paragraph, with a
     pronoun for its subject goes on with the story at the time the sentence before gave its main verb; "In 2015,
     police arrested him. Peru protested ...": so does any past act told after a sentence that opens with its time,
-    which moves the narrative there."""
+    or that dates a happening ("The last swap took place in 2012. Peru freed ..."), which moves the narrative there."""
     verb = clause_verb(trigger)
     if sent.start == 0 or verb.tag_ != "VBD":
         return None
     doc = sent.doc
     before = doc[sent.start - 1].sent
-    if "\n\n" in doc.text[before.start_char:sent.start_char]:  # another paragraph, or a heading
+    if "\n\n" in doc_text(doc)[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
     said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
         return said
-    return said if said is not None and OPENING.match(doc.text, before.start_char, said.start) else None
+    opened = said is not None and OPENING.match(doc_text(doc), before.start_char, said.start)
+    return said if opened or any(c.dep_ in ("nsubj", "nsubjpass") and _kind(c) is not None
+                                 for c in before.root.children) else None
 
 
 OPENING = re.compile(r"\s*(?:(?:in|on|by|during|early|late)\s+)?$", re.IGNORECASE)  # "In 2015, ...", "Three years later, ..."
@@ -300,7 +309,7 @@ def _referred_back(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | 
         return None
     doc = trigger.doc
     for tok in reversed(doc[:sent.start]):
-        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc.text, tok.idx):
+        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc_text(doc), tok.idx):
             continue
         t = _governed(tok.sent, tok, timexes)
         if t is not None:  # the nearest dated one decides: a later happening of the kind is another one
@@ -314,7 +323,7 @@ def date_figure(sent: Span, token: Token, timexes: list[Timex], published: Publi
     chosen = _governed(sent, token, timexes)
     if chosen is not None:
         return chosen.window, f"timex:{chosen.start}"
-    return _fallback(token.doc.text, token.idx, timexes, published, "occurred", before=False)
+    return _fallback(doc_text(token.doc), token.idx, timexes, published, "occurred", before=False)
 
 
 def _governed(sent: Span, token: Token, timexes: list[Timex]) -> Timex | None:
@@ -339,6 +348,8 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
             c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return None
     head = verb.head
+    while verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ in ("advcl", "xcomp"):
+        head = head.head  # "had acted to shield them and dismissed ...": a past verb is not joined to the infinitive
     if head.dep_ == "ccomp" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"

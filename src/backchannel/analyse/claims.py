@@ -21,11 +21,14 @@
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
   Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
   that), which tell the two directions of an exchange apart;
+- a part of a group named before it ("six of whom", "one of them") has the occasion "part" (or "deal:part"):
+  it is not the same quantity as the whole;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
   ("the Treasury put the figure at $5.9bn", claims.yaml), and its as-of window
   (anchor.date_figure): the time its clause governs, else the section heading, else the publication.
   A time inside another figure's phrase is that figure's, and "since <time>" starts a standing count
-  rather than dating it.
+  rather than dating it. The start point of a change ("cut its troops from 9,000 to 4,500") is a standing
+  count as of the day before the change.
 """
 from __future__ import annotations
 
@@ -37,15 +40,17 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.analyse.anchor import clause_verb, date_figure, lengthened
+from backchannel.analyse.anchor import clause_verb, date_figure, lengthened, redate
 from backchannel.analyse.events import vocabulary as event_vocabulary
 from backchannel.analyse.mentions import state_of
-from backchannel.analyse.quantities import Quantity, doc_text, read_quantities
+from backchannel.analyse.mentions import doc_text
+from backchannel.analyse.quantities import Quantity, read_quantities
 from backchannel.analyse.quantities import vocabulary as quantity_vocabulary
 from backchannel.models import ClaimRecord, DateWindow, Evidence, Mention, Published, QuoteRecord, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "claims.yaml"
 ELLIPSIS_CHARS = 600  # how far back a figure that counts nothing named looks for the thing counted
+PARTITIVE = {"them", "whom", "which", "those", "these"}  # "six of whom": a part of a group told before
 PART = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.I)  # a part, not the count
 
 
@@ -64,6 +69,9 @@ def vocabulary() -> dict:
             "length_days": v["length_days"]}
 
 
+SELECTION = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:few|many|most|\w+est)\b", re.IGNORECASE)
+
+
 def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[QuoteRecord],
                 published: Published) -> list[ClaimRecord]:
     found: list[ClaimRecord] = []
@@ -73,10 +81,11 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
     for sent in doc.sents:
         figures = []
         for q in read_quantities(sent):
-            if q.kind == "from":  # "rose from 100 to 150": the earlier value is not as of this sentence
-                continue
-            if q.counted in vocabulary()["parties"] and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
-                continue  # "between the two countries": the parties talked of, not a figure reported
+            if (q.counted in vocabulary()["parties"] or re.match(r"\s*(?:[.,;:]|$)", text[q.end:sent.end_char])) \
+                    and re.search(r"\b(the|both)\s+$", text[sent.start_char:q.start], re.I):
+                continue  # "between the two countries", "between the two.": the parties talked of, not a figure reported
+            if re.fullmatch(r"one", q.text, re.I) and SELECTION.match(text, q.end):
+                continue  # "one of the few channels left": a member singled out, not a count
             if _no_figure(q, text):
                 continue
             token = _number_token(doc, q)
@@ -89,6 +98,8 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
             others = _offsets(doc, taken)
             own = [t for t in dating if t.start not in others]
             claim = _claim(sent, token, q, mentions, own, quotes, published, taken)
+            if q.kind == "from":
+                claim = _before_change(claim, timexes, published)
             thing, _, verb_class = claim.quantity.partition("|")
             if q.counted and not PART.search(text[sent.start_char:q.start]):
                 previous = claim
@@ -101,6 +112,18 @@ def find_claims(doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes:
                 claim = replace(claim, quantity=here.quantity)  # "$6bn was released, while X put it at $5.9bn"
             found.append(claim)
     return found
+
+
+def _before_change(claim: ClaimRecord, timexes: list[Timex], published: Published) -> ClaimRecord:
+    """ "cut its troops from about 9,000 to 4,500": the start point is the count as it stood the day before the
+    change the sentence tells (or, told with no time, before publication)."""
+    kind, _, at = claim.as_of_anchor.partition(":")
+    if kind in ("publication", "before-publication"):
+        at = "publication"
+    elif kind not in ("timex", "heading"):
+        return replace(claim, aspect="state", as_of=None, as_of_anchor="")
+    anchor = f"day-before:{at.partition(':')[0]}"
+    return replace(claim, aspect="state", as_of=redate(anchor, timexes, published), as_of_anchor=anchor)
 
 
 def _no_figure(q: Quantity, text: str) -> bool:
@@ -165,6 +188,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     stretch = _stretch(token)
     own, words = _clause_words(token, verb, q)
     occasion = _occasion(token, verb, stretch, taken)
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in PARTITIVE for p in c.children) for c in token.children):
+        occasion = f"{occasion}:part" if occasion else "part"  # "six of whom", "one of them": a part of a group
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
                        if pattern.search(text)), "")
     if verb_class == "exchange" and q.unit in quantity_vocabulary()["currency_names"]:
@@ -272,7 +297,10 @@ def _number_token(doc: Doc, q: Quantity) -> Token | None:
 
 def _irrealis(verb: Token) -> bool:
     """A figure in a clause that is wanted, planned or possible, not told as fact: "to advance a deal
-    for the release of up to 33", "would free 50"."""
+    for the release of up to 33", "would free 50"; an untensed clause takes the mood of the verb it completes
+    ("a deal that will see 800 freed")."""
+    if verb.dep_ in ("ccomp", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
 
 

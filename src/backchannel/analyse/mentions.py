@@ -27,6 +27,14 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 CAPTORS = "kidnappers"  # the key of unnamed captors in a text that names no armed band
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once: spaCy rebuilds `doc.text` from every token at each access."""
+    text = doc.user_data.get("backchannel_text")
+    if text is None:
+        text = doc.user_data["backchannel_text"] = doc.text
+    return text
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     titles: tuple[tuple[str, ...], ...]  # longest first, as token tuples
@@ -387,7 +395,7 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
     world's states settles it. Only capitalised forms as written in countries.yaml, outside other mentions."""
     taken = [(m.start, m.end) for m in raw]
     found = []
-    for match in _state_name_pattern().finditer(doc.text):
+    for match in _state_name_pattern().finditer(doc_text(doc)):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken) or doc.char_span(start, end) is None:
             continue
@@ -627,6 +635,7 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     v = vocabulary()
     taken = {i for m in mentions for i in range(m.start, m.end)}
     orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    ends = {m.text.split()[-1].lower() for m in orgs}
     found = []
     for tok in doc:
         if tok.idx in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in v.state_bodies or (
@@ -636,6 +645,8 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             named = [m for m in mentions if m.kind == "organization" and m.end <= tok.idx]
             if named:
                 found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key, "ANAPHOR"))
+            continue
+        if tok.lower_ not in ends:  # no organisation's name ends in it: nothing to point back to
             continue
         staff = tok.dep_ == "compound" and tok.head.lower_ in v.collective_heads and tok.text.istitle() and not any(
             c.dep_ in ("det", "compound", "amod") for c in tok.children)  # "Embassy officials said"
@@ -752,7 +763,7 @@ def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tok.idx in taken or tok.tag_ != "NN" or not tok.text.islower() or not before or before[0].lower_ != "the" \
                 or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
             continue
-        aged = AGED.search(doc.text[before[0].idx:tok.idx]) is not None
+        aged = AGED.search(doc_text(doc)[before[0].idx:tok.idx]) is not None
         key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)
         if key is None and aged:
             counts = Counter(m.key for m in people if m.start < tok.idx)

@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.analyse.mentions import doc_text
 from backchannel.analyse.times import find_timexes
 
 PATTERNS = Path(__file__).parent / "patterns" / "quantities.yaml"
@@ -226,14 +227,6 @@ def _whole_amount(m: re.Match, n: str, currency_after: bool) -> tuple[float, flo
 
 
 # --- exclusions --------------------------------------------------------------------------------
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, joined once: spaCy rebuilds `doc.text` from every token at each access."""
-    text = doc.user_data.get("backchannel_text")
-    if text is None:
-        text = doc.user_data["backchannel_text"] = doc.text
-    return text
 
 
 def _time_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -854,7 +847,8 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -> tuple[str | None, Token | None]:
     """(counted noun, the core noun of the concept): "105 hostages" -> ("hostage", hostages);
-    "a 60-day ceasefire" -> (None, ceasefire); "seven of the hostages" -> ("hostage", hostages)."""
+    "a 60-day ceasefire" -> (None, ceasefire); "seven of the hostages" -> ("hostage", hostages); "the nurses,
+    four of whom" -> ("nurse", nurses)."""
     head = root.head
     while head.pos_ not in NOMINAL and head.dep_ in ("compound", "amod") and head.head != head and head.i >= span.end:
         head = head.head  # "a 352 μm pixel pitch": the figure hangs on a modifier of the noun
@@ -873,6 +867,9 @@ def _counted(span: Span, root: Token, num_tok: Token | None, unit: str | None) -
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in NOMINAL:
                     return (_count_noun(pobj, span) if unit is None else None), pobj
+                if pobj.dep_ == "pobj" and pobj.lower_ == "whom":  # "the nurses, four of whom ..."
+                    pobj = next((a for a in root.ancestors if a.pos_ in NOMINAL), None)
+                    return ((_count_noun(pobj, span) if unit is None else None), pobj) if pobj is not None else (None, None)
                 if pobj.dep_ == "pobj":
                     return None, None
     return None, None

@@ -3,7 +3,8 @@ both hold given their qualifiers.
 
 Two claims measure the same quantity when they share the comparability key that analyse.claims gave
 them (what is counted and the verb class: "hostage|release"), their aspect and their unit, an event
-figure also its occasion ("released in the deal"), and they name the same actors ("230 returned to
+figure also its occasion ("released in the deal"), a part of a group ("six of whom": occasion "part") only another
+part, and they name the same actors ("230 returned to
 Russia" and "248 to Ukraine" are the two directions of one exchange, not a dispute; "1,200 people
 killed" and "44,000 Palestinians killed" may count different people); a length in one story ("12 days of
 talks in Lima", "nine days of Andean-led negotiations") need not name the same ones. Proposed figures ("a deal
@@ -81,8 +82,8 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if not all(a.quantity.split("|")):
         return False
-    if a.aspect == "event" and a.occasion != b.occasion:
-        return False
+    if a.occasion != b.occasion and (a.aspect == "event" or _part(a) or _part(b)):
+        return False  # a part of a group ("six of whom") is not the whole, whatever its aspect
     if a.aspect == "proposed":
         return False
     if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story):
@@ -93,6 +94,10 @@ def comparable(a: Figure, b: Figure) -> bool:
         return a.aspect == "event"
     slack = timedelta(days=STATE_SLACK_DAYS if a.aspect == "state" else 0)
     return a.when[0] - slack <= b.when[1] and b.when[0] - slack <= a.when[1]
+
+
+def _part(f: Figure) -> bool:
+    return f.occasion.split(":")[-1] == "part"
 
 
 def _dated(f: Figure) -> bool:
