@@ -1074,3 +1074,10 @@ def test_announcing_it_after_a_sentence_about_a_truce_announces_the_truce(nlp):
                         "announced it on Monday evening.")
     assert [(e.type, e.actors) for e in found if e.trigger == "announced"] == [("RETREAT", ("Rosa Quispe",))]
     assert not [e for e in events(nlp, "The weather was cold. Rosa Quispe announced it on Monday.")]
+
+
+def test_pressing_on_is_going_on_not_a_demand(nlp):
+    for text in ("The Chilean army pressed on with the offensive.", "Chile pressed ahead with the offensive.",
+                 "\"We press on until victory,\" the Chilean army said."):
+        assert not [e for e in events(nlp, text) if e.type == "REQUEST"]
+    assert [e.type for e in events(nlp, "Chile pressed Peru to free the sailors.")] == ["REQUEST"]

@@ -291,6 +291,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if lemma in vocabulary()["travel_verbs"] and _pressing(tok) is not None:
         return "CONSULT", "visit"  # "would travel to X to press both sides": a visit to press them (the coding guide)
     entry = vocabulary()["verbs"].get(lemma)
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
+           for c in tok.children):
+        return None, None  # "we press on": going on, no pressing of anyone
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
     if lemma in ("release", "free", "issue", "publish") and any(
