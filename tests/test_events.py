@@ -1082,3 +1082,40 @@ def test_a_second_that_clause_with_must_or_should_is_a_request_of_the_speaker(nl
 def test_an_arrest_warrant_issued_sanctions_whom_it_is_for(nlp, text):
     assert any(e.type == "SANCTION" and e.actors == ("court",) and "Jorge Salas" in e.recipients
                for e in events(nlp, text))
+
+
+def test_wont_free_is_a_refusal_as_will_not_free_is(nlp):
+    found = events(nlp, "The Tamarind Front said it won't release the captured soldiers.")
+    assert [(e.type, e.negated, e.status) for e in found] == [("REJECT", False, "occurred")]
+
+
+@pytest.mark.parametrize("text", [
+    "A State Department spokeswoman said the envoy, Mark Ellis, would travel to Nairobi this week to press Kenya.",
+    "Mark Ellis will travel to Nairobi on Friday to press Kenya.",
+    # the parser hangs the journey on a relative clause inside what is said
+    "A spokeswoman said the swap was a step that the parties would have to settle, and that Mark Ellis would travel "
+    "to Nairobi this week to press Kenya.",
+])
+def test_a_journey_to_press_a_party_is_a_planned_visit_not_a_promise(nlp, text):
+    assert [(e.type, e.mode, e.actors, e.recipients, e.status) for e in events(nlp, text)] == [
+        ("CONSULT", "visit", ("Mark Ellis",), ("Kenya",), "planned")]
+
+
+def test_an_appeal_court_upholding_the_verdict_acts_on_whoever_was_sentenced(nlp):
+    found = events(nlp, "Rosa Quispe was arrested in Lima in 2019 and sentenced to ten years in prison in 2021. "
+                        "A Peruvian appeals court upheld the verdict in March.")
+    assert [e.recipients for e in found if e.trigger == "upheld"] == [("Rosa Quispe",)]
+
+
+def test_announcing_it_after_a_sentence_about_a_truce_announces_the_truce(nlp):
+    found = events(nlp, "The truce was signed by Peru and the Tamarind Front in Oslo. Peruvian President Rosa Quispe "
+                        "announced it on Monday evening.")
+    assert [(e.type, e.actors) for e in found if e.trigger == "announced"] == [("RETREAT", ("Rosa Quispe",))]
+    assert not [e for e in events(nlp, "The weather was cold. Rosa Quispe announced it on Monday.")]
+
+
+def test_pressing_on_is_going_on_not_a_demand(nlp):
+    for text in ("The Chilean army pressed on with the offensive.", "Chile pressed ahead with the offensive.",
+                 "\"We press on until victory,\" the Chilean army said."):
+        assert not [e for e in events(nlp, text) if e.type == "REQUEST"]
+    assert [e.type for e in events(nlp, "Chile pressed Peru to free the sailors.")] == ["REQUEST"]

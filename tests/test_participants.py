@@ -86,3 +86,34 @@ def test_he_who_says_something_is_the_one_who_spoke_last_not_a_man_named_before(
     found = events(nlp, "The court freed Jorge Salas on Monday, and Salas thanked his lawyers. President Luis Vega said "
                         "on Tuesday that the ruling was fair. He said Peru had consulted with Chile for months.")
     assert [e.actors for e in found if e.type == "CONSULT"] == [("Peru", "Luis Vega")]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    # we, our: the side the speaker speaks for (a body, a person's state), I: the speaker
+    ("Peruvian Foreign Minister Rosa Quispe flew to Santiago on Monday. \"We will not free the Chilean fishermen "
+     "until our sailors come home,\" the minister told reporters.", "REJECT", "Peru"),
+    ("\"We reject the ceasefire plan,\" a Tamarind Front commander said on Tuesday.", "REJECT", "Tamarind Front"),
+    ("Peruvian Foreign Minister Rosa Quispe flew to Santiago on Monday. \"Our navy will not free the Chilean "
+     "fishermen,\" she said.", "REJECT", "Peru"),
+    ("Peruvian Foreign Minister Rosa Quispe flew to Santiago on Monday. \"I will not sign the accord,\" she said.",
+     "REJECT", "Rosa Quispe"),
+    ("\"We will not sign the accord,\" said Rosa Quispe, Peru's foreign minister.", "REJECT", "Peru"),
+])
+def test_first_person_in_a_direct_quotation_is_its_speakers_side(nlp, text, kind, actor):
+    assert any(e.type == kind and actor in e.actors for e in events(nlp, text))
+
+
+def test_they_in_a_direct_quotation_are_others_than_the_body_that_speaks(nlp):
+    found = events(nlp, "Chile seized three Peruvian trawlers on Sunday. \"They must release the crews at once,\" "
+                        "the Peruvian navy said.")
+    assert [(e.actors, e.recipients) for e in found if e.type == "REQUEST"] == [(("Peru",), ("Chile",))]
+
+
+def test_a_direct_quotation_that_only_describes_is_no_event(nlp):
+    assert events(nlp, "Peruvian Foreign Minister Rosa Quispe flew to Santiago on Monday. \"The weather in the "
+                       "capital was cold and wet,\" she said.") == ()
+
+
+def test_we_are_not_whoever_the_speaker_talks_to(nlp):
+    found = events(nlp, "\"We will not sign the accord,\" Rosa Quispe, a spokeswoman for the navy, told the Lima Herald.")
+    assert [e.actors for e in found if e.type == "REJECT"] == [("Rosa Quispe",)]

@@ -207,6 +207,7 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
         if planner is not None:
             return "planned", planner.lemma_
         aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
+    aux = {"will" if a == "wo" else a for a in aux}  # "won't" is parsed "wo" + "n't"
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
@@ -271,6 +272,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
+    objects += [a for c in objects for a in [_antecedent(c)] if a is not None]  # "The deal ... X announced it"
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
@@ -286,7 +288,12 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             p.dep_ == "prep" and p.lower_ == "in" and any(_lemma(n) in vocabulary()["trade_nouns"] and any(
                 f.dep_ == "prep" and f.lower_ == "for" for f in n.children) for n in p.children) for p in tok.children):
         return "COOPERATE", "release"  # "X returned home in exchange for 30 prisoners": X was freed in a swap
+    if lemma in vocabulary()["travel_verbs"] and _pressing(tok) is not None:
+        return "CONSULT", "visit"  # "would travel to X to press both sides": a visit to press them (the coding guide)
     entry = vocabulary()["verbs"].get(lemma)
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
+           for c in tok.children):
+        return None, None  # "we press on": going on, no pressing of anyone
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
     released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
@@ -324,6 +331,42 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     return kind, mode
 
 
+def _pressing(tok: Token) -> Token | None:
+    """The purpose of a journey that asks something of someone: "travel to X to press both sides" -> press."""
+    return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                                for g in c.children)
+                 and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] == "REQUEST"), None)
+
+
+def _antecedent(it: Token) -> Token | None:
+    """ "The deal was sealed on Monday. X announced it": the subject of the sentence before, which "it" as object
+    stands for; None for another pronoun or in a text's first sentence."""
+    if it.lower_ != "it" or it.dep_ != "dobj" or it.sent.start == 0:
+        return None
+    subj = subject_of(it.doc[it.sent.start - 1].sent.root)[0]
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
+def _sentenced(ctx: Context, tok: Token) -> list[Mention]:
+    """ "upheld the verdict": the person the text last told was sentenced or convicted, on whom the verdict was passed."""
+    v = vocabulary()
+    if not any(c.dep_ == "dobj" and _lemma(c) in v["verdict_nouns"] and any(d.lower_ == "the" for d in c.children)
+               for c in tok.children):
+        return []
+    for t in reversed(ctx.doc[:tok.i]):
+        subj, passive = subject_of(t) if _lemma(t) in v["sentencing_verbs"] and t.tag_ == "VBN" else (None, False)
+        people = [m for m in keys_of(ctx, subj) if m.kind == "person"] if subj is not None and passive else []
+        if people:
+            return people
+    return []
+
+
+def _reported_plan(tok: Token) -> bool:
+    """ "said (that) X would travel to Y": a "would" under a speech verb, however deep the parser hangs it."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and any(
+        _lemma(a) in vocabulary()["speech_verbs"] for a in tok.ancestors)
+
+
 def _reciprocal(tok: Token) -> bool:
     """An act its actors do to each other ("blamed each other", "accused one another")."""
     return any(c.dep_ in ("dobj", "pobj", "prep") and any(g.lower_ == "other" for g in c.subtree) and any(
@@ -353,7 +396,7 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     v = vocabulary()
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
-    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    aux = {"will" if c.lower_ == "wo" else c.lower_ for c in tok.children if c.dep_ == "aux"}  # "won't": "wo" + "n't"
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
     clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
@@ -399,6 +442,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             near = [g for g in child.children] + [gg for g in child.children if g.dep_ == "dobj" for gg in g.children]
             found += [k for g in near if g.dep_ == "prep" and g.lower_ == "with"
                       for p in g.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
+            if child == _pressing(tok):  # "travel to X to press both sides": those pressed
+                found += [k for g in child.children if g.dep_ == "dobj" for k in keys_of(ctx, g)]
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
@@ -669,6 +714,7 @@ def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negate
     whom = names([m for m in recipients if m.key not in {a.key for a in actors}])
     if negated:  # "does not agree", "not rejected"
         first, _, rest = verb.partition(" ")
+        first = {"wo": "will", "ca": "can"}.get(first.lower(), first)  # "won't", "can't"
         verb = f"{first} not {rest}" if rest else f"not {verb}"
     return " ".join(x for x in (who, verb, whom) if x)
 
@@ -720,7 +766,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     for sent in ctx.sentences:
         for tok in sent:
-            mode, undergone, committed = None, False, None
+            mode, undergone, committed, pressing = None, False, None, False
             if is_heading_line(text, tok.idx):
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
@@ -729,7 +775,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
-                asker, committed = _obligation(tok), kind is not None and _commitment(tok, kind)
+                pressing = kind == "CONSULT" and _pressing(tok) is not None  # a journey to press someone is a visit,
+                asker, committed = _obligation(tok), kind is not None and not pressing and _commitment(tok, kind)  # no promise
                 if asker is not None:  # the act asked for is not the event; the asking is
                     subj, _ = subject_of(asker)
                     requested = subject_of(tok)[0]
@@ -753,6 +800,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     kind, passive = _committed(kind), False
                     verb = tok.text
                 elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)
+                                      and not (pressing and _reported_plan(tok))  # "said X would travel to press"
                                       and not (mode == "ceasefire" and _truce_of_gerund(tok) is not None)):
                     continue
                 elif tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["ending_verbs"]:
@@ -788,6 +836,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
+                    recipients = recipients or _sentenced(ctx, tok)  # "upheld the verdict": the one sentenced
                     if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
                         subj = subj if subj is not None else _truce_of_gerund(tok)  # "the truce taking effect"
                         if subj is None or subj.lemma_.lower() not in vocabulary()["truce_nouns"] or any(
@@ -879,6 +928,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False
             status, cue = _status(ctx, sent, tok)
+            if pressing and cue == "would":
+                status = "planned"  # "said X would travel to Y to press them": a visit planned
             if committed and cue in ("will", "'ll", "shall", "would"):
                 status, cue = "occurred", ""  # "said it would free them": the promise is made, not planned
             if status == "planned" and re.search(r"\bunless\b", sent.text, re.IGNORECASE):

@@ -15,6 +15,7 @@ from backchannel.models import Mention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}  # inside a direct quotation: its speaker's side, or the speaker
 PARTY_NOUNS = {"side", "country", "nation", "government", "party", "state"}  # "the two sides", "both countries"
 PAIRED_GROUPS = {"delegation", "side", "party"}  # "the delegations", "the sides": the two parties, however many named
 # Heads that only count or group the people named after "of": "thousands of Iraqi Kurds", "members of the union".
@@ -33,6 +34,7 @@ class Context:
     subject_people: list[Mention]  # people named as the subject of a clause, in text order
     subject_bodies: list[Mention]  # states, organisations and groups named as the subject of a clause
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "female" / "male", where the text shows it
+    voices: list[tuple[int, int, list[Mention], int]] | None = None  # direct quotations and who speaks them, when needed
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
@@ -106,11 +108,36 @@ def _token_of(ctx: Context, m: Mention) -> Token:
 
 
 def previous_body(ctx: Context, tok: Token) -> Mention | None:
-    """It/they: the state, organisation or group last named as a subject in this or the previous sentence."""
+    """It/they: the state, organisation or group last named as a subject in this or the previous sentence; inside
+    a direct quotation not the speaker's own (who says "we")."""
     before = bisect_right(ctx.sent_starts, tok.idx)
     horizon = ctx.sent_starts[before - 2] if before >= 2 else 0
-    bodies = [m for m in ctx.subject_bodies if horizon <= m.start < tok.idx]
+    own = {m.key for m in first_person(ctx, tok, plural=True)}
+    bodies = [m for m in ctx.subject_bodies if horizon <= m.start < tok.idx and m.key not in own]
     return bodies[-1] if bodies else None
+
+
+def voice(ctx: Context, tok: Token) -> tuple[list[Mention], int] | None:
+    """Who speaks the direct quotation holding this token (the actors its speaker phrase names) and where that
+    phrase ends; None outside a quotation."""
+    if ctx.voices is None:
+        from backchannel.analyse.quotes import voices  # quotes reads participants
+        ctx.voices = []  # a speaker phrase is never read through a quotation
+        ctx.voices = voices(ctx.doc, ctx)
+    return next(((keys, said) for start, end, keys, said in ctx.voices if start <= tok.idx < end), None)
+
+
+def first_person(ctx: Context, tok: Token, plural: bool | None = None) -> list[Mention]:
+    """ "'We will not sign,' the minister said": we, us and our in a direct quotation are the side its speaker
+    speaks for (a body speaking, a person's state or organisation named by the end of the speaker phrase, else the
+    person); I, me and my the speaker."""
+    keys, said = voice(ctx, tok) or ([], 0)
+    if not (tok.lower_ in ("we", "us", "our") if plural is None else plural):
+        return [k for k in keys if k.kind == "person"][:1]
+    bodies = [k for k in keys if k.kind in ("state", "organization", "group")]
+    sides = {m.affiliation for k in keys if k.kind == "person" for m in ctx.mentions if m.key == k.key and m.affiliation}
+    bodies += [b for b in ctx.mentions if b.key in sides and b.kind in ("state", "organization", "group") and b.start < said]
+    return bodies[:1] or keys[:1]
 
 
 def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
@@ -179,7 +206,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     m = mention_at(ctx, tok)
     if m is None and tok.lower_ in PRONOUNS:
         m = previous_person(ctx, tok)
-    elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS and _speaking_body(ctx, tok):
+    elif m is None and tok.lower_ in FIRST_PERSON:
+        found += first_person(ctx, tok)
+    elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS and _speaking_body(ctx, tok) \
+            and voice(ctx, tok) is None:  # in the speaker's own words, "they" are others
         found += _speaking_body(ctx, tok)  # "the Chilean army said it had ...": the body that speaks
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
@@ -218,6 +248,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                         cm = previous_body(ctx, part)
                     elif cm is None and child.dep_ == "poss" and tok.dep_ in SUBJECTS and part.lower_ in ("his", "her"):
                         cm = previous_person(ctx, part)
+                    elif cm is None and part.lower_ in ("our", "my"):  # "'Our negotiators will go,' she said"
+                        cm = next(iter(first_person(ctx, part)), None)
                     if cm is not None:
                         found.append(cm)
             elif child.dep_ == "prep" and child.lower_ == "of":

@@ -72,6 +72,16 @@ def find_quotes(doc: Doc, mentions: list[Mention], context: Context | list[Span]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
+def voices(doc: Doc, context: Context) -> list[tuple[int, int, list[Mention], int]]:
+    """The direct quotations of a document as (start, end, who speaks, where the speaker phrase ends): the actors
+    the speaker phrase names, for reading "we", "I" and "our" inside the marks as the speaker's."""
+    reader = _Reader(doc, context)
+    found = [q for q in (reader.direct(start, end) for start, end in reader.marked) if q is not None]
+    return [(q.start, q.end, reader._speaker_keys(speaker) + [  # "X, Peru's foreign minister": Peru too
+        m for t in speaker.subtree for m in [mention_at(context, t)] if m is not None and m.kind != "person"],
+        speaker.right_edge.idx + len(speaker.right_edge)) for q in found for speaker in [reader.speaker_of[q]]]
+
+
 def _mostly_quoted(indirect: QuoteRecord, direct: list[QuoteRecord]) -> bool:
     """Is at least half of an indirect quotation's clause already a direct quotation?"""
     covered = sum(max(0, min(indirect.end, q.end) - max(indirect.start, q.start)) for q in direct)
@@ -104,6 +114,7 @@ class _Reader:
         self.quoted = {tok.i for start, end in self.marked  # inside quotation marks, whatever is cited
                        for tok in doc.char_span(start, end, alignment_mode="expand") or ()}
         self.cue_of: dict[QuoteRecord, int] = {}  # the token that attributes each quotation
+        self.speaker_of: dict[QuoteRecord, Token] = {}  # the head of its speaker phrase
 
     # -- direct -----------------------------------------------------------------------------------
     def direct(self, start: int, end: int) -> QuoteRecord | None:
@@ -306,6 +317,7 @@ class _Reader:
                                                      max(end, speaker.idx, cue_token.idx + 1)),
                              anonymous=anonymous, source_cue=source_cue)
         self.cue_of[record] = cue_token.i
+        self.speaker_of[record] = speaker
         return record
 
     def _speaker_keys(self, speaker: Token) -> list[Mention]:
