@@ -656,7 +656,6 @@ def test_striking_something_is_an_assault_striking_alone_a_protest(nlp, text, ki
     assert kind in types(nlp, text)
 
 
-
 @pytest.mark.parametrize("text, actor", [
     ("Uruguay's foreign minister said Montevideo would not allow Argentine warships to enter its ports.", "Uruguay"),
     ("Bolivia will not release the Chilean prisoners.", "Bolivia"),
