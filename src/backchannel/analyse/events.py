@@ -22,7 +22,8 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import CAPTORS, is_heading_line, state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
+                                          vocabulary as mention_vocabulary)
 from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -172,7 +173,7 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
         if child.dep_ == "prep" and child.lower_ in ("in", "to"):
             for g in child.children:
                 m = ctx.by_char.get(g.idx)
-                state = m is not None and (state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+                state = m is not None and state_named(m.text)
                 if g.dep_ == "pobj" and state:
                     found.append(replace(m, kind="state", key=state))
     return found
@@ -183,12 +184,10 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     arrested in Chile and extradited to Peru": Chile extradited)."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
-             for m in [ctx.by_char.get(t.idx)] if m is not None
-             for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
+             for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
     if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
         return _where(ctx, tok.head)
-    return [replace(m, kind="state", key=state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
-            for m in found]
+    return [replace(m, kind="state", key=state_named(m.text)) for m in found]
 
 
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
