@@ -130,13 +130,18 @@ def _truce_of_gerund(tok: Token) -> Token | None:
 def _truce_agreed(tok: Token) -> bool:
     """Is what this verb signs or agrees to a truce ("signed a truce", "the truce that X signed")?"""
     truces = vocabulary()["truce_nouns"]
-    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                                                               for g in c.children if g.dep_ == "pobj"]
+    objects = _objects_agreed(tok)
     if tok.dep_ == "relcl":
         objects.append(tok.head)
     if _gapped_relative(tok):
         objects.append(tok.doc[tok.head.left_edge.i - 2])
     return any(o.lemma_.lower() in truces for o in objects)
+
+
+def _objects_agreed(tok: Token) -> list[Token]:
+    """What a verb takes or agrees to: its direct objects, then what follows "to" ("signed a pact", "agreed to it")."""
+    return [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                            for g in c.children if g.dep_ == "pobj"]
 
 
 def _gapped_relative(tok: Token) -> bool:
@@ -249,8 +254,7 @@ def _unnamed_source(ctx: Context, tok: Token) -> str:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                                                                for g in c.children if g.dep_ == "pobj"]
+    objects = _objects_agreed(tok)
     if tok.pos_ in ("VERB", "AUX") and any(o.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
                                            for o in objects):
         return True  # "agreed to no such thing", "signed nothing"
@@ -952,7 +956,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
                 kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
             if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release" or kind == "AGREE" and _both(tok)
-                    or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:  # "X and Y blamed each other"  # "the two governments agreed": with each other
+                    or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:
+                # "the two governments agreed": with each other; "X and Y blamed each other"
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
