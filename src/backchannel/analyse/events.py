@@ -22,7 +22,8 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import CAPTORS, is_heading_line, state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
+                                          vocabulary as mention_vocabulary)
 from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -129,13 +130,18 @@ def _truce_of_gerund(tok: Token) -> Token | None:
 def _truce_agreed(tok: Token) -> bool:
     """Is what this verb signs or agrees to a truce ("signed a truce", "the truce that X signed")?"""
     truces = vocabulary()["truce_nouns"]
-    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                                                               for g in c.children if g.dep_ == "pobj"]
+    objects = _objects_agreed(tok)
     if tok.dep_ == "relcl":
         objects.append(tok.head)
     if _gapped_relative(tok):
         objects.append(tok.doc[tok.head.left_edge.i - 2])
     return any(o.lemma_.lower() in truces for o in objects)
+
+
+def _objects_agreed(tok: Token) -> list[Token]:
+    """What a verb takes or agrees to: its direct objects, then what follows "to" ("signed a pact", "agreed to it")."""
+    return [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                            for g in c.children if g.dep_ == "pobj"]
 
 
 def _gapped_relative(tok: Token) -> bool:
@@ -172,7 +178,7 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
         if child.dep_ == "prep" and child.lower_ in ("in", "to"):
             for g in child.children:
                 m = ctx.by_char.get(g.idx)
-                state = m is not None and (state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
+                state = m is not None and state_named(m.text)
                 if g.dep_ == "pobj" and state:
                     found.append(replace(m, kind="state", key=state))
     return found
@@ -183,12 +189,10 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     arrested in Chile and extradited to Peru": Chile extradited)."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
-             for m in [ctx.by_char.get(t.idx)] if m is not None
-             for state in [state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower())] if state]
+             for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
     if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
         return _where(ctx, tok.head)
-    return [replace(m, kind="state", key=state_of(m.text) or mention_vocabulary().capitals.get(m.text.lower()))
-            for m in found]
+    return [replace(m, kind="state", key=state_named(m.text)) for m in found]
 
 
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
@@ -250,8 +254,7 @@ def _unnamed_source(ctx: Context, tok: Token) -> str:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    objects = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
-                                                                for g in c.children if g.dep_ == "pobj"]
+    objects = _objects_agreed(tok)
     if tok.pos_ in ("VERB", "AUX") and any(o.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
                                            for o in objects):
         return True  # "agreed to no such thing", "signed nothing"
@@ -953,7 +956,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     t.lower_ == "each" or _lemma(t) in ("exchange", "swap") for t in sent):
                 kind = "COOPERATE"  # "X and Y each freed 50 prisoners", "... in an exchange": a swap
             if (kind == "CONSULT" or kind == "COOPERATE" and mode == "release" or kind == "AGREE" and _both(tok)
-                    or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:  # "X and Y blamed each other"  # "the two governments agreed": with each other
+                    or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:
+                # "the two governments agreed": with each other; "X and Y blamed each other"
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue

@@ -99,6 +99,11 @@ def looks_like_person(name: str) -> bool:
         w.lower() in vocabulary().organisation_words for w in words)
 
 
+def state_named(text: str) -> str | None:
+    """The state a name stands for, by itself or by its capital ("Qatari" -> "Qatar", "Kyiv" -> "Ukraine")."""
+    return state_of(text) or vocabulary().capitals.get(text.lower())
+
+
 def state_of(text: str) -> str | None:
     """The canonical state a name or demonym stands for ("Qatari" -> "Qatar")."""
     v = vocabulary()
@@ -565,8 +570,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         name = " ".join(t.lower_ for t in span)
         if name in v.national_forces and owner and state_of(owner):
             governments[name] = state_of(owner)  # "Sudan's army" ... "the army": the same state's
+        # "the government (and X)", "accused the government of stalling"
         bare = all(c.dep_ in ("det", "cc", "conj") or span.start <= c.i < span.end or c.dep_ == "prep" and all(
-            g.dep_ == "pcomp" or g.lower_.endswith("ing") for g in c.children) for c in span.root.children)  # "the government (and X)", "accused the government of stalling"
+            g.dep_ == "pcomp" or g.lower_.endswith("ing") for g in c.children) for c in span.root.children)
         if name in v.national_forces and not owner and bare and doc[i].i > 0 and doc[i - 1].lower_ == "the" and not any(
                 m.kind == "organization" and m.key.lower().split()[-1] == name for m in mentions):  # not "the X Army"
             # "the army", "the military": a state's one army, the one named before, or the army of the story
@@ -582,17 +588,17 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             person = next((m for m in mentions if m.key == owner and m.kind == "person"), None)
             state = state_of(owner) if owner else None
             if person is not None:  # "the X administration": the state of X's office, if the text gives it
-                state = state_of(person.affiliation) or v.capitals.get(person.affiliation.lower())
+                state = state_named(person.affiliation)
             if state:  # "the Russian government" acts as Russia
                 found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
                 governments[name] = state
-            elif not owner and bare and (governments.get(name) or (_last_state(mentions, span.start_char)
-                                                                  if name in v.ministries else home)):
+            elif not owner and bare:
                 # "... the government" again, further on: that state's (not "the transitional government"); named
                 # first so, the government of the state whose officials the text names without their state; a ministry,
                 # the state named last before it
                 state = governments.get(name) or (_last_state(mentions, span.start_char) if name in v.ministries else home)
-                found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
+                if state:
+                    found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
         else:
             if name.endswith("s") and tuple(name[:-1].split()) in v.groups:
                 name = name[:-1]  # "delegations", "negotiating teams": one actor with the singular
@@ -605,10 +611,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _last_state(mentions: list[Mention], before: int) -> str:
     """The state named last before a place in the text: by its name, its capital ("protests in Caracas") or an
     official of it ("Chile's envoy X"); "" if none."""
-    v = vocabulary()
     for m in sorted((m for m in mentions if m.end <= before), key=lambda m: m.start, reverse=True):
-        state = (m.key if m.kind == "state" else state_of(m.text) or v.capitals.get(m.text.lower())
-                 or (state_of(m.affiliation) or v.capitals.get(m.affiliation.lower()) if m.kind == "person" and m.affiliation else None))
+        state = m.key if m.kind == "state" else state_named(m.text) or (
+            state_named(m.affiliation) if m.kind == "person" and m.affiliation else None)
         if state:
             return state
     return ""
@@ -619,9 +624,8 @@ def _home_state(mentions: list[Mention]) -> str:
     "the Kremlin spokesman Y") and its own none ("President X", "Senator Y"). With officials of both kinds, the
     state named most often that gives none of its officials a state; "" if no such state leads. With officials
     of its own only, the state named most often, the first named of those named as often."""
-    v = vocabulary()
     people = [m for m in mentions if m.kind == "person" and m.title]
-    foreign = {state_of(m.affiliation) or v.capitals.get(m.affiliation.lower()) for m in people if m.affiliation} - {None}
+    foreign = {state_named(m.affiliation) for m in people if m.affiliation} - {None}
     if all(m.affiliation for m in people):
         return ""
     counts = Counter(m.key for m in mentions if m.kind == "state" and m.key not in foreign).most_common(2)

@@ -82,13 +82,14 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
     else the last person mentioned there; where the text shows people's gender, one of the pronoun's gender
     first, and never one of the other."""
-    before = bisect_right(ctx.sent_starts, tok.idx)
-    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    horizon = _horizon(ctx, tok, 4)
     subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
     people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
     gender = "female" if tok.lower_ in ("she", "her") else "male"
-    if tok.dep_ in SUBJECTS and _speaks(tok.head):  # "X said ... He said": who spoke last, unless shown as the other gender
-        speakers = [m for m in subjects if ctx.genders.get(m.key, gender) == gender and _speaks(_token_of(ctx, m).head)]
+    if tok.dep_ in SUBJECTS and _in_events(tok.head, "speech_verbs"):
+        # "X said ... He said": who spoke last, unless shown as the other gender
+        speakers = [m for m in subjects if ctx.genders.get(m.key, gender) == gender
+                    and _in_events(_token_of(ctx, m).head, "speech_verbs")]
         if speakers:
             return speakers[-1]
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
@@ -96,10 +97,16 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
 
 
-def _speaks(verb: Token) -> bool:
-    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads this module
+def _horizon(ctx: Context, tok: Token, sentences: int) -> int:
+    """Where the last `sentences` sentences up to the token begin (2: its own and the one before); 0 near the start."""
+    before = bisect_right(ctx.sent_starts, tok.idx)
+    return ctx.sent_starts[before - sentences] if before >= sentences else 0
 
-    return verb.lemma_.lower() in event_vocabulary()["speech_verbs"]
+
+def _in_events(tok: Token, words: str) -> bool:
+    """Is the token's lemma in that word list of the events vocabulary ("speech_verbs": "said")?"""
+    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
+    return tok.lemma_.lower() in event_vocabulary()[words]
 
 
 def _token_of(ctx: Context, m: Mention) -> Token:
@@ -110,8 +117,7 @@ def _token_of(ctx: Context, m: Mention) -> Token:
 def previous_body(ctx: Context, tok: Token) -> Mention | None:
     """It/they: the state, organisation or group last named as a subject in this or the previous sentence; inside
     a direct quotation not the speaker's own (who says "we")."""
-    before = bisect_right(ctx.sent_starts, tok.idx)
-    horizon = ctx.sent_starts[before - 2] if before >= 2 else 0
+    horizon = _horizon(ctx, tok, 2)
     own = {m.key for m in first_person(ctx, tok, plural=True)}
     bodies = [m for m in ctx.subject_bodies if horizon <= m.start < tok.idx and m.key not in own]
     return bodies[-1] if bodies else None
@@ -143,8 +149,7 @@ def first_person(ctx: Context, tok: Token, plural: bool | None = None) -> list[M
 def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
     """They: the people named together as a subject ("X and Y landed", "X, a doctor, and Y") in this or the
     previous sentence, the latest such subject; [] if none."""
-    before = bisect_right(ctx.sent_starts, tok.idx)
-    horizon = ctx.sent_starts[before - 2] if before >= 2 else 0
+    horizon = _horizon(ctx, tok, 2)
     for m in reversed([m for m in ctx.subject_people if horizon <= m.start < tok.idx]):
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         heads = [span.root] + [c for c in span.root.children if c.dep_ == "appos"] if span is not None else []
@@ -180,8 +185,7 @@ def both_parties(ctx: Context, tok: Token) -> list[Mention]:
                 pairs.append((counts[m.key] + counts[other.key], -m.start, [m, other]))
     if pairs:
         return max(pairs, key=lambda p: p[:2])[2]
-    before = bisect_right(ctx.sent_starts, tok.idx)
-    horizon = ctx.sent_starts[before - 4] if before >= 4 else 0
+    horizon = _horizon(ctx, tok, 4)
     recent = [m for m in named if m.kind == "state" and m.start >= horizon]
     counts = Counter(m.key for m in recent)
     last = {m.key: m for m in recent}  # the latest mention of each state
@@ -191,13 +195,12 @@ def both_parties(ctx: Context, tok: Token) -> list[Mention]:
 
 def _brokers(ctx: Context, m: Mention) -> bool:
     """ "a deal brokered by Qatar", "Oman hosted the talks": the state named is the go-between, no party."""
-    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
     span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
     tok = span.root if span is not None else None
     if tok is None:
         return False
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by" else tok.head if tok.dep_ in SUBJECTS else None
-    return verb is not None and verb.lemma_.lower() in event_vocabulary()["host_verbs"]
+    return verb is not None and _in_events(verb, "host_verbs")
 
 
 def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
@@ -290,19 +293,13 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
 
 def _speaking_body(ctx: Context, pronoun: Token) -> list[Mention]:
     """The state, organisation or group that is the subject of the speech verb whose statement the pronoun opens."""
-    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
     clause = pronoun.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in event_vocabulary()["speech_verbs"]:
+    if clause.dep_ != "ccomp" or not _in_events(clause.head, "speech_verbs"):
         return []
     subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in COLLECTIVE_PRONOUNS | PRONOUNS:
         return []
     return [k for k in keys_of(ctx, subj) if k.kind in ("state", "organization", "group")]
-
-
-def _planned(tok: Token) -> bool:
-    from backchannel.analyse.events import vocabulary as event_vocabulary  # events reads participants
-    return tok.lemma_.lower() in event_vocabulary()["planned_heads"]
 
 
 def _relative_clause(tok: Token) -> Token | None:
@@ -340,7 +337,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
                 return controller, False
             if raised is None:  # "are feared detained", "is expected to be freed": passive all the same
                 raised = tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)
-        if tok.dep_ == "acomp" and tok.head.i != tok.i and raised is not None and _planned(tok):  # "is due to release"
+        if tok.dep_ == "acomp" and tok.head.i != tok.i and raised is not None \
+                and _in_events(tok, "planned_heads"):  # "is due to release"
             tok, seen = tok.head, seen + 1
             continue
         if tok.dep_ == "conj" and tok.head.lemma_ == "be" and tok.head.dep_ == "ccomp" and any(

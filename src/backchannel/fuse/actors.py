@@ -1,11 +1,11 @@
 """Resolve document-level mention keys to canonical actors across the corpus.
 
 Evidence is pooled over every document: a surname joins the one full name that ends with it
-("Netanyahu" -> "Benjamin Netanyahu"), a given name alone the one that begins with it ("Paul"), spelling variants of a full name join (rapidfuzz), an acronym
-joins the long form whose initials it spells ("IDF" <- "Israel Defense Forces"), a name tagged ORG
-once and PERSON ten times is a person, "X chief" anywhere makes X an organisation, and a user's
-YAML file can add actors, aliases and merges. Ids derive from the canonical name, so re-running the
-fusion gives the same ids.
+("Netanyahu" -> "Benjamin Netanyahu"), a given name alone the one that begins with it ("Paul"), spelling
+variants of a full name join (rapidfuzz), an acronym joins the long form whose initials it spells
+("IDF" <- "Israel Defense Forces"), a name tagged ORG once and PERSON ten times is a person, "X chief"
+anywhere makes X an organisation, and a user's YAML file can add actors, aliases and merges. Ids derive
+from the canonical name, so re-running the fusion gives the same ids.
 """
 from __future__ import annotations
 
@@ -13,19 +13,17 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from rapidfuzz import fuzz
 
-from backchannel.analyse.mentions import looks_like_person, state_of, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import looks_like_person, state_of
 from backchannel.errors import ConfigError
 from backchannel.fuse import Groups
 from backchannel.models import Actor
 
 STOP = {"the", "of", "and", "for", "in", "on"}
-PATTERNS = Path(__file__).resolve().parents[1] / "analyse" / "patterns"
 
 
 # Transliterations of one organisation's name differ by a vowel or two; shorter names differ by too

@@ -30,6 +30,7 @@ class Reading:
     mode: str | None = None  # the PLOVER mode, where the text shows one
     actors: frozenset[str] = frozenset()  # the participants who act, where known
 
+
 MUTUAL_TYPES = {"CONSULT", "COOPERATE", "RETREAT"}  # one meeting, one exchange, from either side
 
 
@@ -53,7 +54,7 @@ def same_happening(a: Reading, b: Reading) -> bool:
         return False  # a mediation is not the exchange it brokered, a call not a visit
     if a.type not in MUTUAL_TYPES and a.actors and b.actors and not a.actors & b.actors \
             and a.actors & b.participants and b.actors & a.participants:
-        return False  # each acts on the other: an accusation answered, the two halves of a swap
+        return False  # each acts on the other: an accusation answered, a threat returned
     shared = a.participants & b.participants
     if len(a.participants) == 1 or len(b.participants) == 1:
         return a.participants == b.participants and a.document == b.document
