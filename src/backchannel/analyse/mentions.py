@@ -92,8 +92,8 @@ def _given_names() -> frozenset[str]:
 
 
 def looks_like_person(name: str) -> bool:
-    """ "Vadim Krasikov" tagged ORG: a multi-word name that opens with a given name is a person,
-    unless a word of it names an organisation ("Kamal Adwan Hospital")."""
+    """ "Ivan Sorokin" tagged ORG: a multi-word name that opens with a given name is a person,
+    unless a word of it names an organisation ("Rosa Vidal Hospital")."""
     words = name.split()
     return len(words) > 1 and words[0] in _given_names() and not any(
         w.lower() in vocabulary().organisation_words for w in words)
@@ -328,7 +328,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
                 person = (ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
                           and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
-                    ent.label_ == "ORG" and looks_like_person(name))  # "Tatyana Moskalkova" tagged ORG
+                    ent.label_ == "ORG" and looks_like_person(name))  # "Olga Petrova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
             if kind == "person":
                 key = _kin_name(span) or key
