@@ -248,6 +248,11 @@ def test_a_negated_summary_puts_not_after_the_auxiliary(nlp):
     assert [e.summary for e in events(nlp, "Portugal did not reject the offer.")] == ["Portugal did not reject"]
 
 
+def test_a_contraction_is_read_as_its_auxiliary():
+    from backchannel.analyse.events import _uncontracted
+    assert [_uncontracted(w) for w in ("wo", "Ca", "would", "Will")] == ["will", "can", "would", "Will"]
+
+
 def test_a_truce_taking_effect_is_its_parties_ceasefire_but_not_in_a_since_clause(nlp):
     text = "Chile and the Tamarind Front signed a truce on Monday. The truce took effect on Wednesday."
     found = [e for e in events(nlp, text) if e.type == "RETREAT"]

@@ -195,6 +195,11 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     return [replace(m, kind="state", key=state_named(m.text)) for m in found]
 
 
+def _uncontracted(word: str) -> str:
+    """The auxiliary a contraction is split from: "won't" is parsed "wo" + "n't", "can't" "ca" + "n't"."""
+    return {"wo": "will", "ca": "can"}.get(word.lower(), word)
+
+
 def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
     v = vocabulary()
     lowered = sent.text.lower()
@@ -211,7 +216,7 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
         if planner is not None:
             return "planned", planner.lemma_
         aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
-    aux = {"will" if a == "wo" else a for a in aux}  # "won't" is parsed "wo" + "n't"
+    aux = {_uncontracted(a) for a in aux}
     if aux & {"will", "'ll", "shall"} or (head is not None and _lemma(head) in v["planned_heads"]):
         return "planned", next(iter(aux & {"will", "'ll", "shall"}), head.lemma_ if head is not None else "")
     for cue in v["hedges"]:
@@ -399,7 +404,7 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     v = vocabulary()
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
-    aux = {"will" if c.lower_ == "wo" else c.lower_ for c in tok.children if c.dep_ == "aux"}  # "won't": "wo" + "n't"
+    aux = {_uncontracted(c.lower_) for c in tok.children if c.dep_ == "aux"}
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
     clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and any(
@@ -717,7 +722,7 @@ def _summary(actors: list[Mention], verb: str, recipients: list[Mention], negate
     whom = names([m for m in recipients if m.key not in {a.key for a in actors}])
     if negated:  # "does not agree", "not rejected"
         first, _, rest = verb.partition(" ")
-        first = {"wo": "will", "ca": "can"}.get(first.lower(), first)  # "won't", "can't"
+        first = _uncontracted(first)
         verb = f"{first} not {rest}" if rest else f"not {verb}"
     return " ".join(x for x in (who, verb, whom) if x)
 
