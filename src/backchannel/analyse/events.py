@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
                                           vocabulary as mention_vocabulary)
-from backchannel.analyse.participants import PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at, subject_of
+from backchannel.analyse.participants import (PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at,
+                                              subject_of)
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
@@ -38,7 +39,8 @@ def vocabulary() -> dict:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     v = vocabulary()
-    words = set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["person_object_verbs"]) | set(v["nouns"])
+    words = (set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["person_object_verbs"])
+             | set(v["nouns"]))
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
                 "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
         words.update(v[key])
@@ -81,7 +83,8 @@ def _irrealis(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
             and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
             and not _gapped_relative(tok) \
-            and not any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):  # "the base, where X met him"
+            and not any(c.dep_ == "advmod" and c.lower_ == "where"
+                        for c in tok.children):  # "the base, where X met him"
         return True  # "the framework presented by Biden", "the mandate, which was approved": background to a thing
     node = tok
     for _ in range(3):
@@ -140,7 +143,8 @@ def _truce_agreed(tok: Token) -> bool:
 
 def _objects_agreed(tok: Token) -> list[Token]:
     """What a verb takes or agrees to: its direct objects, then what follows "to" ("signed a pact", "agreed to it")."""
-    return [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+    return [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children
+                                                            if c.dep_ == "prep" and c.lower_ == "to"
                                                             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -187,7 +191,8 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
 def _where(ctx: Context, tok: Token) -> list[Mention]:
     """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
     arrested in Chile and extradited to Peru": Chile extradited)."""
-    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children if g.dep_ == "pobj"
+    found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+             for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
              for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
     if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
@@ -210,7 +215,8 @@ def _status(ctx: Context, sent: Span, tok: Token) -> tuple[str, str]:
             verb.head.lemma_ == "be" or verb.head.lemma_ == "have" and any(
             c.dep_ == "prep" and c.lower_ in ("until", "till", "by") for c in verb.head.children)):
         return "planned", f"{verb.head.lower_} to"  # "troops are to withdraw", "have until May to complete it"
-    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS:  # "the talks are expected to resume", "talks will resume": the verb's
+    # "the talks are expected to resume", "talks will resume": the verb's planning head or auxiliaries
+    if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS:
         planner = next((h for h in [tok.head] + [c for c in tok.head.children if c.dep_ == "acomp"]
                         if _lemma(h) in v["planned_heads"] and any(c.dep_ == "xcomp" for c in h.children)), None)
         if planner is not None:
@@ -260,7 +266,8 @@ def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     objects = _objects_agreed(tok)
-    if tok.pos_ in ("VERB", "AUX") and any(o.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+    if tok.pos_ in ("VERB", "AUX") and any(o.lower_ == "nothing"
+                                           or any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
                                            for o in objects):
         return True  # "agreed to no such thing", "signed nothing"
     if any(c.dep_ == "prep" and any(g.lower_ in ("circumstances", "circumstance", "condition", "account")
@@ -285,7 +292,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
     person = vocabulary()["person_object_verbs"].get(lemma)
-    if person and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"])
+    if person and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON"
+                                            or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"])
                       for c in tok.children) and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "back")
                                                          for c in tok.children):
         return person[0], person[1]  # "handed the captive to X", "will question the minister"
@@ -305,10 +313,12 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
     released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
-    if lemma in ("release", "free", "issue", "publish") and any(_lemma(c) in vocabulary()["statement_objects"] for c in released):
+    if lemma in ("release", "free", "issue", "publish") and any(_lemma(c) in vocabulary()["statement_objects"]
+                                                                for c in released):
         return None, None  # "released a statement", "a video released by X" report speech; they free nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
-    if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
+    if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp")
+                                 or c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
                                  for c in tok.children if _lemma(c) in vocabulary()["anonymity"]):
         return None, None  # "who asked not to be named", "requested anonymity": the source's terms, no demand
     if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
@@ -327,7 +337,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
             for g in [c] + list(c.children)):
-        return None, None  # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
+        # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
+        return None, None
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "have sworn to fight until ..."
     if complement is not None and lemma in vocabulary()["commitment_verbs"]:
@@ -356,7 +367,8 @@ def _antecedent(it: Token) -> Token | None:
 
 
 def _sentenced(ctx: Context, tok: Token) -> list[Mention]:
-    """ "upheld the verdict": the person the text last told was sentenced or convicted, on whom the verdict was passed."""
+    """ "upheld the verdict": the person the text last told was sentenced or convicted, on whom the verdict was
+    passed."""
     v = vocabulary()
     if not any(c.dep_ == "dobj" and _lemma(c) in v["verdict_nouns"] and any(d.lower_ == "the" for d in c.children)
                for c in tok.children):
@@ -441,7 +453,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
-            found += keys_of(ctx, child)  # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
+            # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
+            found += keys_of(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
             # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -548,7 +561,8 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
 
 
 def _blamed(ctx: Context, noun: Token) -> list[Mention]:
-    """Who an attack is laid at the door of, in a clause on the noun: "blamed on X", "attributed to X", "claimed by X"."""
+    """Who an attack is laid at the door of, in a clause on the noun: "blamed on X", "attributed to X",
+    "claimed by X"."""
     return [k for c in noun.children if c.dep_ in ("relcl", "acl") and _lemma(c) in vocabulary()["attribution_verbs"]
             for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "to", "by")
             for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
@@ -570,7 +584,8 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
     for clause in reversed(clauses):
         if _lemma(clause) not in vocabulary()["holding_verbs"] or clause.tag_ != "VBN":
             continue
-        by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+        by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"
+              for k in keys_of(ctx, g)]
         held_in = [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
                    if g.dep_ == "pobj" for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
         if by or held_in:
@@ -580,7 +595,8 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
 
 def _clauses_on(noun: Token) -> list[Token]:
     """The clauses on a noun or on its apposition: "X, the engineer held by Y" -> [held]."""
-    return [c for n in [noun] + [a for a in noun.children if a.dep_ == "appos"] for c in n.children if c.dep_ in ("acl", "relcl")]
+    return [c for n in [noun] + [a for a in noun.children if a.dep_ == "appos"]
+            for c in n.children if c.dep_ in ("acl", "relcl")]
 
 
 def _captor(ctx: Context, person: Token) -> list[Mention]:
@@ -605,7 +621,8 @@ def _session(noun: Token) -> Token | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or not all(c.lower_ == "the" for c in noun.children if c.dep_ == "det") \
             or any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children):
         return None
-    near = [head] + [g for c in head.children if c.dep_ in ("xcomp", "acomp") for g in [c] + list(c.children) if g.dep_ == "xcomp"]
+    near = [head] + [g for c in head.children if c.dep_ in ("xcomp", "acomp")
+                     for g in [c] + list(c.children) if g.dep_ == "xcomp"]
     return next((v for v in near if _lemma(v) in vocabulary()["session_verbs"]), None)
 
 
@@ -617,7 +634,8 @@ def _session_verb(verb: Token) -> bool:
         subj = subject_of(before)[0]
         talks = subj is not None and vocabulary()["nouns"].get(subj.lower_, [None])[0] == "CONSULT"
         return talks and _lemma(verb) in vocabulary()["session_verbs"] and any(c.lower_ == "the" for c in subj.children)
-    return _lemma(verb) in vocabulary()["session_verbs"] and subj is not None and subj.lower_ in vocabulary()["round_nouns"] \
+    return _lemma(verb) in vocabulary()["session_verbs"] and subj is not None \
+        and subj.lower_ in vocabulary()["round_nouns"] \
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children) and _session(subj) == verb
 
 
@@ -681,9 +699,10 @@ def _sole_band(ctx: Context) -> list[Mention]:
     kidnapping"), else the one armed band it names ("the X gang"), else the captors it speaks of without a name
     ("gunmen seized them ... the kidnappers"); [] if none or several."""
     takings = vocabulary()["captive_takings"]
+    # "claimed responsibility for the kidnapping"
     claimants = {m.key: m for tok in ctx.doc if _lemma(tok) == "claim" and tok.pos_ == "VERB" and any(
         o.dep_ == "dobj" and (o.lower_ in takings or any(g.lower_ in takings for p in o.children if p.dep_ == "prep"
-                                                           for g in p.children))  # "claimed responsibility for the kidnapping"
+                                                           for g in p.children))
         for o in tok.children) for s in [subject_of(tok)] if s[0] is not None and not s[1] for m in keys_of(ctx, s[0])
         if m.kind in ("organization", "group")}
     if claimants:
@@ -707,7 +726,8 @@ def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
 def _both(tok: Token) -> bool:
     """ "the two governments agreed", "both sides signed": a verb whose subject names the two parties as one."""
     subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    return subj is not None and subj.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in subj.children)
+    return subj is not None and subj.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both")
+                                                                           for c in subj.children)
 
 
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
@@ -783,8 +803,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
                 said = kind is None and _statement_type(tok)
                 kind = kind or said
-                pressing = kind == "CONSULT" and _pressing(tok) is not None  # a journey to press someone is a visit,
-                asker, committed = _obligation(tok), kind is not None and not pressing and _commitment(tok, kind)  # no promise
+                # a journey to press someone is a visit, no promise
+                pressing = kind == "CONSULT" and _pressing(tok) is not None
+                asker, committed = _obligation(tok), kind is not None and not pressing and _commitment(tok, kind)
                 if asker is not None:  # the act asked for is not the event; the asking is
                     subj, _ = subject_of(asker)
                     requested = subject_of(tok)[0]
@@ -812,7 +833,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                       and not (mode == "ceasefire" and _truce_of_gerund(tok) is not None)):
                     continue
                 elif tok.dep_ == "xcomp" and _lemma(tok.head) in vocabulary()["ending_verbs"]:
-                    continue  # "would not stop kidnapping": the stopping is the event (or its refusal), not a kidnapping
+                    # "would not stop kidnapping": the stopping is the event (or its refusal), not a kidnapping
+                    continue
                 elif _lemma(tok) in vocabulary()["host_verbs"] and any(
                         c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "prep" and p.lower_ in ("between", "with")
                                                                      for p in c.children) for c in tok.children):
@@ -823,7 +845,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
                     undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
-                        kind == "COOPERATE" and _lemma(tok) in vocabulary()["travel_verbs"]) or (  # "X returned in a swap"
+                        # "X returned in a swap"
+                        kind == "COOPERATE" and _lemma(tok) in vocabulary()["travel_verbs"]) or (
                         mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
                             c.dep_ in ("dobj", "obj", "prt", "dative", "ccomp", "xcomp") for c in tok.children))
                     # "soldiers freed in a swap described ...", a participle the parser took for the main verb:
@@ -832,8 +855,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         _lemma(tok) in vocabulary()["authority_verbs"] and tok.tag_ in ("VBD", "VBN") and not any(
                             c.dep_ in ("aux", "dobj", "obj", "ccomp", "xcomp") for c in tok.children))
                     actors = keys_of(ctx, subj) if subj is not None else []
-                    if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
-                            and (subj is None or subj.pos_ != "PRON"):
+                    if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" \
+                            and tok.sent.root.i != tok.i and (subj is None or subj.pos_ != "PRON"):
                         # "X said the funds would go to whatever the country needed and accused Y": the parser hangs
                         # the second verb on the last one of a clause inside; a noun there naming nobody is not its
                         # subject, X is ("we won't withdraw and won't release" is rightly one clause)
@@ -843,7 +866,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = recipients = both_parties(ctx, subj)
                     if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
                         actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
-                    recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []  # "a gift to X" names no target
+                    # "a gift to X" names no target
+                    recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []
                     recipients = recipients or _sentenced(ctx, tok)  # "upheld the verdict": the one sentenced
                     if mode == "ceasefire" and _lemma(tok) == "take":  # "the truce took effect": its parties' ceasefire
                         subj = subj if subj is not None else _truce_of_gerund(tok)  # "the truce taking effect"
@@ -851,9 +875,12 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
                             continue  # "sanctions took effect"; "violations since the truce took effect": background
                         actors = recipients = _noun_participants(ctx, subj)[0] or signers or both_parties(ctx, subj)
-                    if not actors and subj is not None and not passive and (nouns.get(subj.lower_) or [None])[0] == "ASSAULT":
-                        actors = _noun_participants(ctx, subj)[0] or _blamed(ctx, subj)  # "an attack blamed on X killed"
-                    if mode == "visit" and not recipients and len(_unique(actors)) < 2:  # "X and Y met in Z": Z is the venue
+                    if not actors and subj is not None and not passive and (
+                            nouns.get(subj.lower_) or [None])[0] == "ASSAULT":
+                        # "an attack blamed on X killed"
+                        actors = _noun_participants(ctx, subj)[0] or _blamed(ctx, subj)
+                    # "X and Y met in Z": Z is the venue
+                    if mode == "visit" and not recipients and len(_unique(actors)) < 2:
                         recipients = _travel_recipients(ctx, tok)
                     if _mediated(tok, mode) and not recipients:  # "X and Y swapped them in a deal brokered by Z"
                         governor = _governor(tok.head)
@@ -861,12 +888,14 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         recipients = keys_of(ctx, parties) if parties is not None else []
                         recipients += [m for m in _traded_for(ctx, governor) if m.kind == "state"]  # "X freed A in
                         # exchange for B held in Y": Y too
-                    verb = " ".join(t.text for t in sorted([tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt") or (
-                                                               c.dep_ == "dobj" and mode == "ceasefire")],  # "took effect"
-                                                           key=lambda t: t.i) if t.dep_ != "neg")
+                    verb = " ".join(t.text for t in sorted(
+                        [tok] + [c for c in tok.children if c.dep_ in ("aux", "neg", "prt") or (
+                                 c.dep_ == "dobj" and mode == "ceasefire")],  # "took effect"
+                        key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
                     speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
-                    named = tok.subtree if not _naming(tok) else (t for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+                    named = tok.subtree if not _naming(tok) else (t for c in tok.children if c.dep_ == "dobj"
+                                                                  for t in c.subtree)
                     recipients += [m for t in named if t.i not in speakers and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
                 if passive:
@@ -877,11 +906,13 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _captor(ctx, subj)  # "X was captured in 2006" where X is "held by Y": Y took him
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
-                    if not agent and mode == "release" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children):
+                    if not agent and mode == "release" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
+                                                               for c in tok.children):
                         agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
                         agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
-                    if undergone and kind == "COOPERATE":  # "X, held by Y, returned to Z in exchange for ...": Y and Z swap
+                    # "X, held by Y, returned to Z in exchange for ...": Y and Z swap
+                    if undergone and kind == "COOPERATE":
                         agent += [m for m in recipients if m.kind == "state" and m not in agent]
                     actors, recipients = agent, actors + recipients
                     verb = tok.text  # a participle reads as active after its agent: "the UAE mediated"
@@ -893,15 +924,17 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, mode = nouns[tok.lower_]
                 if any(p.dep_ == "prep" and p.lower_ == "for" for p in tok.children):  # "a campaign for his release"
                     kind, mode = (vocabulary()["noun_for"].get(tok.lower_) or (kind, mode))
-                if kind != "CONSULT" and tok.dep_ == "dobj" and _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
-                        vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind:
+                if kind != "CONSULT" and tok.dep_ == "dobj" and (
+                        _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
+                        vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind):
                     continue  # "would resume attacks": the verb reads its object (here a threat), not one more attack
                 of_objects = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
                 kind, mode = next((tuple(entry) for obj, entry in (vocabulary()["noun_objects"].get(tok.lower_) or {}).items()
                                    if any(obj in (g.lower_, g.lower_.removesuffix("s")) for g in of_objects)), (kind, mode))
                 if kind is None:
                     continue  # "a suspension of the contract" suspends nothing of a party's
-                if kind != "CONSULT" and tok.dep_ == "dobj" and vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] == "CONSULT":
+                if kind != "CONSULT" and tok.dep_ == "dobj" and (
+                        vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] == "CONSULT"):
                     continue  # "discussed the exchange with X": the talk is the event, the exchange its topic
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
