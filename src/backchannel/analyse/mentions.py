@@ -207,7 +207,8 @@ def _name_ok(span: Span) -> bool:
         return False  # part of a hyphenated compound ("Mar-a-Lago"), but not its agent ("Qatar-brokered")
     if span[0].text.endswith("ing") and span[0].pos_ in ("VERB", "NOUN"):
         return False
-    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "former" and (span[0].lower_,) in v.title_set:
+    if (len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "former"
+            and (span[0].lower_,) in v.title_set):
         return False  # "the former Marine", "former Marine X": a role, no organisation
     if len(span) == 1 and not span.text.isupper() and (span[0].is_stop or span[0].pos_ in ("ADP", "NOUN", "VERB", "ADV", "PRON", "DET")):
         return False  # "In", "Sources": a capitalised word, not a name
@@ -556,7 +557,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     while i < len(doc):
         match = next((g for g in by_first.get(words[i], ()) if tuple(words[i:i + len(g)]) == g), None)
         if match is None or doc[i].idx in taken or not (doc[i].text[:1].islower() or doc[i].is_sent_start or (
-                i > 0 and doc[i - 1].text in ("-", "–", "—"))):  # "Aug 4 - Court in X sentences Y": a dated line opens
+                # "Aug 4 - Court in X sentences Y": a dated line opens
+                i > 0 and doc[i - 1].text in ("-", "–", "—"))):
             i += 1
             continue
         span = doc[i:i + len(match)]
@@ -596,7 +598,8 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 # "... the government" again, further on: that state's (not "the transitional government"); named
                 # first so, the government of the state whose officials the text names without their state; a ministry,
                 # the state named last before it
-                state = governments.get(name) or (_last_state(mentions, span.start_char) if name in v.ministries else home)
+                state = governments.get(name) or (_last_state(mentions, span.start_char) if name in v.ministries
+                                                  else home)
                 if state:
                     found.append(Mention(span.start_char, span.end_char, span.text, "state", state, "GROUP"))
         else:
@@ -667,7 +670,8 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tok.lower_ in v.organisation_anaphors and _bare_anaphor(tok):  # "the group said", "the armed group"
             named = [m for m in mentions if m.kind == "organization" and m.end <= tok.idx]
             if named:
-                found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key, "ANAPHOR"))
+                found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named[-1].key,
+                                     "ANAPHOR"))
             continue
         if tok.lower_ not in ends:  # no organisation's name ends in it: nothing to point back to
             continue
@@ -713,7 +717,8 @@ def _owner(span: Span, mentions: list[Mention]) -> str:
     return ""
 
 
-BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?(?P<title>(?:former\s+)?[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
+BARE_TITLE = re.compile(r"\b(?P<det>the|The)\s+(?:(?P<mod>[A-Z][\w.]+(?:’s|'s)?)\s+)?"
+                        r"(?P<title>(?:former\s+)?[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*){0,2})")
 
 
 def _longest_title(phrase: str, start: int) -> tuple[str | None, int]:
@@ -778,7 +783,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     described: list[tuple[int, str, str]] = []  # (where, noun, person key)
     for m in people:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        nouns = [c.lower_ for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"] if span is not None else []
+        nouns = ([c.lower_ for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"]
+                 if span is not None else [])
         described += [(m.start, n, m.key) for n in nouns + m.title.split()[-1:]]
     found = []
     for tok in doc:
