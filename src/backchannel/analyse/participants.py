@@ -34,7 +34,8 @@ class Context:
     subject_people: list[Mention]  # people named as the subject of a clause, in text order
     subject_bodies: list[Mention]  # states, organisations and groups named as the subject of a clause
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "female" / "male", where the text shows it
-    voices: list[tuple[int, int, list[Mention], int]] | None = None  # direct quotations and who speaks them, when needed
+    # direct quotations and who speaks them, when needed
+    voices: list[tuple[int, int, list[Mention], int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
@@ -44,7 +45,8 @@ class Context:
             for tok in span or []:
                 ctx.by_char.setdefault(tok.idx, m)
             root = span.root if span is not None else None  # "the envoy, X, said": X in apposition to the subject
-            if root is not None and (root.dep_ in SUBJECTS - {"csubj"} or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
+            if root is not None and (root.dep_ in SUBJECTS - {"csubj"}
+                                     or root.dep_ == "appos" and root.head.dep_ in SUBJECTS) \
                     and m.kind != "place":
                 (ctx.subject_people if m.kind == "person" else ctx.subject_bodies).append(m)
         ctx.genders = _genders(ctx)
@@ -141,8 +143,10 @@ def first_person(ctx: Context, tok: Token, plural: bool | None = None) -> list[M
     if not (tok.lower_ in ("we", "us", "our") if plural is None else plural):
         return [k for k in keys if k.kind == "person"][:1]
     bodies = [k for k in keys if k.kind in ("state", "organization", "group")]
-    sides = {m.affiliation for k in keys if k.kind == "person" for m in ctx.mentions if m.key == k.key and m.affiliation}
-    bodies += [b for b in ctx.mentions if b.key in sides and b.kind in ("state", "organization", "group") and b.start < said]
+    sides = {m.affiliation for k in keys if k.kind == "person"
+             for m in ctx.mentions if m.key == k.key and m.affiliation}
+    bodies += [b for b in ctx.mentions
+               if b.key in sides and b.kind in ("state", "organization", "group") and b.start < said]
     return bodies[:1] or keys[:1]
 
 
@@ -199,7 +203,8 @@ def _brokers(ctx: Context, m: Mention) -> bool:
     tok = span.root if span is not None else None
     if tok is None:
         return False
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by" else tok.head if tok.dep_ in SUBJECTS else None
+    verb = (tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "by"
+            else tok.head if tok.dep_ in SUBJECTS else None)
     return verb is not None and _in_events(verb, "host_verbs")
 
 
@@ -222,7 +227,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
-    if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" and tok.lemma_.lower() in PAIRED_GROUPS \
+    if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" \
+            and tok.lemma_.lower() in PAIRED_GROUPS \
             and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
         return both_parties(ctx, tok)  # "the delegations agreed", "the two delegations will meet"
     if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
@@ -246,7 +252,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                 for part in [child] + [c for c in child.children if c.dep_ == "conj"]:  # "Ukrainian and Russian"
                     cm = mention_at(ctx, part)
                     # a subject's possessive pronoun: "the commission met. Its members will ...", "X said ... His
-                    # administration lifted" (as "X's administration"); an object's is the subject's own ("strengthened its forces")
+                    # administration lifted" (as "X's administration"); an object's is the subject's own
+                    # ("strengthened its forces")
                     if cm is None and child.dep_ == "poss" and tok.dep_ in SUBJECTS and part.lower_ in ("its", "their"):
                         cm = previous_body(ctx, part)
                     elif cm is None and child.dep_ == "poss" and tok.dep_ in SUBJECTS and part.lower_ in ("his", "her"):
@@ -271,7 +278,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         for child in tok.children:
             if child.dep_ == "appos":  # a titled person in apposition: "the head, David Barnea"
                 found += keys_of(ctx, child, depth + 1)
-            elif child.dep_ == "poss" and mention_at(ctx, child) is not None and tok.lower_ not in mention_vocabulary().kin_nouns:
+            elif child.dep_ == "poss" and mention_at(ctx, child) is not None and (
+                    tok.lower_ not in mention_vocabulary().kin_nouns):
                 found.append(mention_at(ctx, child))  # "responds to the mediators' proposal"; "X's brother" is not X
             elif ((tok.tag_ in ("NNS", "NNPS") or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound", "nmod")
                   and mention_at(ctx, child) is not None and mention_at(ctx, child).kind in ("state", "organization")):
