@@ -128,3 +128,10 @@ def test_the_administration_is_the_state_named_most_where_every_official_goes_wi
     assert ("administration", "state", "Peru") in mentions(nlp, text)
     text = "Senator Eva Cruz spoke on Monday. Chile and Peru talked. Senator Juan Soto accused the administration of lying."
     assert ("administration", "state", "Chile") in mentions(nlp, text)  # as often: the first named
+
+
+def test_the_pronoun_and_party_words_come_from_the_titles_vocabulary():
+    from backchannel.analyse.mentions import vocabulary
+    v = vocabulary()
+    assert (v.pronoun_genders["herself"], v.pronoun_genders["his"]) == ("female", "male")
+    assert "we" in v.first_person and "delegation" in v.paired_groups and "he" not in v.gendered

@@ -60,6 +60,9 @@ class Vocabulary:
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation last named
     gendered: dict[str, str] = field(default_factory=dict)  # "ms" -> "female", "brother" -> "male"
     kin_nouns: frozenset[str] = frozenset()  # "brother": "X's brother, David" is David X
+    pronoun_genders: dict[str, str] = field(default_factory=dict)  # "her" -> "female"
+    first_person: frozenset[str] = frozenset()  # "we", "my": in a quotation, its speaker's side or the speaker
+    paired_groups: frozenset[str] = frozenset()  # "the delegations": the two parties
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +86,9 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["platforms"]), frozenset(t["band_heads"]), frozenset(t["agent_participles"]),
                       frozenset(t["national_forces"]), frozenset(t["captor_groups"]), frozenset(t["armed_unnamed"]),
                       frozenset(t["organisation_anaphors"]),
-                      {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]))
+                      {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]),
+                      {w: g for g, words in t["gendered_pronouns"].items() for w in words},
+                      frozenset(t["first_person"]), frozenset(t["paired_groups"]))
 
 
 @lru_cache(maxsize=1)

@@ -15,9 +15,7 @@ from backchannel.models import Mention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
-FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}  # inside a direct quotation: its speaker's side, or the speaker
 PARTY_NOUNS = {"side", "country", "nation", "government", "party", "state"}  # "the two sides", "both countries"
-PAIRED_GROUPS = {"delegation", "side", "party"}  # "the delegations", "the sides": the two parties, however many named
 # Heads that only count or group the people named after "of": "thousands of Iraqi Kurds", "members of the union".
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "members", "some", "most",
                   "many", "all", "both", "one", "two", "three", "half", "third", "quarter", "majority", "part",
@@ -57,7 +55,7 @@ def _genders(ctx: Context) -> dict[str, str]:
     """The gender the text shows for each person: a word before the name ("Ms", "Prince"), a gendered noun it is
     in apposition to ("her wife, X", "his brother, Y", "the actress X"), or he/she, his/her after it in a
     sentence that names no other person. A person shown as both is left out."""
-    words, seen = mention_vocabulary().gendered, {}
+    words, pronouns, seen = mention_vocabulary().gendered, mention_vocabulary().pronoun_genders, {}
     for sent in ctx.sentences:
         people = [m for m in ctx.mentions if m.kind == "person" and sent.start_char <= m.start < sent.end_char]
         for m in people:
@@ -68,10 +66,10 @@ def _genders(ctx: Context) -> dict[str, str]:
             near = [before.lower_.rstrip(".")] if before is not None else []
             near += [t.lower_ for t in span[:-1]] + [c.lower_ for c in root.children if c.dep_ in ("appos", "compound")]
             near += [root.head.lower_] if root.dep_ in ("appos", "compound") else []
+            genders = [words[w] for w in near if w in words]
             if len({k.key for k in people}) == 1:
-                near += [{"she": "woman", "her": "woman", "herself": "woman", "he": "man", "his": "man", "him": "man",
-                          "himself": "man"}.get(t.lower_, "") for t in sent if t.idx > m.start]
-            seen.setdefault(m.key, set()).update(words[w] for w in near if w in words)
+                genders += [pronouns[t.lower_] for t in sent if t.idx > m.start and t.lower_ in pronouns]
+            seen.setdefault(m.key, set()).update(genders)
     return {k: g.pop() for k, g in seen.items() if len(g) == 1}
 
 
@@ -214,7 +212,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     m = mention_at(ctx, tok)
     if m is None and tok.lower_ in PRONOUNS:
         m = previous_person(ctx, tok)
-    elif m is None and tok.lower_ in FIRST_PERSON:
+    elif m is None and tok.lower_ in mention_vocabulary().first_person:
         found += first_person(ctx, tok)
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS and _speaking_body(ctx, tok) \
             and voice(ctx, tok) is None:  # in the speaker's own words, "they" are others
@@ -228,7 +226,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
     if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" \
-            and tok.lemma_.lower() in PAIRED_GROUPS \
+            and tok.lemma_.lower() in mention_vocabulary().paired_groups \
             and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
         return both_parties(ctx, tok)  # "the delegations agreed", "the two delegations will meet"
     if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
