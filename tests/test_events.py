@@ -1123,3 +1123,7 @@ def test_pressing_on_is_going_on_not_a_demand(nlp):
                  "\"We press on until victory,\" the Chilean army said."):
         assert not [e for e in events(nlp, text) if e.type == "REQUEST"]
     assert [e.type for e in events(nlp, "Chile pressed Peru to free the sailors.")] == ["REQUEST"]
+
+
+def test_releasing_a_video_frees_nobody(nlp):
+    assert not [e for e in events(nlp, "The Tamarind Front released a video of the captives.") if e.mode == "release"]

@@ -313,8 +313,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
     released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
-    if lemma in ("release", "free", "issue", "publish") and any(_lemma(c) in vocabulary()["statement_objects"]
-                                                                for c in released):
+    if (lemma == "free" or lemma in vocabulary()["publishing_verbs"]) and any(
+            _lemma(c) in vocabulary()["statement_objects"] for c in released):
         return None, None  # "released a statement", "a video released by X" report speech; they free nobody
     kind, mode, *rest = entry + [None] * (3 - len(entry))
     if kind == "REQUEST" and any(c.dep_ in ("dobj", "xcomp")
@@ -681,8 +681,8 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
         node = node.head
         lemma = _lemma(node)
         is_statement = lemma in vocabulary()["speech_verbs"] or (
-            lemma in ("release", "issue", "publish") and any(_lemma(c) in vocabulary()["statement_objects"]
-                                                           for c in node.children))
+            lemma in vocabulary()["publishing_verbs"] and any(_lemma(c) in vocabulary()["statement_objects"]
+                                                              for c in node.children))
         if is_statement or node.lower_ in vocabulary()["statement_objects"]:
             subj, _ = subject_of(node if node.pos_ in ("VERB", "AUX") else node.head)
             if subj is None:
@@ -754,8 +754,8 @@ def _statement_type(tok: Token) -> str | None:
     v = vocabulary()
     lemma = _lemma(tok)
     statement = lemma in v["speech_verbs"] or _naming(tok) or (
-        lemma in ("release", "issue", "publish") and any(c.dep_ == "dobj" and _lemma(c) in v["statement_objects"]
-                                                        for c in tok.children))
+        lemma in v["publishing_verbs"] and any(c.dep_ == "dobj" and _lemma(c) in v["statement_objects"]
+                                              for c in tok.children))
     if not statement:
         return None
     # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else),
