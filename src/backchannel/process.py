@@ -124,11 +124,14 @@ def fuse_corpus(store: Store, settings: Settings) -> None:
     store.replace_actors(actors, assignment)
     docs = store.documents()
     dated = [d.published.window for d in docs if d.published.basis in STATED and d.published.window]
+    moved = False
     for d in docs:  # before stories, which look at how far apart articles appeared
-        moved = dateline_in_corpus(d.text, dated) if d.published.basis not in STATED else None
-        if moved is not None and moved != d.published:
-            _redate(store, d, moved)
-    docs = store.documents()  # with the datelines' new dates
+        dateline = dateline_in_corpus(d.text, dated) if d.published.basis not in STATED else None
+        if dateline is not None and dateline != d.published:
+            _redate(store, d, dateline)
+            moved = True
+    if moved:  # read the documents again only when a dateline changed a date
+        docs = store.documents()
     ledes = {d.id: lede_end(d.text) for d in docs}
     counts: dict[str, Counter] = defaultdict(Counter)
     lede_counts: dict[str, Counter] = defaultdict(Counter)
