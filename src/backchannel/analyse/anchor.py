@@ -124,9 +124,8 @@ def _chronicled(trigger: Token, window: DateWindow | None, timexes: list[Timex])
     doc, text, kind = trigger.doc, doc_text(trigger.doc), _kind(trigger)
     found = []
     for t in timexes:
-        line = text.rfind("\n", 0, t.start) + 1
-        if (t.type != "DATE" or t.window is None or t.window.days != 1 or text[line:t.start].strip()
-                or not LINE_DATE.match(text, t.end) or not window.earliest <= t.window.earliest <= window.latest):
+        if (t.type != "DATE" or t.window is None or t.window.days != 1 or not _opens_line(text, t)
+                or not window.earliest <= t.window.earliest <= window.latest):
             continue
         end = text.find("\n", t.end)
         told = doc.char_span(t.end, len(text) if end < 0 else end, alignment_mode="expand") or []
@@ -432,11 +431,16 @@ def _perfect(trigger: Token) -> bool:
 LINE_DATE = re.compile(r"\s*[-–—:]\s")  # "Dec 8 - X does A; Y does B": a line of a chronology
 
 
+def _opens_line(text: str, t: Timex) -> bool:
+    """The time expression opens a chronology's line: nothing before it on its line, a dash after it."""
+    return not text[text.rfind("\n", 0, t.start) + 1:t.start].strip() and LINE_DATE.match(text, t.end) is not None
+
+
 def _fallback(text: str, position: int, timexes: list[Timex], published: Published, status: str,
               perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
     line = text.rfind("\n", 0, position) + 1
     dated = [t for t in timexes if line <= t.start < position and t.type == "DATE" and t.window is not None
-             and not text[line:t.start].strip() and LINE_DATE.match(text, t.end)]
+             and _opens_line(text, t)]
     if dated:  # the date that opens a chronology's line dates all the line tells, as a section heading does
         return dated[0].window, f"heading:{dated[0].start}"
     stated = published.window
