@@ -664,10 +664,25 @@ def test_striking_something_is_an_assault_striking_alone_a_protest(nlp, text, ki
 @pytest.mark.parametrize("text, actor", [
     ("Uruguay's foreign minister said Montevideo would not allow Argentine warships to enter its ports.", "Uruguay"),
     ("Bolivia will not release the Chilean prisoners.", "Bolivia"),
+    ("Bolivia would not release the Chilean pilot, whatever Santiago offered.", "Bolivia"),  # a past refusal
+    ("Bolivia would not give the pilot up.", "Bolivia"),
 ])
 def test_a_concession_refused_for_the_future_is_a_rejection(nlp, text, actor):
     found = [e for e in events(nlp, text) if e.type == "REJECT"]
     assert found and actor in found[0].actors and not found[0].negated and found[0].status == "occurred"
+
+
+def test_a_release_only_imagined_under_would_is_no_event(nlp):
+    assert not events(nlp, "A truce would not free all of the Chilean prisoners.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Tamarind Front dropped its demand for the release of its commanders.", "CONCEDE"),
+    ("Chile gave up its insistence on a public apology.", "CONCEDE"),
+    ("President Rosa Quispe of Peru said she wanted the fishermen back.", "REQUEST"),
+])
+def test_giving_up_a_demand_concedes_it_and_wanting_someone_back_asks_for_them(nlp, text, kind):
+    assert kind in types(nlp, text)
 
 
 def test_a_release_that_did_not_happen_is_a_negated_release(nlp):

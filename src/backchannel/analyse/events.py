@@ -329,9 +329,10 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         changed = overrides["object"]
         return changed, mode if changed == kind else None
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "advmod") and child.lower_ in overrides and not any(
+        if child.dep_ in ("prt", "prep", "advmod", "ccomp") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
-            changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod)
+            changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod),
+            # "wants them back" (a particle the parser reads as a clause)
             return changed, mode if changed == kind else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
@@ -424,6 +425,9 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     if clause.dep_ == "ccomp" and _lemma(clause.head) in v["speech_verbs"] and (
             "would" in aux or (aux & {"will", "'ll"} and kind in v["hostile_types"])):
         return tok  # "said it would boycott"; "announced it will extend the curfew" (a hostile act announced: a threat)
+    if tok.dep_ == "ROOT" and "would" in aux and any(c.dep_ == "neg" for c in tok.children) and (
+            kind == "AGREE" or kind in v["concession_types"]):
+        return tok  # "Moscow would not release him": a refusal told in the past, as "said it would not"
     return None
 
 
@@ -823,6 +827,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if not actors:
                         holder = subject_of(committed)[0]
                         actors = keys_of(ctx, holder) if holder is not None else []
+                    if not actors and tok.dep_ == "ROOT":
+                        continue  # "a truce would not free them all": nobody refuses
                     if not actors:  # "the rebels said their fighters would resume attacks": the body speaking
                         actors = _speaking_body(ctx, tok)
                     recipients = _recipients(ctx, tok, kind)
