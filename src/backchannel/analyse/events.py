@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
                                           vocabulary as mention_vocabulary)
-from backchannel.analyse.participants import (PARTY_NOUNS, SUBJECTS, Context, both_parties, keys_of, mention_at,
+from backchannel.analyse.participants import (SUBJECTS, Context, both_parties, keys_of, mention_at,
                                               subject_of)
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -730,7 +730,7 @@ def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
 def _both(tok: Token) -> bool:
     """ "the two governments agreed", "both sides signed": a verb whose subject names the two parties as one."""
     subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    return subj is not None and subj.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both")
+    return subj is not None and subj.lemma_.lower() in mention_vocabulary().party_nouns and any(c.lower_ in ("two", "both")
                                                                            for c in subj.children)
 
 

@@ -63,6 +63,8 @@ class Vocabulary:
     pronoun_genders: dict[str, str] = field(default_factory=dict)  # "her" -> "female"
     first_person: frozenset[str] = frozenset()  # "we", "my": in a quotation, its speaker's side or the speaker
     paired_groups: frozenset[str] = frozenset()  # "the delegations": the two parties
+    party_nouns: frozenset[str] = frozenset()  # "the two sides", "both countries"
+    quantity_heads: frozenset[str] = frozenset()  # "thousands of X": counts or groups the people after "of"
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +90,8 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["organisation_anaphors"]),
                       {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]),
                       {w: g for g, words in t["gendered_pronouns"].items() for w in words},
-                      frozenset(t["first_person"]), frozenset(t["paired_groups"]))
+                      frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
+                      frozenset(t["quantity_heads"]))
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,6 @@ from backchannel.models import Mention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
-PARTY_NOUNS = {"side", "country", "nation", "government", "party", "state"}  # "the two sides", "both countries"
-# Heads that only count or group the people named after "of": "thousands of Iraqi Kurds", "members of the union".
-QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "members", "some", "most",
-                  "many", "all", "both", "one", "two", "three", "half", "third", "quarter", "majority", "part",
-                  "rest", "bulk"}
 
 
 @dataclass
@@ -242,7 +237,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj" for cc in g.children if cc.dep_ == "conj"
                       and getattr(mention_at(ctx, cc), "kind", "") == "person" for k in keys_of(ctx, cc, depth + 1)]
-    elif tok.lemma_.lower() in PARTY_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+    elif tok.lemma_.lower() in mention_vocabulary().party_nouns and any(c.lower_ in ("two", "both") for c in tok.children):
         found += both_parties(ctx, tok)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
         for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
@@ -264,7 +259,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                 found += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth + 1)]
             elif child.dep_ == "appos" and mention_at(ctx, child) is not None:
                 found += keys_of(ctx, child, depth + 1)  # "the Interior Minister, X" / "Minister for Interior X"
-    elif (tok.lower_ in QUANTITY_HEADS or tok.tag_ == "CD") and depth == 0 and any(
+    elif (tok.lower_ in mention_vocabulary().quantity_heads or tok.tag_ == "CD") and depth == 0 and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # read as the counted noun
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth)]
