@@ -108,10 +108,15 @@ def test_a_date_inside_a_sentence_is_no_heading():
     ("The talks opened on 10 July 2024. On the next day, Qatar joined.", "2024-07-11"),
     ("The talks opened on 10 July 2024. The previous day, Qatar had called.", "2024-07-09"),
     ("The talks opened on 10 July 2024. That same day, Qatar joined.", "2024-07-10"),
+    ("The talks opened on 10 July 2024. Qatar joined that afternoon.", "2024-07-10"),  # no "after" in "afternoon"
+    ("The talks opened on 10 July 2024. Qatar joined the same evening.", "2024-07-10"),
+    # a step back does not move the story's day: the day after the opening, not after the day before it
+    ("The talks opened on 10 July 2024. The previous day, Qatar had called. The following day, Oman joined.",
+     "2024-07-11"),
 ])
 def test_narrative_days_count_from_the_last_explicit_date(text, expected):
     narrative = find_timexes(text, TUESDAY)[-1]
-    assert narrative.window.earliest == narrative.window.latest == D(expected)
+    assert narrative.rule == "narrative-day" and narrative.window.earliest == narrative.window.latest == D(expected)
 
 
 MONDAY = date(2023, 12, 11)
@@ -363,6 +368,12 @@ def tagged():
         doc._.anchor = anchor
         return TimexTagger()(doc)._.timexes
     return tag
+
+
+def test_a_day_named_in_a_relative_clause_or_a_past_perfect_is_a_look_back(tagged):
+    text = ("The talks opened on 10 July 2024. The envoy, who had proposed them on 2 July 2024, did not come. "
+            "The minister met him the previous day.")
+    assert [str(t.window.earliest) for t in tagged(text)] == ["2024-07-10", "2024-07-02", "2024-07-09"]
 
 
 OCTOBER = date(2024, 10, 15)

@@ -103,7 +103,7 @@ CUES = {
     "weekend": ("weekend",), "week-of": ("week of",), "week-of-month": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "day-part": ("morning", "afternoon", "evening"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
-    "narrative-day": ("day", "evening", "night", "morning"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
+    "narrative-day": ("day", "evening", "night", "morning", "afternoon"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "relative-decade": ("decade",), "year": ("19", "20"),
     "year-period": ("19", "20"), "past-unit": ("past", "last", "previous", "next", "coming"), "year-alone": ("19", "20"),
@@ -195,7 +195,8 @@ def rules() -> tuple[Rule, ...]:
                          r"yesterday|tomorrow)\b"),
         ("narrative-day", r"\b(?:on\s+)?(?:(?:earlier|later)\s+(?=that))?(?P<rel>the following day|the next day|"
                           r"the next morning|the following morning|the previous day|the day (?:after|before)(?!\s+[\w$])|"
-                          r"that (?:very )?same day|the same day|that day|that evening|that night|"
+                          r"(?:that (?:very )?|the )same (?:day|morning|afternoon|evening|night)|"
+                          r"that (?:day|morning|afternoon|evening|night)|"
                           r"the day(?=\s+(?P<signal>after|before)\s+[\w$]))\b"),  # "the day [before the vote]": the day only
         # "on the third day of the talks", "a fourth day of protests": a day of the story, not a count of days
         ("ordinal-day", r"\b(?:the\s+)?(?:" + "|".join(vocabulary()["day_ordinals"]) + r"|[1-9]\d?(?:st|nd|rd|th)) day\b"
@@ -413,6 +414,21 @@ def _lead_tense(text: str, start: int, end: int) -> str | None:
     if _moved_deadline().search(text, max(0, start - 60), start):  # "extended its deadline until Tuesday"
         return "future"
     return "future" if future.search(before) else "past" if past.search(before) else None
+
+
+def _flashback(doc: Doc | None, rule: str, g: dict, start: int, end: int) -> bool:
+    """Does an earlier day leave the narrative's time where it was? A step back ("the previous day", "the
+    day before") does, and so does a day named in a relative clause or under a past perfect ("X, who had
+    proposed the talks on May 11, ..."): the story looks back and goes on from its own day."""
+    if rule == "narrative-day":
+        return _day_step(" ".join((g.get("rel") or "", g.get("signal") or "")).lower()) < 0
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None and doc.has_annotation("DEP") else None
+    if span is None or len(span) == 0:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "relcl" or any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
@@ -841,7 +857,7 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         if ref is None:
             return None
         rel = " ".join((g["rel"], g.get("signal") or "")).lower()
-        shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
+        shift = _day_step(rel)
         return _window(ref + timedelta(days=shift), ref + timedelta(days=shift), rule, text)
     if rule == "ordinal-day":  # "on the third day of the talks": the story's day, else the anchor's
         base = ref or anchor
@@ -1042,7 +1058,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         second = _second_day(text, end, rule.name, window, here)
         if second is not None and not any(lo < second.end and second.start < hi for lo, hi in taken):
             found.append(second)
-        if window is not None and (window.days == 1 or heading):
+        if window is not None and (window.days == 1 or heading) and not (
+                ref is not None and window.earliest < ref and _flashback(doc, rule.name, m.groupdict(), start, end)):
             ref, span = window.earliest, None
         elif window is not None and rule.type == "DATE" and 1 < window.days <= SPAN_DAYS:
             span = window
@@ -1155,10 +1172,15 @@ def _narrative_span_day(g: dict, span: DateWindow, text: str) -> DateWindow:
     """ "the following day" after a window of days ("late last week", Thursday to Saturday): that window a
     day later (Friday to Sunday), since the text does not say which of its days it counts from; "the
     previous day" likewise a day earlier, "that day" the window itself."""
-    rel = g["rel"].lower()
-    shift = 1 if ("following" in rel or "next" in rel or "after" in rel) else -1 if ("previous" in rel or "before" in rel) else 0
-    step = timedelta(days=shift)
+    step = timedelta(days=_day_step(g["rel"].lower()))
     return _window(span.earliest + step, span.latest + step, "narrative-day", text)
+
+
+def _day_step(rel: str) -> int:
+    """ "the following day", "the next morning", "the day after" one day on; "the previous day", "the day
+    before" one back; "that afternoon", "the same day" none."""
+    words = set(rel.split())
+    return 1 if words & {"following", "next", "after"} else -1 if words & {"previous", "before"} else 0
 
 
 def _narrative_unit(g: dict, last: DateWindow | None, text: str) -> DateWindow | None:
