@@ -24,7 +24,7 @@ Peace" are no times. "The past week" is the ISO week holding most of its seven d
 durations of no stated length; "half an hour" is PT30M and centuries count in years; "the past year" (no number) is last year, a DATE; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
-of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
+of the narrative's day; "the prior year" counts from the last dated expression; "since year-end" (a past tense) is last year's end; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
 picks near the anchor; "the second week of June" is the ISO week holding 11 June. A duration keeps its
@@ -33,7 +33,8 @@ rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
-ahead), else by the tense of the verb that governs it when `doc`
+ahead, one set in the past, "gave them until May 6 to reply", is the nearest May 6), else by the tense of the
+verb that governs it (a participle's is its clause's: "will sail, with the third leaving on May 6") when `doc`
 (the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. A past verb that reaches
 the day only through a noun or an infinitive of purpose ("invited them to a signing on March 1 to mark ...") does
 not send it back over ten months when the same day lies within six weeks ahead. The module
@@ -394,7 +395,8 @@ def names_day(expression: str) -> bool:
 
 
 # a deadline set now ("has given them until Tuesday to leave", "have until Friday to answer") lies ahead; one
-# set in a past-tense clause ("gave them until Tuesday to leave") may have passed, and the tense decides
+# set in a past-tense clause ("gave them until Tuesday to leave") may have passed: no tense, the nearest day
+# (a deadline is set weeks ahead, not a year)
 DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+$", re.IGNORECASE)
 DEADLINE_AFTER = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|be\s+\w+ed)\b)[a-z]+\b")
 
@@ -408,8 +410,9 @@ def _moved_deadline() -> re.Pattern:
 def _lead_tense(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 30):start]
     future, past = _lead_cues()
-    if DEADLINE_BEFORE.search(before) and DEADLINE_AFTER.match(text, end) and _tense(text, start, end) != "past":
-        return "future"
+    if DEADLINE_BEFORE.search(before) and DEADLINE_AFTER.match(text, end):
+        # set in the past ("gave them until March 3 to reply"), the deadline is the nearest such day, passed or not
+        return "" if _tense(text, start, end) == "past" else "future"
     if _moved_deadline().search(text, max(0, start - 60), start):  # "extended its deadline until Tuesday"
         return "future"
     return "future" if future.search(before) else "past" if past.search(before) else None
@@ -477,6 +480,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
         return "future"
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and depth < 3 and _verb_tense(verb.head, depth + 1) == "past":
         return "past"  # "began carrying messages in the winter": the past of the verb it completes
+    if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG" and not aux and depth < 3:
+        return _clause_tense(verb, depth)  # "will sail, with the third leaving on May 6": a participle has its clause's time
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)
@@ -716,8 +721,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule in ("the-year", "year-end", "year-ago"):
         if anchor is None:
             return None
-        if rule == "year-end":
-            return _window(date(anchor.year, 12, 31), date(anchor.year, 12, 31), rule, text)
+        if rule == "year-end":  # this year's end; told in the past tense ("since year-end"), the last one
+            year = anchor.year - (tense == "past" and anchor.month < 12)
+            return _window(date(year, 12, 31), date(year, 12, 31), rule, text)
         if rule == "year-ago" and g.get("ord"):
             return _quarter_window(anchor.year - 1, ORDINALS[g["ord"].lower()], rule, text)
         back = rule == "year-ago" or (g.get("mod") or "").lower() == "latest"
