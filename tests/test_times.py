@@ -669,6 +669,8 @@ def test_weekdays_counted_ahead_or_from_the_narrative_day(text, expression, valu
     ("Sales in the quarter grew.", "the quarter", "2023-Q3"),  # none named: the last one over
     # a quarter not yet over is no quarter reported on: "the quarter" stays the last one over
     ("Sales should rise in the fourth quarter. In the quarter, sales grew.", "the quarter", "2023-Q3"),
+    # unless none over is named and the story tells of it in the past: a fiscal quarter that ended in September
+    ("Acme reported a drop in fourth-quarter profit. Sales in the latest period fell.", "the latest period", "2023-Q4"),
 ])
 def test_the_quarter_is_the_one_the_story_reports(text, expression, value):
     assert only(text, date(2023, 11, 2), expression).value == value
@@ -1092,9 +1094,9 @@ def test_a_deadline_set_in_the_past_is_the_nearest_day(text, anchor, value):
 
 
 @pytest.mark.parametrize("text, value", [
-    ("Shares have risen 20% since year-end.", "2023-12-31"),  # told in the past: the last year-end
-    ("Profit fell at year-end, the firm said.", "2023-12-31"),
+    ("Shares have risen 20% since year-end.", "2023-12-31"),  # since: the last year-end
+    ("The index has slipped since the year-end.", "2023-12-31"),
     ("The firm will cut 600 jobs by year-end.", "2024-12-31"),
 ])
-def test_year_end_in_the_past_tense_is_last_years(text, value):
+def test_since_year_end_is_last_years(text, value):
     assert [t.value for t in find_timexes(text, TUESDAY)] == [value]
