@@ -680,6 +680,8 @@ def test_weekdays_counted_ahead_or_from_the_narrative_day(text, expression, valu
     ("Sales in the quarter grew.", "the quarter", "2023-Q3"),  # none named: the last one over
     # a quarter not yet over is no quarter reported on: "the quarter" stays the last one over
     ("Sales should rise in the fourth quarter. In the quarter, sales grew.", "the quarter", "2023-Q3"),
+    # unless none over is named and the story tells of it in the past: a fiscal quarter that ended in September
+    ("Acme reported a drop in fourth-quarter profit. Sales in the latest period fell.", "the latest period", "2023-Q4"),
 ])
 def test_the_quarter_is_the_one_the_story_reports(text, expression, value):
     assert only(text, date(2023, 11, 2), expression).value == value
@@ -1080,3 +1082,32 @@ def test_a_season_under_a_past_verb_is_the_latest_one_begun(tagged):
     assert (str(t.window.earliest), str(t.window.latest), t.value) == ("2023-12-01", "2024-02-29", "2023-WI")
     [ahead] = tagged("Envoys will carry messages between Lima and Quito in the winter.", date(2024, 6, 17))
     assert ahead.value == "2024-WI"
+
+
+@pytest.mark.parametrize("text, value", [
+    # the participle has no tense of its own: that of the clause it hangs on
+    ("The airline said new flights would leave on Monday, with the third departing each Thursday from August 6.",
+     "2024-08-06"),
+    ("The rebels shelled the town, with fighters storming the market on August 6.", "2023-08-06"),
+])
+def test_a_participle_takes_the_tense_of_its_clause(tagged, text, value):
+    assert [t.value for t in tagged(text) if t.text == "August 6"] == [value]
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # a deadline set in the past is the nearest such day, not last year's
+    ("The regulator gave the firm until mid-November to submit more papers.", date(2024, 10, 30), "2024-11"),
+    ("A judge rejected an order that the boy stay until March 6 to hear his relatives.", date(2024, 1, 15), "2024-03-06"),
+    ("The regulator gave the firm until October 20 to submit more papers.", date(2024, 10, 30), "2024-10-20"),
+])
+def test_a_deadline_set_in_the_past_is_the_nearest_day(text, anchor, value):
+    assert [t.value for t in find_timexes(text, anchor) if t.rule != "duration"] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Shares have risen 20% since year-end.", "2023-12-31"),  # since: the last year-end
+    ("The index has slipped since the year-end.", "2023-12-31"),
+    ("The firm will cut 600 jobs by year-end.", "2024-12-31"),
+])
+def test_since_year_end_is_last_years(text, value):
+    assert [t.value for t in find_timexes(text, TUESDAY)] == [value]

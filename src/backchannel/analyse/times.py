@@ -7,7 +7,7 @@ day-precise date the text mentioned, section headings included, unless a window 
 ("late last week ... the following day": that window a day later); "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. A quarter named without a year that has not begun by the anchor is last year's, unless the clause looks
-ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"), "the quarter",
+ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"; before one is, one it tells of in the past), "the quarter",
 "the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
@@ -24,7 +24,7 @@ Peace" are no times. "The past week" is the ISO week holding most of its seven d
 durations of no stated length; "half an hour" is PT30M and centuries count in years; "the past year" (no number) is last year, a DATE; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
-of the narrative's day; "the prior year" counts from the last dated expression; holidays may follow a rule ("last
+of the narrative's day; "the prior year" counts from the last dated expression; "since year-end" is last year's end; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
 picks near the anchor; "the second week of June" is the ISO week holding 11 June. A duration keeps its
@@ -33,7 +33,8 @@ rule. Values follow TIMEX3 as annotated in TimeBank.
 
 A date the text leaves open ("on March 3", "in June", "Monday") is placed before or after the anchor by
 the words right before it ("since", "payable"; a deadline set now, "has until Friday to reply", looks
-ahead), else by the tense of the verb that governs it when `doc`
+ahead, one set in the past, "gave them until May 6 to reply", is the nearest May 6), else by the tense of the
+verb that governs it (a participle's is its clause's: "will sail, with the third leaving on May 6") when `doc`
 (the text parsed by spaCy) has part-of-speech tags, else by tense keywords in its clause. A past verb that reaches
 the day only through a noun or an infinitive of purpose ("invited them to a signing on March 1 to mark ...") does
 not send it back over ten months when the same day lies within six weeks ahead. The module
@@ -181,7 +182,8 @@ def rules() -> tuple[Rule, ...]:
         ("year-ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"),
         ("the-year", r"\bthe\s+(?:(?P<mod>full|current|latest|entire|whole)\s+)?(?:fiscal\s+)?year\b"
                      r"(?![-'’]|\s+(?:ago|earlier|before|after|later|\d|two|end))"),
-        ("year-end", r"\b(?:the\s+)?year(?:[\s-]|['’]s\s+)end\b"),  # "year-end", "by year's end"
+        # "year-end", "by year's end"; "since year-end": the last one
+        ("year-end", r"\b(?:(?<=\bsince )(?P<since>))?(?:the\s+)?year(?:[\s-]|['’]s\s+)end\b"),
         ("year-ago", rf"\b(?:(?:the\s+(?:comparable\s+)?)?year-(?:ago|earlier)\s+(?:{ordinal}\s+)?(?:quarter|period)\b"
                      r"|year-(?:ago|earlier)\b)"),
         ("narrative-unit", r"\b(?P<rel>the following|the previous|the preceding|the prior|that same|that|later that|earlier that|"
@@ -395,7 +397,8 @@ def names_day(expression: str) -> bool:
 
 
 # a deadline set now ("has given them until Tuesday to leave", "have until Friday to answer") lies ahead; one
-# set in a past-tense clause ("gave them until Tuesday to leave") may have passed, and the tense decides
+# set in a past-tense clause ("gave them until Tuesday to leave") may have passed: no tense, the nearest day
+# (a deadline is set weeks ahead, not a year)
 DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before)\s+$", re.IGNORECASE)
 DEADLINE_AFTER = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|be\s+\w+ed)\b)[a-z]+\b")
 
@@ -409,8 +412,9 @@ def _moved_deadline() -> re.Pattern:
 def _lead_tense(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 30):start]
     future, past = _lead_cues()
-    if DEADLINE_BEFORE.search(before) and DEADLINE_AFTER.match(text, end) and _tense(text, start, end) != "past":
-        return "future"
+    if DEADLINE_BEFORE.search(before) and DEADLINE_AFTER.match(text, end):
+        # set in the past ("gave them until March 3 to reply"), the deadline is the nearest such day, passed or not
+        return "" if _tense(text, start, end) == "past" else "future"
     if _moved_deadline().search(text, max(0, start - 60), start):  # "extended its deadline until Tuesday"
         return "future"
     return "future" if future.search(before) else "past" if past.search(before) else None
@@ -493,6 +497,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
         return "future"
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and depth < 3 and _verb_tense(verb.head, depth + 1) == "past":
         return "past"  # "began carrying messages in the winter": the past of the verb it completes
+    if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG" and not aux and depth < 3:
+        return _clause_tense(verb, depth)  # "will sail, with the third leaving on May 6": a participle has its clause's time
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)
@@ -732,8 +738,9 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
     if rule in ("the-year", "year-end", "year-ago"):
         if anchor is None:
             return None
-        if rule == "year-end":
-            return _window(date(anchor.year, 12, 31), date(anchor.year, 12, 31), rule, text)
+        if rule == "year-end":  # this year's end; "since year-end": the last one
+            year = anchor.year - (g.get("since") is not None and anchor.month < 12)
+            return _window(date(year, 12, 31), date(year, 12, 31), rule, text)
         if rule == "year-ago" and g.get("ord"):
             return _quarter_window(anchor.year - 1, ORDINALS[g["ord"].lower()], rule, text)
         back = rule == "year-ago" or (g.get("mod") or "").lower() == "latest"
@@ -998,7 +1005,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     ref: date | None = None
     span: DateWindow | None = None  # a window of a few days named after `ref` ("late last week"): the narrative's time
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
-    reported: str | None = None  # the latest quarter named by its number ("the third quarter"): the one reported
+    reported: str | None = None  # the quarter the story reports on ("the third quarter"), see below
     headings = _heading_lines(text)
     section: tuple[int, date] | None = None  # the line and day of the dated section heading above, if any
     for start, _, rule, m in chosen:
@@ -1065,8 +1072,12 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             span = window
         if window is not None and rule.type == "DATE":
             last = window
-        if rule.name == "quarter" and window is not None and (here is None or window.latest < here):
-            reported = window.value  # a quarter over by the anchor: results are reported after it
+        if rule.name == "quarter" and window is not None and (
+                here is None or window.latest < here or (reported is None and _tense(text, start, end) == "past")):
+            # the latest quarter named that is over by the anchor (results are reported after it); until one is
+            # named, one not over told of in the past ("reported lower fourth-quarter profit" for a fiscal year
+            # that ended in September), but not one ahead ("should rise in the fourth quarter")
+            reported = window.value
     return found
 
 
