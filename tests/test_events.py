@@ -1142,3 +1142,14 @@ def test_pressing_on_is_going_on_not_a_demand(nlp):
 
 def test_releasing_a_video_frees_nobody(nlp):
     assert not [e for e in events(nlp, "The Tamarind Front released a video of the captives.") if e.mode == "release"]
+
+
+def test_each_side_releasing_is_the_two_parties_swapping(nlp):
+    found = events(nlp, "Chile and Peru agreed to a prisoner exchange. On Friday, each side released 90 people.")
+    assert ("COOPERATE", ("Chile", "Peru")) in [(e.type, tuple(sorted(e.actors))) for e in found]
+
+
+def test_proposing_asks_and_what_is_asked_for_does_not_happen(nlp):
+    found = events(nlp, "Chile proposed a prisoner swap to Peru.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("REQUEST", ("Chile",), ("Peru",))]
+    assert [e.type for e in events(nlp, "Chile demanded a prisoner swap with Peru.")] == ["REQUEST"]

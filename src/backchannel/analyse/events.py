@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
                                           vocabulary as mention_vocabulary)
-from backchannel.analyse.participants import (SUBJECTS, Context, both_parties, keys_of, mention_at,
+from backchannel.analyse.participants import (PAIR_WORDS, SUBJECTS, Context, both_parties, keys_of, mention_at,
                                               subject_of)
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -730,8 +730,8 @@ def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
 def _both(tok: Token) -> bool:
     """ "the two governments agreed", "both sides signed": a verb whose subject names the two parties as one."""
     subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    return subj is not None and subj.lemma_.lower() in mention_vocabulary().party_nouns and any(c.lower_ in ("two", "both")
-                                                                           for c in subj.children)
+    return subj is not None and subj.lemma_.lower() in mention_vocabulary().party_nouns and any(
+        c.lower_ in PAIR_WORDS for c in subj.children)
 
 
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
@@ -942,6 +942,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
                         vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] == "CONSULT"):
                     continue  # "discussed the exchange with X": the talk is the event, the exchange its topic
+                if tok.dep_ == "dobj" and vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] in ("REQUEST", "REJECT"):
+                    continue  # "demanded a prisoner swap", "rejected talks": asked for or refused, not held
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (

@@ -15,6 +15,7 @@ from backchannel.models import Mention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
+PAIR_WORDS = {"two", "both", "each"}  # "the two sides", "both countries", "each side": the two parties
 
 
 @dataclass
@@ -237,7 +238,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj" for cc in g.children if cc.dep_ == "conj"
                       and getattr(mention_at(ctx, cc), "kind", "") == "person" for k in keys_of(ctx, cc, depth + 1)]
-    elif tok.lemma_.lower() in mention_vocabulary().party_nouns and any(c.lower_ in ("two", "both") for c in tok.children):
+    elif tok.lemma_.lower() in mention_vocabulary().party_nouns and any(c.lower_ in PAIR_WORDS for c in tok.children):
         found += both_parties(ctx, tok)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
         for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
