@@ -252,13 +252,15 @@ def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex
     measured off by days or weeks came that long before (after) the time of the clause it modifies (None: a
     clause in the present tense, whose time is publication)."""
     verb, doc = clause_verb(trigger), trigger.doc
-    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if verb.dep_ != "advcl" or mark is None:
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or marker is None:
         return None
+    mark = marker.lower_
     for t in timexes:
         length = re.fullmatch(r"P(\d+)([DW])", t.value or "")
         span = doc.char_span(t.start, t.end, alignment_mode="expand") if length else None
-        if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i == verb.i:
+        # "three days" hangs on the verb, or on "after" itself
+        if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i in (verb.i, marker.i):
             main = _governed(sent, verb.head, timexes) or _main_clause_time(sent, verb.head, timexes)
             days = int(length[1]) * (7 if length[2] == "W" else 1)
             now = any(w.tag_ in ("VBZ", "VBP") for w in [verb.head] + [c for c in verb.head.children if c.dep_ == "aux"])
