@@ -844,6 +844,13 @@ def test_a_lone_mediator_carrying_messages_between_two_parties_consults_both(nlp
     assert found and any("Peru" in r for r in found[0].recipients)  # the second party the parser hangs deep inside
 
 
+@pytest.mark.parametrize("text", ["Norway's ambassador carried the revised terms to Chilean officials in May.",
+                                  "Norwegian diplomats began passing proposals between Lima and Santiago."])
+def test_a_go_between_carrying_terms_or_proposals_consults_the_parties(nlp, text):
+    found = [e for e in events(nlp, text) if e.mode == "third-party"]
+    assert found and found[0].type == "CONSULT" and "Norway" in found[0].actors and "Chile" in found[0].recipients
+
+
 def test_naming_verbs_make_a_statement_not_a_phone_call(nlp):
     found = events(nlp, "Senator Laura Pike called the accord a disgrace to the memory of the victims.")
     assert [(e.type, e.actors) for e in found] == [("ACCUSE", ("Laura Pike",))]  # no call, nobody "to" is a target
