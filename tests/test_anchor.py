@@ -261,6 +261,11 @@ def test_an_act_some_days_after_or_before_a_dated_one_is_counted_from_it(nlp, te
     assert redate(shifted.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == shifted.date
 
 
+def test_a_journey_takes_the_date_of_the_when_clause_of_its_purpose(nlp):
+    flew = dates_of(nlp, "Rosa Quispe flew to Lima to meet the freed fishermen when they landed on Sunday night.")["flew"]
+    assert (flew.earliest, flew.latest) == (date(2024, 2, 11), date(2024, 2, 11))
+
+
 def test_a_telling_joined_to_a_dated_act_takes_its_date(nlp):
     text = ("Envoys from Chile and Peru met in Quito on Monday for talks hosted by Ecuador, and Ecuador said the two "
             "sides had reached agreement on key points.")

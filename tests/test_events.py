@@ -1113,6 +1113,12 @@ def test_a_journey_to_press_a_party_is_a_planned_visit_not_a_promise(nlp, text):
         ("CONSULT", "visit", ("Mark Ellis",), ("Kenya",), "planned")]
 
 
+def test_a_journey_to_meet_someone_is_a_visit_to_them(nlp):
+    found = events(nlp, "Mark Ellis, the Kenyan envoy, travelled to Lima in May to meet President Rosa Quispe and signed a pact.")
+    assert ("CONSULT", "visit", ("Mark Ellis",), ("Rosa Quispe",)) in [(e.type, e.mode, e.actors, e.recipients)
+                                                                       for e in found]
+
+
 def test_an_appeal_court_upholding_the_verdict_acts_on_whoever_was_sentenced(nlp):
     found = events(nlp, "Rosa Quispe was arrested in Lima in 2019 and sentenced to ten years in prison in 2021. "
                         "A Peruvian appeals court upheld the verdict in March.")

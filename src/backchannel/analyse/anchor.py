@@ -385,6 +385,8 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
+    near += [c for c in verb.children if c.dep_ == "advcl" and any(  # "flew there to meet them when they landed"
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     opening = [c for c in verb.children if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBG"
                and not any(m.dep_ == "mark" for m in c.children)]  # "Speaking on Sunday, he accused ..."
     clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)),

@@ -305,7 +305,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
                 f.dep_ == "prep" and f.lower_ == "for" for f in n.children) for n in p.children) for p in tok.children):
         return "COOPERATE", "release"  # "X returned home in exchange for 30 prisoners": X was freed in a swap
     if lemma in vocabulary()["travel_verbs"] and _pressing(tok) is not None:
-        return "CONSULT", "visit"  # "would travel to X to press both sides": a visit to press them (the coding guide)
+        return "CONSULT", "visit"  # "would travel to X to press both sides", "to meet Y": a visit (the coding guide)
     entry = vocabulary()["verbs"].get(lemma)
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
            for c in tok.children):
@@ -351,10 +351,11 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
 
 
 def _pressing(tok: Token) -> Token | None:
-    """The purpose of a journey that asks something of someone: "travel to X to press both sides" -> press."""
+    """The purpose of a journey that asks something of someone or meets them: "travel to X to press both sides" ->
+    press, "flew to X to meet its envoy" -> meet."""
     return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                                 for g in c.children)
-                 and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] == "REQUEST"), None)
+                 and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] in ("REQUEST", "CONSULT")), None)
 
 
 def _antecedent(it: Token) -> Token | None:
@@ -463,7 +464,7 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             near = [g for g in child.children] + [gg for g in child.children if g.dep_ == "dobj" for gg in g.children]
             found += [k for g in near if g.dep_ == "prep" and g.lower_ == "with"
                       for p in g.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
-            if child == _pressing(tok):  # "travel to X to press both sides": those pressed
+            if child == _pressing(tok):  # "travel to X to press both sides", "to meet Y": those pressed or met
                 found += [k for g in child.children if g.dep_ == "dobj" for k in keys_of(ctx, g)]
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
