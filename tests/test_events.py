@@ -935,6 +935,18 @@ def test_a_second_that_clause_of_a_statement_can_announce_a_threat(nlp):
     assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
 
 
+def test_a_second_that_clause_after_a_reported_act_is_still_read_for_its_words(nlp):
+    found = events(nlp, "Senator Laura Pike said on Monday that her committee had not been consulted and that the "
+                        "Peruvian government had broken its promise to inform parliament.")
+    accused = [e for e in found if e.type == "ACCUSE"]
+    assert accused and accused[0].actors == ("Laura Pike",) and "Peru" in accused[0].recipients
+
+
+def test_calling_an_act_justified_supports_it(nlp):
+    found = events(nlp, "Defence Minister Ana Ruiz told reporters on Sunday that the exchange had been justified.")
+    assert [e.actors for e in found if e.type == "SUPPORT"] == [("Ana Ruiz",)]
+
+
 def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_place(nlp):
     found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 and extradited to Spain in July 2020.")
     assert [(e.type, e.actors, e.recipients[:1]) for e in found if e.trigger == "arrested"] == [

@@ -762,13 +762,21 @@ def _statement_type(tok: Token) -> str | None:
     # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else),
     # nor in a reported act ("said Russia rejected it", "stressed it will not agree": read at its own verb)
     reported = {t.i for c in tok.subtree if c.i != tok.i and c.pos_ == "VERB" and _lemma(c) in v["verbs"]
-                for t in c.subtree}
+                for t in _own_words(c)}
     clause = " ".join(t.text for t in tok.subtree
                       if t.dep_ not in SUBJECTS and t.i != tok.i and t.i not in reported).lower()
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
     return None
+
+
+def _own_words(verb: Token) -> list[Token]:
+    """The clause of a verb without the clauses joined to it with a subject of their own: "that her panel was not
+    consulted and that the minister lied" says two things."""
+    joined = {t.i for c in verb.children if c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children)
+              for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in joined]
 
 
 def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], recipients: tuple[str, ...]) -> bool:
