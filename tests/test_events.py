@@ -935,6 +935,12 @@ def test_a_second_that_clause_of_a_statement_can_announce_a_threat(nlp):
     assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
 
 
+def test_a_sentence_the_parser_hangs_under_a_while_clause_is_still_passed_where_the_arrest_was(nlp):
+    found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 while researching archives for a "
+                        "book and was sentenced to six years in prison in 2020.")
+    assert [e.actors for e in found if e.trigger == "sentenced"] == [("Portugal",)]
+
+
 def test_a_second_that_clause_after_a_reported_act_is_still_read_for_its_words(nlp):
     found = events(nlp, "Senator Laura Pike said on Monday that her committee had not been consulted and that the "
                         "Peruvian government had broken its promise to inform parliament.")

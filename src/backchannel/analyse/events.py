@@ -190,13 +190,14 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
 
 def _where(ctx: Context, tok: Token) -> list[Mention]:
     """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
-    arrested in Chile and extradited to Peru": Chile extradited)."""
+    arrested in Chile and extradited to Peru": Chile extradited), however deep the parser hangs the second."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
              for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
-    if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
-        return _where(ctx, tok.head)
+    first = next((a for a in tok.ancestors if _lemma(a) in vocabulary()["authority_verbs"]), None)
+    if not found and tok.dep_ == "conj" and first is not None:  # "arrested in Chile while visiting and sentenced"
+        return _where(ctx, first)
     return [replace(m, kind="state", key=state_named(m.text)) for m in found]
 
 
