@@ -60,6 +60,12 @@ def test_he_and_she_name_only_people_of_the_gender_the_text_shows(nlp):
     assert [e.recipients for e in found if e.type == "SANCTION"] == [("Michael Harper",)]
 
 
+def test_him_is_never_the_subject_of_his_own_verb(nlp):
+    found = events(nlp, "Peter Novak was back in Lima by Saturday evening, where Foreign Minister Ana Ruiz greeted him "
+                        "at the airport.")
+    assert [(e.actors, e.recipients) for e in found if e.type == "CONSULT"] == [(("Ana Ruiz",), ("Peter Novak",))]
+
+
 @pytest.mark.parametrize("text", [
     "Maria Lund, a Danish engineer, and Pedro Alves, a Chilean doctor, landed in Lima on Friday, where they were met "
     "by the Peruvian president.",
