@@ -251,12 +251,19 @@ def test_a_stand_told_in_the_present_perfect_gets_no_date(nlp):
     ("Chile freed the soldiers on Monday, a week before Peru freed its own.", "freed", date(2024, 2, 19)),
     ("Two days after Chile handed the soldiers back to Peru, the deal is being judged very differently in Lima.",
      "handed", date(2024, 2, 11)),  # a main clause in the present: counted from publication
+    ("Five days after Capt. Tomas Rojas was released by the rebels, the exchange is under attack.",
+     "released", date(2024, 2, 8)),  # "five days" hung on "after"
 ])
 def test_an_act_some_days_after_or_before_a_dated_one_is_counted_from_it(nlp, text, trigger, day):
     events = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == trigger]
     assert any((e.date.earliest, e.date.latest) == (day, day) for e in events), [e.date for e in events]
     shifted = next(e for e in events if e.date.earliest == day)
     assert redate(shifted.date_anchor, find_timexes(text, date(2024, 2, 13)), PUBLISHED) == shifted.date
+
+
+def test_a_journey_takes_the_date_of_the_when_clause_of_its_purpose(nlp):
+    flew = dates_of(nlp, "Rosa Quispe flew to Lima to meet the freed fishermen when they landed on Sunday night.")["flew"]
+    assert (flew.earliest, flew.latest) == (date(2024, 2, 11), date(2024, 2, 11))
 
 
 def test_a_telling_joined_to_a_dated_act_takes_its_date(nlp):

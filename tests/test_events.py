@@ -35,6 +35,7 @@ def types(nlp, text):
     ("Kenya called off its boycott of Uganda after the summit.", "CONCEDE"),
     ("Italy announced a suspension of air links with Greece on Wednesday.", "SANCTION"),
     ("Eritrea quietly closed the border crossing.", "COERCE"),
+    ("The rebels suspended contacts with Lima in 2019, accusing it of bad faith.", "REJECT"),
     ("The Chilean army launched artillery, mortar and rocket fire against the camps.", "ASSAULT"),
 ])
 def test_general_event_verbs_and_objects(nlp, text, kind):
@@ -859,6 +860,13 @@ def test_a_lone_mediator_carrying_messages_between_two_parties_consults_both(nlp
     assert found and any("Peru" in r for r in found[0].recipients)  # the second party the parser hangs deep inside
 
 
+@pytest.mark.parametrize("text", ["Norway's ambassador carried the revised terms to Chilean officials in May.",
+                                  "Norwegian diplomats began passing proposals between Lima and Santiago."])
+def test_a_go_between_carrying_terms_or_proposals_consults_the_parties(nlp, text):
+    found = [e for e in events(nlp, text) if e.mode == "third-party"]
+    assert found and found[0].type == "CONSULT" and "Norway" in found[0].actors and "Chile" in found[0].recipients
+
+
 def test_naming_verbs_make_a_statement_not_a_phone_call(nlp):
     found = events(nlp, "Senator Laura Pike called the accord a disgrace to the memory of the victims.")
     assert [(e.type, e.actors) for e in found] == [("ACCUSE", ("Laura Pike",))]  # no call, nobody "to" is a target
@@ -940,6 +948,24 @@ def test_a_meeting_in_a_where_clause_happened(nlp):
 def test_a_second_that_clause_of_a_statement_can_announce_a_threat(nlp):
     found = events(nlp, "The rebels said the truce had ended and that their units would resume attacks on Bolivian posts.")
     assert any(e.type == "THREATEN" and e.actors == ("rebels",) for e in found)
+
+
+def test_a_sentence_the_parser_hangs_under_a_while_clause_is_still_passed_where_the_arrest_was(nlp):
+    found = events(nlp, "The banker Omar Vance was arrested in Portugal in May 2019 while researching archives for a "
+                        "book and was sentenced to six years in prison in 2020.")
+    assert [e.actors for e in found if e.trigger == "sentenced"] == [("Portugal",)]
+
+
+def test_a_second_that_clause_after_a_reported_act_is_still_read_for_its_words(nlp):
+    found = events(nlp, "Senator Laura Pike said on Monday that her committee had not been consulted and that the "
+                        "Peruvian government had broken its promise to inform parliament.")
+    accused = [e for e in found if e.type == "ACCUSE"]
+    assert accused and accused[0].actors == ("Laura Pike",) and "Peru" in accused[0].recipients
+
+
+def test_calling_an_act_justified_supports_it(nlp):
+    found = events(nlp, "Defence Minister Ana Ruiz told reporters on Sunday that the exchange had been justified.")
+    assert [e.actors for e in found if e.type == "SUPPORT"] == [("Ana Ruiz",)]
 
 
 def test_an_act_of_state_authority_with_no_agent_is_the_state_where_it_took_place(nlp):
@@ -1118,6 +1144,12 @@ def test_wont_free_is_a_refusal_as_will_not_free_is(nlp):
 def test_a_journey_to_press_a_party_is_a_planned_visit_not_a_promise(nlp, text):
     assert [(e.type, e.mode, e.actors, e.recipients, e.status) for e in events(nlp, text)] == [
         ("CONSULT", "visit", ("Mark Ellis",), ("Kenya",), "planned")]
+
+
+def test_a_journey_to_meet_someone_is_a_visit_to_them(nlp):
+    found = events(nlp, "Mark Ellis, the Kenyan envoy, travelled to Lima in May to meet President Rosa Quispe and signed a pact.")
+    assert ("CONSULT", "visit", ("Mark Ellis",), ("Rosa Quispe",)) in [(e.type, e.mode, e.actors, e.recipients)
+                                                                       for e in found]
 
 
 def test_an_appeal_court_upholding_the_verdict_acts_on_whoever_was_sentenced(nlp):

@@ -60,6 +60,20 @@ def test_he_and_she_name_only_people_of_the_gender_the_text_shows(nlp):
     assert [e.recipients for e in found if e.type == "SANCTION"] == [("Michael Harper",)]
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("Several former members of his platoon accused Sgt. Tomas Rojas on Monday of deserting his post.", "platoon"),
+    ("His former comrades accused Sgt. Tomas Rojas on Monday of deserting his post.", "comrades"),
+])
+def test_a_soldiers_unit_or_comrades_act_as_a_group(nlp, text, actor):
+    assert [e.actors for e in events(nlp, text) if e.type == "ACCUSE"] == [(actor,)]
+
+
+def test_him_is_never_the_subject_of_his_own_verb(nlp):
+    found = events(nlp, "Peter Novak was back in Lima by Saturday evening, where Foreign Minister Ana Ruiz greeted him "
+                        "at the airport.")
+    assert [(e.actors, e.recipients) for e in found if e.type == "CONSULT"] == [(("Ana Ruiz",), ("Peter Novak",))]
+
+
 @pytest.mark.parametrize("text", [
     "Maria Lund, a Danish engineer, and Pedro Alves, a Chilean doctor, landed in Lima on Friday, where they were met "
     "by the Peruvian president.",

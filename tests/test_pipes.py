@@ -28,3 +28,9 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp, dateline):
 def test_a_capitalised_word_and_a_dash_inside_a_sentence_is_no_dateline(nlp):
     text = "The accord - which NATO backed - was signed on Monday."
     assert [s.text for s in nlp(text).sents] == [text]
+
+
+@pytest.mark.parametrize("text", ["Two weeks after Sgt. Tomas Rojas was freed, Peru thanked Chile.",
+                                  "Peru said Gen. Ana Ruiz had met the Chilean envoy in Quito."])
+def test_an_abbreviated_title_does_not_end_a_sentence(nlp, text):
+    assert [s.text for s in nlp(text).sents] == [text]

@@ -252,13 +252,15 @@ def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex
     measured off by days or weeks came that long before (after) the time of the clause it modifies (None: a
     clause in the present tense, whose time is publication)."""
     verb, doc = clause_verb(trigger), trigger.doc
-    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if verb.dep_ != "advcl" or mark is None:
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or marker is None:
         return None
+    mark = marker.lower_
     for t in timexes:
         length = re.fullmatch(r"P(\d+)([DW])", t.value or "")
         span = doc.char_span(t.start, t.end, alignment_mode="expand") if length else None
-        if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i == verb.i:
+        # "three days" hangs on the verb, or on "after" itself
+        if span is not None and span.root.dep_ == "npadvmod" and span.root.head.i in (verb.i, marker.i):
             main = _governed(sent, verb.head, timexes) or _main_clause_time(sent, verb.head, timexes)
             days = int(length[1]) * (7 if length[2] == "W" else 1)
             now = any(w.tag_ in ("VBZ", "VBP") for w in [verb.head] + [c for c in verb.head.children if c.dep_ == "aux"])
@@ -383,6 +385,8 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
+    near += [c for c in verb.children if c.dep_ == "advcl" and any(  # "flew there to meet them when they landed"
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     opening = [c for c in verb.children if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBG"
                and not any(m.dep_ == "mark" for m in c.children)]  # "Speaking on Sunday, he accused ..."
     clause = next((c for v in near for c in v.children if opened(c, SAME_TIME_MARKS - {"after"}) and not compared(c)),

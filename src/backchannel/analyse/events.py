@@ -190,13 +190,14 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
 
 def _where(ctx: Context, tok: Token) -> list[Mention]:
     """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
-    arrested in Chile and extradited to Peru": Chile extradited)."""
+    arrested in Chile and extradited to Peru": Chile extradited), however deep the parser hangs the second."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
              for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
-    if not found and tok.dep_ == "conj" and _lemma(tok.head) in vocabulary()["authority_verbs"]:
-        return _where(ctx, tok.head)
+    first = next((a for a in tok.ancestors if _lemma(a) in vocabulary()["authority_verbs"]), None)
+    if not found and tok.dep_ == "conj" and first is not None:  # "arrested in Chile while visiting and sentenced"
+        return _where(ctx, first)
     return [replace(m, kind="state", key=state_named(m.text)) for m in found]
 
 
@@ -305,7 +306,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
                 f.dep_ == "prep" and f.lower_ == "for" for f in n.children) for n in p.children) for p in tok.children):
         return "COOPERATE", "release"  # "X returned home in exchange for 30 prisoners": X was freed in a swap
     if lemma in vocabulary()["travel_verbs"] and _pressing(tok) is not None:
-        return "CONSULT", "visit"  # "would travel to X to press both sides": a visit to press them (the coding guide)
+        return "CONSULT", "visit"  # "would travel to X to press both sides", "to meet Y": a visit (the coding guide)
     entry = vocabulary()["verbs"].get(lemma)
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
            for c in tok.children):
@@ -352,10 +353,11 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
 
 
 def _pressing(tok: Token) -> Token | None:
-    """The purpose of a journey that asks something of someone: "travel to X to press both sides" -> press."""
+    """The purpose of a journey that asks something of someone or meets them: "travel to X to press both sides" ->
+    press, "flew to X to meet its envoy" -> meet."""
     return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to"
                                                                                 for g in c.children)
-                 and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] == "REQUEST"), None)
+                 and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] in ("REQUEST", "CONSULT")), None)
 
 
 def _antecedent(it: Token) -> Token | None:
@@ -467,7 +469,7 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             near = [g for g in child.children] + [gg for g in child.children if g.dep_ == "dobj" for gg in g.children]
             found += [k for g in near if g.dep_ == "prep" and g.lower_ == "with"
                       for p in g.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
-            if child == _pressing(tok):  # "travel to X to press both sides": those pressed
+            if child == _pressing(tok):  # "travel to X to press both sides", "to meet Y": those pressed or met
                 found += [k for g in child.children if g.dep_ == "dobj" for k in keys_of(ctx, g)]
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
@@ -765,13 +767,21 @@ def _statement_type(tok: Token) -> str | None:
     # the cue is in what is said, not in the verb saying it ("is still insisting" said of someone else),
     # nor in a reported act ("said Russia rejected it", "stressed it will not agree": read at its own verb)
     reported = {t.i for c in tok.subtree if c.i != tok.i and c.pos_ == "VERB" and _lemma(c) in v["verbs"]
-                for t in c.subtree}
+                for t in _own_words(c)}
     clause = " ".join(t.text for t in tok.subtree
                       if t.dep_ not in SUBJECTS and t.i != tok.i and t.i not in reported).lower()
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
     return None
+
+
+def _own_words(verb: Token) -> list[Token]:
+    """The clause of a verb without the clauses joined to it with a subject of their own: "that her panel was not
+    consulted and that the minister lied" says two things."""
+    joined = {t.i for c in verb.children if c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children)
+              for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in joined]
 
 
 def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], recipients: tuple[str, ...]) -> bool:

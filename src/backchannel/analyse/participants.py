@@ -76,11 +76,14 @@ def mention_at(ctx: Context, tok: Token) -> Mention | None:
 
 def previous_person(ctx: Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
-    else the last person mentioned there; where the text shows people's gender, one of the pronoun's gender
+    else the last person mentioned there, never the subject of the object pronoun's own verb; where the text shows people's gender, one of the pronoun's gender
     first, and never one of the other."""
     horizon = _horizon(ctx, tok, 4)
-    subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx]
-    people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    own = {c.i for c in verb.children if c.dep_ in SUBJECTS} if tok.dep_ not in SUBJECTS else set()
+    subjects = [m for m in ctx.subject_people if horizon <= m.start < tok.idx and _token_of(ctx, m).i not in own]
+    people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx
+              and _token_of(ctx, m).i not in own]  # "X greeted him": not X
     gender = "female" if tok.lower_ in ("she", "her") else "male"
     if tok.dep_ in SUBJECTS and _in_events(tok.head, "speech_verbs"):
         # "X said ... He said": who spoke last, unless shown as the other gender

@@ -15,6 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from backchannel.analyse.mentions import vocabulary as mention_vocabulary
 from backchannel.analyse.times import find_timexes
 
 for _name, _default in (("timexes", None), ("anchor", None)):
@@ -31,7 +32,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z'/-]+(?: [A-Z][A-Z'/-]+)*(?:, [^\n(),.]{3,30})
 def line_breaks(doc: Doc) -> Doc:
     """Headings, captions and list items are never run together with the paragraph after them; and the
     first word of a line is never a sentence of its own (the parser, seeing the line break, would
-    otherwise cut "Ukraine | and Russia exchanged ..." after it)."""
+    otherwise cut "Ukraine | and Russia exchanged ..." after it); nor is a name after an abbreviated title
+    ("Sgt. John Miller", "Gen. Ali Reza")."""
     starts = [tok for tok in doc[1:] if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_]
     for tok in starts:
         tok.is_sent_start = True
@@ -39,6 +41,12 @@ def line_breaks(doc: Doc) -> Doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and not nxt.is_sent_start and not tok.is_space and "\n" not in tok.whitespace_:
             nxt.is_sent_start = False
+    abbreviated = {t[-1] for t in mention_vocabulary().titles if t[-1].endswith(".")}  # "sgt.", "gen."
+    for tok in doc[2:]:
+        before = doc[tok.i - 1]
+        title = doc[tok.i - 2].lower_ + "." if before.text == "." else before.lower_
+        if title in abbreviated and tok.text[:1].isupper() and "\n" not in before.whitespace_ + before.text:
+            tok.is_sent_start = False
     for m in DATELINE.finditer(doc.text):  # "LIMA (AFP) - Peru and ...": the parser would take LIMA as a subject
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span[0].i > 0:
