@@ -129,6 +129,19 @@ def test_a_stand_is_dated_when_told_and_a_reported_act_in_the_days_before(nlp):
     assert (past["rejected"].earliest, past["rejected"].latest) == (date(2024, 2, 5), date(2024, 2, 11))
 
 
+def test_a_readiness_told_on_a_day_is_dated_by_the_telling(nlp):
+    ready = dates_of(nlp, "Norway's foreign minister said on Sunday that Oslo was ready to host the next round.")
+    assert [(d.earliest, d.latest) for d in ready.values()] == [(date(2024, 2, 11), date(2024, 2, 11))]
+
+
+def test_an_undated_heading_ends_the_dated_section_above_it(nlp):
+    text = ("January 17 - talks in Lima\n\nChile and Peru met in Lima.\n\nWhat comes next\n\n"
+            "Chile accused Peru of stalling the exchange.")
+    dates = dates_of(nlp, text)
+    assert dates["met"].earliest == date(2024, 1, 17)
+    assert dates["accused"].earliest != date(2024, 1, 17) and dates["accused"].rule == "before-publication"
+
+
 def test_a_statement_told_in_a_participle_takes_its_main_clause_date(nlp):
     text = 'Chile\'s president on Thursday hailed the truce, telling senators that "Peru must now free the soldiers".'
     dated = [d for trigger, d in dates_of(nlp, text).items() if trigger != "hailed"]

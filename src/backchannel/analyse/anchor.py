@@ -18,7 +18,7 @@ from datetime import timedelta
 from spacy.tokens import Span, Token
 
 from backchannel.analyse.mentions import doc_text, is_heading_line
-from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, names_day, vague_value, vocabulary
+from backchannel.analyse.times import DEADLINE_AFTER, DEADLINE_BEFORE, heading_lines, names_day, vague_value, vocabulary
 from backchannel.dates import REPORT_LAG_DAYS
 from backchannel.models import DateWindow, Published, Timex
 
@@ -95,8 +95,8 @@ def _reporting_verb(trigger: Token, sent: Span) -> Token | None:
     """The verb that reports this event: its governor ("said that X met Y") or a closing
     attribution ("X met Y, the newspaper reported on Sunday"), which parsers attach anywhere."""
     node = trigger
-    for _ in range(3):  # "said the group would try to capture ...": the infinitive is inside the report too
-        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+    for _ in range(4):  # "said the group would try to capture ...": the infinitive is inside the report too
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "acomp") or node.head.i == node.i:  # "said X was ready to"
             break
         node = node.head
         if node.lemma_.lower() in SPEECH:
@@ -450,8 +450,9 @@ def _fallback(text: str, position: int, timexes: list[Timex], published: Publish
     stated = published.window
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
                 and not (stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
-    # a heading that states the publication day is the dateline, not a section of the narrative
-    if headings:
+    # a heading that states the publication day is the dateline, not a section of the narrative; an undated
+    # heading after a dated one ("What comes next") ends its section
+    if headings and not any(headings[-1].start < h < line for h in heading_lines(text)):
         return headings[-1].window, f"heading:{headings[-1].start}"
     if status != "planned" and not perfect:  # with no publication date yet, the anchor waits for one
         anchor = "before-publication" if before else "publication"

@@ -1006,7 +1006,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
     span: DateWindow | None = None  # a window of a few days named after `ref` ("late last week"): the narrative's time
     last: DateWindow | None = None  # the window of the latest dated expression, whatever its precision
     reported: str | None = None  # the quarter the story reports on ("the third quarter"), see below
-    headings = _heading_lines(text)
+    headings = heading_lines(text)
     section: tuple[int, date] | None = None  # the line and day of the dated section heading above, if any
     for start, _, rule, m in chosen:
         start, end = m.span()
@@ -1091,7 +1091,7 @@ POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-d
           "part-month-year", "year-end", "part-year", "holiday"}
 
 
-def _heading_lines(text: str) -> list[int]:
+def heading_lines(text: str) -> list[int]:
     """Where the lines start that read as section headings (`_reads_as_heading`)."""
     return [m.start() for m in re.finditer(r"[^\n]+", text) if _reads_as_heading(m.group(0))]
 
