@@ -370,6 +370,13 @@ def tagged():
     return tag
 
 
+def test_a_weekday_under_a_heading_of_a_few_days_is_one_of_those_days():
+    text = "May 22-24 - three days of swaps\n\nOn the Friday, each side freed 90 men. More crossed over the weekend."
+    found = find_timexes(text, date(2024, 6, 14))  # published on a later Friday
+    assert found[0].text == "May 22-24" and found[0].heading  # a range of days, not "24 - three days"
+    assert [(t.text, str(t.window.earliest)) for t in found[2:]] == [("Friday", "2024-05-24"), ("the weekend", "2024-05-25")]
+
+
 def test_a_day_named_in_a_relative_clause_or_a_past_perfect_is_a_look_back(tagged):
     text = ("The talks opened on 10 July 2024. The envoy, who had proposed them on 2 July 2024, did not come. "
             "The minister met him the previous day.")

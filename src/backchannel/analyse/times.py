@@ -235,7 +235,8 @@ def rules() -> tuple[Rule, ...]:
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
-        ("duration", r"\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|"
+        # not from the end of a range of days ("May 22-24 - three days of swaps")
+        ("duration", r"(?<![-–])\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|"
                      r"roughly|some|over(?=\s+(?:a|an|one)\s))\s+)?"
                      rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
@@ -1046,8 +1047,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             # "Two days later": counted from the story
             window = _later(m.groupdict(), expression, text, end, last, here)
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
-        if heading and window.days == 1:
-            section = (text.rfind("\n", 0, start) + 1, window.earliest)
+        if heading and window.days <= SPAN_DAYS:  # "May 23-25 - a thousand for a thousand": "on the Friday" below
+            section = (text.rfind("\n", 0, start) + 1, window.latest)  # is the Friday of those days, not an earlier one
         day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part", "day-part") else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
