@@ -1185,3 +1185,10 @@ def test_proposing_asks_and_what_is_asked_for_does_not_happen(nlp):
     found = events(nlp, "Chile proposed a prisoner swap to Peru.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("REQUEST", ("Chile",), ("Peru",))]
     assert [e.type for e in events(nlp, "Chile demanded a prisoner swap with Peru.")] == ["REQUEST"]
+
+
+def test_a_stage_of_an_exchange_and_a_group_exchanged_are_the_story_s_two_swapping(nlp):
+    text = ("Chile and Peru agreed on a prisoner exchange. The first stage of the exchange took place on Monday. "
+            "A second group of prisoners was exchanged the next day.")
+    swaps = [e for e in events(nlp, text) if e.type == "COOPERATE"]
+    assert [tuple(sorted(e.actors)) for e in swaps] == [("Chile", "Peru")] * 2

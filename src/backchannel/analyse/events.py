@@ -736,6 +736,12 @@ def _both(tok: Token) -> bool:
         c.lower_ in PAIR_WORDS for c in subj.children)
 
 
+def _part_of_subject(tok: Token) -> bool:
+    """ "the first stage of the exchange [took place]": the noun names the happening a subject is a part of."""
+    part = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return part is not None and part.dep_ in SUBJECTS and _lemma(part) in vocabulary()["part_nouns"]
+
+
 def _unique(ms: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.key for m in ms))
 
@@ -920,6 +926,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _holder(ctx, [subj] + _clauses_on(subj))[0]
                     if not agent and subj is not None and _lemma(tok) in vocabulary()["taking_verbs"]:
                         agent = _captor(ctx, subj)  # "X was captured in 2006" where X is "held by Y": Y took him
+                    if not agent and kind == "COOPERATE" and mode == "release":
+                        agent = both_parties(ctx, tok)  # "a second group was exchanged the next day": the story's two
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and mode == "release" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
@@ -956,9 +964,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     continue  # "demanded a prisoner swap", "rejected talks": asked for or refused, not held
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
-                if not actors and not recipients and kind == "COOPERATE" and mode == "release" and tok.dep_ in (
-                        "nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                    actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two
+                if not actors and not recipients and kind == "COOPERATE" and mode == "release" and (
+                        tok.dep_ in ("nsubj", "nsubjpass") or _part_of_subject(tok)) and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    actors = recipients = both_parties(ctx, tok)  # "The swap took place on Sunday": the story's two;
+                    # "The first stage of the exchange took place on Monday" too
                 if not actors and not recipients and kind == "CONSULT" and _session(tok) is not None:
                     actors = recipients = _unique_mentions(_represented(ctx, tok.head) + both_parties(ctx, tok))
                     # "The third round of talks opened": the story's two; "Talks resumed, with X representing Y": Y too
