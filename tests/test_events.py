@@ -1192,3 +1192,9 @@ def test_a_stage_of_an_exchange_and_a_group_exchanged_are_the_story_s_two_swappi
             "A second group of prisoners was exchanged the next day.")
     swaps = [e for e in events(nlp, text) if e.type == "COOPERATE"]
     assert [tuple(sorted(e.actors)) for e in swaps] == [("Chile", "Peru")] * 2
+
+
+@pytest.mark.parametrize("text", ["Each side handed over a memorandum setting out its terms.",
+                                  "The memorandum Chile handed over on Monday was described as an ultimatum."])
+def test_handing_over_a_memorandum_frees_nobody(nlp, text):
+    assert not [e for e in events(nlp, text) if e.type == "RETREAT"]

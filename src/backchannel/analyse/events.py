@@ -313,7 +313,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         return None, None  # "we press on": going on, no pressing of anyone
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
-    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ == "acl" else [])
+    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
     if (lemma == "free" or lemma in vocabulary()["publishing_verbs"]) and any(
             _lemma(c) in vocabulary()["statement_objects"] for c in released):
         return None, None  # "released a statement", "a video released by X" report speech; they free nobody
