@@ -960,8 +960,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
                         vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] == "CONSULT"):
                     continue  # "discussed the exchange with X": the talk is the event, the exchange its topic
-                if tok.dep_ == "dobj" and vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] in ("REQUEST", "REJECT"):
-                    continue  # "demanded a prisoner swap", "rejected talks": asked for or refused, not held
+                if tok.dep_ == "dobj" and kind in ("CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "AGREE") and (
+                        vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] in ("REQUEST", "REJECT")):
+                    continue  # "demanded a prisoner swap", "rejected talks": asked for or refused, not held (an
+                    # order's patrols are still sent)
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and (
