@@ -1153,3 +1153,22 @@ def test_proposing_asks_and_what_is_asked_for_does_not_happen(nlp):
     found = events(nlp, "Chile proposed a prisoner swap to Peru.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("REQUEST", ("Chile",), ("Peru",))]
     assert [e.type for e in events(nlp, "Chile demanded a prisoner swap with Peru.")] == ["REQUEST"]
+
+
+def test_an_agentless_arrest_of_someone_freed_is_the_act_of_whoever_freed_him(nlp):
+    found = events(nlp, "Peru freed the journalist Marco Ruiz on Monday. Ruiz was arrested in May 2019, and in "
+                        "June 2020 he was sentenced to ten years in prison.")
+    assert [(e.type, e.actors, e.recipients) for e in found if e.trigger in ("arrested", "sentenced")] == [
+        ("COERCE", ("Peru",), ("Marco Ruiz",)), ("SANCTION", ("Peru",), ("Marco Ruiz",))]
+
+
+def test_gunmen_led_by_a_named_group_act_as_that_group(nlp):
+    found = events(nlp, "Hezbollah-led gunmen attacked the northern districts of Peru.")
+    assert [e.actors for e in found if e.type == "ASSAULT"] == [("Hezbollah",)]
+    found = events(nlp, "Hezbollah-backed gunmen attacked the northern districts of Peru.")
+    assert [e.actors for e in found if e.type == "ASSAULT"] == [("gunmen",)]  # backing them is not leading them
+
+
+def test_a_deal_announced_by_a_mediator_is_the_mediators_announcement(nlp):
+    found = events(nlp, "The deal was announced in Lima on Friday by Chile's foreign minister, Ana Rojas.")
+    assert [e.type for e in found if "Ana Rojas" in e.actors] == ["AGREE"]

@@ -65,6 +65,7 @@ class Vocabulary:
     paired_groups: frozenset[str] = frozenset()  # "the delegations": the two parties
     party_nouns: frozenset[str] = frozenset()  # "the two sides", "both countries"
     quantity_heads: frozenset[str] = frozenset()  # "thousands of X": counts or groups the people after "of"
+    leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ def vocabulary() -> Vocabulary:
                       {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]),
                       {w: g for g, words in t["gendered_pronouns"].items() for w in words},
                       frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
-                      frozenset(t["quantity_heads"]))
+                      frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]))
 
 
 @lru_cache(maxsize=1)

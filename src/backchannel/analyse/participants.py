@@ -229,6 +229,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         owners = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
                   if g.dep_ == "pobj" for t in [g] + [cc for cc in g.children if cc.dep_ == "conj"]
                   for b in [mention_at(ctx, t)] if b is not None and b.kind in ("organization", "state")]
+        owners += [b for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in mention_vocabulary().leading_participles
+                   and c.i > 1 and tok.doc[c.i - 1].text == "-" for b in [mention_at(ctx, tok.doc[c.i - 2])]
+                   if b is not None and b.kind in ("organization", "state")]  # "X-led gunmen": X's
         if owners:  # "delegations from X and Y": both
             m = owners[0]
             found += owners[1:]
