@@ -1172,3 +1172,15 @@ def test_gunmen_led_by_a_named_group_act_as_that_group(nlp):
 def test_a_deal_announced_by_a_mediator_is_the_mediators_announcement(nlp):
     found = events(nlp, "The deal was announced in Lima on Friday by Chile's foreign minister, Ana Rojas.")
     assert [e.type for e in found if "Ana Rojas" in e.actors] == ["AGREE"]
+
+
+def test_a_name_tagged_a_place_beside_a_national_is_a_person(nlp):
+    found = events(nlp, "In late April, Chile released Youras Ziankovich, an American lawyer.")
+    assert [e.recipients for e in found if e.type == "RETREAT"] == [("Youras Ziankovich",)]
+    assert "person" not in {k for _, k, _ in mentions(nlp, "The talks were held in Springfield, an American town.")}
+
+
+def test_someone_let_go_after_others_were_freed_was_freed_by_the_same_party(nlp):
+    found = events(nlp, "Chile freed two sailors in March. A second American, Youras Ziankovich, was let go in "
+                        "late April.")
+    assert [(e.type, e.actors, e.recipients) for e in found][1:] == [("RETREAT", ("Chile",), ("Youras Ziankovich",))]

@@ -914,9 +914,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _captor(ctx, subj)  # "X was captured in 2006" where X is "held by Y": Y took him
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
-                    if not agent and mode == "release" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
-                                                               for c in tok.children):
-                        agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will
+                    if not agent and mode == "release" and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
+                                                                for c in tok.children) or actors and all(
+                                                                m.kind == "person" for m in actors)):
+                        agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will;
+                        # "X freed two. A third, Y, was let go in May": X let him go
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
                         agent = _where(ctx, tok) or [  # "was arrested in X": X's authorities arrested
                             m for a in actors for m in freed_by.get(a.key, [])]  # "Y freed X. X was arrested in 2020": Y
