@@ -35,6 +35,7 @@ def types(nlp, text):
     ("Kenya called off its boycott of Uganda after the summit.", "CONCEDE"),
     ("Italy announced a suspension of air links with Greece on Wednesday.", "SANCTION"),
     ("Eritrea quietly closed the border crossing.", "COERCE"),
+    ("The Chilean cabinet recommended the agreement with Peru on Friday.", "SUPPORT"),
     ("The Chilean army launched artillery, mortar and rocket fire against the camps.", "ASSAULT"),
 ])
 def test_general_event_verbs_and_objects(nlp, text, kind):
