@@ -374,3 +374,15 @@ def test_a_past_verb_parsed_as_joined_to_an_infinitive_goes_on_with_the_telling(
             "and dismissed the rebels' figures as lies.")
     d = dates_of(nlp, text)["dismissed"]
     assert (d.earliest, d.latest) == (date(2024, 2, 9), date(2024, 2, 9)), d
+
+
+def test_a_pronoun_subject_goes_on_at_the_day_its_story_last_gave(nlp):
+    text = ("Rebel leader Tomas Ruiz spoke to reporters in Lima on Sunday. He said he had lost weight in prison. "
+            "He accused Peru of stalling the exchange.")
+    assert dates_of(nlp, text)["accused"].earliest == date(2024, 2, 11)
+
+
+def test_an_act_at_the_same_occasion_takes_that_occasions_day(nlp):
+    text = ("Tomas Ruiz spoke at a news conference in Lima on Sunday.\n\nAt the same news conference, Ana Rojas urged "
+            "Chile to free the sailors.")
+    assert dates_of(nlp, text)["urged"].earliest == date(2024, 2, 11)

@@ -36,6 +36,7 @@ def types(nlp, text):
     ("Italy announced a suspension of air links with Greece on Wednesday.", "SANCTION"),
     ("Eritrea quietly closed the border crossing.", "COERCE"),
     ("The rebels suspended contacts with Lima in 2019, accusing it of bad faith.", "REJECT"),
+    ("The Chilean cabinet recommended the agreement with Peru on Friday.", "SUPPORT"),
     ("The Chilean army launched artillery, mortar and rocket fire against the camps.", "ASSAULT"),
 ])
 def test_general_event_verbs_and_objects(nlp, text, kind):
@@ -1198,3 +1199,34 @@ def test_a_stage_of_an_exchange_and_a_group_exchanged_are_the_story_s_two_swappi
                                   "The memorandum Chile handed over on Monday was described as an ultimatum."])
 def test_handing_over_a_memorandum_frees_nobody(nlp, text):
     assert not [e for e in events(nlp, text) if e.type == "RETREAT"]
+
+
+def test_an_agentless_arrest_of_someone_freed_is_the_act_of_whoever_freed_him(nlp):
+    found = events(nlp, "Peru freed the journalist Marco Ruiz on Monday. Ruiz was arrested in May 2019, and in "
+                        "June 2020 he was sentenced to ten years in prison.")
+    assert [(e.type, e.actors, e.recipients) for e in found if e.trigger in ("arrested", "sentenced")] == [
+        ("COERCE", ("Peru",), ("Marco Ruiz",)), ("SANCTION", ("Peru",), ("Marco Ruiz",))]
+
+
+def test_gunmen_led_by_a_named_group_act_as_that_group(nlp):
+    found = events(nlp, "Hezbollah-led gunmen attacked the northern districts of Peru.")
+    assert [e.actors for e in found if e.type == "ASSAULT"] == [("Hezbollah",)]
+    found = events(nlp, "Hezbollah-backed gunmen attacked the northern districts of Peru.")
+    assert [e.actors for e in found if e.type == "ASSAULT"] == [("gunmen",)]  # backing them is not leading them
+
+
+def test_a_deal_announced_by_a_mediator_is_the_mediators_announcement(nlp):
+    found = events(nlp, "The deal was announced in Lima on Friday by Chile's foreign minister, Ana Rojas.")
+    assert [e.type for e in found if "Ana Rojas" in e.actors] == ["AGREE"]
+
+
+def test_a_name_tagged_a_place_beside_a_national_is_a_person(nlp):
+    found = events(nlp, "In late April, Chile released Youras Ziankovich, an American lawyer.")
+    assert [e.recipients for e in found if e.type == "RETREAT"] == [("Youras Ziankovich",)]
+    assert "person" not in {k for _, k, _ in mentions(nlp, "The talks were held in Springfield, an American town.")}
+
+
+def test_someone_let_go_after_others_were_freed_was_freed_by_the_same_party(nlp):
+    found = events(nlp, "Chile freed two sailors in March. A second American, Youras Ziankovich, was let go in "
+                        "late April.")
+    assert [(e.type, e.actors, e.recipients) for e in found][1:] == [("RETREAT", ("Chile",), ("Youras Ziankovich",))]

@@ -170,7 +170,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
     earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
     if earlier is not None:
         return earlier.window, f"timex:{earlier.start}"
-    carried = _carried_over(sent, trigger, timexes) if status != "planned" else None
+    carried = (_carried_over(sent, trigger, timexes) or _same_occasion(sent, trigger, timexes)) if status != "planned" else None
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
     if status == "planned":
@@ -281,13 +281,30 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     if "\n\n" in doc_text(doc)[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
     said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "they", "it") for c in verb.children):
-        return said
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUN_SUBJECTS for c in verb.children):
+        # "X appeared on Sunday. He said ... He accused ...": the story stays on the day while its subject goes on
+        return said or _carried_over(before, before.root, timexes)
     opened = said is not None and OPENING.match(doc_text(doc), before.start_char, said.start)
     return said if opened or any(c.dep_ in ("nsubj", "nsubjpass") and _kind(c) is not None
                                  for c in before.root.children) else None
 
 
+def _same_occasion(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X spoke at a news conference on Sunday. ... At the same news conference, Y urged ...": an act told at "the
+    same" occasion as one the text dated to a day before took place on that day."""
+    verb, doc = clause_verb(trigger), trigger.doc
+    same = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "during", "on")
+                 for g in p.children if g.dep_ == "pobj" and any(c.lower_ == "same" for c in g.children)), None)
+    if same is None:
+        return None
+    for tok in reversed(doc[:sent.start]):
+        if tok.lemma_ == same.lemma_ and not is_heading_line(doc_text(doc), tok.idx):
+            t = _governed(tok.sent, tok, timexes)
+            return t if t is not None and t.window is not None and t.window.days == 1 else None
+    return None
+
+
+PRONOUN_SUBJECTS = ("he", "she", "they", "it")
 OPENING = re.compile(r"\s*(?:(?:in|on|by|during|early|late)\s+)?$", re.IGNORECASE)  # "In 2015, ...", "Three years later, ..."
 
 

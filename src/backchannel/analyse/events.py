@@ -284,7 +284,8 @@ def _negated(tok: Token) -> bool:
 
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")
+               or c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in tok.children)]  # "the deal was announced by X"
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
@@ -812,6 +813,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     events: list[EventRecord] = []
     signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
+    freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
     for sent in ctx.sentences:
         for tok in sent:
             mode, undergone, committed, pressing = None, False, None, False
@@ -930,11 +932,14 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = both_parties(ctx, tok)  # "a second group was exchanged the next day": the story's two
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
-                    if not agent and mode == "release" and any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
-                                                               for c in tok.children):
-                        agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will
+                    if not agent and mode == "release" and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
+                                                                for c in tok.children) or actors and all(
+                                                                m.kind == "person" for m in actors)):
+                        agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will;
+                        # "X freed two. A third, Y, was let go in May": X let him go
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
-                        agent = _where(ctx, tok)  # "was arrested in X": X's authorities arrested
+                        agent = _where(ctx, tok) or [  # "was arrested in X": X's authorities arrested
+                            m for a in actors for m in freed_by.get(a.key, [])]  # "Y freed X. X was arrested in 2020": Y
                     # "X, held by Y, returned to Z in exchange for ...": Y and Z swap
                     if undergone and kind == "COOPERATE":
                         agent += [m for m in recipients if m.kind == "state" and m not in agent]
@@ -1038,6 +1043,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 signers = actors
             if kind == "RETREAT" and mode == "release" and status == "occurred" and actors and not said_not:
                 releasers = actors
+                freed_by.update((m.key, actors) for m in recipients if m.kind == "person")
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),

@@ -65,6 +65,8 @@ class Vocabulary:
     paired_groups: frozenset[str] = frozenset()  # "the delegations": the two parties
     party_nouns: frozenset[str] = frozenset()  # "the two sides", "both countries"
     quantity_heads: frozenset[str] = frozenset()  # "thousands of X": counts or groups the people after "of"
+    leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
+    demonyms: frozenset[str] = frozenset()  # "american", "qatari": a state's people, or one of them
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +93,8 @@ def vocabulary() -> Vocabulary:
                       {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]),
                       {w: g for g, words in t["gendered_pronouns"].items() for w in words},
                       frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
-                      frozenset(t["quantity_heads"]))
+                      frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
+                      frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []))
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +291,20 @@ def _appositive_affiliation(span: Span) -> tuple[str, str]:
     return title, ""
 
 
+def _national_apposition(span: Span) -> bool:
+    """ "X, an American lawyer", "A second Briton, X": the name stands in apposition to a national of a state, or
+    to a noun a demonym qualifies that names no place ("an American town" does)."""
+    root = span.root
+    others = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for other in others:
+        if other.lower_ in vocabulary().place_words:
+            continue
+        if other.lower_ in vocabulary().demonyms or other.tag_ == "NN" and any(
+                c.dep_ == "amod" and c.lower_ in vocabulary().demonyms for c in other.children):
+            return True
+    return False
+
+
 def _kin_name(span: Span) -> str:
     """ "X Y's brother, Z": a lone first name in apposition to a kin noun is Z Y, a person of that family; ""
     otherwise."""
@@ -332,6 +349,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "place", name
             elif ent.label_ == "ORG" and name.lower() in v.capitals:  # "the White House said": the government
                 kind, key = "state", v.capitals[name.lower()]
+            elif ent.label_ == "GPE" and name.lower() not in v.capitals and _national_apposition(span):
+                kind, key = "person", name  # "X, an American lawyer", "a second American, X": a person tagged a place
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"

@@ -228,10 +228,16 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             and tok.lemma_.lower() in mention_vocabulary().paired_groups \
             and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
         return both_parties(ctx, tok)  # "the delegations agreed", "the two delegations will meet"
+    if m is not None and m.kind == "state" and tok.lower_ in mention_vocabulary().demonyms:
+        m = next((p for c in tok.children if c.dep_ == "appos" for p in [mention_at(ctx, c)]
+                  if p is not None and p.kind == "person"), m)  # "a second American, X, was freed": X
     if m is not None and m.kind == "group" and not m.affiliation:  # "gunmen from the X Brigade": the brigade
         owners = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
                   if g.dep_ == "pobj" for t in [g] + [cc for cc in g.children if cc.dep_ == "conj"]
                   for b in [mention_at(ctx, t)] if b is not None and b.kind in ("organization", "state")]
+        owners += [b for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in mention_vocabulary().leading_participles
+                   and c.i > 1 and tok.doc[c.i - 1].text == "-" for b in [mention_at(ctx, tok.doc[c.i - 2])]
+                   if b is not None and b.kind in ("organization", "state")]  # "X-led gunmen": X's
         if owners:  # "delegations from X and Y": both
             m = owners[0]
             found += owners[1:]
