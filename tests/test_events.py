@@ -1230,3 +1230,15 @@ def test_someone_let_go_after_others_were_freed_was_freed_by_the_same_party(nlp)
     found = events(nlp, "Chile freed two sailors in March. A second American, Youras Ziankovich, was let go in "
                         "late April.")
     assert [(e.type, e.actors, e.recipients) for e in found][1:] == [("RETREAT", ("Chile",), ("Youras Ziankovich",))]
+
+
+@pytest.mark.parametrize("text", ["Peru freed 14 prisoners. \"Every man he frees, he can arrest again tomorrow,\" she said.",
+                                  "\"Each soldier we capture can bring one of ours home,\" a Peruvian officer said."])
+def test_what_anyone_can_do_is_no_happening(nlp, text):
+    assert [e.type for e in events(nlp, text)] == (["RETREAT"] if text.startswith("Peru freed") else [])
+
+
+def test_going_on_with_force_until_a_condition_is_met_threatens(nlp):
+    found = events(nlp, "The Chilean army said it would keep fighting until the rebels handed over the names of the captives.")
+    assert [(e.type, e.actors) for e in found] == [("THREATEN", ("Chile",))]  # the army of Chile
+    assert [e.type for e in events(nlp, "Chile said it cannot accept the proposal.")] == ["REJECT"]  # still a refusal

@@ -75,6 +75,13 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "can" for c in tok.children) and not any(c.dep_ == "neg" for c in tok.children):
+        return True  # "he can arrest them again": what may happen ("cannot accept" still refuses)
+    if tok.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ in ("every", "any", "each") for d in tok.head.children):
+        return True  # "every person he releases": anyone, no one release
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in tok.children) and any(
+            c.dep_ == "aux" and _uncontracted(c.lower_) in ("will", "would", "shall") for c in tok.head.children):
+        return True  # "would keep fighting until Hamas handed over the names": the condition, not a happening
     if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
             and any(c.dep_ in SUBJECTS for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # a subjunctive: "demanded that Israel ease the restrictions" asks for it
@@ -420,6 +427,8 @@ def _commitment(tok: Token, kind: str) -> Token | None:
     v = vocabulary()
     if tok.dep_ == "xcomp" and _lemma(tok.head) in v["commitment_adjectives"]:
         return tok.head.head if tok.head.dep_ in ("acomp", "amod", "oprd") else tok.head
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in v["continuing_verbs"] and kind in v["hostile_types"]:
+        tok = tok.head  # "said it would keep fighting": a threat ("would keep pressing for" still asks)
     aux = {_uncontracted(c.lower_) for c in tok.children if c.dep_ == "aux"}
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
         return None  # "did not say whether X would withdraw": an open question, no commitment
