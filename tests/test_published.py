@@ -77,9 +77,12 @@ def test_stated_in_text_needs_a_full_date_with_a_cue(head):
     assert stated_in_text(head) is None
 
 
-def test_stated_in_text_reads_only_the_head():
+def test_stated_in_text_reads_the_head_and_a_publication_line_at_the_foot():
     filler = "The talks went on. " * (cues()["head_chars"] // 19 + 1)
-    assert stated_in_text(f"Envoys meet\n{filler}\nPublished 10 July 2024") is None
+    assert stated_in_text(f"Envoys meet\n{filler}\nPublished 10 July 2024\n{filler}") is None  # mid-text
+    foot = stated_in_text(f"Envoys meet\n{filler}\nPublished 10 July 2024\n")
+    assert foot.window.earliest == D("2024-07-10") and foot.basis == "text"
+    assert stated_in_text(f"Envoys meet\n{filler}\nThe ministry published the list on 10 July 2024.\n") is None
 
 
 def test_a_reported_date_in_the_lede_is_no_publication_date():
@@ -184,3 +187,9 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_dated_article_nearest
     far = D("2024-03-04") + timedelta(days=cues()["dateline_corpus_days"] + 1)
     assert dateline_in_corpus(text, [DateWindow(far, far)]) is None
     assert dateline_in_corpus("Swap done\nNorway freed two Danes on Mar 4.", [DateWindow(far, far)]) is None
+
+
+def test_a_yearless_dateline_two_months_after_a_dated_article_takes_its_year():
+    text = "Swap done\nOSLO, Apr 10 (Reuters) - Norway freed two Danes held since a raid in 2023."
+    p = dateline_in_corpus(text, [DateWindow(D("2023-12-03"), D("2023-12-03")), DateWindow(D("2025-02-12"), D("2025-02-12"))])
+    assert p.window.earliest == D("2025-04-10")  # a season after February 2025, not four months after December 2023

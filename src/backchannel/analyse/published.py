@@ -67,6 +67,22 @@ def stated_in_text(raw: str) -> Published | None:
         if (alone or re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE)
                 or re.search(c["dateline_before"], before)):
             return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
+    return _stated_at_foot(raw)
+
+
+def _stated_at_foot(raw: str) -> Published | None:
+    """ "Published 12 February 2025" alone on a line at the end of the text."""
+    c = cues()
+    offset = max(0, len(raw.rstrip()) - c["tail_chars"])
+    tail = raw[offset:]
+    for timex in reversed(find_timexes(tail)):
+        w = timex.window
+        line_start = tail.rfind("\n", 0, timex.start) + 1
+        line_end = tail.find("\n", timex.end)
+        after = tail[timex.end: line_end if line_end >= 0 else len(tail)]
+        if w is not None and w.rule in EXPLICIT and re.search(c["tail_before"], tail[line_start:timex.start], re.IGNORECASE) \
+                and re.search(c["alone_after"], after, re.IGNORECASE):
+            return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
     return None
 
 
