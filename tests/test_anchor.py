@@ -142,6 +142,11 @@ def test_an_undated_heading_ends_the_dated_section_above_it(nlp):
     assert dates["accused"].earliest != date(2024, 1, 17) and dates["accused"].rule == "before-publication"
 
 
+def test_an_undated_act_under_a_live_report_entry_is_of_that_entry_s_day(nlp):
+    text = "Tuesday 13 February 2024\n\n09:10 GMT - Chile blames Peru\n\nChile accused Peru of stalling the exchange."
+    assert dates_of(nlp, text)["accused"].earliest == date(2024, 2, 13)
+
+
 def test_a_statement_told_in_a_participle_takes_its_main_clause_date(nlp):
     text = 'Chile\'s president on Thursday hailed the truce, telling senators that "Peru must now free the soldiers".'
     dated = [d for trigger, d in dates_of(nlp, text).items() if trigger != "hailed"]

@@ -377,6 +377,14 @@ def test_a_weekday_under_a_heading_of_a_few_days_is_one_of_those_days():
     assert [(t.text, str(t.window.earliest)) for t in found[2:]] == [("Friday", "2024-05-24"), ("the weekend", "2024-05-25")]
 
 
+def test_a_live_report_entry_opening_with_a_clock_time_is_a_section_of_its_day():
+    text = "Friday 1 December 2023\n\n05:14 GMT - Talks collapse\n\nThe envoys left on Saturday, 25 November."
+    found = find_timexes(text, date(2023, 12, 1))
+    entry = found[1]
+    assert (entry.text, entry.type, entry.heading, str(entry.window.earliest)) == ("05:14 GMT", "TIME", True, "2023-12-01")
+    assert found[2].text == "Saturday, 25 November" and str(found[2].window.earliest) == "2023-11-25"  # one expression
+
+
 def test_a_day_named_in_a_relative_clause_or_a_past_perfect_is_a_look_back(tagged):
     text = ("The talks opened on 10 July 2024. The envoy, who had proposed them on 2 July 2024, did not come. "
             "The minister met him the previous day.")

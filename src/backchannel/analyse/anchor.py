@@ -466,7 +466,7 @@ def _fallback(text: str, position: int, timexes: list[Timex], published: Publish
         return dated[0].window, f"heading:{dated[0].start}"
     stated = published.window
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
-                and not (stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
+                and not (t.type == "DATE" and stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
     # a heading that states the publication day is the dateline, not a section of the narrative; an undated
     # heading after a dated one ("What comes next") ends its section
     if headings and not any(headings[-1].start < h < line for h in heading_lines(text)):

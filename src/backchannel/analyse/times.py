@@ -150,7 +150,7 @@ def rules() -> tuple[Rule, ...]:
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
-        ("day-month", rf"\b(?=\d|the\s+\d)(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
+        ("day-month", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
         # "resume on the 20th": that day of a month near the anchor (not "the 20th anniversary", "the 20th century")
         ("day-alone", r"(?=the\s+\d)(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bsince ))the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
                       r"(?!\s+[A-Za-z]|-)"),
@@ -265,7 +265,8 @@ def rules() -> tuple[Rule, ...]:
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
-        ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround ))"
+        ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround )"
+                     r"|(?<=\n)|(?<=^))"  # or opening a line: a live report's "05:14 GMT - Truce over"
                      r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)(?:\s+(?P<tz>(?-i:GMT|UTC)))?|"
                      r"(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)(?:\s+(?P<tz2>(?-i:GMT|UTC))|(?=\s+local time\b)))\b" + on_day),
         ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
@@ -657,7 +658,7 @@ def _resolve(rule: str, g: dict, text: str, anchor: date | None, ref: date | Non
 
 
 def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date | None, tense: str) -> DateWindow | None:
-    if rule in ("clock", "clock-24", "clock-word", "clock-part"):  # the day a time of day names, if it names one
+    if rule in CLOCKS:  # the day a time of day names, if it names one
         if g.get("weekday") or g.get("later_weekday"):
             return _resolve_match("weekday", {"weekday": g["weekday"] or g["later_weekday"]}, text, anchor, ref, tense)
         if g.get("month"):
@@ -1047,9 +1048,11 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             # "Two days later": counted from the story
             window = _later(m.groupdict(), expression, text, end, last, here)
         heading = rule.type == "DATE" and window is not None and _is_heading(text, start, end)
+        if rule.name in CLOCKS and window is None and here is not None and _is_heading(text, start, end):
+            window, heading = _window(here, here, rule.name, expression), True  # a live report's entry: its day
         if heading and window.days <= SPAN_DAYS:  # "May 23-25 - a thousand for a thousand": "on the Friday" below
             section = (text.rfind("\n", 0, start) + 1, window.latest)  # is the Friday of those days, not an earlier one
-        day = (ref or here) if rule.name in ("clock", "clock-24", "clock-word", "clock-part", "day-part") else here  # "at 10 p.m.": the narrative's day
+        day = (ref or here) if rule.name in CLOCKS + ("day-part",) else here  # "at 10 p.m.": the narrative's day
         value = _value(rule.name, m.groupdict(), window, expression, day)
         # a weekday's part of the day ("Friday morning") stays a DATE: the event reader dates events by DATE timexes
         kind = "TIME" if value and "T" in value[10:11] and rule.name != "weekday" and rule.type == "DATE" else rule.type
@@ -1177,6 +1180,7 @@ def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindo
     return _quarter_window(year, int(match["q"]), rule, text)
 
 
+CLOCKS = ("clock", "clock-24", "clock-word", "clock-part")  # times of day
 SPAN_DAYS = 7  # a window of up to a week ("late last week", "the weekend") can be the narrative's reference
 
 
@@ -1259,7 +1263,7 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
             code = UNIT_CODES[g["unit"].lower()]
             return f"PT1{code[1]}" if code.startswith("T") else f"P1{code}"
         return SET_VALUES.get(g["set"].lower())
-    if rule in ("clock", "clock-24", "clock-word", "clock-part"):  # a time of day: on the day named with it, else the anchor's
+    if rule in CLOCKS:  # a time of day: on the day named with it, else the anchor's
         if rule == "clock-24":
             clock = f"{int(g['h'] or g['h2']):02d}:{g['mi'] or g['mi2']}"
         elif rule == "clock":
