@@ -1242,3 +1242,13 @@ def test_going_on_with_force_until_a_condition_is_met_threatens(nlp):
     found = events(nlp, "The Chilean army said it would keep fighting until the rebels handed over the names of the captives.")
     assert [(e.type, e.actors) for e in found] == [("THREATEN", ("Chile",))]  # the army of Chile
     assert [e.type for e in events(nlp, "Chile said it cannot accept the proposal.")] == ["REJECT"]  # still a refusal
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru exchanged prisoners on Monday. The exchange was agreed at a meeting in Geneva on 29 September.",
+    "Chile and Peru exchanged prisoners on Monday. The deal was reached on September 20 in Geneva after long talks.",
+    "Chile and Peru exchanged prisoners on Monday. The swap, agreed last month in Geneva at talks hosted by the "
+    "United Nations, is expected to free 300 people."])
+def test_a_swap_or_deal_agreed_with_no_agent_is_its_parties_agreement(nlp, text):
+    later = [(e.type, e.actors, e.recipients) for e in events(nlp, text)][1:]
+    assert later == [("AGREE", ("Chile", "Peru"), ("Chile", "Peru"))]  # the agreeing, not a second swap

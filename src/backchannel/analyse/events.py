@@ -127,6 +127,27 @@ def _own_subject(tok: Token) -> bool:
         c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
+def _agreed_thing(tok: Token) -> Token | None:
+    """ "The exchange was agreed at a meeting on 3 May", "the deal was reached on Monday", "the swap, agreed last month
+    in Oslo, ...": a deal, swap or truce agreed or signed with no agent named is its parties' agreement; the noun
+    agreed, else None. A participle on the noun tells a happening only with its date ("the deal signed with X" is
+    background)."""
+    v = vocabulary()
+    before = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text == "," else None
+    if _lemma(tok) not in v["agreeing_verbs"] or tok.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("agent", "dobj", "neg") or c.dep_ == "nsubj" and c != before
+            or c.dep_ == "aux" and c.lower_ not in ("will", "'ll", "has", "have", "had") for c in tok.children):
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    dated = any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    if noun is None and dated and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        noun = tok.head  # "the deal, signed on Wednesday in X"
+    elif noun is None and dated and before is not None and (tok.dep_ == "parataxis" or before.head == tok):
+        noun = before  # "the swap, agreed last month, is ...": the parser hangs the participle elsewhere or reads
+        # the noun as its subject
+    return noun if noun is not None and noun.lemma_.lower() in v["agreed_nouns"] else None
+
+
 def _truce_of_gerund(tok: Token) -> Token | None:
     """ "within an hour of the truce taking effect": the truce noun right before a gerund, its subject however
     the parser hangs the gerund."""
@@ -824,6 +845,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
     for sent in ctx.sentences:
+        agreed_things = {n.i for t in sent for n in [_agreed_thing(t)] if n is not None}
         for tok in sent:
             mode, undergone, committed, pressing = None, False, None, False
             if is_heading_line(text, tok.idx):
@@ -860,6 +882,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = _speaking_body(ctx, tok)
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
+                    verb = tok.text
+                elif _agreed_thing(tok) is not None:  # "the swap was agreed on 3 May": by its parties, with each other
+                    thing = _agreed_thing(tok)
+                    kind, mode, passive = "AGREE", None, False
+                    actors = recipients = _noun_participants(ctx, thing)[0] or both_parties(ctx, thing)
                     verb = tok.text
                 elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)
                                       and not (pressing and _reported_plan(tok))  # "said X would travel to press"
@@ -960,6 +987,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                if tok.i in agreed_things:
+                    continue  # "the swap was agreed on 3 May": the agreeing is the event, read at the verb
                 if any(p.dep_ == "prep" and p.lower_ == "for" for p in tok.children):  # "a campaign for his release"
                     kind, mode = (vocabulary()["noun_for"].get(tok.lower_) or (kind, mode))
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
