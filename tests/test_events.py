@@ -1252,3 +1252,19 @@ def test_going_on_with_force_until_a_condition_is_met_threatens(nlp):
 def test_a_swap_or_deal_agreed_with_no_agent_is_its_parties_agreement(nlp, text):
     later = [(e.type, e.actors, e.recipients) for e in events(nlp, text)][1:]
     assert later == [("AGREE", ("Chile", "Peru"), ("Chile", "Peru"))]  # the agreeing, not a second swap
+
+
+def test_a_finite_verb_joined_to_a_bare_one_has_the_speakers_subject(nlp):
+    found = events(nlp, "Peru's foreign minister said Lima would not allow Chilean warships to enter its waters and "
+                        "accused Santiago of stealing Peruvian fish.")
+    assert [(e.actors, e.recipients) for e in found if e.type == "ACCUSE"] == [(("Peru",), ("Chile",))]
+
+
+def test_a_capital_called_on_is_its_state_asked(nlp):
+    found = events(nlp, "Chile called on Lima to return the remains of missing Chilean soldiers.")
+    assert [(e.type, e.recipients) for e in found] == [("REQUEST", ("Peru",))]
+
+
+def test_whoever_must_act_to_avert_a_threat_is_threatened(nlp):
+    found = events(nlp, "Chile has threatened to take all necessary measures if Peru does not amend its constitution.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("THREATEN", ("Chile",), ("Peru",))]

@@ -495,6 +495,10 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
             # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
+        elif child.dep_ == "advcl" and kind == "THREATEN" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                                  for c in child.children):
+            # "threatened to take measures if X does not amend it": X is threatened
+            found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
         elif child.dep_ in ("xcomp", "advcl") and _lemma(child) in v["verbs"] and kind == "CONSULT":
             # "dispatch negotiators to discuss a deal with Egyptian officials"
             near = [g for g in child.children] + [gg for g in child.children if g.dep_ == "dobj" for gg in g.children]
@@ -915,7 +919,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         _lemma(tok) in vocabulary()["authority_verbs"] and tok.tag_ in ("VBD", "VBN") and not any(
                             c.dep_ in ("aux", "dobj", "obj", "ccomp", "xcomp") for c in tok.children))
                     actors = keys_of(ctx, subj) if subj is not None else []
-                    if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" \
+                    finite_after_bare = tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" \
+                        and tok.sent.root.tag_ == "VBD"  # "said X would not allow Y to enter and accused Z": not Y
+                    if (not actors or finite_after_bare) and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" \
                             and tok.sent.root.i != tok.i and (subj is None or subj.pos_ != "PRON"):
                         # "X said the funds would go to whatever the country needed and accused Y": the parser hangs
                         # the second verb on the last one of a clause inside; a noun there naming nobody is not its

@@ -488,14 +488,16 @@ def _untagged_initials(doc: Doc, raw: list[Mention]) -> list[Mention]:
 
 def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
     """A capital standing for its state as subject, object, possessor ("Jerusalem's response") or party
-    after "by", "with", "against" or "between" ("freed by Moscow", "talks between Kyiv and Moscow")."""
+    after "by", "with", "against" or "between" ("freed by Moscow", "talks between Kyiv and Moscow"), or the one
+    called on ("called on Moscow to")."""
     v, found = vocabulary(), []
     for tok in doc:
         state = v.capitals.get(tok.lower_)
         if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             node = tok.head if tok.dep_ == "conj" else tok  # "Kyiv and Moscow exchanged": Moscow's role is Kyiv's
-            party = node.dep_ == "pobj" and node.head.lower_ in ("by", "with", "against", "between")  # "freed by Moscow"
+            party = node.dep_ == "pobj" and (node.head.lower_ in ("by", "with", "against", "between")  # "freed by Moscow"
+                                             or node.head.lower_ == "on" and node.head.head.lemma_ == "call")  # "called on Kyiv to"
             if node.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or party or (nxt is not None and nxt.text in POSSESSIVE):
                 found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
     return found
