@@ -1268,3 +1268,12 @@ def test_a_capital_called_on_is_its_state_asked(nlp):
 def test_whoever_must_act_to_avert_a_threat_is_threatened(nlp):
     found = events(nlp, "Chile has threatened to take all necessary measures if Peru does not amend its constitution.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("THREATEN", ("Chile",), ("Peru",))]
+
+
+def test_a_sum_sought_for_captives_is_a_ransom_demanded(nlp):
+    found = events(nlp, "The Red Fang gang had initially sought $500,000 for their release, the source said.")
+    assert [(e.type, e.actors) for e in found] == [("REQUEST", ("Red Fang gang",))]
+
+
+def test_concessions_made_concede(nlp):
+    assert [e.type for e in events(nlp, "Chile made painful concessions to Peru.")] == ["CONCEDE"]

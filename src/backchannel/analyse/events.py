@@ -42,7 +42,7 @@ def _known_words() -> frozenset[str]:
     words = (set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["person_object_verbs"])
              | set(v["nouns"]))
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
-                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
+                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs", "price_verbs"):
         words.update(v[key])
     return frozenset(words)
 
@@ -321,6 +321,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
+    if lemma in vocabulary()["price_verbs"] and any(t.ent_type_ == "MONEY" for c in tok.children if c.dep_ == "dobj"
+                                                    for t in c.subtree):
+        return "REQUEST", None  # "had sought $2 million for their release": a ransom demanded
     person = vocabulary()["person_object_verbs"].get(lemma)
     if person and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON"
                                             or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"])
