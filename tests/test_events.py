@@ -1277,3 +1277,9 @@ def test_a_sum_sought_for_captives_is_a_ransom_demanded(nlp):
 
 def test_concessions_made_concede(nlp):
     assert [e.type for e in events(nlp, "Chile made painful concessions to Peru.")] == ["CONCEDE"]
+
+
+def test_his_movement_is_the_organisation_its_spokesman_speaks_for(nlp):
+    found = events(nlp, "The National Liberation Front (NLF) signed the deal. NLF spokesman Luis Vera said his movement "
+                        "had made painful concessions.")
+    assert [e.actors for e in found if e.type == "CONCEDE"] == [("National Liberation Front", "Luis Vera")]

@@ -715,10 +715,12 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _bare_anaphor(tok) -> bool:
-    """ "the group", "the armed group", not "a group", "the group of hostages" nor "the Wagner group"."""
+    """ "the group", "the armed group", "his movement" (its spokesman speaking), not "a group", "the group of
+    hostages" nor "the Wagner group"."""
     before = [c for c in tok.children if c.i < tok.i]
-    return tok.text.islower() and [c.lower_ for c in before if c.dep_ == "det"] == ["the"] and all(
-        c.dep_ == "det" or c.pos_ == "ADJ" and c.text.islower() for c in before) and not any(
+    return tok.text.islower() and [c.lower_ for c in before if c.dep_ in ("det", "poss")] in (
+        ["the"], ["his"], ["her"], ["its"]) and all(
+        c.dep_ in ("det", "poss") or c.pos_ == "ADJ" and c.text.islower() for c in before) and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
