@@ -1283,3 +1283,10 @@ def test_his_movement_is_the_organisation_its_spokesman_speaks_for(nlp):
     found = events(nlp, "The National Liberation Front (NLF) signed the deal. NLF spokesman Luis Vera said his movement "
                         "had made painful concessions.")
     assert [e.actors for e in found if e.type == "CONCEDE"] == [("National Liberation Front", "Luis Vera")]
+
+
+def test_an_ambassador_summoned_to_protest_is_a_formal_protest(nlp):
+    found = events(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday to protest against "
+                        "statements by Santiago.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Peru",), ("Chile",))]
+    assert types(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday.") == {"CONSULT"}

@@ -42,7 +42,8 @@ def _known_words() -> frozenset[str]:
     words = (set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["person_object_verbs"])
              | set(v["nouns"]))
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
-                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs", "price_verbs"):
+                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs", "price_verbs",
+                "protest_purposes"):
         words.update(v[key])
     return frozenset(words)
 
@@ -357,6 +358,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
                                  in vocabulary()["remote_media"] for c in tok.children for g in c.children):
         mode = "phone"  # "spoke by phone", "talked over video link"
+    if kind == "CONSULT" and any(c.dep_ in ("advcl", "xcomp") and _lemma(c) in vocabulary()["protest_purposes"] and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
+        return "ACCUSE", None  # "summoned the ambassador to protest against X": a formal protest
     overrides = rest[0] or {}
     if "object" in overrides and any(c.dep_ == "dobj" for c in tok.children):  # "missiles struck the city"
         changed = overrides["object"]
