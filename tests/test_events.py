@@ -1242,3 +1242,51 @@ def test_going_on_with_force_until_a_condition_is_met_threatens(nlp):
     found = events(nlp, "The Chilean army said it would keep fighting until the rebels handed over the names of the captives.")
     assert [(e.type, e.actors) for e in found] == [("THREATEN", ("Chile",))]  # the army of Chile
     assert [e.type for e in events(nlp, "Chile said it cannot accept the proposal.")] == ["REJECT"]  # still a refusal
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru exchanged prisoners on Monday. The exchange was agreed at a meeting in Geneva on 29 September.",
+    "Chile and Peru exchanged prisoners on Monday. The deal was reached on September 20 in Geneva after long talks.",
+    "Chile and Peru exchanged prisoners on Monday. The swap, agreed last month in Geneva at talks hosted by the "
+    "United Nations, is expected to free 300 people."])
+def test_a_swap_or_deal_agreed_with_no_agent_is_its_parties_agreement(nlp, text):
+    later = [(e.type, e.actors, e.recipients) for e in events(nlp, text)][1:]
+    assert later == [("AGREE", ("Chile", "Peru"), ("Chile", "Peru"))]  # the agreeing, not a second swap
+
+
+def test_a_finite_verb_joined_to_a_bare_one_has_the_speakers_subject(nlp):
+    found = events(nlp, "Peru's foreign minister said Lima would not allow Chilean warships to enter its waters and "
+                        "accused Santiago of stealing Peruvian fish.")
+    assert [(e.actors, e.recipients) for e in found if e.type == "ACCUSE"] == [(("Peru",), ("Chile",))]
+
+
+def test_a_capital_called_on_is_its_state_asked(nlp):
+    found = events(nlp, "Chile called on Lima to return the remains of missing Chilean soldiers.")
+    assert [(e.type, e.recipients) for e in found] == [("REQUEST", ("Peru",))]
+
+
+def test_whoever_must_act_to_avert_a_threat_is_threatened(nlp):
+    found = events(nlp, "Chile has threatened to take all necessary measures if Peru does not amend its constitution.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("THREATEN", ("Chile",), ("Peru",))]
+
+
+def test_a_sum_sought_for_captives_is_a_ransom_demanded(nlp):
+    found = events(nlp, "The Red Fang gang had initially sought $500,000 for their release, the source said.")
+    assert [(e.type, e.actors) for e in found] == [("REQUEST", ("Red Fang gang",))]
+
+
+def test_concessions_made_concede(nlp):
+    assert [e.type for e in events(nlp, "Chile made painful concessions to Peru.")] == ["CONCEDE"]
+
+
+def test_his_movement_is_the_organisation_its_spokesman_speaks_for(nlp):
+    found = events(nlp, "The National Liberation Front (NLF) signed the deal. NLF spokesman Luis Vera said his movement "
+                        "had made painful concessions.")
+    assert [e.actors for e in found if e.type == "CONCEDE"] == [("National Liberation Front", "Luis Vera")]
+
+
+def test_an_ambassador_summoned_to_protest_is_a_formal_protest(nlp):
+    found = events(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday to protest against "
+                        "statements by Santiago.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Peru",), ("Chile",))]
+    assert types(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday.") == {"CONSULT"}

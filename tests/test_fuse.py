@@ -199,6 +199,15 @@ def test_one_way_acts_in_opposite_directions_are_two_happenings_but_talks_and_sw
                                 for r in (a, b)])
 
 
+def test_one_way_acts_of_one_article_by_different_actors_are_two_happenings():
+    from datetime import date as _d
+    week = DateWindow(_d(2024, 9, 8), _d(2024, 9, 14))
+    a = Reading("e1", "d1", "s1", "REQUEST", frozenset({"chile", "peru"}), week, None, frozenset({"chile"}))
+    b = Reading("e2", "d1", "s1", "REQUEST", frozenset({"envoy", "chile", "peru"}), week, None, frozenset({"envoy"}))
+    assert not same_happening(a, b)  # "Chile called on Peru to ...", "the envoy urged both sides to ..."
+    assert same_happening(a, Reading("e3", "d1", "s1", "REQUEST", a.participants, week, None, frozenset({"chile", "ruiz"})))
+
+
 def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
     rows = [row("d1", "Tomas Berg", "person", label="PERSON"), row("d2", "Tomas", "person", label="PERSON"),
             row("d2", "Ilse", "person", label="PERSON"), row("d1", "Ilse Berg", "person", label="PERSON"),

@@ -42,7 +42,8 @@ def _known_words() -> frozenset[str]:
     words = (set(v["verbs"]) | set(v["verb_objects"]) | set(v["prep_verbs"]) | set(v["person_object_verbs"])
              | set(v["nouns"]))
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
-                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs"):
+                "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs", "price_verbs",
+                "protest_purposes"):
         words.update(v[key])
     return frozenset(words)
 
@@ -125,6 +126,27 @@ def _own_subject(tok: Token) -> bool:
     ("charges that he rejected as false")."""
     return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD") and any(
         c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+
+
+def _agreed_thing(tok: Token) -> Token | None:
+    """ "The exchange was agreed at a meeting on 3 May", "the deal was reached on Monday", "the swap, agreed last month
+    in Oslo, ...": a deal, swap or truce agreed or signed with no agent named is its parties' agreement; the noun
+    agreed, else None. A participle on the noun tells a happening only with its date ("the deal signed with X" is
+    background)."""
+    v = vocabulary()
+    before = tok.doc[tok.i - 2] if tok.i > 1 and tok.doc[tok.i - 1].text == "," else None
+    if _lemma(tok) not in v["agreeing_verbs"] or tok.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("agent", "dobj", "neg") or c.dep_ == "nsubj" and c != before
+            or c.dep_ == "aux" and c.lower_ not in ("will", "'ll", "has", "have", "had") for c in tok.children):
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    dated = any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    if noun is None and dated and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        noun = tok.head  # "the deal, signed on Wednesday in X"
+    elif noun is None and dated and before is not None and (tok.dep_ == "parataxis" or before.head == tok):
+        noun = before  # "the swap, agreed last month, is ...": the parser hangs the participle elsewhere or reads
+        # the noun as its subject
+    return noun if noun is not None and noun.lemma_.lower() in v["agreed_nouns"] else None
 
 
 def _truce_of_gerund(tok: Token) -> Token | None:
@@ -300,6 +322,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     for obj, entry in (vocabulary()["verb_objects"].get(lemma) or {}).items():
         if any(obj in (c.lower_, c.lower_.removesuffix("s"), _phrase(c)) for c in objects):
             return entry[0], entry[1]
+    if lemma in vocabulary()["price_verbs"] and any(t.ent_type_ == "MONEY" for c in tok.children if c.dep_ == "dobj"
+                                                    for t in c.subtree):
+        return "REQUEST", None  # "had sought $2 million for their release": a ransom demanded
     person = vocabulary()["person_object_verbs"].get(lemma)
     if person and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON"
                                             or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"])
@@ -333,6 +358,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
                                  in vocabulary()["remote_media"] for c in tok.children for g in c.children):
         mode = "phone"  # "spoke by phone", "talked over video link"
+    if kind == "CONSULT" and any(c.dep_ in ("advcl", "xcomp") and _lemma(c) in vocabulary()["protest_purposes"] and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
+        return "ACCUSE", None  # "summoned the ambassador to protest against X": a formal protest
     overrides = rest[0] or {}
     if "object" in overrides and any(c.dep_ == "dobj" for c in tok.children):  # "missiles struck the city"
         changed = overrides["object"]
@@ -473,6 +501,10 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             found += keys_of(ctx, child)
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
             # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
+            found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
+        elif child.dep_ == "advcl" and kind == "THREATEN" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                                                  for c in child.children):
+            # "threatened to take measures if X does not amend it": X is threatened
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
         elif child.dep_ in ("xcomp", "advcl") and _lemma(child) in v["verbs"] and kind == "CONSULT":
             # "dispatch negotiators to discuss a deal with Egyptian officials"
@@ -824,6 +856,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
     for sent in ctx.sentences:
+        agreed_things = {n.i for t in sent for n in [_agreed_thing(t)] if n is not None}
         for tok in sent:
             mode, undergone, committed, pressing = None, False, None, False
             if is_heading_line(text, tok.idx):
@@ -861,6 +894,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
+                elif _agreed_thing(tok) is not None:  # "the swap was agreed on 3 May": by its parties, with each other
+                    thing = _agreed_thing(tok)
+                    kind, mode, passive = "AGREE", None, False
+                    actors = recipients = _noun_participants(ctx, thing)[0] or both_parties(ctx, thing)
+                    verb = tok.text
                 elif kind is None or (_irrealis(tok) and not _attempted_force(tok, kind) and not _mediated(tok, mode)
                                       and not (pressing and _reported_plan(tok))  # "said X would travel to press"
                                       and not (mode == "ceasefire" and _truce_of_gerund(tok) is not None)):
@@ -888,7 +926,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         _lemma(tok) in vocabulary()["authority_verbs"] and tok.tag_ in ("VBD", "VBN") and not any(
                             c.dep_ in ("aux", "dobj", "obj", "ccomp", "xcomp") for c in tok.children))
                     actors = keys_of(ctx, subj) if subj is not None else []
-                    if not actors and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" \
+                    finite_after_bare = tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" \
+                        and tok.sent.root.tag_ == "VBD"  # "said X would not allow Y to enter and accused Z": not Y
+                    if (not actors or finite_after_bare) and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" \
                             and tok.sent.root.i != tok.i and (subj is None or subj.pos_ != "PRON"):
                         # "X said the funds would go to whatever the country needed and accused Y": the parser hangs
                         # the second verb on the last one of a clause inside; a noun there naming nobody is not its
@@ -960,6 +1000,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     tok.dep_ == "compound" and _lemma(tok.head) in vocabulary()["effort_nouns"])) and not (
                     tok.dep_ == "dobj" and _lemma(tok.head) in vocabulary()["ending_verbs"]):
                 kind, mode = nouns[tok.lower_]
+                if tok.i in agreed_things:
+                    continue  # "the swap was agreed on 3 May": the agreeing is the event, read at the verb
                 if any(p.dep_ == "prep" and p.lower_ == "for" for p in tok.children):  # "a campaign for his release"
                     kind, mode = (vocabulary()["noun_for"].get(tok.lower_) or (kind, mode))
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (

@@ -488,14 +488,16 @@ def _untagged_initials(doc: Doc, raw: list[Mention]) -> list[Mention]:
 
 def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
     """A capital standing for its state as subject, object, possessor ("Jerusalem's response") or party
-    after "by", "with", "against" or "between" ("freed by Moscow", "talks between Kyiv and Moscow")."""
+    after "by", "with", "against" or "between" ("freed by Moscow", "talks between Kyiv and Moscow"), or the one
+    called on ("called on Moscow to")."""
     v, found = vocabulary(), []
     for tok in doc:
         state = v.capitals.get(tok.lower_)
         if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             node = tok.head if tok.dep_ == "conj" else tok  # "Kyiv and Moscow exchanged": Moscow's role is Kyiv's
-            party = node.dep_ == "pobj" and node.head.lower_ in ("by", "with", "against", "between")  # "freed by Moscow"
+            party = node.dep_ == "pobj" and (node.head.lower_ in ("by", "with", "against", "between")  # "freed by Moscow"
+                                             or node.head.lower_ == "on" and node.head.head.lemma_ == "call")  # "called on Kyiv to"
             if node.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or party or (nxt is not None and nxt.text in POSSESSIVE):
                 found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
     return found
@@ -713,10 +715,12 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _bare_anaphor(tok) -> bool:
-    """ "the group", "the armed group", not "a group", "the group of hostages" nor "the Wagner group"."""
+    """ "the group", "the armed group", "his movement" (its spokesman speaking), not "a group", "the group of
+    hostages" nor "the Wagner group"."""
     before = [c for c in tok.children if c.i < tok.i]
-    return tok.text.islower() and [c.lower_ for c in before if c.dep_ == "det"] == ["the"] and all(
-        c.dep_ == "det" or c.pos_ == "ADJ" and c.text.islower() for c in before) and not any(
+    return tok.text.islower() and [c.lower_ for c in before if c.dep_ in ("det", "poss")] in (
+        ["the"], ["his"], ["her"], ["its"]) and all(
+        c.dep_ in ("det", "poss") or c.pos_ == "ADJ" and c.text.islower() for c in before) and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 

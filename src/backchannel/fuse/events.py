@@ -55,6 +55,8 @@ def same_happening(a: Reading, b: Reading) -> bool:
     if a.type not in MUTUAL_TYPES and a.actors and b.actors and not a.actors & b.actors \
             and a.actors & b.participants and b.actors & a.participants:
         return False  # each acts on the other: an accusation answered, a threat returned
+    if a.type not in MUTUAL_TYPES and a.actors and b.actors and not a.actors & b.actors and a.document == b.document:
+        return False  # "X called on Y to ...", "Z urged X and Y to ...": two acts, by two actors
     shared = a.participants & b.participants
     if len(a.participants) == 1 or len(b.participants) == 1:
         return a.participants == b.participants and a.document == b.document
