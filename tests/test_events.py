@@ -1290,3 +1290,21 @@ def test_an_ambassador_summoned_to_protest_is_a_formal_protest(nlp):
                         "statements by Santiago.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Peru",), ("Chile",))]
     assert types(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday.") == {"CONSULT"}
+
+
+def test_each_side_blaming_the_other_blames_both_ways(nlp):
+    found = [e for e in events(nlp, "Chile and Peru ended the truce. Each side blames the other.") if e.type == "ACCUSE"]
+    assert [(sorted(e.actors), sorted(e.recipients)) for e in found] == [(["Chile", "Peru"], ["Chile", "Peru"])]
+
+
+def test_saying_another_party_violated_or_reneged_accuses_it_on_the_day_told(nlp):
+    found = events(nlp, "Rosa Quispe said on Friday that the Tamarind Front had violated the truce.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Rosa Quispe",), ("Tamarind Front",))]
+    assert found[0].date is None or found[0].date.days == 1  # Friday, the telling's day (no publication date here)
+    own = events(nlp, "The Tamarind Front said it had not violated the truce.")
+    assert [e.type for e in own] == ["REJECT"]  # a party speaking of itself accuses nobody
+
+
+def test_no_further_releases_refuses_them(nlp):
+    found = events(nlp, "Tamarind Front leader Ana Ruiz said there would be no further releases until the war ended.")
+    assert [e.type for e in found] == ["REJECT"]

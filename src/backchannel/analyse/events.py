@@ -427,9 +427,12 @@ def _reported_plan(tok: Token) -> bool:
 
 
 def _reciprocal(tok: Token) -> bool:
-    """An act its actors do to each other ("blamed each other", "accused one another")."""
-    return any(c.dep_ in ("dobj", "pobj", "prep") and any(g.lower_ == "other" for g in c.subtree) and any(
-        g.lower_ in ("each", "one") for g in c.subtree) for c in tok.children)
+    """An act its actors do to each other ("blamed each other", "accused one another", "each side blames the
+    other")."""
+    subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
+    each = subj is not None and any(c.dep_ == "det" and c.lower_ == "each" for c in subj.children)
+    return any(c.dep_ in ("dobj", "pobj", "prep") and any(g.lower_ == "other" for g in c.subtree) and (each or any(
+        g.lower_ in ("each", "one") for g in c.subtree)) for c in tok.children)
 
 
 def _naming(tok: Token) -> bool:
@@ -742,6 +745,15 @@ def _speaker(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
     return []
 
 
+def _accuser(ctx: Context, tok: Token, actors: list[Mention]) -> list[Mention]:
+    """Who says the actors did this, if another party says it: the subject of the speech verb over the trigger."""
+    saying = _saying_verb(tok)
+    subj = subject_of(saying)[0] if saying is not None else None
+    said_by = keys_of(ctx, subj) if subj is not None else []
+    theirs = {a.key for a in actors} | {state_of(a.text) for a in actors} - {None}
+    return [] if not actors or any(m.key in theirs or state_of(m.text) in theirs for m in said_by) else said_by
+
+
 def _sole_band(ctx: Context) -> list[Mention]:
     """Who takes and frees the captives a text tells of: the one party that claims their taking ("X claimed the
     kidnapping"), else the one armed band it names ("the X gang"), else the captors it speaks of without a name
@@ -1049,6 +1061,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 continue
             if not actors and not recipients:
                 continue  # an event needs somebody: "three protesters were killed" has its victims
+            accuser = _accuser(ctx, tok, actors) if _lemma(tok) in vocabulary()["alleged_acts"] else []
+            if accuser:  # "X said on Friday that Y had violated the pause": X accuses Y, on Friday
+                kind, mode, actors, recipients = "ACCUSE", None, accuser, actors
             speaker = _speaker(ctx, tok, actors)
             if speaker and all(m.kind in ("state", "organization", "group") for m in actors) and (
                     actors or kind in vocabulary()["speech_act_types"]):  # "were handed over, X said": not X's act
@@ -1089,7 +1104,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             sentence = sent.text.strip()
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
-            date = date_event(sent, tok, timexes, published, status)
+            date = date_event(sent, _saying_verb(tok) if accuser else tok, timexes, published, status)
             if kind == "AGREE" and not said_not and _truce_agreed(tok):
                 signers = actors
             if kind == "RETREAT" and mode == "release" and status == "occurred" and actors and not said_not:
