@@ -1308,3 +1308,11 @@ def test_saying_another_party_violated_or_reneged_accuses_it_on_the_day_told(nlp
 def test_no_further_releases_refuses_them(nlp):
     found = events(nlp, "Tamarind Front leader Ana Ruiz said there would be no further releases until the war ended.")
     assert [e.type for e in found] == ["REJECT"]
+
+
+def test_a_truce_extended_is_agreed_by_its_parties_and_announced_by_the_mediator(nlp):
+    found = events(nlp, "Chile and Peru agreed a truce on Monday. On Friday, Norway announced that the truce had "
+                        "been extended by two days.")
+    extended = [(e.type, tuple(sorted(e.actors))) for e in found if e.trigger in ("extended", "announced")]
+    assert sorted(extended) == [("AGREE", ("Chile", "Peru")), ("AGREE", ("Norway",))]
+    assert not [e for e in events(nlp, "The rebels announced that Chile must agree to the changes.") if e.type == "AGREE"]

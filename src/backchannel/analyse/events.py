@@ -314,7 +314,8 @@ def _negated(tok: Token) -> bool:
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")
-               or c.dep_ == "nsubjpass" and any(a.dep_ == "agent" for a in tok.children)]  # "the deal was announced by X"
+               or c.dep_ == "nsubjpass" and (any(a.dep_ == "agent" for a in tok.children)  # "the deal was announced by X"
+                                             or _lemma(c) in vocabulary()["truce_nouns"])]  # "the truce was extended"
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
@@ -833,6 +834,9 @@ def _statement_type(tok: Token) -> str | None:
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
+    if lemma in v["announcing_verbs"] and any(c.dep_ == "ccomp" and _verb_type(c)[0] == "AGREE" and not _irrealis(c)
+                                              for c in tok.children):
+        return "AGREE"  # "Qatar announced that the truce had been extended": the mediator's own act, beside the parties'
     return None
 
 
@@ -989,6 +993,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = _holder(ctx, [subj] + _clauses_on(subj))[0]
                     if not agent and subj is not None and _lemma(tok) in vocabulary()["taking_verbs"]:
                         agent = _captor(ctx, subj)  # "X was captured in 2006" where X is "held by Y": Y took him
+                    if not agent and subj is not None and _lemma(subj) in vocabulary()["truce_nouns"]:
+                        agent = signers or both_parties(ctx, subj)  # "the truce was extended by two days": its parties
                     if not agent and kind == "COOPERATE" and mode == "release":
                         agent = both_parties(ctx, tok)  # "a second group was exchanged the next day": the story's two
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
