@@ -1316,3 +1316,11 @@ def test_a_truce_extended_is_agreed_by_its_parties_and_announced_by_the_mediator
     extended = [(e.type, tuple(sorted(e.actors))) for e in found if e.trigger in ("extended", "announced")]
     assert sorted(extended) == [("AGREE", ("Chile", "Peru")), ("AGREE", ("Norway",))]
     assert not [e for e in events(nlp, "The rebels announced that Chile must agree to the changes.") if e.type == "AGREE"]
+
+
+def test_standing_before_cameras_to_announce_a_deal_announces_it_that_day(nlp):
+    found = events(nlp, "On Wednesday, Norway's foreign minister stood before cameras in Oslo to announce that Chile "
+                        "and Peru had agreed to a ceasefire.")
+    assert [(e.type, e.actors, e.date_anchor.split(":")[0]) for e in found if e.trigger == "announce"] == [
+        ("AGREE", ("Norway",), "upto")]  # dated by "On Wednesday" (up to publication), once the date is known
+    assert not [e for e in events(nlp, "Chile and Peru met to discuss a swap.") if e.trigger == "discuss"]

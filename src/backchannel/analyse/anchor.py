@@ -399,7 +399,10 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
         return clause.lemma_ in ("do", "have") and opened(clause, {"as"})
 
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
-    if opened(verb, SAME_TIME_MARKS) or participle:  # "freed 40 on Sunday, completing the exchange": then too
+    purpose = verb.dep_ == "advcl" and verb.head.tag_ == "VBD" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                        for c in verb.children)
+    if opened(verb, SAME_TIME_MARKS) or participle or purpose:  # "freed 40 on Sunday, completing the exchange": then
+        # too; "stood before cameras on Wednesday to announce it": that Wednesday
         return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
     near += [c for c in verb.children if c.dep_ == "advcl" and any(  # "flew there to meet them when they landed"

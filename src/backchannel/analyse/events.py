@@ -86,8 +86,10 @@ def _irrealis(tok: Token) -> bool:
     if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
             and any(c.dep_ in SUBJECTS for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # a subjunctive: "demanded that Israel ease the restrictions" asks for it
-    if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening
+    if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
+            tok.dep_ == "advcl" and _lemma(tok) in v["announcing_verbs"] and tok.head.tag_ == "VBD"):
+        return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening (but "stood
+        # before cameras to announce the deal" announced it)
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
             and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
             and not _gapped_relative(tok) \
