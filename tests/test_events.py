@@ -1324,3 +1324,15 @@ def test_standing_before_cameras_to_announce_a_deal_announces_it_that_day(nlp):
     assert [(e.type, e.actors, e.date_anchor.split(":")[0]) for e in found if e.trigger == "announce"] == [
         ("AGREE", ("Norway",), "upto")]  # dated by "On Wednesday" (up to publication), once the date is known
     assert not [e for e in events(nlp, "Chile and Peru met to discuss a swap.") if e.trigger == "discuss"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Chilean strikes on the port resumed within the hour.", "Chile"),
+    ("Forty people were seized during the Hezbollah-led attack on the port.", "Hezbollah"),
+])
+def test_who_makes_an_attack_named_as_a_noun(nlp, text, actor):
+    assert [e.actors for e in events(nlp, text) if e.type == "ASSAULT"] == [(actor,)]
+
+
+def test_a_strike_on_a_day_is_still_a_walkout(nlp):
+    assert "ASSAULT" not in types(nlp, "Dock workers in Valparaiso began a strike on Monday.")

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
                                           vocabulary as mention_vocabulary)
-from backchannel.analyse.participants import (PAIR_WORDS, SUBJECTS, Context, both_parties, keys_of, mention_at,
-                                              subject_of)
+from backchannel.analyse.participants import (PAIR_WORDS, SUBJECTS, Context, both_parties, keys_of, led_by,
+                                              mention_at, subject_of)
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
@@ -591,6 +591,7 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
                             for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
                     actors += both
                     recipients += both
+    actors += [m for m in led_by(ctx, tok) if m not in actors]  # "the X-led attack"
     head = tok
     while head.dep_ == "conj" and head.head.i != head.i:  # "announced the completion ... and a withdrawal"
         head = head.head
@@ -1022,8 +1023,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 kind, mode = nouns[tok.lower_]
                 if tok.i in agreed_things:
                     continue  # "the swap was agreed on 3 May": the agreeing is the event, read at the verb
-                if any(p.dep_ == "prep" and p.lower_ == "for" for p in tok.children):  # "a campaign for his release"
-                    kind, mode = (vocabulary()["noun_for"].get(tok.lower_) or (kind, mode))
+                for prep in ("for", "on"):  # "a campaign for his release", "strikes on the port"
+                    if any(p.dep_ == "prep" and p.lower_ == prep and not any(
+                            g.ent_type_ in ("DATE", "TIME") for g in p.children) for p in tok.children):  # not "on Monday"
+                        kind, mode = (vocabulary()[f"noun_{prep}"].get(tok.lower_) or (kind, mode))
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
                         _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
                         vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind):
@@ -1042,6 +1045,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     # order's patrols are still sent)
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
+                if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
+                    actors = [m for c in phrase.children if c.dep_ == "amod" for m in [mention_at(ctx, c)]
+                              if m is not None and m.kind == "state"]
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and (
                         tok.dep_ in ("nsubj", "nsubjpass") or _part_of_subject(tok)) and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

@@ -235,9 +235,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         owners = [b for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of") for g in c.children
                   if g.dep_ == "pobj" for t in [g] + [cc for cc in g.children if cc.dep_ == "conj"]
                   for b in [mention_at(ctx, t)] if b is not None and b.kind in ("organization", "state")]
-        owners += [b for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in mention_vocabulary().leading_participles
-                   and c.i > 1 and tok.doc[c.i - 1].text == "-" for b in [mention_at(ctx, tok.doc[c.i - 2])]
-                   if b is not None and b.kind in ("organization", "state")]  # "X-led gunmen": X's
+        owners += led_by(ctx, tok)  # "X-led gunmen": X's
         if owners:  # "delegations from X and Y": both
             m = owners[0]
             found += owners[1:]
@@ -318,6 +316,13 @@ def _relative_clause(tok: Token) -> Token | None:
     while tok.dep_ == "ccomp" and tok.head.i != tok.i:
         tok = tok.head
     return tok if tok.dep_ == "relcl" else None
+
+
+def led_by(ctx: Context, tok: Token) -> list[Mention]:
+    """The organisation or state that leads what a noun names: X of "X-led gunmen", "the X-led attack"."""
+    return [b for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in mention_vocabulary().leading_participles
+            and c.i > 1 and tok.doc[c.i - 1].text == "-" for b in [mention_at(ctx, tok.doc[c.i - 2])]
+            if b is not None and b.kind in ("organization", "state")]
 
 
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
