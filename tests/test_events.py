@@ -1290,3 +1290,9 @@ def test_an_ambassador_summoned_to_protest_is_a_formal_protest(nlp):
                         "statements by Santiago.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Peru",), ("Chile",))]
     assert types(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday.") == {"CONSULT"}
+
+
+def test_a_captive_later_told_to_be_held_by_a_group_was_taken_by_it(nlp):
+    found = events(nlp, "Carl Weiss had worked in Mali for years before he was kidnapped in Bamako in March 2019. "
+                        "He was later held by the Dawoud network.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ASSAULT", ("Dawoud network",), ("Carl Weiss",))]

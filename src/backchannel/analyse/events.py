@@ -651,13 +651,16 @@ def _captor(ctx: Context, person: Token) -> list[Mention]:
     """Who took a captive, where the text says elsewhere who holds him ("X, the engineer held by Y, was freed ...
     X was captured in 2019"): that holder; [] if the text names none."""
     keys = {m.key for m in keys_of(ctx, person) if m.kind == "person"}
+    found = []
     for noun in ctx.doc:
         clauses = _clauses_on(noun) if noun.pos_ == "PROPN" and noun.dep_ != "compound" else []
         if keys and clauses and keys & {m.key for m in keys_of(ctx, noun)}:
-            held_by, _ = _holder(ctx, clauses)
-            if held_by:
-                return held_by
-    return []
+            found += [_holder(ctx, clauses)[0]]
+        subj, passive = subject_of(noun) if noun.tag_ == "VBN" else (None, False)
+        if keys and passive and subj is not None and keys & {m.key for m in keys_of(ctx, subj)}:
+            found += [_holder(ctx, [noun])[0]]  # "he was then held by Y": Y
+    named = [h for h in found if h and any(m.kind != "state" for m in h)]  # a holder named beats a state held in
+    return (named or [h for h in found if h] or [[]])[0]
 
 
 def _session(noun: Token) -> Token | None:

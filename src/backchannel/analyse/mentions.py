@@ -167,6 +167,9 @@ def _extend_flat_name(span: Span) -> Span:
            and "\n" not in doc[end - 1].whitespace_ and span[-1].dep_ == "compound" and span[-1].head.i >= end
            and not doc[end].ent_type_ in ("GPE", "ORG", "DATE")):
         end += 1
+    if end < len(doc) and doc[end].is_lower and doc[end].lower_ in vocabulary().organisation_words \
+            and span[-1].dep_ == "compound" and span[-1].head.i == end:
+        end += 1  # "the X network", "the Y group": a name read as a person's heads an organisation's
     return doc[span.start:end]
 
 
