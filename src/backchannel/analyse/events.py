@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
+from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of, state_where,
                                           vocabulary as mention_vocabulary)
 from backchannel.analyse.participants import (PAIR_WORDS, SUBJECTS, Context, both_parties, keys_of, mention_at,
                                               subject_of)
@@ -223,11 +223,11 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
-             for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
+             for m in [ctx.by_char.get(t.idx)] if m is not None and state_where(m.text)]
     first = next((a for a in tok.ancestors if _lemma(a) in vocabulary()["authority_verbs"]), None)
     if not found and tok.dep_ == "conj" and first is not None:  # "arrested in Chile while visiting and sentenced"
         return _where(ctx, first)
-    return [replace(m, kind="state", key=state_named(m.text)) for m in found]
+    return [replace(m, kind="state", key=state_where(m.text)) for m in found]
 
 
 def _uncontracted(word: str) -> str:
