@@ -1336,3 +1336,15 @@ def test_who_makes_an_attack_named_as_a_noun(nlp, text, actor):
 
 def test_a_strike_on_a_day_is_still_a_walkout(nlp):
     assert "ASSAULT" not in types(nlp, "Dock workers in Valparaiso began a strike on Monday.")
+
+
+def test_a_captive_later_told_to_be_held_by_a_group_was_taken_by_it(nlp):
+    found = events(nlp, "Carl Weiss had worked in Mali for years before he was kidnapped in Bamako in March 2019. "
+                        "He was later held by the Dawoud network.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [("ASSAULT", ("Dawoud network",), ("Carl Weiss",))]
+
+
+def test_an_arrest_in_a_large_city_is_by_its_state_and_so_is_the_conviction_joined_to_it(nlp):
+    found = events(nlp, "Ahmed Salem was arrested in Karachi in 2005 and convicted in 2008.")
+    assert [(e.type, e.actors, e.recipients) for e in found] == [
+        ("COERCE", ("Pakistan",), ("Ahmed Salem",)), ("SANCTION", ("Pakistan",), ("Ahmed Salem",))]

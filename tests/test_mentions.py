@@ -135,3 +135,8 @@ def test_the_pronoun_and_party_words_come_from_the_titles_vocabulary():
     v = vocabulary()
     assert (v.pronoun_genders["herself"], v.pronoun_genders["his"]) == ("female", "male")
     assert "we" in v.first_person and "delegation" in v.paired_groups and "he" not in v.gendered
+
+
+def test_a_name_read_as_a_person_before_a_word_for_an_organisation_names_that_organisation(nlp):
+    found = mentions(nlp, "Officials believe he was held by the Mansour network.")
+    assert ("Mansour network", "organization", "Mansour network") in found

@@ -131,3 +131,11 @@ def test_a_direct_quotation_that_only_describes_is_no_event(nlp):
 def test_we_are_not_whoever_the_speaker_talks_to(nlp):
     found = events(nlp, "\"We will not sign the accord,\" Rosa Quispe, a spokeswoman for the navy, told the Lima Herald.")
     assert [e.actors for e in found if e.type == "REJECT"] == [("Rosa Quispe",)]
+
+
+def test_a_common_noun_in_apposition_to_a_name_with_a_clause_on_it_is_that_person(nlp):
+    from backchannel.analyse import analyse_document
+    from backchannel.models import Published
+    found = analyse_document(nlp("Two Britons are held in Iran, among them Carl Weiss, a trader detained by the army in May."),
+                             Published(None, "unknown")).events
+    assert [(e.type, e.recipients) for e in found] == [("COERCE", ("Carl Weiss",))]

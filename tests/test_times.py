@@ -1126,3 +1126,9 @@ def test_a_deadline_set_in_the_past_is_the_nearest_day(text, anchor, value):
 ])
 def test_since_year_end_is_last_years(text, value):
     assert [t.value for t in find_timexes(text, TUESDAY)] == [value]
+
+
+def test_a_capitalised_weekend_before_a_name_is_a_title_not_a_time():
+    """ "The Weekend Magazine | Friday 9 February 2024": the programme's name does not date what follows."""
+    found = find_timexes("The Weekend Magazine | Friday 9 February 2024\n\nThey met at the weekend.", TUESDAY)
+    assert [t.text for t in found] == ["Friday 9 February 2024", "the weekend"]

@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of,
+from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of, state_where,
                                           vocabulary as mention_vocabulary)
 from backchannel.analyse.participants import (PAIR_WORDS, SUBJECTS, Context, both_parties, keys_of, led_by,
                                               mention_at, subject_of)
@@ -225,11 +225,11 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
-             for m in [ctx.by_char.get(t.idx)] if m is not None and state_named(m.text)]
+             for m in [ctx.by_char.get(t.idx)] if m is not None and state_where(m.text)]
     first = next((a for a in tok.ancestors if _lemma(a) in vocabulary()["authority_verbs"]), None)
     if not found and tok.dep_ == "conj" and first is not None:  # "arrested in Chile while visiting and sentenced"
         return _where(ctx, first)
-    return [replace(m, kind="state", key=state_named(m.text)) for m in found]
+    return [replace(m, kind="state", key=state_where(m.text)) for m in found]
 
 
 def _uncontracted(word: str) -> str:
@@ -658,13 +658,16 @@ def _captor(ctx: Context, person: Token) -> list[Mention]:
     """Who took a captive, where the text says elsewhere who holds him ("X, the engineer held by Y, was freed ...
     X was captured in 2019"): that holder; [] if the text names none."""
     keys = {m.key for m in keys_of(ctx, person) if m.kind == "person"}
+    found = []
     for noun in ctx.doc:
         clauses = _clauses_on(noun) if noun.pos_ == "PROPN" and noun.dep_ != "compound" else []
         if keys and clauses and keys & {m.key for m in keys_of(ctx, noun)}:
-            held_by, _ = _holder(ctx, clauses)
-            if held_by:
-                return held_by
-    return []
+            found += [_holder(ctx, clauses)[0]]
+        subj, passive = subject_of(noun) if noun.tag_ == "VBN" else (None, False)
+        if keys and passive and subj is not None and keys & {m.key for m in keys_of(ctx, subj)}:
+            found += [_holder(ctx, [noun])[0]]  # "he was then held by Y": Y
+    named = [h for h in found if h and any(m.kind != "state" for m in h)]  # a holder named beats a state held in
+    return (named or [h for h in found if h] or [[]])[0]
 
 
 def _session(noun: Token) -> Token | None:

@@ -115,6 +115,17 @@ def state_named(text: str) -> str | None:
     return state_of(text) or vocabulary().capitals.get(text.lower())
 
 
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    states = yaml.safe_load((PATTERNS / "countries.yaml").read_text())["states"]
+    return {city.lower(): state for state, entry in states.items() for city in entry.get("cities") or []}
+
+
+def state_where(text: str) -> str | None:
+    """The state a place lies in: as `state_named`, or by a large city ("arrested in Karachi" -> "Pakistan")."""
+    return state_named(text) or _cities().get(text.lower())
+
+
 def state_of(text: str) -> str | None:
     """The canonical state a name or demonym stands for ("Qatari" -> "Qatar")."""
     v = vocabulary()
@@ -167,6 +178,9 @@ def _extend_flat_name(span: Span) -> Span:
            and "\n" not in doc[end - 1].whitespace_ and span[-1].dep_ == "compound" and span[-1].head.i >= end
            and not doc[end].ent_type_ in ("GPE", "ORG", "DATE")):
         end += 1
+    if end < len(doc) and doc[end].is_lower and doc[end].lower_ in vocabulary().organisation_words \
+            and span[-1].dep_ == "compound" and span[-1].head.i == end:
+        end += 1  # "the X network", "the Y group": a name read as a person's heads an organisation's
     return doc[span.start:end]
 
 

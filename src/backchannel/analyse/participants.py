@@ -293,6 +293,9 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         if c.dep_ == "poss" and not any(g.dep_ == "case" for g in c.children) and any(
                 cc.dep_ == "conj" and any(g.dep_ == "case" for g in cc.children) for cc in c.children):
             found += [k for k in [mention_at(ctx, c)] if k is not None and k not in found]
+    if not found and depth == 0 and tok.dep_ == "appos" and tok.pos_ == "NOUN" and any(
+            c.dep_ in ("acl", "relcl") for c in tok.children):  # "X, a trader detained in May": the trader is X
+        found += [k for k in [mention_at(ctx, tok.head)] if k is not None and k.kind == "person"]
     if depth < 3:  # a list runs as a chain of conjuncts, each on the one before: all of it, however long
         for child in tok.children:
             if child.dep_ == "conj":

@@ -963,6 +963,15 @@ def _before_noun(m: re.Match) -> bool:
     return not m.group(0).lower().endswith("s") and _number(m.group("n")) not in (None, 1)
 
 
+TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _in_title(text: str, m: re.Match) -> bool:
+    """ "The Weekend Review", "the Weekend Edition": a capitalised "Weekend" before another capitalised word names
+    a section or programme, not a time."""
+    return "Weekend" in m.group(0) and TITLE_AFTER.match(text, m.end()) is not None
+
+
 DISCOURSE_NOW = re.compile(r"(?:^|[.!?]['\"”’`]*\s+|\n\s*)$")
 
 
@@ -992,7 +1001,8 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         for m in rule.regex.finditer(text):
             if m.group(0).strip() and not (rule.name == "duration" and _is_rate(text, m)) and not (
                     rule.name == "vague" and _discourse_now(text, m)) and not (
-                    rule.name == "duration-the" and _before_noun(m)):
+                    rule.name == "duration-the" and _before_noun(m)) and not (
+                    rule.name == "weekend" and _in_title(text, m)):
                 matches.append((m.start(), order, rule, m))
     # the longest expression wins where two overlap ("in March" inside "in March 2022"), then the earlier rule
     matches.sort(key=lambda item: (-_core_length(item[3].group(0)), item[0], item[1]))
