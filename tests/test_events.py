@@ -1316,6 +1316,7 @@ def test_a_truce_extended_is_agreed_by_its_parties_and_announced_by_the_mediator
     extended = [(e.type, tuple(sorted(e.actors))) for e in found if e.trigger in ("extended", "announced")]
     assert sorted(extended) == [("AGREE", ("Chile", "Peru")), ("AGREE", ("Norway",))]
     assert not [e for e in events(nlp, "The rebels announced that Chile must agree to the changes.") if e.type == "AGREE"]
+    assert ("AGREE", ("Norway",)) in [(e.type, e.actors) for e in events(nlp, "Norway announced a two-day extension.")]
 
 
 def test_standing_before_cameras_to_announce_a_deal_announces_it_that_day(nlp):
