@@ -145,3 +145,13 @@ def test_a_part_of_a_group_is_not_the_whole():
     assert conflicts([whole, part]) == []
     assert conflicts([part, figure("other", 7, occasion="part")]) == [("part", "other")]
     assert conflicts([replace(whole, aspect="state"), replace(part, aspect="state")]) == []
+
+
+def test_one_voice_of_one_article_telling_two_sizes_tells_two_happenings():
+    undated = dict(as_of=window("2024-07-10"), anchor="heading:40")
+    first, last = (replace(figure(i, v, **undated), document="d1") for i, v in (("first", 13), ("last", 8)))
+    assert conflicts([first, last]) == []  # "13 freed on day one", "8 on the last day", both told by the article
+    quoted = replace(last, source="Hamas")  # one of its sources puts it otherwise: a dispute it reports
+    assert conflicts([first, quoted]) == [("first", "last")]
+    other = replace(last, document="d2")  # another outlet
+    assert conflicts([first, other]) == [("first", "last")]

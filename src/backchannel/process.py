@@ -161,7 +161,7 @@ def _figure(row, assignment: dict[tuple[str, str], str], story: str = "") -> Fig
     return Figure(row.id, row.quantity, row.aspect, row.unit, row.occasion or "",
                   *bounds(row.value, row.low, row.high, row.qualifier), named,
                   when(row.aspect, window_from(row, "as_of"), row.as_of_anchor or ""),
-                  frozenset(json.loads(row.certainty or "[]")), row.document_id, story)
+                  frozenset(json.loads(row.certainty or "[]")), row.document_id, story, row.speaker_key or "")
 
 
 def _date_by_story(store: Store, doc: Document, siblings: list[Document], dated: list) -> None:

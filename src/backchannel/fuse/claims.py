@@ -19,7 +19,9 @@ report the same count; 134 held in February and about 100 in December form a ser
 one happening does not change with time: when a time expression in its clause dates it, that is its
 window; when only a section heading or the publication dates the sentence, the happening came some time
 before, so it can be any happening up to then, unless its own document tells the same figure of the same
-quantity with a date (a headline repeating the lede): then it is that one.
+quantity with a date (a headline repeating the lede): then it is that one. One voice in one article (the
+article's own, or one speaker's) telling two sizes of a kind of happening tells two happenings; a dispute
+over one happening's size is between outlets or between the sources one article quotes.
 
 Values: each qualifier turns the figure into an interval (`bounds`); figures conflict when their
 intervals are disjoint ("about 100" and "nearly 100" agree, 105 and 125 do not).
@@ -52,6 +54,7 @@ class Figure:
     certainty: frozenset[str] = frozenset()
     document: str = ""
     story: str = ""  # the story of its document (fuse.stories)
+    source: str = ""  # who reports it (the speaker's actor key), "" for the article's own voice
 
 
 def bounds(value: float | None, low: float | None, high: float | None, qualifier: str) -> tuple[float, float]:
@@ -86,6 +89,8 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False  # a part of a group ("six of whom") is not the whole, whatever its aspect
     if a.aspect == "proposed":
         return False
+    if a.aspect == "event" and a.document and (a.document, a.source) == (b.document, b.source):
+        return False  # one voice of one article telling two sizes tells two happenings ("13 freed on day one", "8 on the last")
     if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story):
         return False  # the length of a happening of one story is that happening's, whatever places are named by it
     if a.aspect == "event" and not a.occasion and a.story != b.story and not (_dated(a) and _dated(b)):
