@@ -1290,3 +1290,9 @@ def test_an_ambassador_summoned_to_protest_is_a_formal_protest(nlp):
                         "statements by Santiago.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [("ACCUSE", ("Peru",), ("Chile",))]
     assert types(nlp, "Peru's foreign ministry summoned the Chilean ambassador on Monday.") == {"CONSULT"}
+
+
+def test_a_captive_freed_in_exchange_for_another_was_held_by_the_one_who_freed_him(nlp):
+    found = events(nlp, "Chile released Tomas Ibarra in exchange for a Peruvian man held in Bolivia. "
+                        "Ibarra was detained in May 2019.")
+    assert ("COERCE", ("Chile",), ("Tomas Ibarra",)) in [(e.type, e.actors, e.recipients) for e in found]

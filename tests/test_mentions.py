@@ -135,3 +135,8 @@ def test_the_pronoun_and_party_words_come_from_the_titles_vocabulary():
     v = vocabulary()
     assert (v.pronoun_genders["herself"], v.pronoun_genders["his"]) == ("female", "male")
     assert "we" in v.first_person and "delegation" in v.paired_groups and "he" not in v.gendered
+
+
+def test_a_name_opening_with_a_given_name_is_a_person_where_the_tagger_read_a_place(nlp):
+    found = mentions(nlp, "Peru released Ksenia Kovalina.")
+    assert ("Ksenia Kovalina", "person", "Ksenia Kovalina") in found

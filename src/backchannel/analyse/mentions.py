@@ -351,6 +351,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ == "GPE" and name.lower() not in v.capitals and _national_apposition(span):
                 kind, key = "person", name  # "X, an American lawyer", "a second American, X": a person tagged a place
+            elif ent.label_ in ("GPE", "LOC", "FAC") and name.lower() not in v.capitals and looks_like_person(name):
+                kind, key = "person", name  # "Olga Petrova" tagged a place: a given name opens a person's name
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
