@@ -391,3 +391,8 @@ def test_an_act_at_the_same_occasion_takes_that_occasions_day(nlp):
     text = ("Tomas Ruiz spoke at a news conference in Lima on Sunday.\n\nAt the same news conference, Ana Rojas urged "
             "Chile to free the sailors.")
     assert dates_of(nlp, text)["urged"].earliest == date(2024, 2, 11)
+
+
+def test_an_act_done_in_a_happening_a_participle_dates_takes_that_date(nlp):
+    dates = dates_of(nlp, "Chile freed the sailor in a swap carried out at the border on Sunday.")
+    assert (dates["freed"].earliest, dates["freed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates

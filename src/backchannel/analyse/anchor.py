@@ -42,7 +42,7 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
         came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            if not (_closed_aside(node, came_from) or _after_object(node, came_from)):
+            if not (_closed_aside(node, came_from) or _after_object(node, came_from) or _carried_out(node)):
                 return None
             node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
@@ -65,6 +65,12 @@ def _after_object(verb: Token, child: Token) -> bool:
     present participle that modifies a noun dates the act the noun belongs to, not the ongoing state."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBG" and child.i > verb.i and child.dep_ == "prep"
             and any(c.dep_ == "dobj" and c.i < child.i for c in verb.children))
+
+
+def _carried_out(verb: Token) -> bool:
+    """ "freed her in a swap carried out on Thursday": a participle telling when the happening a noun names took
+    place dates the act the noun is the occasion of."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "pobj" and _kind(verb.head) is not None
 
 
 def clause_verb(tok: Token) -> Token:
