@@ -153,7 +153,8 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if apart is not None:
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
-              or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes))
+              or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes)
+              or _where_clause(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start) and not _told_then(trigger, chosen):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -380,6 +381,16 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
 
 
+def _where_clause(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "was driven to the palace late that night, where the president greeted him": a past act told in a "where"
+    clause happened when the act that brought them to the place did."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    host = clause_verb(verb.head)
+    return host.i != verb.i and (_governed(sent, host, timexes) or _conjoined(sent, host, timexes)) or None
+
+
 def _controlled(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "decided on Friday to free them (and send them home)": the act an infinitive with no time of its own names
     is dated by the past verb that decided, agreed or voted on it."""
@@ -437,6 +448,9 @@ def _told_as_past(trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
         return False
+    if (verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in verb.children)) and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False  # "confirmed that X was being freed": going on as it is told
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
