@@ -406,3 +406,8 @@ def test_an_act_told_as_going_on_is_dated_by_its_telling(nlp):
 def test_a_past_act_in_a_where_clause_is_dated_by_the_act_that_led_there(nlp):
     dates = dates_of(nlp, "Ivan Sorokin landed on Sunday and was driven to the palace, where President Hugo Lara greeted him.")
     assert (dates["greeted"].earliest, dates["greeted"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_a_past_act_told_next_of_someone_by_age_goes_on_at_the_time_before(nlp):
+    dates = dates_of(nlp, "Ivan Sorokin landed on Sunday. Wrapped in a flag, the 63-year-old praised the army.")
+    assert (dates["praised"].earliest, dates["praised"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates

@@ -288,12 +288,18 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     if "\n\n" in doc_text(doc)[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
     said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUN_SUBJECTS for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PRONOUN_SUBJECTS or _aged(c)) for c in verb.children):
         # "X appeared on Sunday. He said ... He accused ...": the story stays on the day while its subject goes on
         return said or _carried_over(before, before.root, timexes)
     opened = said is not None and OPENING.match(doc_text(doc), before.start_char, said.start)
     return said if opened or any(c.dep_ in ("nsubj", "nsubjpass") and _kind(c) is not None
                                  for c in before.root.children) else None
+
+
+def _aged(tok: Token) -> bool:
+    """ "the 63-year-old": a person told of before, by age, as a pronoun would."""
+    return tok.lower_ == "old" and any(c.lower_ == "the" for c in tok.children) and any(
+        c.lower_ == "year" and any(n.like_num for n in c.children) for c in tok.children)
 
 
 def _same_occasion(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:

@@ -807,7 +807,7 @@ AGED = re.compile(r"\d+-year-old\b")
 
 
 def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "the engineer", "the 19-year-old corporal": the person the text described with that noun before ("X, a
+    """ "the engineer", "the 19-year-old corporal", "the 19-year-old": the person the text described with that noun before ("X, a
     Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often so far (the
     latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read elsewhere."""
     v = vocabulary()
@@ -822,10 +822,11 @@ def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     for tok in doc:
         before = [c for c in tok.children if c.i < tok.i]
-        if tok.idx in taken or tok.tag_ != "NN" or not tok.text.islower() or not before or before[0].lower_ != "the" \
+        alone = tok.lower_ == "old" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "the 63-year-old said"
+        if tok.idx in taken or (tok.tag_ != "NN" and not alone) or not tok.text.islower() or not before or before[0].lower_ != "the" \
                 or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
             continue
-        aged = AGED.search(doc_text(doc)[before[0].idx:tok.idx]) is not None
+        aged = AGED.search(doc_text(doc)[before[0].idx:tok.idx + len(tok)]) is not None
         key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)
         if key is None and aged:
             counts = Counter(m.key for m in people if m.start < tok.idx)
