@@ -391,3 +391,23 @@ def test_an_act_at_the_same_occasion_takes_that_occasions_day(nlp):
     text = ("Tomas Ruiz spoke at a news conference in Lima on Sunday.\n\nAt the same news conference, Ana Rojas urged "
             "Chile to free the sailors.")
     assert dates_of(nlp, text)["urged"].earliest == date(2024, 2, 11)
+
+
+def test_an_act_done_in_a_happening_a_participle_dates_takes_that_date(nlp):
+    dates = dates_of(nlp, "Chile freed the sailor in a swap carried out at the border on Sunday.")
+    assert (dates["freed"].earliest, dates["freed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_an_act_told_as_going_on_is_dated_by_its_telling(nlp):
+    dates = dates_of(nlp, "On Monday, officials confirmed that Ivan Sorokin was being released.")
+    assert (dates["released"].earliest, dates["released"].latest) == (date(2024, 2, 12), date(2024, 2, 12)), dates
+
+
+def test_a_past_act_in_a_where_clause_is_dated_by_the_act_that_led_there(nlp):
+    dates = dates_of(nlp, "Ivan Sorokin landed on Sunday and was driven to the palace, where President Hugo Lara greeted him.")
+    assert (dates["greeted"].earliest, dates["greeted"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_a_past_act_told_next_of_someone_by_age_goes_on_at_the_time_before(nlp):
+    dates = dates_of(nlp, "Ivan Sorokin landed on Sunday. Wrapped in a flag, the 63-year-old praised the army.")
+    assert (dates["praised"].earliest, dates["praised"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates

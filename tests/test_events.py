@@ -1349,3 +1349,15 @@ def test_an_arrest_in_a_large_city_is_by_its_state_and_so_is_the_conviction_join
     found = events(nlp, "Ahmed Salem was arrested in Karachi in 2005 and convicted in 2008.")
     assert [(e.type, e.actors, e.recipients) for e in found] == [
         ("COERCE", ("Pakistan",), ("Ahmed Salem",)), ("SANCTION", ("Pakistan",), ("Ahmed Salem",))]
+
+
+def test_a_captive_freed_in_exchange_for_another_was_held_by_the_one_who_freed_him(nlp):
+    found = events(nlp, "Chile released Tomas Ibarra in exchange for a Peruvian man held in Bolivia. "
+                        "Ibarra was detained in May 2019.")
+    assert ("COERCE", ("Chile",), ("Tomas Ibarra",)) in [(e.type, e.actors, e.recipients) for e in found]
+
+
+@pytest.mark.parametrize("text", ["Ivan Sorokin called the president a hero.",
+                                  "Ivan Sorokin called the release a display of good faith."])
+def test_calling_someone_a_hero_or_an_act_good_faith_supports(nlp, text):
+    assert types(nlp, text) == {"SUPPORT"}

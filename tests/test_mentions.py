@@ -140,3 +140,14 @@ def test_the_pronoun_and_party_words_come_from_the_titles_vocabulary():
 def test_a_name_read_as_a_person_before_a_word_for_an_organisation_names_that_organisation(nlp):
     found = mentions(nlp, "Officials believe he was held by the Mansour network.")
     assert ("Mansour network", "organization", "Mansour network") in found
+
+
+def test_a_name_opening_with_a_given_name_is_a_person_where_the_tagger_read_a_place(nlp):
+    found = mentions(nlp, "Peru released Ksenia Kovalina.")
+    assert ("Ksenia Kovalina", "person", "Ksenia Kovalina") in found
+
+
+def test_an_age_alone_names_the_person_named_most(nlp):
+    found = analyse_document(nlp("Ivan Sorokin landed on Monday. Wrapped in a flag, the 63-year-old praised the army."),
+                             Published(None, "unknown")).events
+    assert [e.actors for e in found if e.type == "SUPPORT"] == [("Ivan Sorokin",)]

@@ -140,6 +140,20 @@ def test_a_narrative_day_after_a_window_of_days_is_that_window_shifted(text, ear
     assert (narrative.window.earliest, narrative.window.latest) == (D(earliest), D(latest))
 
 
+@pytest.mark.parametrize("text, earliest, latest", [
+    # a month a sentence opens with moves the story there: the day after is a day after one of its days
+    ("On Sunday the leaders met. In October, the envoy flew to Lima. Chile freed a sailor the following day.",
+     "2023-10-02", "2023-11-01"),
+    # a month named inside a sentence is background: the story stays on its day
+    ("On Sunday the leaders met, as they had in October. Chile freed a sailor the following day.",
+     "2023-12-11", "2023-12-11"),
+])
+def test_a_narrative_day_after_a_month_opening_a_sentence_is_that_month_shifted(text, earliest, latest):
+    narrative = find_timexes(text, MONDAY)[-1]
+    assert narrative.rule == "narrative-day"
+    assert (narrative.window.earliest, narrative.window.latest) == (D(earliest), D(latest))
+
+
 def test_narrative_week_after_an_explicit_date():
     text = "The talks opened on 10 July 2024. The following week, Qatar joined."
     t = find_timexes(text, TUESDAY)[-1]

@@ -42,7 +42,7 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
         came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            if not (_closed_aside(node, came_from) or _after_object(node, came_from)):
+            if not (_closed_aside(node, came_from) or _after_object(node, came_from) or _carried_out(node)):
                 return None
             node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
@@ -65,6 +65,12 @@ def _after_object(verb: Token, child: Token) -> bool:
     present participle that modifies a noun dates the act the noun belongs to, not the ongoing state."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBG" and child.i > verb.i and child.dep_ == "prep"
             and any(c.dep_ == "dobj" and c.i < child.i for c in verb.children))
+
+
+def _carried_out(verb: Token) -> bool:
+    """ "freed her in a swap carried out on Thursday": a participle telling when the happening a noun names took
+    place dates the act the noun is the occasion of."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "pobj" and _kind(verb.head) is not None
 
 
 def clause_verb(tok: Token) -> Token:
@@ -147,7 +153,8 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
     if apart is not None:
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
-              or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes))
+              or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes)
+              or _where_clause(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start) and not _told_then(trigger, chosen):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -281,12 +288,18 @@ def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     if "\n\n" in doc_text(doc)[before.start_char:sent.start_char]:  # another paragraph, or a heading
         return None
     said = _attached(doc, before.start_char, before.end_char, {before.root.i}, before.root, timexes)
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUN_SUBJECTS for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PRONOUN_SUBJECTS or _aged(c)) for c in verb.children):
         # "X appeared on Sunday. He said ... He accused ...": the story stays on the day while its subject goes on
         return said or _carried_over(before, before.root, timexes)
     opened = said is not None and OPENING.match(doc_text(doc), before.start_char, said.start)
     return said if opened or any(c.dep_ in ("nsubj", "nsubjpass") and _kind(c) is not None
                                  for c in before.root.children) else None
+
+
+def _aged(tok: Token) -> bool:
+    """ "the 63-year-old": a person told of before, by age, as a pronoun would."""
+    return tok.lower_ == "old" and any(c.lower_ == "the" for c in tok.children) and any(
+        c.lower_ == "year" and any(n.like_num for n in c.children) for c in tok.children)
 
 
 def _same_occasion(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -374,6 +387,16 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
 
 
+def _where_clause(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "was driven to the palace late that night, where the president greeted him": a past act told in a "where"
+    clause happened when the act that brought them to the place did."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    host = clause_verb(verb.head)
+    return host.i != verb.i and (_governed(sent, host, timexes) or _conjoined(sent, host, timexes)) or None
+
+
 def _controlled(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "decided on Friday to free them (and send them home)": the act an infinitive with no time of its own names
     is dated by the past verb that decided, agreed or voted on it."""
@@ -434,6 +457,9 @@ def _told_as_past(trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
         return False
+    if (verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in verb.children)) and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False  # "confirmed that X was being freed": going on as it is told
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 

@@ -1100,6 +1100,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if status == "planned" and cue in ("will", "'ll", "shall"):
                     status, cue = "occurred", ""  # "will not agree" refuses now
             traded = _traded_for(ctx, tok) if kind == "RETREAT" and mode == "release" else []
+            freers = actors if kind == "RETREAT" and mode == "release" else []  # "X freed A in exchange for B": X freed A
             if traded:
                 other = [m for m in traded + recipients if m.kind == "state" and m not in actors]
                 if other:  # "X freed A in exchange for B held in Y": X and Y swapped prisoners
@@ -1126,7 +1127,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 signers = actors
             if kind == "RETREAT" and mode == "release" and status == "occurred" and actors and not said_not:
                 releasers = actors
-                freed_by.update((m.key, actors) for m in recipients if m.kind == "person")
+            if freers and status == "occurred" and not said_not:
+                freed_by.update((m.key, freers) for m in recipients if m.kind == "person")
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),

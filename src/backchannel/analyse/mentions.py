@@ -365,6 +365,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "state", v.capitals[name.lower()]
             elif ent.label_ == "GPE" and name.lower() not in v.capitals and _national_apposition(span):
                 kind, key = "person", name  # "X, an American lawyer", "a second American, X": a person tagged a place
+            elif ent.label_ in ("GPE", "LOC", "FAC") and name.lower() not in v.capitals and looks_like_person(name):
+                kind, key = "person", name  # "Olga Petrova" tagged a place: a given name opens a person's name
             elif ent.label_ in ("GPE", "LOC", "FAC") or name.lower() in v.capitals:  # "Yerevan" tagged a person
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
@@ -819,7 +821,7 @@ AGED = re.compile(r"\d+-year-old\b")
 
 
 def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "the engineer", "the 19-year-old corporal": the person the text described with that noun before ("X, a
+    """ "the engineer", "the 19-year-old corporal", "the 19-year-old": the person the text described with that noun before ("X, a
     Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often so far (the
     latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read elsewhere."""
     v = vocabulary()
@@ -834,10 +836,11 @@ def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     found = []
     for tok in doc:
         before = [c for c in tok.children if c.i < tok.i]
-        if tok.idx in taken or tok.tag_ != "NN" or not tok.text.islower() or not before or before[0].lower_ != "the" \
+        alone = tok.lower_ == "old" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "the 63-year-old said"
+        if tok.idx in taken or (tok.tag_ != "NN" and not alone) or not tok.text.islower() or not before or before[0].lower_ != "the" \
                 or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
             continue
-        aged = AGED.search(doc_text(doc)[before[0].idx:tok.idx]) is not None
+        aged = AGED.search(doc_text(doc)[before[0].idx:tok.idx + len(tok)]) is not None
         key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)
         if key is None and aged:
             counts = Counter(m.key for m in people if m.start < tok.idx)

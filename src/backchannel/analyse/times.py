@@ -1084,6 +1084,9 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
             ref, span = window.earliest, None
         elif window is not None and rule.type == "DATE" and 1 < window.days <= SPAN_DAYS:
             span = window
+        elif window is not None and rule.type == "DATE" and 1 < window.days <= MONTH_DAYS and OPENS_SENTENCE.search(
+                text, max(0, start - 12), start):
+            span = window  # "In February, X flew there ... the following day": counted from the month it opens with
         if window is not None and rule.type == "DATE":
             last = window
         if rule.name == "quarter" and window is not None and (
@@ -1191,6 +1194,8 @@ def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindo
 
 
 CLOCKS = ("clock", "clock-24", "clock-word", "clock-part")  # times of day
+MONTH_DAYS = 31  # a month a sentence opens with ("In February, ...") is the story's reference until a day is named
+OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:in\s+|during\s+)?$", re.IGNORECASE)
 SPAN_DAYS = 7  # a window of up to a week ("late last week", "the weekend") can be the narrative's reference
 
 
