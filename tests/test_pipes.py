@@ -18,7 +18,8 @@ def test_a_line_starts_a_sentence_and_its_first_word_is_not_one_alone(nlp, head)
     assert all(line.strip() in sentences for line in head.splitlines() if line.strip())
 
 
-@pytest.mark.parametrize("dateline", ["LIMA (AFP) - ", "SANTA CRUZ, Bolivia \u2014 ", "LA PAZ/LIMA - "])
+@pytest.mark.parametrize("dateline", ["LIMA (AFP) - ", "SANTA CRUZ, Bolivia \u2014 ", "LA PAZ/LIMA - ",
+                                      "QUITO, Jan 31, 2025 (Wire) - "])
 def test_a_wire_dateline_is_no_part_of_the_first_sentence(nlp, dateline):
     body = "Peru and Bolivia signed a border accord on Monday, their foreign ministers said."
     sentences = [s.text.strip() for s in nlp("Border accord signed\n\n" + dateline + body).sents]

@@ -23,9 +23,9 @@ for _name, _default in (("timexes", None), ("anchor", None)):
         Doc.set_extension(_name, default=_default)
 
 
-# A wire dateline opening a line: a place in capitals, its country or a date, the agency, a dash.
-DATELINE = re.compile(r"^[A-Z][A-Z'/-]+(?: [A-Z][A-Z'/-]+)*(?:, [^\n(),.]{3,30})?(?: \([A-Za-z .]{1,20}\))? ?[-\u2013\u2014] ?(?=\S)",
-                      re.MULTILINE)
+# A wire dateline opening a line: a place in capitals, its country or a date (and year), the agency, a dash.
+DATELINE = re.compile(r"^[A-Z][A-Z'/-]+(?: [A-Z][A-Z'/-]+)*(?:, [^\n(),.]{2,30}){0,2}(?: \([A-Za-z .]{1,20}\))? ?"
+                      r"[-\u2013\u2014] ?(?=\S)", re.MULTILINE)  # "CARACAS, Jan 31, 2025 (Wire) -": a date and a year too
 
 
 @Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
