@@ -642,10 +642,24 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
         by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"
               for k in keys_of(ctx, g)]
         held_in = [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
-                   if g.dep_ == "pobj" for m in [mention_at(ctx, g)] if m is not None and m.kind == "state"]
+                   if g.dep_ == "pobj" for t in [g] + [a for a in g.children if a.dep_ == "amod"]  # "in Russian prisons"
+                   for m in [mention_at(ctx, t)] if m is not None and m.kind == "state"]
         if by or held_in:
             return by or held_in, keys_of(ctx, clause.head)
     return [], []
+
+
+def _carried_out(ctx: Context, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
+    """ "flew home with six Americans who had been held in X", "left with Y, held by Z since 2021": a journey
+    out with captives whose holder the text names is their release by that holder: (holder, captives)."""
+    if _lemma(tok) not in vocabulary()["travel_verbs"] + ["leave"]:
+        return None
+    for p in tok.children:
+        for g in (p.children if p.dep_ == "prep" and p.lower_ == "with" else []):
+            holder, captives = _holder(ctx, _clauses_on(g))
+            if holder and g.dep_ == "pobj":
+                return holder, captives
+    return None
 
 
 def _clauses_on(noun: Token) -> list[Token]:
@@ -915,6 +929,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = _speaking_body(ctx, tok)
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
+                    verb = tok.text
+                elif kind is None and _carried_out(ctx, tok):  # "flew home with six Americans held in X": X freed them
+                    actors, recipients = _carried_out(ctx, tok)
+                    kind, mode, passive = "RETREAT", "release", False
                     verb = tok.text
                 elif _agreed_thing(tok) is not None:  # "the swap was agreed on 3 May": by its parties, with each other
                     thing = _agreed_thing(tok)
