@@ -1366,5 +1366,6 @@ def test_calling_someone_a_hero_or_an_act_good_faith_supports(nlp, text):
 def test_flying_home_with_captives_someone_held_is_their_release_by_the_holder(nlp):
     found = events(nlp, "The envoy met the president on Friday and flew home with six Chileans who had been held in "
                         "Peruvian prisons.")
-    assert [(e.type, e.actors, e.recipients) for e in found if e.type == "RETREAT"] == [("RETREAT", ("Peru",), ("Chile",))]
+    assert [(e.type, e.actors, e.recipients) for e in found if e.type == "RETREAT"] == [
+        ("RETREAT", ("Peru",), ("Chile",))]
     assert not [e for e in events(nlp, "The minister flew to Lima with his advisers.") if e.type == "RETREAT"]

@@ -642,8 +642,8 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
         by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"
               for k in keys_of(ctx, g)]
         held_in = [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
-                   if g.dep_ == "pobj" for t in [g] + [a for a in g.children if a.dep_ == "amod"]  # "in Russian prisons"
-                   for m in [mention_at(ctx, t)] if m is not None and m.kind == "state"]
+                   if g.dep_ == "pobj" for t in [g] + [a for a in g.children if a.dep_ == "amod"]
+                   for m in [mention_at(ctx, t)] if m is not None and m.kind == "state"]  # also "in Russian prisons"
         if by or held_in:
             return by or held_in, keys_of(ctx, clause.head)
     return [], []
