@@ -1369,3 +1369,9 @@ def test_flying_home_with_captives_someone_held_is_their_release_by_the_holder(n
     assert [(e.type, e.actors, e.recipients) for e in found if e.type == "RETREAT"] == [
         ("RETREAT", ("Peru",), ("Chile",))]
     assert not [e for e in events(nlp, "The minister flew to Lima with his advisers.") if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize("text", ["Peru expects Chile to free the fishermen.", "Peru wants Chile to stop the raids."])
+def test_expecting_another_party_to_act_asks_it_to(nlp, text):
+    assert [(e.type, e.actors, e.recipients) for e in events(nlp, text)] == [("REQUEST", ("Peru",), ("Chile",))]
+    assert not events(nlp, "Analysts in Lima expect prices to rise.")

@@ -347,6 +347,10 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
            for c in tok.children):
         return None, None  # "we press on": going on, no pressing of anyone
+    if lemma in vocabulary()["expecting_verbs"] and any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(a.dep_ == "nsubj" for a in c.children) for c in tok.children):
+        return "REQUEST", None  # "Washington expected Venezuela to accept the flights": asked it to
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
     released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
