@@ -1375,3 +1375,8 @@ def test_flying_home_with_captives_someone_held_is_their_release_by_the_holder(n
 def test_expecting_another_party_to_act_asks_it_to(nlp, text):
     assert [(e.type, e.actors, e.recipients) for e in events(nlp, text)] == [("REQUEST", ("Peru",), ("Chile",))]
     assert not events(nlp, "Analysts in Lima expect prices to rise.")
+
+
+def test_an_arrest_told_as_a_noun_is_done_to_whoever_it_is_of(nlp):
+    found = events(nlp, "Interior Minister Ana Ruiz announced the arrest of three Chileans.")
+    assert [(e.type, e.recipients) for e in found] == [("COERCE", ("Chile",))]
