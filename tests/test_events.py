@@ -1361,3 +1361,10 @@ def test_a_captive_freed_in_exchange_for_another_was_held_by_the_one_who_freed_h
                                   "Ivan Sorokin called the release a display of good faith."])
 def test_calling_someone_a_hero_or_an_act_good_faith_supports(nlp, text):
     assert types(nlp, text) == {"SUPPORT"}
+
+
+def test_a_crew_freed_is_freed_by_who_seized_their_ship(nlp):
+    found = events(nlp, "The nine crew members of the Sea Falcon, a tanker seized by the Black Lotus Brigade in March, "
+                        "were freed on Friday.")
+    assert any(e.type == "RETREAT" and e.actors == ("Black Lotus Brigade",) and e.recipients == ("crew members",)
+               for e in found)
