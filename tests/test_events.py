@@ -1380,3 +1380,10 @@ def test_expecting_another_party_to_act_asks_it_to(nlp, text):
 def test_an_arrest_told_as_a_noun_is_done_to_whoever_it_is_of(nlp):
     found = events(nlp, "Interior Minister Ana Ruiz announced the arrest of three Chileans.")
     assert [(e.type, e.recipients) for e in found] == [("COERCE", ("Chile",))]
+
+
+def test_a_crew_freed_is_freed_by_who_seized_their_ship(nlp):
+    found = events(nlp, "The nine crew members of the Sea Falcon, a tanker seized by the Black Lotus Brigade in March, "
+                        "were freed on Friday.")
+    assert any(e.type == "RETREAT" and e.actors == ("Black Lotus Brigade",) and e.recipients == ("crew members",)
+               for e in found)

@@ -640,8 +640,9 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
     """Who held captives, and who they are, from the last of these clauses on a noun that says so: "five
     Peruvians who had been held in Chile" (a state), "two nurses held by the X Brigade" (a named agent; "an
     armed group" names nobody). ([], []) if none does."""
+    v = vocabulary()
     for clause in reversed(clauses):
-        if _lemma(clause) not in vocabulary()["holding_verbs"] or clause.tag_ != "VBN":
+        if _lemma(clause) not in v["holding_verbs"] + v["taking_verbs"] or clause.tag_ != "VBN":
             continue
         by = [k for p in clause.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"
               for k in keys_of(ctx, g)]
@@ -667,8 +668,10 @@ def _carried_out(ctx: Context, tok: Token) -> tuple[list[Mention], list[Mention]
 
 
 def _clauses_on(noun: Token) -> list[Token]:
-    """The clauses on a noun or on its apposition: "X, the engineer held by Y" -> [held]."""
-    return [c for n in [noun] + [a for a in noun.children if a.dep_ == "appos"]
+    """The clauses on a noun or on its apposition: "X, the engineer held by Y" -> [held]; and on what it is "of"
+    ("the crew of a tanker seized by Y", "the crew of the X, a tanker seized by Y" -> [seized])."""
+    owned = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return [c for o in [noun] + owned for n in [o] + [a for a in o.children if a.dep_ == "appos"]
             for c in n.children if c.dep_ in ("acl", "relcl")]
 
 

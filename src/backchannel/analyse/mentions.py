@@ -389,6 +389,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # one sense per discourse: a name the text shows as a place is one wherever else the tagger read a person
     raw = [replace(m, kind="place", key=m.text) if m.kind == "person" and m.text in placed and not m.title else m
            for m in raw]
+    # "Houthis" read as a person where the text names "Houthi" an organisation: the members are the organisation
+    orgs = {m.text: m.key for m in raw if m.kind == "organization"}
+    raw = [replace(m, kind="organization", key=orgs[m.text[:-1]]) if m.kind == "person" and not m.title
+           and " " not in m.text and m.text.endswith("s") and m.text[:-1] in orgs else m for m in raw]
     raw += _untagged_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
     raw += _untagged_initials(doc, raw)
@@ -712,6 +716,11 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tok.idx in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in v.state_bodies or (
                 (tok.lower_,) in v.owned_groups and tok.lower_ not in v.band_heads):
             continue  # "the army" is a state's, even after "the National Liberation Army"; "the brigade" is the band's
+        named_as = [m for c in tok.children if c.dep_ in ("compound", "amod") for m in mentions
+                    if m.kind == "organization" and m.text == c.text]
+        if tok.lower_ in v.organisation_anaphors and tok.text.islower() and named_as:  # "X's Y movement", Y named
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named_as[0].key, "ANAPHOR"))
+            continue
         if tok.lower_ in v.organisation_anaphors and _bare_anaphor(tok):  # "the group said", "the armed group"
             named = [m for m in mentions if m.kind == "organization" and m.end <= tok.idx]
             if named:
