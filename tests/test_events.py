@@ -69,6 +69,8 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     ("Peru lifted the curfew after Chile signed the border treaty with Bolivia.", "AGREE", "Chile", "Bolivia"),
     # a deal's mediator, named in a participle, mediates between the deal's parties
     ("Chile and Peru swapped 40 prisoners on Friday in a deal brokered by Ecuador.", "COOPERATE", "Ecuador", "Peru"),
+    # a possessive's invasion of a state: that state is attacked
+    ("Chile's invasion of Peru on 3 May ended the talks.", "ASSAULT", "Chile", "Peru"),
 ])
 def test_who_acts_on_whom(nlp, text, kind, actor, recipient):
     found = [e for e in events(nlp, text) if actor in e.actors and (not recipient or any(recipient in r for r in e.recipients))]

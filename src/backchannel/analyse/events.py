@@ -1051,6 +1051,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
                     actors = [m for c in phrase.children if c.dep_ == "amod" for m in [mention_at(ctx, c)]
                               if m is not None and m.kind == "state"]
+                if kind in ("ASSAULT", "COERCE") and actors and not recipients:  # "X's invasion of Y": Y suffers it
+                    recipients = [k for g in of_objects for k in keys_of(ctx, g) if k not in actors]
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and (
                         tok.dep_ in ("nsubj", "nsubjpass") or _part_of_subject(tok)) and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

@@ -85,6 +85,9 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx
               and _token_of(ctx, m).i not in own]  # "X greeted him": not X
     gender = "female" if tok.lower_ in ("she", "her") else "male"
+    speaker = _reporter(ctx, tok)
+    if speaker is not None and ctx.genders.get(speaker.key, gender) == gender:
+        return speaker  # "X said he had called them, and he thanked Y": X, whoever was named before
     if tok.dep_ in SUBJECTS and _in_events(tok.head, "speech_verbs"):
         # "X said ... He said": who spoke last, unless shown as the other gender
         speakers = [m for m in subjects if ctx.genders.get(m.key, gender) == gender
@@ -94,6 +97,20 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
     unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
+
+
+def _reporter(ctx: Context, tok: Token) -> Mention | None:
+    """The person who is subject of the speech verb whose statement a subject pronoun opens, or of the clause
+    joined to that verb by "and": "X said he ...", "X said ..., and he ..."."""
+    clause = tok.head
+    if tok.dep_ not in SUBJECTS or clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if not _in_events(verb, "speech_verbs"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+    m = mention_at(ctx, subj) if subj is not None else None
+    return m if m is not None and m.kind == "person" else None
 
 
 def _horizon(ctx: Context, tok: Token, sentences: int) -> int:
