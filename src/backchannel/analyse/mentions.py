@@ -67,6 +67,7 @@ class Vocabulary:
     quantity_heads: frozenset[str] = frozenset()  # "thousands of X": counts or groups the people after "of"
     leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
     demonyms: frozenset[str] = frozenset()  # "american", "qatari": a state's people, or one of them
+    pair_nouns: frozenset[str] = frozenset()  # "the couple": the two people last named together
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,8 @@ def vocabulary() -> Vocabulary:
                       {w: g for g, words in t["gendered_pronouns"].items() for w in words},
                       frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
-                      frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []))
+                      frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
+                      frozenset(t["pair_nouns"]))
 
 
 @lru_cache(maxsize=1)

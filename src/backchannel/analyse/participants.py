@@ -164,6 +164,17 @@ def first_person(ctx: Context, tok: Token, plural: bool | None = None) -> list[M
     return bodies[:1] or keys[:1]
 
 
+def _named_pair(ctx: Context, tok: Token) -> list[Mention]:
+    """The two people last named together ("X and Y"), as subject or not, in this or the previous sentence."""
+    horizon = _horizon(ctx, tok, 2)
+    for m in reversed([m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]):
+        other = next((k for c in _token_of(ctx, m).children if c.dep_ == "conj" for k in [mention_at(ctx, c)]
+                      if k is not None and k.kind == "person" and k.key != m.key), None)
+        if other is not None:
+            return [m, other]
+    return []
+
+
 def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
     """They: the people named together as a subject ("X and Y landed", "X, a doctor, and Y") in this or the
     previous sentence, the latest such subject; [] if none."""
@@ -236,11 +247,17 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
         pair = _previous_pair(ctx, tok) if tok.lower_ == "they" else []
+        if tok.lower_ == "they" and m is None and not pair:
+            pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met them after they protested": X and Y
         if pair and (m is None or pair[0].start > m.start):  # "X and Y landed ..., where they were met": the two
             return pair
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
+    if m is None and tok.lower_ in mention_vocabulary().pair_nouns and any(c.lower_ == "the" for c in tok.children):
+        pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met the couple": X and Y
+        if pair:
+            return pair
     if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" \
             and tok.lemma_.lower() in mention_vocabulary().paired_groups \
             and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
