@@ -68,6 +68,7 @@ class Vocabulary:
     leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
     demonyms: frozenset[str] = frozenset()  # "american", "qatari": a state's people, or one of them
     pair_nouns: frozenset[str] = frozenset()  # "the couple": the two people last named together
+    court_nouns: frozenset[str] = frozenset()  # "a Lyon court": France's
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
                       frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
-                      frozenset(t["pair_nouns"]))
+                      frozenset(t["pair_nouns"]), frozenset(t["court_nouns"]))
 
 
 @lru_cache(maxsize=1)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.analyse.mentions import vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import state_where, vocabulary as mention_vocabulary
 from backchannel.models import Mention
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -319,6 +319,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             elif ((tok.tag_ in ("NNS", "NNPS") or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound", "nmod")
                   and mention_at(ctx, child) is not None and mention_at(ctx, child).kind in ("state", "organization")):
                 found.append(mention_at(ctx, child))  # "Algerian landowners", "Iraqi Kurds", "the APEC forum agreed"
+            elif child.dep_ == "compound" and tok.lower_ in mention_vocabulary().court_nouns and (
+                    ctx.by_char.get(child.idx) is not None and state_where(ctx.by_char[child.idx].text)):
+                m = ctx.by_char[child.idx]  # "a Lyon jury convicted him": France's
+                found.append(replace(m, kind="state", key=state_where(m.text)))
             elif (tok.tag_ == "NNS" and child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout")
                   and not found):  # "opposition groups in Zimbabwe", "students throughout Indonesia"
                 found += [m for g in child.children if g.dep_ == "pobj"
