@@ -69,6 +69,10 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     ("Peru lifted the curfew after Chile signed the border treaty with Bolivia.", "AGREE", "Chile", "Bolivia"),
     # a deal's mediator, named in a participle, mediates between the deal's parties
     ("Chile and Peru swapped 40 prisoners on Friday in a deal brokered by Ecuador.", "COOPERATE", "Ecuador", "Peru"),
+    # a possessive's invasion of a state: that state is attacked
+    ("Chile's invasion of Peru on 3 May ended the talks.", "ASSAULT", "Chile", "Peru"),
+    # a court or jury named by a big city acts for the city's state
+    ("Dan Pike was flown to the US, where a Chicago jury convicted him a year later.", "SANCTION", "United States", "Dan Pike"),
 ])
 def test_who_acts_on_whom(nlp, text, kind, actor, recipient):
     found = [e for e in events(nlp, text) if actor in e.actors and (not recipient or any(recipient in r for r in e.recipients))]

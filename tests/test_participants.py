@@ -139,3 +139,21 @@ def test_a_common_noun_in_apposition_to_a_name_with_a_clause_on_it_is_that_perso
     found = analyse_document(nlp("Two Britons are held in Iran, among them Carl Weiss, a trader detained by the army in May."),
                              Published(None, "unknown")).events
     assert [(e.type, e.recipients) for e in found] == [("COERCE", ("Carl Weiss",))]
+
+
+def test_he_after_a_speaker_in_his_own_sentence_is_the_speaker(nlp):
+    """ "X said he had ..., and he thanked Y": the speaker, not a man named before whose gender the text shows."""
+    text = ("Omar Diaz was arrested in Peru in 2010. Peru said Omar Diaz would see his family soon. "
+            "President Leo Brandt said he had spoken to Ana Ruiz and Tom Ruiz by phone, and he thanked Chile for its help.")
+    found = [e for e in events(nlp, text) if e.type == "SUPPORT"]
+    assert found and found[0].actors == ("Leo Brandt",)
+
+
+def test_the_couple_and_they_are_the_two_people_last_named_together(nlp):
+    """ "spoke to X and Y. Z met the couple after they marched": X and Y, though neither was a subject."""
+    text = ("Mayor Leo Brandt said he had called the pilot's parents, Omar and Rosa, by phone. "
+            "Leo Brandt met the couple at city hall last month after they protested outside.")
+    found = events(nlp, text)
+    assert any(e.type == "CONSULT" and "city hall" in e.evidence.sentence and e.recipients == ("Omar", "Rosa")
+               for e in found)
+    assert any(e.type == "PROTEST" and set(e.actors) == {"Omar", "Rosa"} for e in found)

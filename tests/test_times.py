@@ -1146,3 +1146,9 @@ def test_a_capitalised_weekend_before_a_name_is_a_title_not_a_time():
     """ "The Weekend Magazine | Friday 9 February 2024": the programme's name does not date what follows."""
     found = find_timexes("The Weekend Magazine | Friday 9 February 2024\n\nThey met at the weekend.", TUESDAY)
     assert [t.text for t in found] == ["Friday 9 February 2024", "the weekend"]
+
+
+def test_a_year_before_to_and_a_term_is_a_date_not_the_start_of_a_range():
+    """ "jailed in 2015 to eight years": the year dates the act; the term after "to" is its own DURATION."""
+    found = find_timexes("Ana Ruiz was jailed in 2015 to eight years.", TUESDAY)
+    assert [(t.text, t.value) for t in found] == [("2015", "2015"), ("eight years", "P8Y")]

@@ -1076,9 +1076,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
                     actors = [m for c in phrase.children if c.dep_ == "amod" for m in [mention_at(ctx, c)]
                               if m is not None and m.kind == "state"]
-                if kind in ("COERCE", "ASSAULT") and not recipients:  # "the arrest of three Americans": done to them
-                    recipients = [k for p in phrase.children if p.dep_ == "prep" and p.lower_ == "of"
-                                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
+                if kind in ("COERCE", "ASSAULT") and not recipients:  # "the arrest of three Americans", "X's invasion
+                    recipients = [k for g in of_objects for k in keys_of(ctx, g) if k not in actors]  # of Y": done to them
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and (
                         tok.dep_ in ("nsubj", "nsubjpass") or _part_of_subject(tok)) and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

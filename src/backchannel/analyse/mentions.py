@@ -67,6 +67,8 @@ class Vocabulary:
     quantity_heads: frozenset[str] = frozenset()  # "thousands of X": counts or groups the people after "of"
     leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
     demonyms: frozenset[str] = frozenset()  # "american", "qatari": a state's people, or one of them
+    pair_nouns: frozenset[str] = frozenset()  # "the couple": the two people last named together
+    court_nouns: frozenset[str] = frozenset()  # "a Lyon court": France's
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +96,8 @@ def vocabulary() -> Vocabulary:
                       {w: g for g, words in t["gendered_pronouns"].items() for w in words},
                       frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
-                      frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []))
+                      frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
+                      frozenset(t["pair_nouns"]), frozenset(t["court_nouns"]))
 
 
 @lru_cache(maxsize=1)

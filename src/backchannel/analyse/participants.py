@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.analyse.mentions import vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import state_where, vocabulary as mention_vocabulary
 from backchannel.models import Mention
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -85,6 +85,9 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     people = [m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx
               and _token_of(ctx, m).i not in own]  # "X greeted him": not X
     gender = "female" if tok.lower_ in ("she", "her") else "male"
+    speaker = _reporter(ctx, tok)
+    if speaker is not None and ctx.genders.get(speaker.key, gender) == gender:
+        return speaker  # "X said he had called them, and he thanked Y": X, whoever was named before
     if tok.dep_ in SUBJECTS and _in_events(tok.head, "speech_verbs"):
         # "X said ... He said": who spoke last, unless shown as the other gender
         speakers = [m for m in subjects if ctx.genders.get(m.key, gender) == gender
@@ -94,6 +97,20 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
     unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
+
+
+def _reporter(ctx: Context, tok: Token) -> Mention | None:
+    """The person who is subject of the speech verb whose statement a subject pronoun opens, or of the clause
+    joined to that verb by "and": "X said he ...", "X said ..., and he ..."."""
+    clause = tok.head
+    if tok.dep_ not in SUBJECTS or clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+        return None
+    verb = clause.head
+    if not _in_events(verb, "speech_verbs"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < tok.i), None)
+    m = mention_at(ctx, subj) if subj is not None else None
+    return m if m is not None and m.kind == "person" else None
 
 
 def _horizon(ctx: Context, tok: Token, sentences: int) -> int:
@@ -145,6 +162,17 @@ def first_person(ctx: Context, tok: Token, plural: bool | None = None) -> list[M
     bodies += [b for b in ctx.mentions
                if b.key in sides and b.kind in ("state", "organization", "group") and b.start < said]
     return bodies[:1] or keys[:1]
+
+
+def _named_pair(ctx: Context, tok: Token) -> list[Mention]:
+    """The two people last named together ("X and Y"), as subject or not, in this or the previous sentence."""
+    horizon = _horizon(ctx, tok, 2)
+    for m in reversed([m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]):
+        other = next((k for c in _token_of(ctx, m).children if c.dep_ == "conj" for k in [mention_at(ctx, c)]
+                      if k is not None and k.kind == "person" and k.key != m.key), None)
+        if other is not None:
+            return [m, other]
+    return []
 
 
 def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
@@ -219,11 +247,17 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
         pair = _previous_pair(ctx, tok) if tok.lower_ == "they" else []
+        if tok.lower_ == "they" and m is None and not pair:
+            pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met them after they protested": X and Y
         if pair and (m is None or pair[0].start > m.start):  # "X and Y landed ..., where they were met": the two
             return pair
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
+    if m is None and tok.lower_ in mention_vocabulary().pair_nouns and any(c.lower_ == "the" for c in tok.children):
+        pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met the couple": X and Y
+        if pair:
+            return pair
     if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" \
             and tok.lemma_.lower() in mention_vocabulary().paired_groups \
             and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
@@ -285,6 +319,10 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             elif ((tok.tag_ in ("NNS", "NNPS") or tok.dep_ in SUBJECTS) and child.dep_ in ("amod", "compound", "nmod")
                   and mention_at(ctx, child) is not None and mention_at(ctx, child).kind in ("state", "organization")):
                 found.append(mention_at(ctx, child))  # "Algerian landowners", "Iraqi Kurds", "the APEC forum agreed"
+            elif child.dep_ == "compound" and tok.lower_ in mention_vocabulary().court_nouns and (
+                    ctx.by_char.get(child.idx) is not None and state_where(ctx.by_char[child.idx].text)):
+                m = ctx.by_char[child.idx]  # "a Lyon jury convicted him": France's
+                found.append(replace(m, kind="state", key=state_where(m.text)))
             elif (tok.tag_ == "NNS" and child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout")
                   and not found):  # "opposition groups in Zimbabwe", "students throughout Indonesia"
                 found += [m for g in child.children if g.dep_ == "pobj"

@@ -238,7 +238,7 @@ def rules() -> tuple[Rule, ...]:
         # not from the end of a range of days ("May 22-24 - three days of swaps")
         ("duration", r"(?<![-–])\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|"
                      r"roughly|some|over(?=\s+(?:a|an|one)\s))\s+)?"
-                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
+                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?!(?:19|20)\d\d\b)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
