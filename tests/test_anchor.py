@@ -280,7 +280,8 @@ def test_an_act_some_days_after_or_before_a_dated_one_is_counted_from_it(nlp, te
 
 
 def test_a_journey_takes_the_date_of_the_when_clause_of_its_purpose(nlp):
-    flew = dates_of(nlp, "Rosa Quispe flew to Lima to meet the freed fishermen when they landed on Sunday night.")["flew"]
+    flew = dates_of(nlp, "Rosa Quispe flew to Lima to meet the freed fishermen when they landed on Sunday "
+                         "night.")["flew"]
     assert (flew.earliest, flew.latest) == (date(2024, 2, 11), date(2024, 2, 11))
 
 
@@ -404,7 +405,8 @@ def test_an_act_told_as_going_on_is_dated_by_its_telling(nlp):
 
 
 def test_a_past_act_in_a_where_clause_is_dated_by_the_act_that_led_there(nlp):
-    dates = dates_of(nlp, "Ivan Sorokin landed on Sunday and was driven to the palace, where President Hugo Lara greeted him.")
+    dates = dates_of(nlp, "Ivan Sorokin landed on Sunday and was driven to the palace, where President Hugo Lara "
+                          "greeted him.")
     assert (dates["greeted"].earliest, dates["greeted"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
 
 

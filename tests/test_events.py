@@ -72,7 +72,8 @@ def test_an_assault_begun_after_a_demonstration_is_an_assault_not_a_protest_by_t
     # a possessive's invasion of a state: that state is attacked
     ("Chile's invasion of Peru on 3 May ended the talks.", "ASSAULT", "Chile", "Peru"),
     # a court or jury named by a big city acts for the city's state
-    ("Dan Pike was flown to the US, where a Chicago jury convicted him a year later.", "SANCTION", "United States", "Dan Pike"),
+    ("Dan Pike was flown to the US, where a Chicago jury convicted him a year later.", "SANCTION", "United States",
+     "Dan Pike"),
 ])
 def test_who_acts_on_whom(nlp, text, kind, actor, recipient):
     found = [e for e in events(nlp, text) if actor in e.actors and (not recipient or any(recipient in r for r in e.recipients))]
@@ -1152,7 +1153,8 @@ def test_a_journey_to_press_a_party_is_a_planned_visit_not_a_promise(nlp, text):
 
 
 def test_a_journey_to_meet_someone_is_a_visit_to_them(nlp):
-    found = events(nlp, "Mark Ellis, the Kenyan envoy, travelled to Lima in May to meet President Rosa Quispe and signed a pact.")
+    found = events(nlp, "Mark Ellis, the Kenyan envoy, travelled to Lima in May to meet President Rosa Quispe and "
+                        "signed a pact.")
     assert ("CONSULT", "visit", ("Mark Ellis",), ("Rosa Quispe",)) in [(e.type, e.mode, e.actors, e.recipients)
                                                                        for e in found]
 
@@ -1236,14 +1238,16 @@ def test_someone_let_go_after_others_were_freed_was_freed_by_the_same_party(nlp)
     assert [(e.type, e.actors, e.recipients) for e in found][1:] == [("RETREAT", ("Chile",), ("Youras Ziankovich",))]
 
 
-@pytest.mark.parametrize("text", ["Peru freed 14 prisoners. \"Every man he frees, he can arrest again tomorrow,\" she said.",
+@pytest.mark.parametrize("text", ["Peru freed 14 prisoners. \"Every man he frees, he can arrest again tomorrow,\" "
+                                  "she said.",
                                   "\"Each soldier we capture can bring one of ours home,\" a Peruvian officer said."])
 def test_what_anyone_can_do_is_no_happening(nlp, text):
     assert [e.type for e in events(nlp, text)] == (["RETREAT"] if text.startswith("Peru freed") else [])
 
 
 def test_going_on_with_force_until_a_condition_is_met_threatens(nlp):
-    found = events(nlp, "The Chilean army said it would keep fighting until the rebels handed over the names of the captives.")
+    found = events(nlp, "The Chilean army said it would keep fighting until the rebels handed over the names of "
+                        "the captives.")
     assert [(e.type, e.actors) for e in found] == [("THREATEN", ("Chile",))]  # the army of Chile
     assert [e.type for e in events(nlp, "Chile said it cannot accept the proposal.")] == ["REJECT"]  # still a refusal
 
@@ -1284,8 +1288,8 @@ def test_concessions_made_concede(nlp):
 
 
 def test_his_movement_is_the_organisation_its_spokesman_speaks_for(nlp):
-    found = events(nlp, "The National Liberation Front (NLF) signed the deal. NLF spokesman Luis Vera said his movement "
-                        "had made painful concessions.")
+    found = events(nlp, "The National Liberation Front (NLF) signed the deal. NLF spokesman Luis Vera said his "
+                        "movement had made painful concessions.")
     assert [e.actors for e in found if e.type == "CONCEDE"] == [("National Liberation Front", "Luis Vera")]
 
 
@@ -1297,7 +1301,8 @@ def test_an_ambassador_summoned_to_protest_is_a_formal_protest(nlp):
 
 
 def test_each_side_blaming_the_other_blames_both_ways(nlp):
-    found = [e for e in events(nlp, "Chile and Peru ended the truce. Each side blames the other.") if e.type == "ACCUSE"]
+    found = [e for e in events(nlp, "Chile and Peru ended the truce. Each side blames the other.")
+             if e.type == "ACCUSE"]
     assert [(sorted(e.actors), sorted(e.recipients)) for e in found] == [(["Chile", "Peru"], ["Chile", "Peru"])]
 
 
@@ -1319,7 +1324,8 @@ def test_a_truce_extended_is_agreed_by_its_parties_and_announced_by_the_mediator
                         "been extended by two days.")
     extended = [(e.type, tuple(sorted(e.actors))) for e in found if e.trigger in ("extended", "announced")]
     assert sorted(extended) == [("AGREE", ("Chile", "Peru")), ("AGREE", ("Norway",))]
-    assert not [e for e in events(nlp, "The rebels announced that Chile must agree to the changes.") if e.type == "AGREE"]
+    assert not [e for e in events(nlp, "The rebels announced that Chile must agree to the changes.")
+                if e.type == "AGREE"]
     assert ("AGREE", ("Norway",)) in [(e.type, e.actors) for e in events(nlp, "Norway announced a two-day extension.")]
 
 

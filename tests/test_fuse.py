@@ -205,7 +205,8 @@ def test_one_way_acts_of_one_article_by_different_actors_are_two_happenings():
     a = Reading("e1", "d1", "s1", "REQUEST", frozenset({"chile", "peru"}), week, None, frozenset({"chile"}))
     b = Reading("e2", "d1", "s1", "REQUEST", frozenset({"envoy", "chile", "peru"}), week, None, frozenset({"envoy"}))
     assert not same_happening(a, b)  # "Chile called on Peru to ...", "the envoy urged both sides to ..."
-    assert same_happening(a, Reading("e3", "d1", "s1", "REQUEST", a.participants, week, None, frozenset({"chile", "ruiz"})))
+    assert same_happening(a, Reading("e3", "d1", "s1", "REQUEST", a.participants, week, None,
+                                     frozenset({"chile", "ruiz"})))
 
 
 def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():

@@ -154,7 +154,7 @@ def test_an_age_alone_names_the_person_named_most(nlp):
 
 
 def test_members_named_in_the_plural_are_the_organisation_the_text_names(nlp):
-    ms = mentions(nlp, "The Maranis said on Monday they would free the sailors. The Marani movement, which controls the "
-                       "port, said the ship would stay. A Marani spokesman confirmed it.")
+    ms = mentions(nlp, "The Maranis said on Monday they would free the sailors. The Marani movement, which controls "
+                       "the port, said the ship would stay. A Marani spokesman confirmed it.")
     assert {(kind, key) for text, kind, key in ms if text in ("Maranis", "movement")} == {("organization", "Marani")}
     assert ("sailors", "group", "sailors") in ms

@@ -136,15 +136,16 @@ def test_we_are_not_whoever_the_speaker_talks_to(nlp):
 def test_a_common_noun_in_apposition_to_a_name_with_a_clause_on_it_is_that_person(nlp):
     from backchannel.analyse import analyse_document
     from backchannel.models import Published
-    found = analyse_document(nlp("Two Britons are held in Iran, among them Carl Weiss, a trader detained by the army in May."),
-                             Published(None, "unknown")).events
+    found = analyse_document(nlp("Two Britons are held in Iran, among them Carl Weiss, a trader detained by the army "
+                                 "in May."), Published(None, "unknown")).events
     assert [(e.type, e.recipients) for e in found] == [("COERCE", ("Carl Weiss",))]
 
 
 def test_he_after_a_speaker_in_his_own_sentence_is_the_speaker(nlp):
     """ "X said he had ..., and he thanked Y": the speaker, not a man named before whose gender the text shows."""
     text = ("Omar Diaz was arrested in Peru in 2010. Peru said Omar Diaz would see his family soon. "
-            "President Leo Brandt said he had spoken to Ana Ruiz and Tom Ruiz by phone, and he thanked Chile for its help.")
+            "President Leo Brandt said he had spoken to Ana Ruiz and Tom Ruiz by phone, and he thanked Chile for its "
+            "help.")
     found = [e for e in events(nlp, text) if e.type == "SUPPORT"]
     assert found and found[0].actors == ("Leo Brandt",)
 

@@ -191,5 +191,6 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_dated_article_nearest
 
 def test_a_yearless_dateline_two_months_after_a_dated_article_takes_its_year():
     text = "Swap done\nOSLO, Apr 10 (Reuters) - Norway freed two Danes held since a raid in 2023."
-    p = dateline_in_corpus(text, [DateWindow(D("2023-12-03"), D("2023-12-03")), DateWindow(D("2025-02-12"), D("2025-02-12"))])
+    p = dateline_in_corpus(text, [DateWindow(D("2023-12-03"), D("2023-12-03")),
+                                  DateWindow(D("2025-02-12"), D("2025-02-12"))])
     assert p.window.earliest == D("2025-04-10")  # a season after February 2025, not four months after December 2023

@@ -388,14 +388,16 @@ def test_a_weekday_under_a_heading_of_a_few_days_is_one_of_those_days():
     text = "May 22-24 - three days of swaps\n\nOn the Friday, each side freed 90 men. More crossed over the weekend."
     found = find_timexes(text, date(2024, 6, 14))  # published on a later Friday
     assert found[0].text == "May 22-24" and found[0].heading  # a range of days, not "24 - three days"
-    assert [(t.text, str(t.window.earliest)) for t in found[2:]] == [("Friday", "2024-05-24"), ("the weekend", "2024-05-25")]
+    assert [(t.text, str(t.window.earliest)) for t in found[2:]] == [("Friday", "2024-05-24"),
+                                                                      ("the weekend", "2024-05-25")]
 
 
 def test_a_live_report_entry_opening_with_a_clock_time_is_a_section_of_its_day():
     text = "Friday 1 December 2023\n\n05:14 GMT - Talks collapse\n\nThe envoys left on Saturday, 25 November."
     found = find_timexes(text, date(2023, 12, 1))
     entry = found[1]
-    assert (entry.text, entry.type, entry.heading, str(entry.window.earliest)) == ("05:14 GMT", "TIME", True, "2023-12-01")
+    assert (entry.text, entry.type, entry.heading, str(entry.window.earliest)) == ("05:14 GMT", "TIME", True,
+                                                                                   "2023-12-01")
     assert found[2].text == "Saturday, 25 November" and str(found[2].window.earliest) == "2023-11-25"  # one expression
 
 
@@ -1126,7 +1128,8 @@ def test_a_participle_takes_the_tense_of_its_clause(tagged, text, value):
 @pytest.mark.parametrize("text, anchor, value", [
     # a deadline set in the past is the nearest such day, not last year's
     ("The regulator gave the firm until mid-November to submit more papers.", date(2024, 10, 30), "2024-11"),
-    ("A judge rejected an order that the boy stay until March 6 to hear his relatives.", date(2024, 1, 15), "2024-03-06"),
+    ("A judge rejected an order that the boy stay until March 6 to hear his relatives.", date(2024, 1, 15),
+     "2024-03-06"),
     ("The regulator gave the firm until October 20 to submit more papers.", date(2024, 10, 30), "2024-10-20"),
 ])
 def test_a_deadline_set_in_the_past_is_the_nearest_day(text, anchor, value):

@@ -177,7 +177,8 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
     earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
     if earlier is not None:
         return earlier.window, f"timex:{earlier.start}"
-    carried = (_carried_over(sent, trigger, timexes) or _same_occasion(sent, trigger, timexes)) if status != "planned" else None
+    carried = ((_carried_over(sent, trigger, timexes) or _same_occasion(sent, trigger, timexes))
+               if status != "planned" else None)
     if carried is not None:
         return carried.window, f"timex:{carried.start}"
     if status == "planned":
@@ -391,7 +392,8 @@ def _where_clause(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | N
     """ "was driven to the palace late that night, where the president greeted him": a past act told in a "where"
     clause happened when the act that brought them to the place did."""
     verb = clause_verb(trigger)
-    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or not any(c.dep_ == "advmod" and c.lower_ == "where"
+                                                             for c in verb.children):
         return None
     host = clause_verb(verb.head)
     return host.i != verb.i and (_governed(sent, host, timexes) or _conjoined(sent, host, timexes)) or None
@@ -457,8 +459,8 @@ def _told_as_past(trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
         return False
-    if (verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in verb.children)) and not any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    being = verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in verb.children)
+    if being and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False  # "confirmed that X was being freed": going on as it is told
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
@@ -495,7 +497,8 @@ def _fallback(text: str, position: int, timexes: list[Timex], published: Publish
         return dated[0].window, f"heading:{dated[0].start}"
     stated = published.window
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
-                and not (t.type == "DATE" and stated and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
+                and not (t.type == "DATE" and stated
+                         and (t.window.earliest, t.window.latest) == (stated.earliest, stated.latest))]
     # a heading that states the publication day is the dateline, not a section of the narrative; an undated
     # heading after a dated one ("What comes next") ends its section
     if headings and not any(headings[-1].start < h < line for h in heading_lines(text)):

@@ -76,7 +76,8 @@ def _irrealis(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "could", "might", "may", "would") for c in tok.children):
         return True
-    if any(c.dep_ == "aux" and c.lower_ == "can" for c in tok.children) and not any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ == "can" for c in tok.children) and not any(c.dep_ == "neg"
+                                                                                    for c in tok.children):
         return True  # "he can arrest them again": what may happen ("cannot accept" still refuses)
     if tok.dep_ == "relcl" and any(d.dep_ == "det" and d.lower_ in ("every", "any", "each") for d in tok.head.children):
         return True  # "every person he releases": anyone, no one release
@@ -86,10 +87,11 @@ def _irrealis(tok: Token) -> bool:
     if tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
             and any(c.dep_ in SUBJECTS for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # a subjunctive: "demanded that Israel ease the restrictions" asks for it
-    if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
-            tok.dep_ == "advcl" and _lemma(tok) in v["announcing_verbs"] and tok.head.tag_ == "VBD"):
-        return True  # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening (but "stood
+    if tok.dep_ in ("acl", "relcl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and not (tok.dep_ == "advcl" and _lemma(tok) in v["announcing_verbs"] and tok.head.tag_ == "VBD"):
+        # "negotiations to free the hostages", "met to ease tensions": a purpose, not a happening (but "stood
         # before cameras to announce the deal" announced it)
+        return True
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _lemma(tok.head) not in mention_vocabulary().collective_heads \
             and not _statement_content(tok) and not _done_to_people(tok) and not _own_subject(tok) \
             and not _gapped_relative(tok) \
@@ -316,8 +318,9 @@ def _negated(tok: Token) -> bool:
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")
-               or c.dep_ == "nsubjpass" and (any(a.dep_ == "agent" for a in tok.children)  # "the deal was announced by X"
-                                             or _lemma(c) in vocabulary()["truce_nouns"])]  # "the truce was extended"
+               # "the deal was announced by X", "the truce was extended"
+               or c.dep_ == "nsubjpass" and (any(a.dep_ == "agent" for a in tok.children)
+                                             or _lemma(c) in vocabulary()["truce_nouns"])]
     objects += [g for c in objects if c.lower_ not in vocabulary()["statement_objects"]  # "5 million dollars of aid"
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     objects += [g for c in objects for g in c.subtree if g.dep_ == "conj" and g.head.pos_ == "NOUN"]  # "shells and fire"
@@ -353,7 +356,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         return "REQUEST", None  # "Washington expected Venezuela to accept the flights": asked it to
     if entry is None or _naming(tok):
         return None, None  # "called the deal shameful" is a statement, no phone call
-    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
+    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + (
+        [tok.head] if tok.dep_ in ("acl", "relcl") else [])
     if (lemma == "free" or lemma in vocabulary()["publishing_verbs"]) and any(
             _lemma(c) in vocabulary()["statement_objects"] for c in released):
         return None, None  # "released a statement", "a video released by X" report speech; they free nobody
@@ -863,7 +867,7 @@ def _statement_type(tok: Token) -> str | None:
             return kind
     if lemma in v["announcing_verbs"] and any(c.dep_ == "ccomp" and _verb_type(c)[0] == "AGREE" and not _irrealis(c)
                                               for c in tok.children):
-        return "AGREE"  # "Qatar announced that the truce had been extended": the mediator's own act, beside the parties'
+        return "AGREE"  # "Qatar announced that the truce had been extended": the mediator's own act, beside theirs
     return None
 
 
@@ -975,8 +979,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     actors = keys_of(ctx, subj) if subj is not None else []
                     finite_after_bare = tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" \
                         and tok.sent.root.tag_ == "VBD"  # "said X would not allow Y to enter and accused Z": not Y
-                    if (not actors or finite_after_bare) and not passive and tok.dep_ == "conj" and tok.head.dep_ != "ROOT" \
-                            and tok.sent.root.i != tok.i and (subj is None or subj.pos_ != "PRON"):
+                    if (not actors or finite_after_bare) and not passive and tok.dep_ == "conj" \
+                            and tok.head.dep_ != "ROOT" and tok.sent.root.i != tok.i \
+                            and (subj is None or subj.pos_ != "PRON"):
                         # "X said the funds would go to whatever the country needed and accused Y": the parser hangs
                         # the second verb on the last one of a clause inside; a noun there naming nobody is not its
                         # subject, X is ("we won't withdraw and won't release" is rightly one clause)
@@ -1036,8 +1041,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = releasers  # "X freed 400 prisoners. The other 500 will be freed in May": X will;
                         # "X freed two. A third, Y, was let go in May": X let him go
                     if not agent and actors and _lemma(tok) in vocabulary()["authority_verbs"]:
-                        agent = _where(ctx, tok) or [  # "was arrested in X": X's authorities arrested
-                            m for a in actors for m in freed_by.get(a.key, [])]  # "Y freed X. X was arrested in 2020": Y
+                        # "was arrested in X": X's authorities arrested; "Y freed X. X was arrested in 2020": Y
+                        agent = _where(ctx, tok) or [m for a in actors for m in freed_by.get(a.key, [])]
                     # "X, held by Y, returned to Z in exchange for ...": Y and Z swap
                     if undergone and kind == "COOPERATE":
                         agent += [m for m in recipients if m.kind == "state" and m not in agent]
@@ -1052,8 +1057,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if tok.i in agreed_things:
                     continue  # "the swap was agreed on 3 May": the agreeing is the event, read at the verb
                 for prep in ("for", "on"):  # "a campaign for his release", "strikes on the port"
-                    if any(p.dep_ == "prep" and p.lower_ == prep and not any(
-                            g.ent_type_ in ("DATE", "TIME") for g in p.children) for p in tok.children):  # not "on Monday"
+                    if any(p.dep_ == "prep" and p.lower_ == prep and not any(  # not "on Monday"
+                            g.ent_type_ in ("DATE", "TIME") for g in p.children) for p in tok.children):
                         kind, mode = (vocabulary()[f"noun_{prep}"].get(tok.lower_) or (kind, mode))
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
                         _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
@@ -1076,8 +1081,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
                     actors = [m for c in phrase.children if c.dep_ == "amod" for m in [mention_at(ctx, c)]
                               if m is not None and m.kind == "state"]
-                if kind in ("COERCE", "ASSAULT") and not recipients:  # "the arrest of three Americans", "X's invasion
-                    recipients = [k for g in of_objects for k in keys_of(ctx, g) if k not in actors]  # of Y": done to them
+                if kind in ("COERCE", "ASSAULT") and not recipients:
+                    # "the arrest of three Americans", "X's invasion of Y": done to them
+                    recipients = [k for g in of_objects for k in keys_of(ctx, g) if k not in actors]
                 if not actors and not recipients and kind == "COOPERATE" and mode == "release" and (
                         tok.dep_ in ("nsubj", "nsubjpass") or _part_of_subject(tok)) and any(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -1127,7 +1133,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if status == "planned" and cue in ("will", "'ll", "shall"):
                     status, cue = "occurred", ""  # "will not agree" refuses now
             traded = _traded_for(ctx, tok) if kind == "RETREAT" and mode == "release" else []
-            freers = actors if kind == "RETREAT" and mode == "release" else []  # "X freed A in exchange for B": X freed A
+            # "X freed A in exchange for B": X freed A
+            freers = actors if kind == "RETREAT" and mode == "release" else []
             if traded:
                 other = [m for m in traded + recipients if m.kind == "state" and m not in actors]
                 if other:  # "X freed A in exchange for B held in Y": X and Y swapped prisoners

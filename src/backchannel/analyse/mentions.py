@@ -519,8 +519,9 @@ def _capital_mentions(doc: Doc, taken: set[tuple[int, int]]) -> list[Mention]:
         if state and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok)) not in taken:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             node = tok.head if tok.dep_ == "conj" else tok  # "Kyiv and Moscow exchanged": Moscow's role is Kyiv's
-            party = node.dep_ == "pobj" and (node.head.lower_ in ("by", "with", "against", "between")  # "freed by Moscow"
-                                             or node.head.lower_ == "on" and node.head.head.lemma_ == "call")  # "called on Kyiv to"
+            # "freed by Moscow", "called on Kyiv to"
+            party = node.dep_ == "pobj" and (node.head.lower_ in ("by", "with", "against", "between")
+                                             or node.head.lower_ == "on" and node.head.head.lemma_ == "call")
             if node.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or party or (nxt is not None and nxt.text in POSSESSIVE):
                 found.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "state", state, "CAPITAL"))
     return found
@@ -722,7 +723,8 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         named_as = [m for c in tok.children if c.dep_ in ("compound", "amod") for m in mentions
                     if m.kind == "organization" and m.text == c.text]
         if tok.lower_ in v.organisation_anaphors and tok.text.islower() and named_as:  # "X's Y movement", Y named
-            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named_as[0].key, "ANAPHOR"))
+            found.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "organization", named_as[0].key,
+                                 "ANAPHOR"))
             continue
         if tok.lower_ in v.organisation_anaphors and _bare_anaphor(tok):  # "the group said", "the armed group"
             named = [m for m in mentions if m.kind == "organization" and m.end <= tok.idx]
@@ -833,9 +835,10 @@ AGED = re.compile(r"\d+-year-old\b")
 
 
 def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """ "the engineer", "the 19-year-old corporal", "the 19-year-old": the person the text described with that noun before ("X, a
-    Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often so far (the
-    latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read elsewhere."""
+    """ "the engineer", "the 19-year-old corporal", "the 19-year-old": the person the text described with that
+    noun before ("X, a Chilean engineer", "Corporal X"), the latest; with an age, else the person named most often
+    so far (the latest among equals). Titles with a holder ("the president") and groups ("the mediator") are read
+    elsewhere."""
     v = vocabulary()
     taken = {i for m in mentions for i in range(m.start, m.end)}
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
@@ -849,8 +852,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for tok in doc:
         before = [c for c in tok.children if c.i < tok.i]
         alone = tok.lower_ == "old" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "the 63-year-old said"
-        if tok.idx in taken or (tok.tag_ != "NN" and not alone) or not tok.text.islower() or not before or before[0].lower_ != "the" \
-                or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
+        if tok.idx in taken or (tok.tag_ != "NN" and not alone) or not tok.text.islower() or not before \
+                or before[0].lower_ != "the" or tok.lower_ in v.bare_titles or (tok.lower_,) in v.groups:
             continue
         aged = AGED.search(doc_text(doc)[before[0].idx:tok.idx + len(tok)]) is not None
         key = next((k for at, n, k in reversed(described) if n == tok.lower_ and at < tok.idx), None)

@@ -76,8 +76,8 @@ def mention_at(ctx: Context, tok: Token) -> Mention | None:
 
 def previous_person(ctx: Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
-    else the last person mentioned there, never the subject of the object pronoun's own verb; where the text shows people's gender, one of the pronoun's gender
-    first, and never one of the other."""
+    else the last person mentioned there, never the subject of the object pronoun's own verb; where the text
+    shows people's gender, one of the pronoun's gender first, and never one of the other."""
     horizon = _horizon(ctx, tok, 4)
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     own = {c.i for c in verb.children if c.dep_ in SUBJECTS} if tok.dep_ not in SUBJECTS else set()

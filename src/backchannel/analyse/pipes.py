@@ -23,9 +23,10 @@ for _name, _default in (("timexes", None), ("anchor", None)):
         Doc.set_extension(_name, default=_default)
 
 
-# A wire dateline opening a line: a place in capitals, its country or a date (and year), the agency, a dash.
+# A wire dateline opening a line: a place in capitals, its country or a date (and year), the agency, a dash
+# ("CARACAS, Jan 31, 2025 (Wire) -").
 DATELINE = re.compile(r"^[A-Z][A-Z'/-]+(?: [A-Z][A-Z'/-]+)*(?:, [^\n(),.]{2,30}){0,2}(?: \([A-Za-z .]{1,20}\))? ?"
-                      r"[-\u2013\u2014] ?(?=\S)", re.MULTILINE)  # "CARACAS, Jan 31, 2025 (Wire) -": a date and a year too
+                      r"[-\u2013\u2014] ?(?=\S)", re.MULTILINE)
 
 
 @Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])

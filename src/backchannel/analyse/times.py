@@ -7,7 +7,8 @@ day-precise date the text mentioned, section headings included, unless a window 
 ("late last week ... the following day": that window a day later); "that year", "the following month"
 count from the last dated expression of any precision, and "a year ago" right after a quarter means
 that quarter a year back. A quarter named without a year that has not begun by the anchor is last year's, unless the clause looks
-ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third quarter"; before one is, one it tells of in the past), "the quarter",
+ahead ("fell in the fourth quarter", in January). Once a story names a quarter that is over ("the third
+quarter"; before one is, one it tells of in the past), "the quarter",
 "the latest period" and "the 1988 period" are that quarter (of 1988). "The previous Friday" counts from the
 narrative's day, "this coming Sunday" looks ahead. A time of day that names no day ("at 10 p.m.") falls on the narrative's day;
 Numbers may be spelled, compounds too ("the last twenty four hours"), and so may a year after a month or season
@@ -24,7 +25,8 @@ Peace" are no times. "The past week" is the ISO week holding most of its seven d
 durations of no stated length; "half an hour" is PT30M and centuries count in years; "the past year" (no number) is last year, a DATE; "the third day" (of a story)
 is the narrative's day; "the 3rd of March", "year's end", "at 14:30" and "0600 GMT" are dates and times; "days after
 the vote" tags "days", as "the days before" does; "Weeks later" is a DURATION of weeks; "mid-afternoon" is that part
-of the narrative's day; "the prior year" counts from the last dated expression; "since year-end" is last year's end; holidays may follow a rule ("last
+of the narrative's day; "the prior year" counts from the last dated expression; "since year-end" is last year's
+end; holidays may follow a rule ("last
 monday of may", "2 days before easter"). "Years ago" is PAST_REF, "last decade" the 2010s, "9.30am" a clock time; a
 quoted title ('"This Week"') is no week. A fortnight is P2W; "on the 20th" is that day of the month the tense
 picks near the anchor; "the second week of June" is the ISO week holding 11 June. A duration keeps its
@@ -104,7 +106,8 @@ CUES = {
     "weekend": ("weekend",), "week-of": ("week of",), "week-of-month": ("week of",), "part-of-day": ("morning", "afternoon", "evening", "night"),
     "day-part": ("morning", "afternoon", "evening"),
     "relative-day": ("today", "tonight", "yesterday", "tomorrow"),
-    "narrative-day": ("day", "evening", "night", "morning", "afternoon"), "ordinal-day": ("st day", "nd day", "rd day", "th day"),
+    "narrative-day": ("day", "evening", "night", "morning", "afternoon"),
+    "ordinal-day": ("st day", "nd day", "rd day", "th day"),
     "narrative-span": ("day", "week", "month"), "span-around": ("before", "after", "following", "preceding", "leading"), "weekday": ("day",), "relative-week": ("week",),
     "relative-month": ("month",), "relative-year": ("year",), "relative-decade": ("decade",), "year": ("19", "20"),
     "year-period": ("19", "20"), "past-unit": ("past", "last", "previous", "next", "coming"), "year-alone": ("19", "20"),
@@ -150,7 +153,9 @@ def rules() -> tuple[Rule, ...]:
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
         ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
         ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
-        ("day-month", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
+        ("day-month", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?"
+                      rf"(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?"
+                      rf"{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
         # "resume on the 20th": that day of a month near the anchor (not "the 20th anniversary", "the 20th century")
         ("day-alone", r"(?=the\s+\d)(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bsince ))the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
                       r"(?!\s+[A-Za-z]|-)"),
@@ -236,9 +241,11 @@ def rules() -> tuple[Rule, ...]:
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
         # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
         # not from the end of a range of days ("May 22-24 - three days of swaps")
-        ("duration", r"(?<![-–])\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|at least|"
+        ("duration", r"(?<![-–])\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|"
+                     r"at least|"
                      r"roughly|some|over(?=\s+(?:a|an|one)\s))\s+)?"
-                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?!(?:19|20)\d\d\b)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
+                     rf"(?:(?=[\w-]+(?:\s+\w+)?\s+(?:to|or|-)\s)(?!(?:19|20)\d\d\b)(?P<n0>\d+|{num})\s+(?:to|or|-)\s+)?"
+                     rf"(?P<halfa>half\s+(?=an?\s))?(?P<n>\d+|{num}|several)(?:\s+(?P<half>1/2|and\s+a\s+half))?[\s-]+"
                      rf"(?:(?:more|additional|further|trading|business|working)\s+)?{unit}\b(?:\s+or\s+so\b)?"
                      r"(?!\s+(?:ago|earlier|old)\b|-old)(?:\s+(?P<half2>and\s+a\s+half)\b)?"),  # "52 years old": an age
         # "[three days] later": a DURATION counted from an event of the story (TimeBank leaves "later" out)
@@ -265,8 +272,9 @@ def rules() -> tuple[Rule, ...]:
                   r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))\b)?"
                   + on_day),
         # a 24-hour clock after a preposition ("at 14:30", "by 0600 GMT"); not a ratio or a score ("won 3:1")
-        ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )|(?<=\bafter )|(?<=\baround )"
-                     r"|(?<=\n)|(?<=^))"  # or opening a line: a live report's "05:14 GMT - Truce over"
+        # or opening a line: a live report's "05:14 GMT - Truce over"
+        ("clock-24", r"(?=\d)(?:(?<=\bat )|(?<=\bto )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bbefore )"
+                     r"|(?<=\bafter )|(?<=\baround )|(?<=\n)|(?<=^))"
                      r"(?:(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)(?:\s+(?P<tz>(?-i:GMT|UTC)))?|"
                      r"(?P<h2>[01]\d|2[0-3])(?P<mi2>[0-5]\d)(?:\s+(?P<tz2>(?-i:GMT|UTC))|(?=\s+local time\b)))\b" + on_day),
         ("clock-word", r"(?<!high )\b(?P<word>noon|midday|midnight)\b" + on_day),  # not the idiom "high noon"
@@ -500,7 +508,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and depth < 3 and _verb_tense(verb.head, depth + 1) == "past":
         return "past"  # "began carrying messages in the winter": the past of the verb it completes
     if verb.dep_ in ("pcomp", "advcl") and verb.tag_ == "VBG" and not aux and depth < 3:
-        return _clause_tense(verb, depth)  # "will sail, with the third leaving on May 6": a participle has its clause's time
+        # "will sail, with the third leaving on May 6": a participle has its clause's time
+        return _clause_tense(verb, depth)
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)

@@ -90,7 +90,8 @@ def comparable(a: Figure, b: Figure) -> bool:
     if a.aspect == "proposed":
         return False
     if a.aspect == "event" and a.document and (a.document, a.source) == (b.document, b.source):
-        return False  # one voice of one article telling two sizes tells two happenings ("13 freed on day one", "8 on the last")
+        # one voice of one article telling two sizes tells two happenings ("13 freed on day one", "8 on the last")
+        return False
     if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story):
         return False  # the length of a happening of one story is that happening's, whatever places are named by it
     if a.aspect == "event" and not a.occasion and a.story != b.story and not (_dated(a) and _dated(b)):
