@@ -66,7 +66,7 @@ def stated_in_text(raw: str) -> Published | None:
         alone = re.search(c["alone_before"], before, re.IGNORECASE) and re.search(c["alone_after"], after, re.IGNORECASE)
         if (alone or re.search(c["cue_before"], before, re.IGNORECASE) or re.search(c["byline_before"], before, re.IGNORECASE)
                 or re.search(c["dateline_before"], before)):
-            return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
+            return _stated(timex)
     return _stated_at_foot(raw)
 
 
@@ -80,10 +80,17 @@ def _stated_at_foot(raw: str) -> Published | None:
         line_start = tail.rfind("\n", 0, timex.start) + 1
         line_end = tail.find("\n", timex.end)
         after = tail[timex.end: line_end if line_end >= 0 else len(tail)]
-        if w is not None and w.rule in EXPLICIT and re.search(c["tail_before"], tail[line_start:timex.start], re.IGNORECASE) \
+        if w is not None and w.rule in EXPLICIT \
+                and re.search(c["tail_before"], tail[line_start:timex.start], re.IGNORECASE) \
                 and re.search(c["alone_after"], after, re.IGNORECASE):
-            return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
+            return _stated(timex)
     return None
+
+
+def _stated(timex: Timex) -> Published:
+    """The publication date a full date in the text states, with the rule that read it."""
+    w = timex.window
+    return Published(DateWindow(w.earliest, w.latest, w.value, w.precision, "stated:" + w.rule, timex.text), "text")
 
 
 def from_captions(captions: tuple[Caption, ...]) -> Published | None:
