@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of, state_where,
                                           vocabulary as mention_vocabulary)
-from backchannel.analyse.participants import (PAIR_WORDS, SUBJECTS, Context, both_parties, keys_of, led_by,
-                                              mention_at, subject_of)
+from backchannel.analyse.participants import (SUBJECTS, Context, both_parties, keys_of, led_by, mention_at,
+                                              names_both, subject_of)
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
 PATTERNS = Path(__file__).parent / "patterns" / "events.yaml"
@@ -661,7 +661,7 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
 def _carried_out(ctx: Context, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
     """ "flew home with six Americans who had been held in X", "left with Y, held by Z since 2021": a journey
     out with captives whose holder the text names is their release by that holder: (holder, captives)."""
-    if _lemma(tok) not in vocabulary()["travel_verbs"] + ["leave"]:
+    if _lemma(tok) not in vocabulary()["travel_verbs"] + vocabulary()["leaving_verbs"]:
         return None
     for p in tok.children:
         for g in (p.children if p.dep_ == "prep" and p.lower_ == "with" else []):
@@ -818,8 +818,7 @@ def _speaking_body(ctx: Context, tok: Token) -> list[Mention]:
 def _both(tok: Token) -> bool:
     """ "the two governments agreed", "both sides signed": a verb whose subject names the two parties as one."""
     subj = subject_of(tok)[0] if tok.pos_ in ("VERB", "AUX") else None
-    return subj is not None and subj.lemma_.lower() in mention_vocabulary().party_nouns and any(
-        c.lower_ in PAIR_WORDS for c in subj.children)
+    return subj is not None and names_both(subj)
 
 
 def _part_of_subject(tok: Token) -> bool:
@@ -941,12 +940,12 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None and _carried_out(ctx, tok):  # "flew home with six Americans held in X": X freed them
-                    actors, recipients = _carried_out(ctx, tok)
+                elif kind is None and (carried := _carried_out(ctx, tok)):
+                    actors, recipients = carried  # "flew home with six Americans held in X": X freed them
                     kind, mode, passive = "RETREAT", "release", False
                     verb = tok.text
-                elif _agreed_thing(tok) is not None:  # "the swap was agreed on 3 May": by its parties, with each other
-                    thing = _agreed_thing(tok)
+                elif (thing := _agreed_thing(tok)) is not None:
+                    # "the swap was agreed on 3 May": by its parties, with each other
                     kind, mode, passive = "AGREE", None, False
                     actors = recipients = _noun_participants(ctx, thing)[0] or both_parties(ctx, thing)
                     verb = tok.text

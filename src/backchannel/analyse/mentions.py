@@ -64,23 +64,27 @@ class Vocabulary:
     first_person: frozenset[str] = frozenset()  # "we", "my": in a quotation, its speaker's side or the speaker
     paired_groups: frozenset[str] = frozenset()  # "the delegations": the two parties
     party_nouns: frozenset[str] = frozenset()  # "the two sides", "both countries"
+    pair_words: frozenset[str] = frozenset()  # "two", "both", "each": before a party noun, the two parties
     quantity_heads: frozenset[str] = frozenset()  # "thousands of X": counts or groups the people after "of"
     leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
     demonyms: frozenset[str] = frozenset()  # "american", "qatari": a state's people, or one of them
     pair_nouns: frozenset[str] = frozenset()  # "the couple": the two people last named together
     court_nouns: frozenset[str] = frozenset()  # "a Lyon court": France's
+    cities: dict[str, str] = field(default_factory=dict)  # "karachi" -> "Pakistan": a large city other than the capital
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     t = yaml.safe_load((PATTERNS / "titles.yaml").read_text())
     c = yaml.safe_load((PATTERNS / "countries.yaml").read_text())["states"]
-    states, capitals = {}, {}
+    states, capitals, cities = {}, {}, {}
     for canonical, entry in c.items():
         for name in list(entry.get("names") or []) + list(entry.get("demonyms") or []) + [canonical]:
             states[name.lower()] = canonical
         for capital in entry.get("capitals") or []:
             capitals[capital.lower()] = canonical
+        for city in entry.get("cities") or []:
+            cities[city.lower()] = canonical
     titles = sorted({tuple(x.lower().split()) for x in t["person_titles"]}, key=len, reverse=True)
     return Vocabulary(tuple(titles), frozenset(titles), {k.lower(): v for k, v in t["synonyms"].items()},
                       frozenset(x.lower() for x in t["bare_titles"]), frozenset(t["organisation_heads"]),
@@ -95,9 +99,10 @@ def vocabulary() -> Vocabulary:
                       {w: g for g, words in t["gendered_words"].items() for w in words}, frozenset(t["kin_nouns"]),
                       {w: g for g, words in t["gendered_pronouns"].items() for w in words},
                       frozenset(t["first_person"]), frozenset(t["paired_groups"]), frozenset(t["party_nouns"]),
+                      frozenset(t["pair_words"]),
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
                       frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
-                      frozenset(t["pair_nouns"]), frozenset(t["court_nouns"]))
+                      frozenset(t["pair_nouns"]), frozenset(t["court_nouns"]), cities)
 
 
 @lru_cache(maxsize=1)
@@ -118,15 +123,9 @@ def state_named(text: str) -> str | None:
     return state_of(text) or vocabulary().capitals.get(text.lower())
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    states = yaml.safe_load((PATTERNS / "countries.yaml").read_text())["states"]
-    return {city.lower(): state for state, entry in states.items() for city in entry.get("cities") or []}
-
-
 def state_where(text: str) -> str | None:
     """The state a place lies in: as `state_named`, or by a large city ("arrested in Karachi" -> "Pakistan")."""
-    return state_named(text) or _cities().get(text.lower())
+    return state_named(text) or vocabulary().cities.get(text.lower())
 
 
 def state_of(text: str) -> str | None:

@@ -15,7 +15,6 @@ from backchannel.models import Mention
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}  # a state, organisation or group named as a subject just before
-PAIR_WORDS = {"two", "both", "each"}  # "the two sides", "both countries", "each side": the two parties
 
 
 @dataclass
@@ -189,6 +188,12 @@ def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
     return []
 
 
+def names_both(tok: Token) -> bool:
+    """ "the two sides", "both countries", "each side": a noun that names the two parties as one."""
+    v = mention_vocabulary()
+    return tok.lemma_.lower() in v.party_nouns and any(c.lower_ in v.pair_words for c in tok.children)
+
+
 def both_parties(ctx: Context, tok: Token) -> list[Mention]:
     """ "the two sides", "both countries", "the delegations": the two states or organisations named before as
     a pair ("X and Y signed", "talks between X and Y"), the pair named most often in the text so far (the
@@ -279,7 +284,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
             found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj" for cc in g.children if cc.dep_ == "conj"
                       and getattr(mention_at(ctx, cc), "kind", "") == "person" for k in keys_of(ctx, cc, depth + 1)]
-    elif tok.lemma_.lower() in mention_vocabulary().party_nouns and any(c.lower_ in PAIR_WORDS for c in tok.children):
+    elif names_both(tok):
         found += both_parties(ctx, tok)
     elif tok.lemma_.lower() in mention_vocabulary().collective_heads or tok.lower_ in mention_vocabulary().collective_heads:
         for child in tok.children:  # "Qatari officials", "Israel's negotiating team", "officials of Egypt"
