@@ -278,7 +278,8 @@ def _days_apart(sent: Span, trigger: Token, timexes: list[Timex]) -> tuple[Timex
 
 def _carried_over(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
     """ "X said on Wednesday that ... He accused Y of ...": a past act told next, in the same paragraph, with a
-    pronoun for its subject goes on with the story at the time the sentence before gave its main verb; "In 2015,
+    pronoun (or "the 63-year-old") for its subject goes on with the story at the time the sentence before gave its
+    main verb, or, where that sentence gave none, the time it carried over itself; "In 2015,
     police arrested him. Peru protested ...": so does any past act told after a sentence that opens with its time,
     or that dates a happening ("The last swap took place in 2012. Peru freed ..."), which moves the narrative there."""
     verb = clause_verb(trigger)
