@@ -222,8 +222,9 @@ def _travel_recipients(ctx: Context, tok: Token) -> list[Mention]:
 
 
 def _where(ctx: Context, tok: Token) -> list[Mention]:
-    """The state an act took place in ("arrested in Chile", "in Santiago"), or its first conjunct's ("was
-    arrested in Chile and extradited to Peru": Chile extradited), however deep the parser hangs the second."""
+    """The state an act took place in ("arrested in Chile", "in Santiago"), or, for a conjoined act that names
+    none, the nearest authority act above it ("was arrested in Chile while visiting and sentenced": Chile
+    sentenced), however deep the parser hangs the second."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
              for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
@@ -658,7 +659,7 @@ def _holder(ctx: Context, clauses: list[Token]) -> tuple[list[Mention], list[Men
     return [], []
 
 
-def _carried_out(ctx: Context, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
+def _carried_home(ctx: Context, tok: Token) -> tuple[list[Mention], list[Mention]] | None:
     """ "flew home with six Americans who had been held in X", "left with Y, held by Z since 2021": a journey
     out with captives whose holder the text names is their release by that holder: (holder, captives)."""
     if _lemma(tok) not in vocabulary()["travel_verbs"] + vocabulary()["leaving_verbs"]:
@@ -940,7 +941,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     recipients = _recipients(ctx, tok, kind)
                     kind, passive = _committed(kind), False
                     verb = tok.text
-                elif kind is None and (carried := _carried_out(ctx, tok)):
+                elif kind is None and (carried := _carried_home(ctx, tok)):
                     actors, recipients = carried  # "flew home with six Americans held in X": X freed them
                     kind, mode, passive = "RETREAT", "release", False
                     verb = tok.text
