@@ -1397,3 +1397,10 @@ def test_a_crew_freed_is_freed_by_who_seized_their_ship(nlp):
                         "were freed on Friday.")
     assert any(e.type == "RETREAT" and e.actors == ("Black Lotus Brigade",) and e.recipients == ("crew members",)
                for e in found)
+
+
+def test_a_counted_pair_handed_over_in_the_passive_are_freed(nlp):
+    """ "X and Y were seized ... The two were handed to the Red Cross": a release of the two."""
+    found = [e for e in events(nlp, "Rebels seized Maria Lopez and Tom Weber in May. The two were handed to the "
+                                    "International Committee of the Red Cross on Monday.") if e.type == "RETREAT"]
+    assert found and {"Maria Lopez", "Tom Weber"} <= set(found[0].recipients)

@@ -158,3 +158,13 @@ def test_the_couple_and_they_are_the_two_people_last_named_together(nlp):
     assert any(e.type == "CONSULT" and "city hall" in e.evidence.sentence and e.recipients == ("Omar", "Rosa")
                for e in found)
     assert any(e.type == "PROTEST" and set(e.actors) == {"Omar", "Rosa"} for e in found)
+
+
+@pytest.mark.parametrize("phrase", ["the two women", "both of them", "the mother and daughter"])
+def test_a_phrase_that_counts_two_people_is_the_pair_last_named(nlp, phrase):
+    """ "X and her son Y were freed ... Z phoned the two women": X and Y, though named sentences before."""
+    text = ("Rebels freed Maria Lopez and her daughter Elena in the hills. Maria Lopez said they were well. "
+            "The mayor said the release was welcome. The army said it had sent a helicopter. "
+            f"President Leo Brandt spoke to {phrase} by phone.")
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert found and set(found[0].recipients) == {"Maria Lopez", "Elena"}

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.analyse.anchor import date_event
 from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of, state_where,
                                           vocabulary as mention_vocabulary)
-from backchannel.analyse.participants import (SUBJECTS, Context, both_parties, keys_of, led_by, mention_at,
+from backchannel.analyse.participants import (SUBJECTS, Context, both_parties, counts_two, keys_of, led_by, mention_at,
                                               names_both, subject_of)
 from backchannel.models import Evidence, EventRecord, Mention, Published, Timex
 
@@ -333,8 +333,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
                                                     for t in c.subtree):
         return "REQUEST", None  # "had sought $2 million for their release": a ransom demanded
     person = vocabulary()["person_object_verbs"].get(lemma)
-    if person and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON"
-                                            or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"])
+    if person and any(c.dep_ in ("dobj", "nsubjpass") and (  # "the two were handed to X" as "handed the two"
+            c.ent_type_ == "PERSON" or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"] or counts_two(c))
                       for c in tok.children) and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "back")
                                                          for c in tok.children):
         return person[0], person[1]  # "handed the captive to X", "will question the minister"

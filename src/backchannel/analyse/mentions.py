@@ -69,6 +69,7 @@ class Vocabulary:
     leading_participles: frozenset[str] = frozenset()  # "X-led gunmen": X's men, acting as X
     demonyms: frozenset[str] = frozenset()  # "american", "qatari": a state's people, or one of them
     pair_nouns: frozenset[str] = frozenset()  # "the couple": the two people last named together
+    person_nouns: frozenset[str] = frozenset()  # "the two women": counted, the two people last named together
     court_nouns: frozenset[str] = frozenset()  # "a Lyon court": France's
     cities: dict[str, str] = field(default_factory=dict)  # "karachi" -> "Pakistan": a large city other than the capital
 
@@ -102,7 +103,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["pair_words"]),
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
                       frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
-                      frozenset(t["pair_nouns"]), frozenset(t["court_nouns"]), cities)
+                      frozenset(t["pair_nouns"]), frozenset(t["person_nouns"]), frozenset(t["court_nouns"]), cities)
 
 
 @lru_cache(maxsize=1)

@@ -163,11 +163,13 @@ def first_person(ctx: Context, tok: Token, plural: bool | None = None) -> list[M
     return bodies[:1] or keys[:1]
 
 
-def _named_pair(ctx: Context, tok: Token) -> list[Mention]:
-    """The two people last named together ("X and Y"), as subject or not, in this or the previous sentence."""
-    horizon = _horizon(ctx, tok, 2)
+def _named_pair(ctx: Context, tok: Token, sentences: int = 2) -> list[Mention]:
+    """The two people last named together ("X and Y"), as subject or not, in this or the previous sentence
+    (or within `sentences` sentences)."""
+    horizon = _horizon(ctx, tok, sentences)
     for m in reversed([m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]):
-        other = next((k for c in _token_of(ctx, m).children if c.dep_ == "conj" for k in [mention_at(ctx, c)]
+        other = next((k for c in _token_of(ctx, m).children if c.dep_ == "conj"  # "X and her daughter Y"
+                      for t in [c] + [a for a in c.children if a.dep_ == "appos"] for k in [mention_at(ctx, t)]
                       if k is not None and k.kind == "person" and k.key != m.key), None)
         if other is not None:
             return [m, other]
@@ -186,6 +188,21 @@ def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
         if others:
             return [m] + others
     return []
+
+
+def counts_two(tok: Token) -> bool:
+    """ "the two women", "both hostages", "the two", "both of them", "the mother and daughter": a phrase that
+    counts two people, or names two kin, without naming them."""
+    v, kids = mention_vocabulary(), {c.lower_ for c in tok.children}
+    people = tok.lemma_.lower() in v.person_nouns or tok.lemma_.lower() in v.kin_nouns
+    if tok.lower_ == "two" and tok.dep_ != "nummod":
+        return "the" in kids
+    if tok.lower_ == "both":
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "them" for g in c.children)
+                   for c in tok.children)
+    if people and tok.tag_ == "NNS":
+        return "both" in kids or {"the", "two"} <= kids
+    return people and "the" in kids and any(c.dep_ == "conj" and c.lemma_.lower() in v.kin_nouns for c in tok.children)
 
 
 def names_both(tok: Token) -> bool:
@@ -263,6 +280,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met the couple": X and Y
         if pair:
             return pair
+    if m is None and counts_two(tok) and (pair := _named_pair(ctx, tok, 6)):
+        return pair  # "X and Y were freed ... He called the two women": X and Y
     if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" \
             and tok.lemma_.lower() in mention_vocabulary().paired_groups \
             and [c.lower_ for c in tok.children if c.i < tok.i] in (["the"], ["the", "two"], ["both"]):
