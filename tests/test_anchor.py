@@ -129,6 +129,11 @@ def test_a_stand_is_dated_when_told_and_a_reported_act_in_the_days_before(nlp):
     assert (past["rejected"].earliest, past["rejected"].latest) == (date(2024, 2, 5), date(2024, 2, 11))
 
 
+def test_an_act_confirmed_on_a_day_in_the_past_perfect_is_dated_by_the_confirmation(nlp):
+    confirmed = dates_of(nlp, "The rebels confirmed on Sunday that they had accepted the new terms.")
+    assert (confirmed["accepted"].earliest, confirmed["accepted"].latest) == (date(2024, 2, 11), date(2024, 2, 11))
+
+
 def test_a_readiness_told_on_a_day_is_dated_by_the_telling(nlp):
     ready = dates_of(nlp, "Norway's foreign minister said on Sunday that Oslo was ready to host the next round.")
     assert [(d.earliest, d.latest) for d in ready.values()] == [(date(2024, 2, 11), date(2024, 2, 11))]

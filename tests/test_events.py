@@ -1172,6 +1172,12 @@ def test_announcing_it_after_a_sentence_about_a_truce_announces_the_truce(nlp):
     assert not [e for e in events(nlp, "The weather was cold. Rosa Quispe announced it on Monday.")]
 
 
+def test_announcing_which_after_a_deal_brokered_by_someone_announces_the_deal(nlp):
+    found = events(nlp, "The aid crossed the border last Monday under a deal brokered by Chile, which Peru announced "
+                        "the day before.")
+    assert [(e.type, e.actors) for e in found if e.trigger == "announced"] == [("AGREE", ("Peru",))]
+
+
 def test_pressing_on_is_going_on_not_a_demand(nlp):
     for text in ("The Chilean army pressed on with the offensive.", "Chile pressed ahead with the offensive.",
                  "\"We press on until victory,\" the Chilean army said."):

@@ -81,6 +81,7 @@ def clause_verb(tok: Token) -> Token:
 
 
 SPEECH = {"say", "tell", "report", "announce", "state", "claim", "write", "post", "add", "confirm", "reveal"}
+MADE_PUBLIC = {"confirm", "announce"}  # "confirmed on Sunday that it had accepted": made known that day
 
 
 def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -170,7 +171,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
         said = (_attached(doc, sent_start, sent_end, {reporter.i}, reporter, timexes)
                 or _main_clause_time(sent, reporter, timexes)  # "praised it on Thursday, telling MPs that ..."
                 or _conjoined(sent, reporter, timexes))  # "met on Monday, and Chile said they had agreed"
-        if said is not None and _told_as_past(trigger):
+        if said is not None and _told_as_past(trigger) and reporter.lemma_.lower() not in MADE_PUBLIC:
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
             return said.window, f"timex:{said.start}"

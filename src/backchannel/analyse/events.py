@@ -410,7 +410,10 @@ def _pressing(tok: Token) -> Token | None:
 
 def _antecedent(it: Token) -> Token | None:
     """ "The deal was sealed on Monday. X announced it": the subject of the sentence before, which "it" as object
-    stands for; None for another pronoun or in a text's first sentence."""
+    stands for; "a deal brokered by X, which Y announced": the noun a relative "which" stands for, the first
+    above the clause however the parser hangs it; None for another pronoun or in a text's first sentence."""
+    if it.tag_ == "WDT" and it.dep_ == "dobj" and it.head.dep_ == "relcl":
+        return next((a for a in list(it.head.ancestors)[:4] if a.pos_ == "NOUN"), None)
     if it.lower_ != "it" or it.dep_ != "dobj" or it.sent.start == 0:
         return None
     subj = subject_of(it.doc[it.sent.start - 1].sent.root)[0]
