@@ -165,6 +165,13 @@ def test_a_joined_verb_or_a_clause_on_a_day_takes_that_date(nlp, text, trigger, 
     assert str(dates_of(nlp, text)[trigger].earliest) == earliest
 
 
+def test_a_past_act_shares_the_time_closing_the_past_act_joined_after_it(nlp):
+    dates = dates_of(nlp, "Chile freed 40 Peruvian fishermen and Peru released three Chilean soldiers on Sunday.")
+    assert str(dates["freed"].earliest) == "2024-02-11", dates
+    dates = dates_of(nlp, "Chile accepted the offer, but Peru rejected the plan on Sunday.")  # a contrast: not shared
+    assert dates["accepted"] is None or str(dates["accepted"].earliest) != "2024-02-11", dates
+
+
 def test_a_joined_verb_that_looks_ahead_keeps_no_past_date(nlp):
     dates = dates_of(nlp, "Chile freed ten prisoners on Sunday and will free more.")
     assert dates["free"] is None or dates["free"].earliest != date(2024, 2, 11)

@@ -154,7 +154,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
               or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes)
-              or _where_clause(sent, trigger, timexes))
+              or _where_clause(sent, trigger, timexes) or _shared_after(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start) and not _told_then(trigger, chosen):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -387,6 +387,22 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
     return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+
+
+def _shared_after(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X freed ten and Y released two on Sunday": a past act with no time of its own shares the time that closes
+    the past act told after it in the same sentence (joined to it by "and", or parsed as its complement)."""
+    verb = clause_verb(trigger)
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in SPEECH or any(
+            c.dep_ == "cc" and c.lower_ != "and" for c in verb.children):  # "accepted it, but they refused in May"
+        return None
+    for c in verb.children:
+        if c.dep_ in ("conj", "ccomp") and c.i > verb.i and c.tag_ == "VBD" and not any(
+                g.dep_ in ("aux", "mark") for g in c.children):
+            t = _attached(trigger.doc, sent.start_char, sent.end_char, {c.i}, c, timexes)
+            if t is not None and t.start > c.idx:
+                return t
+    return None
 
 
 def _where_clause(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
