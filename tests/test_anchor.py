@@ -406,6 +406,12 @@ def test_an_act_done_in_a_happening_a_participle_dates_takes_that_date(nlp):
     assert (dates["freed"].earliest, dates["freed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
 
 
+def test_an_act_agreed_in_a_statement_issued_on_a_day_and_one_in_the_same_statement_take_that_day(nlp):
+    dates = dates_of(nlp, "Chile and Peru agreed the swap in a joint statement issued on Sunday. In the same statement, "
+                          "Chile backed Peru's bid for a seat on the council.")
+    assert dates["agreed"].earliest == dates["backed"].earliest == date(2024, 2, 11), dates
+
+
 def test_an_act_told_as_going_on_is_dated_by_its_telling(nlp):
     dates = dates_of(nlp, "On Monday, officials confirmed that Ivan Sorokin was being released.")
     assert (dates["released"].earliest, dates["released"].latest) == (date(2024, 2, 12), date(2024, 2, 12)), dates
