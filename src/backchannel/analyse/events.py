@@ -347,9 +347,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         return "COOPERATE", "release"  # "X returned home in exchange for 30 prisoners": X was freed in a swap
     if lemma in vocabulary()["travel_verbs"] and _pressing(tok) is not None:
         return "CONSULT", "visit"  # "would travel to X to press both sides", "to meet Y": a visit (the coding guide)
-    if lemma in vocabulary()["gathering_verbs"] and any(c.dep_ == "advcl" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0]
-            in ("REQUEST", "PROTEST") for c in tok.children):
+    if lemma in vocabulary()["gathering_verbs"] and any(
+            c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] in ("REQUEST", "PROTEST") for c in tok.children):
         return "PROTEST", None  # "gathered outside parliament to demand their release": a demonstration
     entry = vocabulary()["verbs"].get(lemma)
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
