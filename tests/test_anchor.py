@@ -412,6 +412,11 @@ def test_an_act_agreed_in_a_statement_issued_on_a_day_and_one_in_the_same_statem
     assert dates["agreed"].earliest == dates["backed"].earliest == date(2024, 2, 11), dates
 
 
+def test_a_welcome_told_on_a_day_is_given_on_that_day(nlp):
+    dates = dates_of(nlp, "Chile's foreign ministry said on Sunday that it welcomed the prisoner exchange.")
+    assert (dates["welcomed"].earliest, dates["welcomed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
 def test_an_act_told_as_going_on_is_dated_by_its_telling(nlp):
     dates = dates_of(nlp, "On Monday, officials confirmed that Ivan Sorokin was being released.")
     assert (dates["released"].earliest, dates["released"].latest) == (date(2024, 2, 12), date(2024, 2, 12)), dates

@@ -472,10 +472,11 @@ def _moved(window: DateWindow | None, start_days: int, end_days: int, rule: str)
 
 def _told_as_past(trigger: Token) -> bool:
     """ "said Peru had freed them", "said Peru freed them", "said Peru has freed them": the act came before
-    the telling; "said Peru would free them", "says Peru is ready": the stand holds as it is told."""
+    the telling; "said Peru would free them", "says Peru is ready", "said it welcomed the deal": the stand holds
+    as it is told."""
     verb = clause_verb(trigger)
-    if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
-        return False
+    if _denied(verb) or verb.lemma_.lower() in vocabulary()["stance_verbs"]:
+        return False  # "said on Tuesday they had agreed to no such thing", "said it welcomed the deal": made as told
     being = verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in verb.children)
     if being and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False  # "confirmed that X was being freed": going on as it is told
