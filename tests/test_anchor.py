@@ -412,6 +412,12 @@ def test_an_act_agreed_in_a_statement_issued_on_a_day_and_one_in_the_same_statem
     assert dates["agreed"].earliest == dates["backed"].earliest == date(2024, 2, 11), dates
 
 
+def test_an_act_joined_to_one_at_the_same_occasion_takes_that_occasions_day(nlp):
+    text = ("Chile and Peru issued a joint statement on Sunday.\n\nIn the same statement, Chile dropped its claim to "
+            "the islands, and Peru backed Chile's bid for a seat on the council.")
+    assert dates_of(nlp, text)["backed"].earliest == date(2024, 2, 11)
+
+
 def test_a_welcome_told_on_a_day_is_given_on_that_day(nlp):
     dates = dates_of(nlp, "Chile's foreign ministry said on Sunday that it welcomed the prisoner exchange.")
     assert (dates["welcomed"].earliest, dates["welcomed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates

@@ -386,7 +386,8 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     if head.dep_ == "ccomp" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
-    return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+    return (_attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+            or _same_occasion(sent, head, timexes))  # "At the same meeting, X freed ... and Y promised ..."
 
 
 def _shared_after(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
