@@ -418,6 +418,12 @@ def test_an_act_joined_to_one_at_the_same_occasion_takes_that_occasions_day(nlp)
     assert dates_of(nlp, text)["backed"].earliest == date(2024, 2, 11)
 
 
+def test_talks_held_at_a_time_between_two_parties_are_theirs_and_of_that_time(nlp):
+    found = analyse_document(nlp("The accord followed talks held in January between Chile and Peru."), PUBLISHED).events
+    talks = [(e.actors, str(e.date.earliest)) for e in found if e.type == "CONSULT"]
+    assert talks == [(("Chile", "Peru"), "2024-01-01")]
+
+
 def test_a_welcome_told_on_a_day_is_given_on_that_day(nlp):
     dates = dates_of(nlp, "Chile's foreign ministry said on Sunday that it welcomed the prisoner exchange.")
     assert (dates["welcomed"].earliest, dates["welcomed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates

@@ -30,7 +30,8 @@ NEXT_DAY = re.compile(r"\b(?:following|next)\b", re.IGNORECASE)  # "the followin
 
 def _path_to(targets: set[int], tok: Token) -> int | None:
     """Steps from a time expression's head up to the trigger (or its clause's verb), if it gets there
-    without crossing another verb or serving as another noun's modifier ("Hamas's Oct. 7 massacre")."""
+    without crossing another verb or serving as another noun's modifier ("Hamas's Oct. 7 massacre"); a participle
+    after a happening noun that is the trigger tells its time ("talks held in May")."""
     steps = 0
     node = tok
     while node.i not in targets:
@@ -42,7 +43,8 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
         came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            if not (_closed_aside(node, came_from) or _after_object(node, came_from) or _carried_out(node)):
+            told = node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i in targets and node.head.pos_ == "NOUN"
+            if not (_closed_aside(node, came_from) or _after_object(node, came_from) or _carried_out(node) or told):
                 return None
             node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
