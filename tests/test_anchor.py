@@ -170,6 +170,13 @@ def test_a_joined_verb_or_a_clause_on_a_day_takes_that_date(nlp, text, trigger, 
     assert str(dates_of(nlp, text)[trigger].earliest) == earliest
 
 
+def test_a_past_act_shares_the_time_closing_the_past_act_joined_after_it(nlp):
+    dates = dates_of(nlp, "Chile freed 40 Peruvian fishermen and Peru released three Chilean soldiers on Sunday.")
+    assert str(dates["freed"].earliest) == "2024-02-11", dates
+    dates = dates_of(nlp, "Chile accepted the offer, but Peru rejected the plan on Sunday.")  # a contrast: not shared
+    assert dates["accepted"] is None or str(dates["accepted"].earliest) != "2024-02-11", dates
+
+
 def test_a_joined_verb_that_looks_ahead_keeps_no_past_date(nlp):
     dates = dates_of(nlp, "Chile freed ten prisoners on Sunday and will free more.")
     assert dates["free"] is None or dates["free"].earliest != date(2024, 2, 11)
@@ -402,6 +409,29 @@ def test_an_act_at_the_same_occasion_takes_that_occasions_day(nlp):
 def test_an_act_done_in_a_happening_a_participle_dates_takes_that_date(nlp):
     dates = dates_of(nlp, "Chile freed the sailor in a swap carried out at the border on Sunday.")
     assert (dates["freed"].earliest, dates["freed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+def test_an_act_agreed_in_a_statement_issued_on_a_day_and_one_in_the_same_statement_take_that_day(nlp):
+    dates = dates_of(nlp, "Chile and Peru agreed the swap in a joint statement issued on Sunday. In the same statement, "
+                          "Chile backed Peru's bid for a seat on the council.")
+    assert dates["agreed"].earliest == dates["backed"].earliest == date(2024, 2, 11), dates
+
+
+def test_an_act_joined_to_one_at_the_same_occasion_takes_that_occasions_day(nlp):
+    text = ("Chile and Peru issued a joint statement on Sunday.\n\nIn the same statement, Chile dropped its claim to "
+            "the islands, and Peru backed Chile's bid for a seat on the council.")
+    assert dates_of(nlp, text)["backed"].earliest == date(2024, 2, 11)
+
+
+def test_talks_held_at_a_time_between_two_parties_are_theirs_and_of_that_time(nlp):
+    found = analyse_document(nlp("The accord followed talks held in January between Chile and Peru."), PUBLISHED).events
+    talks = [(e.actors, str(e.date.earliest)) for e in found if e.type == "CONSULT"]
+    assert talks == [(("Chile", "Peru"), "2024-01-01")]
+
+
+def test_a_welcome_told_on_a_day_is_given_on_that_day(nlp):
+    dates = dates_of(nlp, "Chile's foreign ministry said on Sunday that it welcomed the prisoner exchange.")
+    assert (dates["welcomed"].earliest, dates["welcomed"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
 
 
 def test_an_act_told_as_going_on_is_dated_by_its_telling(nlp):

@@ -1213,6 +1213,19 @@ def test_handing_over_a_memorandum_frees_nobody(nlp, text):
     assert not [e for e in events(nlp, text) if e.type == "RETREAT"]
 
 
+def test_handing_over_servicemen_frees_them(nlp):
+    found = events(nlp, "Chile handed the servicemen to the Red Cross on Monday.")  # captives, like soldiers
+    assert [e.actors for e in found if e.type == "RETREAT"] == [("Chile",)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Families gathered outside the ministry in Lima on Monday to demand the sailors' release.", ["PROTEST"]),
+    ("Ministers gathered in Lima on Monday to discuss fishing quotas.", []),  # a meeting's purpose, no protest
+])
+def test_gathering_to_demand_something_is_a_protest(nlp, text, found):
+    assert [e.type for e in events(nlp, text) if e.type == "PROTEST"] == found
+
+
 def test_an_agentless_arrest_of_someone_freed_is_the_act_of_whoever_freed_him(nlp):
     found = events(nlp, "Peru freed the journalist Marco Ruiz on Monday. Ruiz was arrested in May 2019, and in "
                         "June 2020 he was sentenced to ten years in prison.")

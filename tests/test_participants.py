@@ -63,6 +63,7 @@ def test_he_and_she_name_only_people_of_the_gender_the_text_shows(nlp):
 @pytest.mark.parametrize("text, actor", [
     ("Several former members of his platoon accused Sgt. Tomas Rojas on Monday of deserting his post.", "platoon"),
     ("His former comrades accused Sgt. Tomas Rojas on Monday of deserting his post.", "comrades"),
+    ("The servicemen accused Sgt. Tomas Rojas on Monday of deserting his post.", "servicemen"),
 ])
 def test_a_soldiers_unit_or_comrades_act_as_a_group(nlp, text, actor):
     assert [e.actors for e in events(nlp, text) if e.type == "ACCUSE"] == [(actor,)]

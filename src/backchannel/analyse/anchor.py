@@ -30,7 +30,8 @@ NEXT_DAY = re.compile(r"\b(?:following|next)\b", re.IGNORECASE)  # "the followin
 
 def _path_to(targets: set[int], tok: Token) -> int | None:
     """Steps from a time expression's head up to the trigger (or its clause's verb), if it gets there
-    without crossing another verb or serving as another noun's modifier ("Hamas's Oct. 7 massacre")."""
+    without crossing another verb or serving as another noun's modifier ("Hamas's Oct. 7 massacre"); a participle
+    after a happening noun that is the trigger tells its time ("talks held in May")."""
     steps = 0
     node = tok
     while node.i not in targets:
@@ -42,7 +43,8 @@ def _path_to(targets: set[int], tok: Token) -> int | None:
         came_from, node = node, node.head
         steps += 1
         if node.i not in targets and node.pos_ == "VERB" and node.dep_ not in ("xcomp", "aux"):
-            if not (_closed_aside(node, came_from) or _after_object(node, came_from) or _carried_out(node)):
+            told = node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i in targets and node.head.pos_ == "NOUN"
+            if not (_closed_aside(node, came_from) or _after_object(node, came_from) or _carried_out(node) or told):
                 return None
             node = node.head  # the expression follows the aside: it belongs to the noun's clause
     return steps
@@ -155,7 +157,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
         return _moved(apart[0].window, apart[1], apart[1], "shifted"), f"shift:{apart[0].start}:{apart[1]}"
     chosen = (_governed(sent, trigger, timexes) or _main_clause_time(sent, trigger, timexes)
               or _conjoined(sent, trigger, timexes) or _controlled(sent, trigger, timexes)
-              or _where_clause(sent, trigger, timexes))
+              or _where_clause(sent, trigger, timexes) or _shared_after(sent, trigger, timexes))
     if chosen is not None and SINCE.search(doc_text(doc), max(0, chosen.start - 8), chosen.start) and not _told_then(trigger, chosen):
         return _since(chosen.window, published), f"since:{chosen.start}"
     if chosen is not None and status in ("occurred", "reported") and (
@@ -387,7 +389,24 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
     if head.dep_ == "ccomp" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
-    return _attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+    return (_attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+            or _same_occasion(sent, head, timexes))  # "At the same meeting, X freed ... and Y promised ..."
+
+
+def _shared_after(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+    """ "X freed ten and Y released two on Sunday": a past act with no time of its own shares the time that closes
+    the past act told after it in the same sentence (joined to it by "and", or parsed as its complement)."""
+    verb = clause_verb(trigger)
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in SPEECH or any(
+            c.dep_ == "cc" and c.lower_ != "and" for c in verb.children):  # "accepted it, but they refused in May"
+        return None
+    for c in verb.children:
+        if c.dep_ in ("conj", "ccomp") and c.i > verb.i and c.tag_ == "VBD" and not any(
+                g.dep_ in ("aux", "mark") for g in c.children):
+            t = _attached(trigger.doc, sent.start_char, sent.end_char, {c.i}, c, timexes)
+            if t is not None and t.start > c.idx:
+                return t
+    return None
 
 
 def _where_clause(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
@@ -457,10 +476,11 @@ def _moved(window: DateWindow | None, start_days: int, end_days: int, rule: str)
 
 def _told_as_past(trigger: Token) -> bool:
     """ "said Peru had freed them", "said Peru freed them", "said Peru has freed them": the act came before
-    the telling; "said Peru would free them", "says Peru is ready": the stand holds as it is told."""
+    the telling; "said Peru would free them", "says Peru is ready", "said it welcomed the deal": the stand holds
+    as it is told."""
     verb = clause_verb(trigger)
-    if _denied(verb):  # "said on Tuesday they had agreed to no such thing": a denial, made as it is told
-        return False
+    if _denied(verb) or verb.lemma_.lower() in vocabulary()["stance_verbs"]:
+        return False  # "said on Tuesday they had agreed to no such thing", "said it welcomed the deal": made as told
     being = verb.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "being" for c in verb.children)
     if being and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False  # "confirmed that X was being freed": going on as it is told

@@ -43,7 +43,7 @@ def _known_words() -> frozenset[str]:
              | set(v["nouns"]))
     for key in ("light_verbs", "speech_verbs", "irrealis_heads", "planned_heads", "commitment_verbs", "envoy_verbs",
                 "statement_objects", "no_comment", "commitment_adjectives", "attempt_verbs", "price_verbs",
-                "protest_purposes"):
+                "protest_purposes", "gathering_verbs"):
         words.update(v[key])
     return frozenset(words)
 
@@ -347,6 +347,10 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         return "COOPERATE", "release"  # "X returned home in exchange for 30 prisoners": X was freed in a swap
     if lemma in vocabulary()["travel_verbs"] and _pressing(tok) is not None:
         return "CONSULT", "visit"  # "would travel to X to press both sides", "to meet Y": a visit (the coding guide)
+    if lemma in vocabulary()["gathering_verbs"] and any(
+            c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] in ("REQUEST", "PROTEST") for c in tok.children):
+        return "PROTEST", None  # "gathered outside parliament to demand their release": a demonstration
     entry = vocabulary()["verbs"].get(lemma)
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
            for c in tok.children):
@@ -598,8 +602,9 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
             recipients += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
         if child.dep_ in ("relcl", "acl"):  # "a swap that Qatar spent months brokering between X and Y": X and Y
             for verb in [child] + [c for c in child.children if c.dep_ in ("dobj", "xcomp")]:
-                if _lemma(verb) in vocabulary()["host_verbs"]:
-                    both = [k for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                if _lemma(verb) in vocabulary()["host_verbs"] or (  # "talks held in May between X and Y"
+                        verb is child and child.dep_ == "acl" and _lemma(verb) in vocabulary()["holding_verbs"]):
+                    both = [k for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ == "between"
                             for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
                     actors += both
                     recipients += both
