@@ -1113,8 +1113,9 @@ AROUND = re.compile(r"\b[Aa]round\s+$")
 # "1994 or later", "2030 and beyond": an open bound after a date, which TimeML keeps in the extent (not "in 1984 and
 # later served": "later" goes with the verb; "2019 or earlier models": "earlier" goes with the noun)
 BEYOND = re.compile(r"\s+(?:or\s+(?:later|earlier|sooner)\b(?!\s+[a-z])|and\s+beyond\b)")
-POINTS = {"clock", "clock-24", "clock-word", "clock-part", "month-day", "month-day-year", "day-month", "day-month-year",
-          "part-month-year", "year-end", "part-year", "holiday"}
+CLOCKS = ("clock", "clock-24", "clock-word", "clock-part")  # times of day
+POINTS = set(CLOCKS) | {"month-day", "month-day-year", "day-month", "day-month-year", "part-month-year", "year-end",
+                        "part-year", "holiday"}
 
 
 def heading_lines(text: str) -> list[int]:
@@ -1202,7 +1203,6 @@ def _reported_quarter(rule: str, g: dict, reported: str, text: str) -> DateWindo
     return _quarter_window(year, int(match["q"]), rule, text)
 
 
-CLOCKS = ("clock", "clock-24", "clock-word", "clock-part")  # times of day
 MONTH_DAYS = 31  # a month a sentence opens with ("In February, ...") is the story's reference until a day is named
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:in\s+|during\s+)?$", re.IGNORECASE)
 SPAN_DAYS = 7  # a window of up to a week ("late last week", "the weekend") can be the narrative's reference
