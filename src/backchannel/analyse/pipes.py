@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,6 +30,12 @@ DATELINE = re.compile(r"^[A-Z][A-Z'/-]+(?: [A-Z][A-Z'/-]+)*(?:, [^\n(),.]{2,30})
                       r"[-\u2013\u2014] ?(?=\S)", re.MULTILINE)
 
 
+@lru_cache(maxsize=1)
+def _abbreviated_titles() -> frozenset[str]:
+    """The titles' last words that end with a full stop: "sgt.", "gen."."""
+    return frozenset(t[-1] for t in mention_vocabulary().titles if t[-1].endswith("."))
+
+
 @Language.component("backchannel_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """Headings, captions and list items are never run together with the paragraph after them; and the
@@ -42,7 +49,7 @@ def line_breaks(doc: Doc) -> Doc:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and not nxt.is_sent_start and not tok.is_space and "\n" not in tok.whitespace_:
             nxt.is_sent_start = False
-    abbreviated = {t[-1] for t in mention_vocabulary().titles if t[-1].endswith(".")}  # "sgt.", "gen."
+    abbreviated = _abbreviated_titles()
     for tok in doc[2:]:
         before = doc[tok.i - 1]
         title = doc[tok.i - 2].lower_ + "." if before.text == "." else before.lower_
