@@ -54,7 +54,11 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet in Doha\nGulf desk | 10 July 2024 (Wednesday) | Updated 09:12 AST\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nWednesday 10 July 2024 - 07:05 | Gulf desk\n\nThe talks went on.", "2024-07-10"),
     ("Envoys meet in Doha\nDOHA, Qatar (AP) \u2014 July 10, 2024 \u2014 The talks went on.", "2024-07-10"),
-    ("Envoys meet in Doha\n10 July 2024 - By Jane Roe, Doha\n\nThe talks went on.", "2024-07-10"),  # byline after    ("Envoys meet in Doha\nGulf Ledger \u2014 Wednesday 10.07.2024\n\nThe talks went on.", "2024-07-10"),  # outlet, dash
+    ("Envoys meet in Doha\n10 July 2024 - By Jane Roe, Doha\n\nThe talks went on.", "2024-07-10"),  # byline after
+    ("Envoys meet in Doha\nGulf Ledger \u2014 Wednesday 10.07.2024\n\nThe talks went on.", "2024-07-10"),  # outlet, dash
+    ("Envoys meet\nThe Gulf Ledger - Timeline - 10 July 2024\n\nThe talks went on.", "2024-07-10"),  # hyphens
+    ("Envoys meet\nMinistry of Foreign Affairs - Press Release No. 12/2024 - Doha, Wednesday 10 July 2024\n\nThe talks went on.",
+     "2024-07-10"),  # a press release's head: issuer, number, place and day
 ])
 def test_stated_in_text(head, expected):
     p = stated_in_text(head)
@@ -71,6 +75,7 @@ def test_stated_in_text(head, expected):
     "Envoys meet in Doha\n\nThe envoys, who first met on Wed, July 10, 2024, talked.",  # a weekday in a sentence
     "Envoys meet in Doha\n\nThe envoys met once \u2014 on 10 July 2024",  # a dash inside a sentence of news
     "Envoys meet in Doha\n\nThey met on 10 July 2024 - by then the truce had collapsed.",  # a sentence goes on
+    "Envoys meet in Doha\n\nThe talks stalled. Qatar stepped in - 10 July 2024",  # a sentence ends before the separator
     "Envoys meet in Doha\n\nThe truce, brokered by Oman, took hold on 10 July 2024, a day after the raid.",  # 'by' in news
 ])
 def test_stated_in_text_needs_a_full_date_with_a_cue(head):
