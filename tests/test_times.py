@@ -426,6 +426,11 @@ OCTOBER = date(2024, 10, 15)
     # a day that modifies a noun takes no tense from a later 'will'
     ("Lawyers will appeal Thursday's ruling.", TUESDAY, "2024-02-08", "2024-02-15"),
     ("The foreign minister visited Ankara in March.", OCTOBER, "2024-03", "2024-03"),
+    # a present act with a day is scheduled ahead; saying, being and same-form pasts ("cut") are not
+    ("The envoys meet in Doha on Friday.", TUESDAY, "2024-02-16", "2024-02-09"),
+    ("The two delegations resume talks Friday, the ministry said.", TUESDAY, "2024-02-16", "2024-02-09"),
+    ("The ministry says on Friday that talks failed.", TUESDAY, "2024-02-09", "2024-02-09"),
+    ("Rebels cut the road on Friday.", TUESDAY, "2024-02-09", "2024-02-09"),
 ])
 def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, parsed, keywords):
     assert [t.value for t in tagged(text, anchor)] == [parsed]
@@ -443,6 +448,11 @@ def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, 
 ])
 def test_planning_verbs_and_leading_words(tagged, text, value):
     assert [t.value for t in tagged(text)] == [value]
+
+
+def test_a_headings_present_tells_what_happened_that_day(tagged):
+    assert [t.value for t in tagged("Friday - rebels walk out of the talks\n\nThe envoys left.")] == ["2024-02-09"]
+    assert [t.value for t in tagged("Timeline\n\nFriday - Rebels walk out of the talks.")] == ["2024-02-09"]
 
 
 def test_a_day_the_parser_hangs_on_is_due_to_lies_ahead(tagged):

@@ -456,8 +456,9 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     Saturday was called off"), as does a present progressive ("are meeting Friday"); an infinitive of
     purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
     back. A past tag, or has/had with a participle, looks back; a present tense decides nothing (on
-    TimeBank it points ahead and back alike), and neither does the clause of an expression that modifies
-    a noun ("Monday's vote").
+    TimeBank it points ahead and back alike) unless it tells an act scheduled for the day ("the envoys meet
+    Monday", not "says Monday" or a heading's "rebels walk out"), and neither does the clause of an expression that
+    modifies a noun ("Monday's vote").
     """
     if doc is None or not doc.has_annotation("TAG"):
         return None
@@ -478,10 +479,33 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     tense = _verb_tense(verb)
+    if not tense and _scheduled(verb) and not _headline(_line(doc.text, start)):
+        return "future"
     # "told them of a cutback in September", "invited them to a signing on May 2 to mark ...": the past verb
     # dates the telling, not the day, which hangs on a noun or an infinitive of purpose
     purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return WEAK_PAST if tense == "past" and (via_noun or purpose) else tense
+
+
+def _scheduled(verb: Token) -> bool:
+    """ "The envoys meet Monday", "talks resume on Friday": a present act (not a saying or a state: "says",
+    "is", "holds") with a day is one scheduled ahead; not "cut", "hurt", whose past is the same word."""
+    return ((verb.tag_ == "VBZ" or verb.tag_ == "VBP" and verb.lower_ not in vocabulary()["past_verbs"])
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and verb.lower_ not in vocabulary()["present_states"])
+
+
+def _line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1:len(text) if end < 0 else end]
+
+
+CHRONOLOGY_LINE = re.compile(r"\s*(?:[^\s–—-]+\s+){1,5}[–—-]\s")  # "Jan 9 - Court sentences him.", "Friday – ..."
+
+
+def _headline(line: str) -> bool:
+    """A heading or a chronology's line, whose present tense tells what happened ("Jan 9 - Court frees him.")."""
+    return _reads_as_heading(line) or CHRONOLOGY_LINE.match(line) is not None
 
 
 def _clause_tense(verb: Token, depth: int) -> str:
