@@ -312,6 +312,8 @@ def test_timexes_are_well_formed(text, anchor):
     ("Shipments picked up during the week.", "the week", "DATE", "2024-W07"),
     ("Sales beat the year-earlier level.", "year-earlier", "DATE", "2023"),
     ("Sales beat the year-ago third quarter.", "the year-ago third quarter", "DATE", "2023-Q3"),
+    ("Holders could buy shares at the then current price.", "then current", "DATE", "PAST_REF"),
+    ("The talks were chaired by the then-current envoy.", "then-current", "DATE", "PAST_REF"),
 ])
 def test_timebank_conventions(text, expression, kind, value):
     t = only(text, expression=expression)

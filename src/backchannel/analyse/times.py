@@ -115,7 +115,7 @@ CUES = {
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
-    "ago": ("ago", "earlier"), "current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "ago": ("ago", "earlier"), "current": ("current",), "then-current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -287,6 +287,7 @@ def rules() -> tuple[Rule, ...]:
                   rf"(?!(?:(?<=past)|(?<=future))\s+(?:of\b|\d|(?:{counts})\b))"),
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
+        ("then-current", r"\b[Tt]hen[\s-]+current\b"),  # "at the then-current price": the past's present
     ]
     flags = {"past-unit", "decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year", "relative-decade",
@@ -1344,6 +1345,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{TIMES_OF_DAY[g['tod'].lower()]}"
     if rule == "current":
         return "PRESENT_REF"
+    if rule == "then-current":
+        return "PAST_REF"
     if rule == "ago" and window is None and _number(g["n"]) is None:  # "a few years ago", "years ago"
         return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
