@@ -314,6 +314,7 @@ def test_timexes_are_well_formed(text, anchor):
     ("Sales beat the year-ago third quarter.", "the year-ago third quarter", "DATE", "2023-Q3"),
     ("Holders could buy shares at the then current price.", "then current", "DATE", "PAST_REF"),
     ("The talks were chaired by the then-current envoy.", "then-current", "DATE", "PAST_REF"),
+    ("No talks are planned at the moment.", "the moment", "DATE", "PRESENT_REF"),  # "at" left out, its value kept
 ])
 def test_timebank_conventions(text, expression, kind, value):
     t = only(text, expression=expression)

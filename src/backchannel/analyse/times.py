@@ -1366,4 +1366,5 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
 def vague_value(expression: str) -> str | None:
     vague = vocabulary()["vague"]
     key = " ".join(expression.lower().split())
-    return next((vague[k] for k in (key, f"in {key}", f"for {key}", f"over {key}") if k in vague), None)
+    # the preposition the span leaves out: "in [the past]", "for [a while]", "over [the years]", "at [the moment]"
+    return next((vague[k] for k in (key, *(f"{p} {key}" for p in ("in", "for", "over", "at"))) if k in vague), None)
