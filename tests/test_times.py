@@ -315,6 +315,9 @@ def test_timexes_are_well_formed(text, anchor):
     ("Holders could buy shares at the then current price.", "then current", "DATE", "PAST_REF"),
     ("The talks were chaired by the then-current envoy.", "then-current", "DATE", "PAST_REF"),
     ("No talks are planned at the moment.", "the moment", "DATE", "PRESENT_REF"),  # "at" left out, its value kept
+    ("The exiles hope they will one day return.", "one day", "DATE", "FUTURE_REF"),  # some day ahead, no length
+    ("The envoy said peace may someday come.", "someday", "DATE", "FUTURE_REF"),
+    ("The truce held for one day.", "one day", "DURATION", "P1D"),
 ])
 def test_timebank_conventions(text, expression, kind, value):
     t = only(text, expression=expression)

@@ -115,7 +115,7 @@ CUES = {
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
-    "ago": ("ago", "earlier"), "current": ("current",), "then-current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "one-day": ("one day", "someday", "some day"), "ago": ("ago", "earlier"), "current": ("current",), "then-current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -239,6 +239,9 @@ def rules() -> tuple[Rule, ...]:
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
+        # "will one day return", "may some day be": an unfixed time ahead, no length (before "duration", which it beats)
+        ("one-day", r"(?:" + "|".join(rf"(?<=\b{m} )" for m in ("will", "would", "could", "might", "may", "can", "shall"))
+                    + r")(?:one|some)\s?day\b"),
         # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
         # not from the end of a range of days ("May 22-24 - three days of swaps")
         ("duration", r"(?<![-–])\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|"
@@ -1347,6 +1350,8 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return "PRESENT_REF"
     if rule == "then-current":
         return "PAST_REF"
+    if rule == "one-day":
+        return "FUTURE_REF"
     if rule == "ago" and window is None and _number(g["n"]) is None:  # "a few years ago", "years ago"
         return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
