@@ -312,6 +312,12 @@ def test_timexes_are_well_formed(text, anchor):
     ("Shipments picked up during the week.", "the week", "DATE", "2024-W07"),
     ("Sales beat the year-earlier level.", "year-earlier", "DATE", "2023"),
     ("Sales beat the year-ago third quarter.", "the year-ago third quarter", "DATE", "2023-Q3"),
+    ("Holders could buy shares at the then current price.", "then current", "DATE", "PAST_REF"),
+    ("The talks were chaired by the then-current envoy.", "then-current", "DATE", "PAST_REF"),
+    ("No talks are planned at the moment.", "the moment", "DATE", "PRESENT_REF"),  # "at" left out, its value kept
+    ("The exiles hope they will one day return.", "one day", "DATE", "FUTURE_REF"),  # some day ahead, no length
+    ("The envoy said peace may someday come.", "someday", "DATE", "FUTURE_REF"),
+    ("The truce held for one day.", "one day", "DURATION", "P1D"),
 ])
 def test_timebank_conventions(text, expression, kind, value):
     t = only(text, expression=expression)
@@ -426,6 +432,16 @@ OCTOBER = date(2024, 10, 15)
     # a day that modifies a noun takes no tense from a later 'will'
     ("Lawyers will appeal Thursday's ruling.", TUESDAY, "2024-02-08", "2024-02-15"),
     ("The foreign minister visited Ankara in March.", OCTOBER, "2024-03", "2024-03"),
+    # a present act with a day is scheduled ahead; saying, being and same-form pasts ("cut") are not
+    ("The envoys meet in Doha on Friday.", TUESDAY, "2024-02-16", "2024-02-09"),
+    ("The two delegations resume talks Friday, the ministry said.", TUESDAY, "2024-02-16", "2024-02-09"),
+    ("The ministry says on Friday that talks failed.", TUESDAY, "2024-02-09", "2024-02-09"),
+    ("Rebels cut the road on Friday.", TUESDAY, "2024-02-09", "2024-02-09"),
+    # an infinitive after a rank ("the first to") names who did the act: its clause's time, not a plan's
+    ("The first prisoners to cross the border on Friday were two nurses.", TUESDAY, "2024-02-09", "2024-02-09"),
+    ("The first to arrive on Friday was the Egyptian envoy.", TUESDAY, "2024-02-09", "2024-02-09"),
+    ("The last envoy to leave on Friday will be the Qatari.", TUESDAY, "2024-02-16", "2024-02-16"),
+    ("The army announced a plan to withdraw on Friday.", TUESDAY, "2024-02-16", "2024-02-09"),
 ])
 def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, parsed, keywords):
     assert [t.value for t in tagged(text, anchor)] == [parsed]
@@ -443,6 +459,11 @@ def test_the_verb_tense_from_the_tags_places_an_open_date(tagged, text, anchor, 
 ])
 def test_planning_verbs_and_leading_words(tagged, text, value):
     assert [t.value for t in tagged(text)] == [value]
+
+
+def test_a_headings_present_tells_what_happened_that_day(tagged):
+    assert [t.value for t in tagged("Friday - rebels walk out of the talks\n\nThe envoys left.")] == ["2024-02-09"]
+    assert [t.value for t in tagged("Timeline\n\nFriday - Rebels walk out of the talks.")] == ["2024-02-09"]
 
 
 def test_a_day_the_parser_hangs_on_is_due_to_lies_ahead(tagged):

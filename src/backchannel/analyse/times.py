@@ -115,7 +115,7 @@ CUES = {
     "set": ("daily", "weekly", "monthly", "annually", "hourly", "yearly", "every", "each"),
     "set-named": ("every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
                   "day mornings", "day afternoons", "day evenings", "day nights"),
-    "ago": ("ago", "earlier"), "current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
+    "one-day": ("one day", "someday", "some day"), "ago": ("ago", "earlier"), "current": ("current",), "then-current": ("current",), "clock": ("am", "pm", "a.m", "p.m"), "clock-24": (":", "gmt", "utc", "local time"), "clock-word": ("noon", "midday", "midnight"), "clock-part": ("in the",),
 }
 
 
@@ -239,6 +239,9 @@ def rules() -> tuple[Rule, ...]:
         ("duration-the", rf"\bthe\s+(?:(?:first|final|latest|same)\s+)?(?!(?:19|20)\d\d\b)"
                          rf"(?P<n>\d+|{num}|several|few)\s+{unit}\b"
                          r"(?!\s+(?:ago|later|earlier)|-old)"),
+        # "will one day return", "may some day be": an unfixed time ahead, no length (before "duration", which it beats)
+        ("one-day", r"(?:" + "|".join(rf"(?<=\b{m} )" for m in ("will", "would", "could", "might", "may", "can", "shall"))
+                    + r")(?:one|some)\s?day\b"),
         # "over" before "a" or "an" is "more than" ("lasted over a week"), kept as TimeML keeps such modifiers
         # not from the end of a range of days ("May 22-24 - three days of swaps")
         ("duration", r"(?<![-–])\b(?:(?:within|up to|about|nearly|almost|(?:no\s+|not\s+)?(?:more|less)\s+than|"
@@ -287,6 +290,7 @@ def rules() -> tuple[Rule, ...]:
                   rf"(?!(?:(?<=past)|(?<=future))\s+(?:of\b|\d|(?:{counts})\b))"),
         # "the current talks": the present, as an adjective before a noun (not "the current account", "the current was")
         ("current", r"\b[Cc]urrent(?=\s+[a-z])(?!\s+(?:" + "|".join(vocabulary()["not_after_current"]) + r")\b)"),
+        ("then-current", r"\b[Tt]hen[\s-]+current\b"),  # "at the then-current price": the past's present
     ]
     flags = {"past-unit", "decade-word", "century", "spelled-year", "year-2000", "year-ended", "the-year", "year-end", "year-ago",
              "narrative-unit", "span-around", "old-year", "ordinal-day", "duration-bare", "bare-later", "relative-day", "narrative-day", "narrative-span", "relative-week", "relative-month", "relative-year", "relative-decade",
@@ -456,8 +460,9 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     Saturday was called off"), as does a present progressive ("are meeting Friday"); an infinitive of
     purpose takes its head's tense, and one under a past perfect ("had been due to expire Friday") looks
     back. A past tag, or has/had with a participle, looks back; a present tense decides nothing (on
-    TimeBank it points ahead and back alike), and neither does the clause of an expression that modifies
-    a noun ("Monday's vote").
+    TimeBank it points ahead and back alike) unless it tells an act scheduled for the day ("the envoys meet
+    Monday", not "says Monday" or a heading's "rebels walk out"), and neither does the clause of an expression that
+    modifies a noun ("Monday's vote").
     """
     if doc is None or not doc.has_annotation("TAG"):
         return None
@@ -478,10 +483,42 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     tense = _verb_tense(verb)
+    if not tense and _scheduled(verb) and not _headline(_line(doc.text, start)):
+        return "future"
     # "told them of a cutback in September", "invited them to a signing on May 2 to mark ...": the past verb
     # dates the telling, not the day, which hangs on a noun or an infinitive of purpose
     purpose = verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return WEAK_PAST if tense == "past" and (via_noun or purpose) else tense
+
+
+def _scheduled(verb: Token) -> bool:
+    """ "The envoys meet Monday", "talks resume on Friday": a present act (not a saying or a state: "says",
+    "is", "holds") with a day is one scheduled ahead; not "cut", "hurt", whose past is the same word."""
+    return ((verb.tag_ == "VBZ" or verb.tag_ == "VBP" and verb.lower_ not in vocabulary()["past_verbs"])
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and verb.lower_ not in vocabulary()["present_states"])
+
+
+def _line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1:len(text) if end < 0 else end]
+
+
+CHRONOLOGY_LINE = re.compile(r"\s*(?:[^\s–—-]+\s+){1,5}[–—-]\s")  # "Jan 9 - Court sentences him.", "Friday – ..."
+
+
+def _headline(line: str) -> bool:
+    """A heading or a chronology's line, whose present tense tells what happened ("Jan 9 - Court frees him.")."""
+    return _reads_as_heading(line) or CHRONOLOGY_LINE.match(line) is not None
+
+
+RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "latest"}
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the first (group) to", "the last envoy to", "the largest party to": an infinitive after a rank names
+    who did or does the act, not a plan (as in "a plan to")."""
+    return noun.lower_ in RANKS or any(c.lower_ in RANKS or c.tag_ == "JJS" for c in noun.children)
 
 
 def _clause_tense(verb: Token, depth: int) -> str:
@@ -513,6 +550,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and depth < 3 and _ranked(verb.head):
+            return _clause_tense(verb, depth)  # "the first to cross on Friday was a nurse": the clause's time
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # past "due" to "been"
             head = head.head
@@ -1309,6 +1348,10 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
         return f"{day.isoformat() if day else 'XXXX-XX-XX'}T{TIMES_OF_DAY[g['tod'].lower()]}"
     if rule == "current":
         return "PRESENT_REF"
+    if rule == "then-current":
+        return "PAST_REF"
+    if rule == "one-day":
+        return "FUTURE_REF"
     if rule == "ago" and window is None and _number(g["n"]) is None:  # "a few years ago", "years ago"
         return "PAST_REF"
     if rule == "weekday" and g.get("tod"):  # "Friday morning": that day's morning (TIMEX3 XXXX-XX-XXTMO)
@@ -1328,4 +1371,5 @@ def _value(rule: str, g: dict, window: DateWindow | None, expression: str, ancho
 def vague_value(expression: str) -> str | None:
     vague = vocabulary()["vague"]
     key = " ".join(expression.lower().split())
-    return next((vague[k] for k in (key, f"in {key}", f"for {key}", f"over {key}") if k in vague), None)
+    # the preposition the span leaves out: "in [the past]", "for [a while]", "over [the years]", "at [the moment]"
+    return next((vague[k] for k in (key, *(f"{p} {key}" for p in ("in", "for", "over", "at"))) if k in vague), None)
