@@ -512,15 +512,6 @@ def _headline(line: str) -> bool:
     return _reads_as_heading(line) or CHRONOLOGY_LINE.match(line) is not None
 
 
-RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "latest"}
-
-
-def _ranked(noun: Token) -> bool:
-    """ "the first (group) to", "the last envoy to", "the largest party to": an infinitive after a rank names
-    who did or does the act, not a plan (as in "a plan to")."""
-    return noun.lower_ in RANKS or any(c.lower_ in RANKS or c.tag_ == "JJS" for c in noun.children)
-
-
 def _clause_tense(verb: Token, depth: int) -> str:
     """The tense of the clause a noun-modifying verb sits in ("the talks planned for Monday [were] called off")."""
     head = verb.head
@@ -550,8 +541,6 @@ def _verb_tense(verb: Token, depth: int = 0) -> str:
     if "going" in aux or ("to" in aux and verb.tag_ == "VB"):  # an infinitive
         if verb.dep_ == "advcl" and depth < 3:  # "met to discuss": the head's time
             return _verb_tense(verb.head, depth + 1)
-        if verb.dep_ in ("relcl", "acl") and depth < 3 and _ranked(verb.head):
-            return _clause_tense(verb, depth)  # "the first to cross on Friday was a nurse": the clause's time
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # past "due" to "been"
             head = head.head
