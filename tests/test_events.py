@@ -1423,3 +1423,20 @@ def test_a_counted_pair_handed_over_in_the_passive_are_freed(nlp):
     found = [e for e in events(nlp, "Rebels seized Maria Lopez and Tom Weber in May. The two were handed to the "
                                     "International Committee of the Red Cross on Monday.") if e.type == "RETREAT"]
     assert found and {"Maria Lopez", "Tom Weber"} <= set(found[0].recipients)
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("The Chilean negotiators walked out of their talks with the rebels in Lima.", "REJECT", "Chile negotiators",
+     "rebels"),
+    ("The Peruvian envoy flew to Santiago and sat down with Gabriel Boric.", "CONSULT", "Peru",
+     "Gabriel Boric"),
+    ("Hans Olsen expressed his gratitude to Norway for its help.", "SUPPORT", "Hans Olsen", "Norway"),
+    ("Norway says the hostages are safe and shows no interest in the proposal.", "REJECT", "Norway", None),
+    ("In the evening Lukas Berg orders a partial mobilisation of reservists.", "MOBILIZE", "Lukas Berg", None),
+    ("President Ana Ruiz signed the clemency orders for the two sailors.", "CONCEDE", "Ana Ruiz", None),
+])
+def test_walkouts_sit_downs_thanks_disinterest_call_ups_and_clemency(nlp, text, kind, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors and (recipient is None or recipient in found[0].recipients)
+    assert not any(e.type == "CONSULT" for e in events(nlp, text) if kind == "REJECT")
+

@@ -404,6 +404,13 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     return kind, mode
 
 
+def _left(noun: Token) -> Token | None:
+    """ "walked out of the talks": the verb by whose particle and "of" its subject leaves the talks, else None."""
+    out = noun.head.head if noun.head.lower_ == "of" else None
+    verb = out.head if out is not None and out.dep_ in ("prep", "prt", "advmod") else None
+    return verb if verb is not None and _verb_type(verb)[0] == "REJECT" else None
+
+
 def _pressing(tok: Token) -> Token | None:
     """The purpose of a journey that asks something of someone or meets them: "travel to X to press both sides" ->
     press, "flew to X to meet its envoy" -> meet."""
@@ -521,6 +528,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
             # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
             found += keys_of(ctx, child)
+        elif child.lower_ == "out" and kind == "REJECT":  # "walked out of the talks with X": X
+            found += [k for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+                      for k in _noun_participants(ctx, g, with_governor=False)[1]]
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
             # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -974,7 +984,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
-                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] and kind == "RETREAT" or (  # "X walked
+                        # free" ("walked out of the talks" is the subject's own act)
                         # "X returned in a swap"
                         kind == "COOPERATE" and _lemma(tok) in vocabulary()["travel_verbs"]) or (
                         mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
@@ -1084,6 +1095,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] in ("REQUEST", "REJECT")):
                     continue  # "demanded a prisoner swap", "rejected talks": asked for or refused, not held (an
                     # order's patrols are still sent)
+                if kind == "CONSULT" and tok.dep_ == "pobj" and _left(tok) is not None:
+                    continue  # "walked out of the talks": the leaving is the event
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
