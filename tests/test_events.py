@@ -1440,3 +1440,38 @@ def test_walkouts_sit_downs_thanks_disinterest_call_ups_and_clemency(nlp, text, 
     assert found and actor in found[0].actors and (recipient is None or recipient in found[0].recipients)
     assert not any(e.type == "CONSULT" for e in events(nlp, text) if kind == "REJECT")
 
+
+def test_a_verb_after_and_read_as_a_plural_noun_still_thanks(nlp):
+    """ "... and thanks X": the tagger takes "thanks" for a noun; the object it takes shows a verb."""
+    found = events(nlp, "Maria Costa welcomes the release of the sailors and thanks Norway and Denmark.")
+    assert any(e.type == "SUPPORT" and e.actors == ("Maria Costa",) and set(e.recipients) == {"Norway", "Denmark"}
+               for e in found)
+
+
+def test_a_second_sentence_after_a_semicolon_is_an_event_of_its_own(nlp):
+    found = events(nlp, "Chile accuses Peru of shelling the port; Peru blames a Chilean mine.")
+    assert {(e.actors, e.recipients) for e in found if e.type == "ACCUSE"} == {(("Chile",), ("Peru",)),
+                                                                            (("Peru",), ("Chile",))}
+
+
+def test_a_call_with_two_partners_each_after_with(nlp):
+    found = events(nlp, "Hans Olsen spoke by telephone with his Danish counterpart, Lars Holm, and with the "
+                        "Swedish foreign minister Eva Lind.")
+    assert any(e.type == "CONSULT" and e.mode == "phone" and {"Lars Holm", "Eva Lind"} <= set(e.recipients)
+               for e in found)
+
+
+def test_a_body_saying_its_own_forces_struck_did_the_striking(nlp):
+    found = events(nlp, "The Chilean navy says its ships struck a rebel depot near the port.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Chilean navy",) for e in found)
+
+
+def test_a_third_party_telling_that_the_two_sides_agreed_is_its_own_act_beside_theirs(nlp):
+    found = events(nlp, "Peru and Bolivia held talks in May. President Ana Ruiz says in an interview with Chilean radio "
+                        "that the "
+                        "two sides have agreed to exchange 40 prisoners.")
+    assert any(e.type == "AGREE" and e.actors == ("Ana Ruiz",) and set(e.recipients) == {"Peru", "Bolivia"}
+               for e in found)
+    assert any(e.type == "AGREE" and set(e.actors) == {"Peru", "Bolivia"} for e in found)
+    found = events(nlp, "President Ana Ruiz announces that Peru and Bolivia have accepted the deal.")
+    assert any(e.type == "AGREE" and set(e.actors) == {"Peru", "Bolivia"} for e in found)  # Ruiz is neither

@@ -111,10 +111,20 @@ def _irrealis(tok: Token) -> bool:
             return False  # "the Kremlin rejected it, a spokesman told reporters": reported, not demanded
         if node.dep_ == "xcomp" and lemma in v["planned_heads"] and any(c.dep_ == "auxpass" for c in parent.children):
             return False  # "X is expected / scheduled to meet Y": X's plan, read as planned, not someone's wish
+        if node.i < parent.i and any(t.text == ";" for t in node.doc[node.i:parent.i]):
+            return False  # "X accuses Y; Y blames Z": two sentences a semicolon joins, the parser hangs one on the other
         if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
             return True
         node = parent
     return False
+
+
+def _misread_verb(tok: Token) -> bool:
+    """ "X welcomed the deal and thanks Y": a verb after "and" the parser takes for a plural noun, known by the
+    object it takes (a direct object, or a name it hangs on as an adverbial)."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("conj", "advcl") and tok.head.pos_ == "VERB" \
+        and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "cc" and any(
+            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _done_to_people(tok: Token) -> bool:
@@ -522,7 +532,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
     envoy = _lemma(tok) in v["envoy_verbs"]
     for child in tok.children:
         to_whom = child.dep_ == "dative" and child.pos_ == "ADP"  # "granted clemency to X": the parser's dative "to"
-        if child.dep_ in ("dobj", "dative", "iobj", "obj") and not to_whom:
+        if (child.dep_ in ("dobj", "dative", "iobj", "obj") or _misread_verb(tok) and child.dep_ == "npadvmod") \
+                and not to_whom:
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
@@ -549,7 +560,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
         elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
-            for g in child.children:
+            # "spoke with X and with Y": the second preposition hangs on the first
+            for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
+                                             for g in c.children]:
                 if g.dep_ == "pobj":
                     found += keys_of(ctx, g)
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
@@ -883,9 +896,25 @@ def _statement_type(tok: Token) -> str | None:
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
-    if lemma in v["announcing_verbs"] and any(c.dep_ == "ccomp" and _verb_type(c)[0] == "AGREE" and not _irrealis(c)
-                                              for c in tok.children):
+    if _announced(tok) is not None:
         return "AGREE"  # "Qatar announced that the truce had been extended": the mediator's own act, beside theirs
+    return None
+
+
+def _announced(tok: Token) -> Token | None:
+    """The clause telling an agreement that the speaker makes public ("X announced that the truce had been
+    extended"); with a speech verb other than announce, only an agreement of two parties named as a pair ("X says
+    the two sides have agreed", "that Y and Z agreed"); else None."""
+    v = vocabulary()
+    lemma = _lemma(tok)
+    if subject_of(tok)[0] is None:
+        return None  # nobody the parser finds makes it public
+    for c in tok.children:
+        subj = subject_of(c)[0] if c.dep_ == "ccomp" else None
+        pair = subj is not None and (names_both(subj) or any(g.dep_ == "conj" for g in subj.children))
+        if c.dep_ == "ccomp" and (lemma in v["announcing_verbs"] or lemma in v["speech_verbs"] and pair) \
+                and _verb_type(c)[0] == "AGREE" and not _irrealis(c):
+            return c
     return None
 
 
@@ -926,7 +955,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             mode, undergone, committed, pressing = None, False, None, False
             if is_heading_line(text, tok.idx):
                 continue
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")) \
+                    or _misread_verb(tok):
                 kind, mode = _verb_type(tok)
                 session = kind is None and _session_verb(tok)
                 kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
@@ -1008,8 +1038,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = keys_of(ctx, subj) if subj is not None else []
                     if session:
                         actors = recipients = both_parties(ctx, subj)
-                    if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
-                        actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
+                    if not actors and subj is not None and not passive and (
+                            subj.lower_ in mention_vocabulary().collective_heads or any(
+                            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj.children)):
+                        # "the police said officers had arrested two men", "the army says its jets struck X"
+                        actors = _speaking_body(ctx, tok)
                     # "a gift to X" names no target
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []
                     recipients = recipients or _sentenced(ctx, tok)  # "upheld the verdict": the one sentenced
@@ -1038,10 +1071,15 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
                     speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
+                    announced = _announced(tok) if said == "AGREE" else None
                     named = tok.subtree if not _naming(tok) else (t for c in tok.children if c.dep_ == "dobj"
                                                                   for t in c.subtree)
+                    named = announced.subtree if announced is not None else named  # the parties, not the venue
                     recipients += [m for t in named if t.i not in speakers and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
+                    parties = subject_of(announced)[0] if announced is not None else None
+                    if parties is not None and names_both(parties):  # "says the two sides have agreed"
+                        recipients += both_parties(ctx, parties)
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     if not agent and mode == "release" and subj is not None:  # "two nurses held by X were freed"
@@ -1136,7 +1174,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if accuser:  # "X said on Friday that Y had violated the pause": X accuses Y, on Friday
                 kind, mode, actors, recipients = "ACCUSE", None, accuser, actors
             speaker = _speaker(ctx, tok, actors)
-            if speaker and all(m.kind in ("state", "organization", "group") for m in actors) and (
+            if speaker and len(_unique(actors)) < 2 and all(m.kind in ("state", "organization", "group") for m in actors) and (
                     actors or kind in vocabulary()["speech_act_types"]):  # "were handed over, X said": not X's act
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False
