@@ -1475,3 +1475,21 @@ def test_a_third_party_telling_that_the_two_sides_agreed_is_its_own_act_beside_t
     assert any(e.type == "AGREE" and set(e.actors) == {"Peru", "Bolivia"} for e in found)
     found = events(nlp, "President Ana Ruiz announces that Peru and Bolivia have accepted the deal.")
     assert any(e.type == "AGREE" and set(e.actors) == {"Peru", "Bolivia"} for e in found)  # Ruiz is neither
+
+
+def test_a_release_told_in_a_clause_on_a_noun_is_a_happening(nlp):
+    """ "confirmation that X were released": the clause has its own subject; it is no participle on the noun."""
+    found = events(nlp, "The ministry received confirmation that four Chilean sailors, who had been held by the Red "
+                        "Hand Brigade in Lima, were released on Friday.")
+    assert any(e.type == "RETREAT" and e.actors == ("Red Hand Brigade",) for e in found)
+
+
+def test_a_captive_handed_back_to_one_side_is_freed_by_the_other(nlp):
+    found = events(nlp, "Chile and Peru exchanged prisoners on Sunday. The ministry said the 40 Peruvian sailors "
+                        "handed back to Lima had been captured in June.")
+    assert any(e.type == "RETREAT" and e.actors == ("Chile",) and "Peru" in e.recipients for e in found)
+
+
+def test_an_arrest_at_a_capitals_airport_is_by_that_state(nlp):
+    found = events(nlp, "Johan Berg was detained at Lima's airport in April 2022.")
+    assert [(e.type, e.actors) for e in found] == [("COERCE", ("Peru",))]

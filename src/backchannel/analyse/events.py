@@ -137,9 +137,10 @@ def _done_to_people(tok: Token) -> bool:
 def _own_subject(tok: Token) -> bool:
     """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
     "which" or "that") tells what that subject did; so does one the parser hangs as a clause on the noun
-    ("charges that he rejected as false")."""
-    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD") and any(
-        c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+    ("charges that he rejected as false"); so does a clause told by a noun ("confirmation that X were freed")."""
+    told = tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD" or told) and any(
+        c.dep_ in ("nsubj", "nsubjpass" if told else "nsubj") and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
 def _agreed_thing(tok: Token) -> Token | None:
@@ -237,7 +238,7 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     sentenced), however deep the parser hangs the second."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
-             for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
+             for t in [g] + [c for c in g.children if c.dep_ in ("compound", "poss")]  # "at Lima airport", "Lima's"
              for m in [ctx.by_char.get(t.idx)] if m is not None and state_where(m.text)]
     first = next((a for a in tok.ancestors if _lemma(a) in vocabulary()["authority_verbs"]), None)
     if not found and tok.dep_ == "conj" and first is not None:  # "arrested in Chile while visiting and sentenced"
@@ -395,8 +396,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         if child.dep_ in ("prt", "prep", "advmod", "ccomp") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
             changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod),
-            # "wants them back" (a particle the parser reads as a clause)
-            return changed, mode if changed == kind else None
+            # "wants them back" (a particle the parser reads as a clause); a verb that is no trigger alone gives its
+            # mode to the particle's ("handed over": a release)
+            return changed, mode if changed == kind or kind is None else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
@@ -559,6 +561,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
+        elif child.dep_ in ("advmod", "prt") and child.lower_ in ("back", "over"):  # "handed back to X", a capital too
+            found += [k for p in child.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                      if g.dep_ == "pobj" for k in keys_of(ctx, g) or _travel_recipients(ctx, child)]
         elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
             # "spoke with X and with Y": the second preposition hangs on the first
             for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
@@ -1090,6 +1095,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = signers or both_parties(ctx, subj)  # "the truce was extended by two days": its parties
                     if not agent and kind == "COOPERATE" and mode == "release":
                         agent = both_parties(ctx, tok)  # "a second group was exchanged the next day": the story's two
+                    pair = both_parties(ctx, tok) if not agent and kind == "RETREAT" and mode == "release" else []
+                    if len(pair) == 2 and any(m.key == p.key for m in recipients for p in pair):
+                        # "the servicemen handed back to Moscow", in a story of two sides: the other side freed them
+                        agent = [p for p in pair if all(m.key != p.key for m in recipients)]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and mode == "release" and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
