@@ -1423,3 +1423,73 @@ def test_a_counted_pair_handed_over_in_the_passive_are_freed(nlp):
     found = [e for e in events(nlp, "Rebels seized Maria Lopez and Tom Weber in May. The two were handed to the "
                                     "International Committee of the Red Cross on Monday.") if e.type == "RETREAT"]
     assert found and {"Maria Lopez", "Tom Weber"} <= set(found[0].recipients)
+
+
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("The Chilean negotiators walked out of their talks with the rebels in Lima.", "REJECT", "Chile negotiators",
+     "rebels"),
+    ("The Peruvian envoy flew to Santiago and sat down with Gabriel Boric.", "CONSULT", "Peru",
+     "Gabriel Boric"),
+    ("Hans Olsen expressed his gratitude to Norway for its help.", "SUPPORT", "Hans Olsen", "Norway"),
+    ("Norway says the hostages are safe and shows no interest in the proposal.", "REJECT", "Norway", None),
+    ("In the evening Lukas Berg orders a partial mobilisation of reservists.", "MOBILIZE", "Lukas Berg", None),
+    ("President Ana Ruiz signed the clemency orders for the two sailors.", "CONCEDE", "Ana Ruiz", None),
+])
+def test_walkouts_sit_downs_thanks_disinterest_call_ups_and_clemency(nlp, text, kind, actor, recipient):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and actor in found[0].actors and (recipient is None or recipient in found[0].recipients)
+    assert not any(e.type == "CONSULT" for e in events(nlp, text) if kind == "REJECT")
+
+
+def test_a_verb_after_and_read_as_a_plural_noun_still_thanks(nlp):
+    """ "... and thanks X": the tagger takes "thanks" for a noun; the object it takes shows a verb."""
+    found = events(nlp, "Maria Costa welcomes the release of the sailors and thanks Norway and Denmark.")
+    assert any(e.type == "SUPPORT" and e.actors == ("Maria Costa",) and set(e.recipients) == {"Norway", "Denmark"}
+               for e in found)
+
+
+def test_a_second_sentence_after_a_semicolon_is_an_event_of_its_own(nlp):
+    found = events(nlp, "Chile accuses Peru of shelling the port; Peru blames a Chilean mine.")
+    assert {(e.actors, e.recipients) for e in found if e.type == "ACCUSE"} == {(("Chile",), ("Peru",)),
+                                                                            (("Peru",), ("Chile",))}
+
+
+def test_a_call_with_two_partners_each_after_with(nlp):
+    found = events(nlp, "Hans Olsen spoke by telephone with his Danish counterpart, Lars Holm, and with the "
+                        "Swedish foreign minister Eva Lind.")
+    assert any(e.type == "CONSULT" and e.mode == "phone" and {"Lars Holm", "Eva Lind"} <= set(e.recipients)
+               for e in found)
+
+
+def test_a_body_saying_its_own_forces_struck_did_the_striking(nlp):
+    found = events(nlp, "The Chilean navy says its ships struck a rebel depot near the port.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Chilean navy",) for e in found)
+
+
+def test_a_third_party_telling_that_the_two_sides_agreed_is_its_own_act_beside_theirs(nlp):
+    found = events(nlp, "Peru and Bolivia held talks in May. President Ana Ruiz says in an interview with Chilean radio "
+                        "that the "
+                        "two sides have agreed to exchange 40 prisoners.")
+    assert any(e.type == "AGREE" and e.actors == ("Ana Ruiz",) and set(e.recipients) == {"Peru", "Bolivia"}
+               for e in found)
+    assert any(e.type == "AGREE" and set(e.actors) == {"Peru", "Bolivia"} for e in found)
+    found = events(nlp, "President Ana Ruiz announces that Peru and Bolivia have accepted the deal.")
+    assert any(e.type == "AGREE" and set(e.actors) == {"Peru", "Bolivia"} for e in found)  # Ruiz is neither
+
+
+def test_a_release_told_in_a_clause_on_a_noun_is_a_happening(nlp):
+    """ "confirmation that X were released": the clause has its own subject; it is no participle on the noun."""
+    found = events(nlp, "The ministry received confirmation that four Chilean sailors, who had been held by the Red "
+                        "Hand Brigade in Lima, were released on Friday.")
+    assert any(e.type == "RETREAT" and e.actors == ("Red Hand Brigade",) for e in found)
+
+
+def test_a_captive_handed_back_to_one_side_is_freed_by_the_other(nlp):
+    found = events(nlp, "Chile and Peru exchanged prisoners on Sunday. The ministry said the 40 Peruvian sailors "
+                        "handed back to Lima had been captured in June.")
+    assert any(e.type == "RETREAT" and e.actors == ("Chile",) and "Peru" in e.recipients for e in found)
+
+
+def test_an_arrest_at_a_capitals_airport_is_by_that_state(nlp):
+    found = events(nlp, "Johan Berg was detained at Lima's airport in April 2022.")
+    assert [(e.type, e.actors) for e in found] == [("COERCE", ("Peru",))]

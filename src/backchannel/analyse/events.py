@@ -111,10 +111,20 @@ def _irrealis(tok: Token) -> bool:
             return False  # "the Kremlin rejected it, a spokesman told reporters": reported, not demanded
         if node.dep_ == "xcomp" and lemma in v["planned_heads"] and any(c.dep_ == "auxpass" for c in parent.children):
             return False  # "X is expected / scheduled to meet Y": X's plan, read as planned, not someone's wish
+        if node.i < parent.i and any(t.text == ";" for t in node.doc[node.i:parent.i]):
+            return False  # "X accuses Y; Y blames Z": two sentences a semicolon joins, the parser hangs one on the other
         if lemma in v["irrealis_heads"] or lemma in v["verbs"]:
             return True
         node = parent
     return False
+
+
+def _misread_verb(tok: Token) -> bool:
+    """ "X welcomed the deal and thanks Y": a verb after "and" the parser takes for a plural noun, known by the
+    object it takes (a direct object, or a name it hangs on as an adverbial)."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("conj", "advcl") and tok.head.pos_ == "VERB" \
+        and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "cc" and any(
+            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _done_to_people(tok: Token) -> bool:
@@ -127,9 +137,10 @@ def _done_to_people(tok: Token) -> bool:
 def _own_subject(tok: Token) -> bool:
     """ "the truce her government signed with the rebels": a relative clause with a subject of its own (no
     "which" or "that") tells what that subject did; so does one the parser hangs as a clause on the noun
-    ("charges that he rejected as false")."""
-    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD") and any(
-        c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+    ("charges that he rejected as false"); so does a clause told by a noun ("confirmation that X were freed")."""
+    told = tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    return (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBD" or told) and any(
+        c.dep_ in ("nsubj", "nsubjpass" if told else "nsubj") and c.tag_ not in ("WP", "WDT") for c in tok.children)
 
 
 def _agreed_thing(tok: Token) -> Token | None:
@@ -227,7 +238,7 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     sentenced), however deep the parser hangs the second."""
     found = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
              for g in p.children if g.dep_ == "pobj"
-             for t in [g] + [c for c in g.children if c.dep_ == "compound"]  # "detained at Lima airport"
+             for t in [g] + [c for c in g.children if c.dep_ in ("compound", "poss")]  # "at Lima airport", "Lima's"
              for m in [ctx.by_char.get(t.idx)] if m is not None and state_where(m.text)]
     first = next((a for a in tok.ancestors if _lemma(a) in vocabulary()["authority_verbs"]), None)
     if not found and tok.dep_ == "conj" and first is not None:  # "arrested in Chile while visiting and sentenced"
@@ -385,8 +396,9 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         if child.dep_ in ("prt", "prep", "advmod", "ccomp") and child.lower_ in overrides and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children):  # "called on Monday" is a call
             changed = overrides[child.lower_]  # "called on them to" requests, by no phone; "handed X back" (advmod),
-            # "wants them back" (a particle the parser reads as a clause)
-            return changed, mode if changed == kind else None
+            # "wants them back" (a particle the parser reads as a clause); a verb that is no trigger alone gives its
+            # mode to the particle's ("handed over": a release)
+            return changed, mode if changed == kind or kind is None else None
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
@@ -402,6 +414,13 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
         return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
+
+
+def _left(noun: Token) -> Token | None:
+    """ "walked out of the talks": the verb by whose particle and "of" its subject leaves the talks, else None."""
+    out = noun.head.head if noun.head.lower_ == "of" else None
+    verb = out.head if out is not None and out.dep_ in ("prep", "prt", "advmod") else None
+    return verb if verb is not None and _verb_type(verb)[0] == "REJECT" else None
 
 
 def _pressing(tok: Token) -> Token | None:
@@ -515,12 +534,16 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
     envoy = _lemma(tok) in v["envoy_verbs"]
     for child in tok.children:
         to_whom = child.dep_ == "dative" and child.pos_ == "ADP"  # "granted clemency to X": the parser's dative "to"
-        if child.dep_ in ("dobj", "dative", "iobj", "obj") and not to_whom:
+        if (child.dep_ in ("dobj", "dative", "iobj", "obj") or _misread_verb(tok) and child.dep_ == "npadvmod") \
+                and not to_whom:
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child)
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
             # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
             found += keys_of(ctx, child)
+        elif child.lower_ == "out" and kind == "REJECT":  # "walked out of the talks with X": X
+            found += [k for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+                      for k in _noun_participants(ctx, g, with_governor=False)[1]]
         elif child.dep_ == "ccomp" and kind in ("REQUEST", "THREATEN", "ACCUSE", "CONCEDE"):
             # "demanded that Hamas release ...", "allowed the leader to hold a rally": who is asked, warned or let
             found += [k for g in child.children if g.dep_ in SUBJECTS for k in keys_of(ctx, g)]
@@ -538,8 +561,13 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
+        elif child.dep_ in ("advmod", "prt") and child.lower_ in ("back", "over"):  # "handed back to X", a capital too
+            found += [k for p in child.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                      if g.dep_ == "pobj" for k in keys_of(ctx, g) or _travel_recipients(ctx, child)]
         elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
-            for g in child.children:
+            # "spoke with X and with Y": the second preposition hangs on the first
+            for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
+                                             for g in c.children]:
                 if g.dep_ == "pobj":
                     found += keys_of(ctx, g)
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
@@ -873,9 +901,25 @@ def _statement_type(tok: Token) -> str | None:
     for kind, cues in v["statement_cues"].items():
         if any(re.search(rf"\b{re.escape(cue)}", clause) for cue in cues):
             return kind
-    if lemma in v["announcing_verbs"] and any(c.dep_ == "ccomp" and _verb_type(c)[0] == "AGREE" and not _irrealis(c)
-                                              for c in tok.children):
+    if _announced(tok) is not None:
         return "AGREE"  # "Qatar announced that the truce had been extended": the mediator's own act, beside theirs
+    return None
+
+
+def _announced(tok: Token) -> Token | None:
+    """The clause telling an agreement that the speaker makes public ("X announced that the truce had been
+    extended"); with a speech verb other than announce, only an agreement of two parties named as a pair ("X says
+    the two sides have agreed", "that Y and Z agreed"); else None."""
+    v = vocabulary()
+    lemma = _lemma(tok)
+    if subject_of(tok)[0] is None:
+        return None  # nobody the parser finds makes it public
+    for c in tok.children:
+        subj = subject_of(c)[0] if c.dep_ == "ccomp" else None
+        pair = subj is not None and (names_both(subj) or any(g.dep_ == "conj" for g in subj.children))
+        if c.dep_ == "ccomp" and (lemma in v["announcing_verbs"] or lemma in v["speech_verbs"] and pair) \
+                and _verb_type(c)[0] == "AGREE" and not _irrealis(c):
+            return c
     return None
 
 
@@ -916,7 +960,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             mode, undergone, committed, pressing = None, False, None, False
             if is_heading_line(text, tok.idx):
                 continue
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")) \
+                    or _misread_verb(tok):
                 kind, mode = _verb_type(tok)
                 session = kind is None and _session_verb(tok)
                 kind = "CONSULT" if session else kind  # "The fourth round is due to start": a round of talks
@@ -974,7 +1019,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     passive = passive and not _gapped_relative(tok)  # "the truce that X signed": X signed it
                     if subj is None and _statement_content(tok):  # "X issued a declaration demanding ..."
                         subj, passive = subject_of(tok.head.head)
-                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] or (  # "X walked free"
+                    undergone = _lemma(tok) in vocabulary()["subject_undergoes"] and kind == "RETREAT" or (  # "X walked
+                        # free" ("walked out of the talks" is the subject's own act)
                         # "X returned in a swap"
                         kind == "COOPERATE" and _lemma(tok) in vocabulary()["travel_verbs"]) or (
                         mode == "release" and kind == "RETREAT" and tok.tag_ == "VBD" and not any(
@@ -997,8 +1043,11 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         actors = keys_of(ctx, subj) if subj is not None else []
                     if session:
                         actors = recipients = both_parties(ctx, subj)
-                    if not actors and subj is not None and not passive and subj.lower_ in mention_vocabulary().collective_heads:
-                        actors = _speaking_body(ctx, tok)  # "the police said officers had arrested two men"
+                    if not actors and subj is not None and not passive and (
+                            subj.lower_ in mention_vocabulary().collective_heads or any(
+                            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj.children)):
+                        # "the police said officers had arrested two men", "the army says its jets struck X"
+                        actors = _speaking_body(ctx, tok)
                     # "a gift to X" names no target
                     recipients = _recipients(ctx, tok, kind) if not _naming(tok) else []
                     recipients = recipients or _sentenced(ctx, tok)  # "upheld the verdict": the one sentenced
@@ -1027,10 +1076,15 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         key=lambda t: t.i) if t.dep_ != "neg")
                 if said:  # whoever the statement names is what it acts on, the speaker's own words left out
                     speakers = {t.i for c in tok.children if c.dep_ in SUBJECTS for t in c.subtree}
+                    announced = _announced(tok) if said == "AGREE" else None
                     named = tok.subtree if not _naming(tok) else (t for c in tok.children if c.dep_ == "dobj"
                                                                   for t in c.subtree)
+                    named = announced.subtree if announced is not None else named  # the parties, not the venue
                     recipients += [m for t in named if t.i not in speakers and t.i != tok.i
                                    for m in [mention_at(ctx, t)] if m is not None and m.kind != "group"]
+                    parties = subject_of(announced)[0] if announced is not None else None
+                    if parties is not None and names_both(parties):  # "says the two sides have agreed"
+                        recipients += both_parties(ctx, parties)
                 if passive:
                     agent = [k for c in tok.children if c.dep_ == "agent" for g in c.children for k in keys_of(ctx, g)]
                     if not agent and mode == "release" and subj is not None:  # "two nurses held by X were freed"
@@ -1041,6 +1095,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         agent = signers or both_parties(ctx, subj)  # "the truce was extended by two days": its parties
                     if not agent and kind == "COOPERATE" and mode == "release":
                         agent = both_parties(ctx, tok)  # "a second group was exchanged the next day": the story's two
+                    pair = both_parties(ctx, tok) if not agent and kind == "RETREAT" and mode == "release" else []
+                    if len(pair) == 2 and any(m.key == p.key for m in recipients for p in pair):
+                        # "the servicemen handed back to Moscow", in a story of two sides: the other side freed them
+                        agent = [p for p in pair if all(m.key != p.key for m in recipients)]
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and mode == "release" and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
@@ -1084,6 +1142,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                         vocabulary()["verbs"].get(_lemma(tok.head), [None])[0] in ("REQUEST", "REJECT")):
                     continue  # "demanded a prisoner swap", "rejected talks": asked for or refused, not held (an
                     # order's patrols are still sent)
+                if kind == "CONSULT" and tok.dep_ == "pobj" and _left(tok) is not None:
+                    continue  # "walked out of the talks": the leaving is the event
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
                 actors, recipients = _noun_participants(ctx, phrase)
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
@@ -1123,7 +1183,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             if accuser:  # "X said on Friday that Y had violated the pause": X accuses Y, on Friday
                 kind, mode, actors, recipients = "ACCUSE", None, accuser, actors
             speaker = _speaker(ctx, tok, actors)
-            if speaker and all(m.kind in ("state", "organization", "group") for m in actors) and (
+            if speaker and len(_unique(actors)) < 2 and all(m.kind in ("state", "organization", "group") for m in actors) and (
                     actors or kind in vocabulary()["speech_act_types"]):  # "were handed over, X said": not X's act
                 actors = actors + speaker  # "Netanyahu said Israel will not agree": he acts for it
             said_not, refused = _negated(tok), False

@@ -393,8 +393,9 @@ def led_by(ctx: Context, tok: Token) -> list[Mention]:
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
     """The token acting as subject of a verb (following conj, xcomp and relative clauses); passive?"""
     seen = 0
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return tok.head, True  # "Gershkovich, detained in March": the noun is the one acted upon
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return tok.head, True  # "Gershkovich, detained in March": the noun is the one acted upon (not "word that X
+        # was freed": X)
     if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and not any(
             c.dep_ in SUBJECTS for c in tok.children):  # "lists them as abducted by X": they, not the lister
         acted_on = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj")), None)
