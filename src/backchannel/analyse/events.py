@@ -631,7 +631,7 @@ def _noun_participants(ctx: Context, tok: Token, with_governor: bool = True) -> 
         if child.dep_ in ("relcl", "acl"):  # "a swap that Qatar spent months brokering between X and Y": X and Y
             for verb in [child] + [c for c in child.children if c.dep_ in ("dobj", "xcomp")]:
                 if _lemma(verb) in vocabulary()["host_verbs"] or (  # "talks held in May between X and Y"
-                        verb is child and child.dep_ == "acl" and _lemma(verb) in vocabulary()["holding_verbs"]):
+                        verb is child and child.dep_ == "acl" and _lemma(verb) in vocabulary()["meeting_participles"]):
                     both = [k for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ == "between"
                             for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
                     actors += both
