@@ -448,3 +448,24 @@ def test_a_past_act_in_a_where_clause_is_dated_by_the_act_that_led_there(nlp):
 def test_a_past_act_told_next_of_someone_by_age_goes_on_at_the_time_before(nlp):
     dates = dates_of(nlp, "Ivan Sorokin landed on Sunday. Wrapped in a flag, the 63-year-old praised the army.")
     assert (dates["praised"].earliest, dates["praised"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+CHRONOLOGY = ("Timeline\n\n3-6 January: Chile and Peru hold talks in Quito. Chile frees 40 prisoners.\n\n"
+              "Peru welcomes the release and thanks Ecuador.\n\n9 January: Peru accuses Chile of stalling the talks.\n\n"
+              "Chile thanked Ecuador for its help.")
+
+
+def test_a_chronology_line_opening_with_a_range_of_days_dates_its_acts_to_the_range(nlp):
+    frees = dates_of(nlp, CHRONOLOGY)["frees"]
+    assert (frees.earliest, frees.latest) == (date(2024, 1, 3), date(2024, 1, 6)), frees
+    timexes = find_timexes(CHRONOLOGY, date(2024, 2, 13))
+    at = next(t.start for t in timexes if t.text == "6 January")
+    again = redate(f"heading:{at}:-3", timexes, PUBLISHED)
+    assert (again.earliest, again.latest) == (date(2024, 1, 3), date(2024, 1, 6))
+
+
+def test_a_paragraph_between_two_chronology_entries_goes_on_with_the_one_above(nlp):
+    dates = dates_of(nlp, CHRONOLOGY)
+    assert (dates["welcomes"].earliest, dates["welcomes"].latest) == (date(2024, 1, 3), date(2024, 1, 6)), dates
+    assert dates["thanked"].rule == "before-publication", dates  # after the last entry: back in the present
+
