@@ -469,3 +469,8 @@ def test_a_paragraph_between_two_chronology_entries_goes_on_with_the_one_above(n
     assert (dates["welcomes"].earliest, dates["welcomes"].latest) == (date(2024, 1, 3), date(2024, 1, 6)), dates
     assert dates["thanked"].rule == "before-publication", dates  # after the last entry: back in the present
 
+
+def test_a_definite_happening_does_not_reach_back_past_its_own_chronology_entry(nlp):
+    dates = dates_of(nlp, "Timeline\n\nChile and Peru exchanged 40 prisoners at the border on 2 January.\n\n"
+                          "9 January: Talks resume in Quito. Peru frees twelve more. By nightfall the exchange is done.")
+    assert dates["exchange"].earliest == date(2024, 1, 9), dates

@@ -178,7 +178,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
             return said.window, f"timex:{said.start}"
-    earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
+    earlier = _referred_back(sent, trigger, timexes, published) if status != "planned" else None
     if earlier is not None:
         return earlier.window, f"timex:{earlier.start}"
     carried = ((_carried_over(sent, trigger, timexes) or _same_occasion(sent, trigger, timexes))
@@ -335,18 +335,22 @@ def _kind(tok: Token) -> int | None:
     return next((i for i, kind in enumerate(vocabulary()["happening_kinds"]) if lemma in kind), None)
 
 
-def _referred_back(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+def _referred_back(sent: Span, trigger: Token, timexes: list[Timex], published: Published) -> Timex | None:
     """ "X and Y exchanged prisoners on Thursday. ... The swap involved ten people": a definite happening noun with
     no time of its own (nor a qualifier: "the next round") is the last happening of its kind the article told, and
-    takes its day, when a day dated it."""
+    takes its day, when a day dated it; not one told before the chronology entry or dated section heading its
+    sentence is in ("21 May: ... By noon the swap is done"), which tells a happening of its own day."""
     kind = _kind(trigger)
     if kind is None or trigger.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children) or any(
             c.dep_ == "amod" for c in trigger.children):
         return None
-    doc = trigger.doc
+    doc, text = trigger.doc, doc_text(trigger.doc)
+    section = _section(text, sent.start_char, timexes, published)
     for tok in reversed(doc[:sent.start]):
-        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc_text(doc), tok.idx):
+        if section is not None and tok.idx < section[0].start:
+            return None
+        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(text, tok.idx):
             continue
         t = _governed(tok.sent, tok, timexes)
         if t is not None:  # the nearest dated one decides: a later happening of the kind is another one
