@@ -451,8 +451,8 @@ def test_a_past_act_told_next_of_someone_by_age_goes_on_at_the_time_before(nlp):
 
 
 CHRONOLOGY = ("Timeline\n\n3-6 January: Chile and Peru hold talks in Quito. Chile frees 40 prisoners.\n\n"
-              "Peru welcomes the release and thanks Ecuador.\n\n9 January: Peru accuses Chile of stalling the talks.\n\n"
-              "Chile thanked Ecuador for its help.")
+              "Peru welcomes the release and thanks Ecuador.\n\n"
+              "9 January: Peru accuses Chile of stalling the talks.\n\nChile thanked Ecuador for its help.")
 
 
 def test_a_chronology_line_opening_with_a_range_of_days_dates_its_acts_to_the_range(nlp):
@@ -472,5 +472,12 @@ def test_a_paragraph_between_two_chronology_entries_goes_on_with_the_one_above(n
 
 def test_a_definite_happening_does_not_reach_back_past_its_own_chronology_entry(nlp):
     dates = dates_of(nlp, "Timeline\n\nChile and Peru exchanged 40 prisoners at the border on 2 January.\n\n"
-                          "9 January: Talks resume in Quito. Peru frees twelve more. By nightfall the exchange is done.")
+                          "9 January: Talks resume in Quito. Peru frees twelve more. "
+                          "By nightfall the exchange is done.")
     assert dates["exchange"].earliest == date(2024, 1, 9), dates
+
+
+def test_a_part_of_a_day_the_text_names_dates_the_act(nlp):
+    spoke = dates_of(nlp, "Chile's foreign minister spoke by telephone this afternoon with his Peruvian "
+                          "counterpart.")["spoke"]
+    assert (spoke.earliest, spoke.latest) == (date(2024, 2, 13), date(2024, 2, 13)), spoke

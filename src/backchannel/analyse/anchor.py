@@ -91,7 +91,8 @@ def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: T
     scored = []
     for t in timexes:
         dated = (t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
-                 or (t.type == "TIME" and names_day(t.text)))  # "at 6 a.m. on Monday"
+                 or (t.type == "TIME" and (names_day(t.text)  # "at 6 a.m. on Monday"
+                                           or t.rule == "part-of-day")))  # "this afternoon", "last night"
         if not (sent_start <= t.start < sent_end and dated and vague_value(t.text) is None):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
