@@ -481,3 +481,9 @@ def test_a_part_of_a_day_the_text_names_dates_the_act(nlp):
     spoke = dates_of(nlp, "Chile's foreign minister spoke by telephone this afternoon with his Peruvian "
                           "counterpart.")["spoke"]
     assert (spoke.earliest, spoke.latest) == (date(2024, 2, 13), date(2024, 2, 13)), spoke
+
+
+def test_a_verb_joined_to_one_dated_by_its_when_clause_shares_that_date(nlp):
+    dates = dates_of(nlp, "When the trial opened in January, prosecutors accused the pilot of spying and asked for a "
+                          "long sentence.")
+    assert (dates["asked"].earliest, dates["asked"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates

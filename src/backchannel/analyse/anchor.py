@@ -396,6 +396,7 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
     return (_attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+            or _main_clause_time(sent, head, timexes)  # "When the trial opened in May, X accused him and asked ..."
             or _same_occasion(sent, head, timexes))  # "At the same meeting, X freed ... and Y promised ..."
 
 
