@@ -487,3 +487,9 @@ def test_a_verb_joined_to_one_dated_by_its_when_clause_shares_that_date(nlp):
     dates = dates_of(nlp, "When the trial opened in January, prosecutors accused the pilot of spying and asked for a "
                           "long sentence.")
     assert (dates["asked"].earliest, dates["asked"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates
+
+
+def test_a_when_clause_after_an_attribution_aside_is_dated_by_the_clause_the_aside_interrupts(nlp):
+    asked = dates_of(nlp, "The first row came in January, the diplomat said, when Lima asked for guarantees that the "
+                          "pilot would not be tried again.")["asked"]
+    assert (asked.earliest, asked.latest) == (date(2024, 1, 1), date(2024, 1, 31)), asked

@@ -456,7 +456,10 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
                                                                         for c in verb.children)
     if opened(verb, SAME_TIME_MARKS) or participle or purpose:  # "freed 40 on Sunday, completing the exchange": then
         # too; "stood before cameras on Wednesday to announce it": that Wednesday
-        return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+        host = verb.head
+        if host.dep_ == "parataxis" and host.lemma_.lower() in SPEECH:
+            host = host.head  # "The row began in May, an aide said, when X refused": the clause the aside interrupts
+        return _attached(trigger.doc, sent.start_char, sent.end_char, {host.i}, host, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
     near += [c for c in verb.children if c.dep_ == "advcl" and any(  # "flew there to meet them when they landed"
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
