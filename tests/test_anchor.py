@@ -493,3 +493,9 @@ def test_a_when_clause_after_an_attribution_aside_is_dated_by_the_clause_the_asi
     asked = dates_of(nlp, "The first row came in January, the diplomat said, when Lima asked for guarantees that the "
                           "pilot would not be tried again.")["asked"]
     assert (asked.earliest, asked.latest) == (date(2024, 1, 1), date(2024, 1, 31)), asked
+
+
+def test_a_concession_in_the_past_is_made_when_the_main_act_is(nlp):
+    thanked = dates_of(nlp, "Ana Ruiz, the rebels' chief negotiator, said on Sunday that her team had not been "
+                            "consulted about the deal, although she thanked Qatar for its help.")["thanked"]
+    assert (thanked.earliest, thanked.latest) == (date(2024, 2, 11), date(2024, 2, 11)), thanked

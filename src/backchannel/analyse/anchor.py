@@ -454,8 +454,11 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
     purpose = verb.dep_ == "advcl" and verb.head.tag_ == "VBD" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                         for c in verb.children)
-    if opened(verb, SAME_TIME_MARKS) or participle or purpose:  # "freed 40 on Sunday, completing the exchange": then
-        # too; "stood before cameras on Wednesday to announce it": that Wednesday
+    conceded = (opened(verb, {"although", "though"}) and verb.tag_ == "VBD"
+                and not any(c.dep_ == "aux" for c in verb.children))
+    if opened(verb, SAME_TIME_MARKS) or participle or purpose or conceded:  # "freed 40 on Sunday, completing the
+        # exchange": then too; "stood before cameras on Wednesday to announce it": that Wednesday; "criticised the
+        # deal on Monday, although he welcomed the release": the concession is made as the main act is
         host = verb.head
         if host.dep_ == "parataxis" and host.lemma_.lower() in SPEECH:
             host = host.head  # "The row began in May, an aide said, when X refused": the clause the aside interrupts
