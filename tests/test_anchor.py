@@ -448,3 +448,54 @@ def test_a_past_act_in_a_where_clause_is_dated_by_the_act_that_led_there(nlp):
 def test_a_past_act_told_next_of_someone_by_age_goes_on_at_the_time_before(nlp):
     dates = dates_of(nlp, "Ivan Sorokin landed on Sunday. Wrapped in a flag, the 63-year-old praised the army.")
     assert (dates["praised"].earliest, dates["praised"].latest) == (date(2024, 2, 11), date(2024, 2, 11)), dates
+
+
+CHRONOLOGY = ("Timeline\n\n3-6 January: Chile and Peru hold talks in Quito. Chile frees 40 prisoners.\n\n"
+              "Peru welcomes the release and thanks Ecuador.\n\n"
+              "9 January: Peru accuses Chile of stalling the talks.\n\nChile thanked Ecuador for its help.")
+
+
+def test_a_chronology_line_opening_with_a_range_of_days_dates_its_acts_to_the_range(nlp):
+    frees = dates_of(nlp, CHRONOLOGY)["frees"]
+    assert (frees.earliest, frees.latest) == (date(2024, 1, 3), date(2024, 1, 6)), frees
+    timexes = find_timexes(CHRONOLOGY, date(2024, 2, 13))
+    at = next(t.start for t in timexes if t.text == "6 January")
+    again = redate(f"heading:{at}:-3", timexes, PUBLISHED)
+    assert (again.earliest, again.latest) == (date(2024, 1, 3), date(2024, 1, 6))
+
+
+def test_a_paragraph_between_two_chronology_entries_goes_on_with_the_one_above(nlp):
+    dates = dates_of(nlp, CHRONOLOGY)
+    assert (dates["welcomes"].earliest, dates["welcomes"].latest) == (date(2024, 1, 3), date(2024, 1, 6)), dates
+    assert dates["thanked"].rule == "before-publication", dates  # after the last entry: back in the present
+
+
+def test_a_definite_happening_does_not_reach_back_past_its_own_chronology_entry(nlp):
+    dates = dates_of(nlp, "Timeline\n\nChile and Peru exchanged 40 prisoners at the border on 2 January.\n\n"
+                          "9 January: Talks resume in Quito. Peru frees twelve more. "
+                          "By nightfall the exchange is done.")
+    assert dates["exchange"].earliest == date(2024, 1, 9), dates
+
+
+def test_a_part_of_a_day_the_text_names_dates_the_act(nlp):
+    spoke = dates_of(nlp, "Chile's foreign minister spoke by telephone this afternoon with his Peruvian "
+                          "counterpart.")["spoke"]
+    assert (spoke.earliest, spoke.latest) == (date(2024, 2, 13), date(2024, 2, 13)), spoke
+
+
+def test_a_verb_joined_to_one_dated_by_its_when_clause_shares_that_date(nlp):
+    dates = dates_of(nlp, "When the trial opened in January, prosecutors accused the pilot of spying and asked for a "
+                          "long sentence.")
+    assert (dates["asked"].earliest, dates["asked"].latest) == (date(2024, 1, 1), date(2024, 1, 31)), dates
+
+
+def test_a_when_clause_after_an_attribution_aside_is_dated_by_the_clause_the_aside_interrupts(nlp):
+    asked = dates_of(nlp, "The first row came in January, the diplomat said, when Lima asked for guarantees that the "
+                          "pilot would not be tried again.")["asked"]
+    assert (asked.earliest, asked.latest) == (date(2024, 1, 1), date(2024, 1, 31)), asked
+
+
+def test_a_concession_in_the_past_is_made_when_the_main_act_is(nlp):
+    thanked = dates_of(nlp, "Ana Ruiz, the rebels' chief negotiator, said on Sunday that her team had not been "
+                            "consulted about the deal, although she thanked Qatar for its help.")["thanked"]
+    assert (thanked.earliest, thanked.latest) == (date(2024, 2, 11), date(2024, 2, 11)), thanked

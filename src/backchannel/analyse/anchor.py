@@ -2,7 +2,8 @@
 the dated verb's it is joined to, or the day before the act joined to it and dated "the following day", or,
 for a past act told next with a pronoun subject, the sentence before's; for an act told in reported speech,
 the telling's: the days before it for an act told in the past, its day for a stand or a denial; "since April"
-reaches up to publication, and so does no act told as done), else the date opening its chronology line, else the
+reaches up to publication, and so does no act told as done), else the date opening its chronology line (or the
+line above, for a paragraph between two lines of a chronology), else the
 section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
 coding guide's "met with Macron" in an article of 12 February is 5-13 February), not a guess dressed as the
@@ -90,7 +91,8 @@ def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: T
     scored = []
     for t in timexes:
         dated = (t.type == "DATE" or (t.type == "DURATION" and t.window is not None)  # "two days later"
-                 or (t.type == "TIME" and names_day(t.text)))  # "at 6 a.m. on Monday"
+                 or (t.type == "TIME" and (names_day(t.text)  # "at 6 a.m. on Monday"
+                                           or t.rule == "part-of-day")))  # "this afternoon", "last night"
         if not (sent_start <= t.start < sent_end and dated and vague_value(t.text) is None):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -177,7 +179,7 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
             return _reported_window(said.window), f"reported:{said.start}"
         if said is not None:  # "said on Sunday that it would not agree": the stand is taken as it is told
             return said.window, f"timex:{said.start}"
-    earlier = _referred_back(sent, trigger, timexes) if status != "planned" else None
+    earlier = _referred_back(sent, trigger, timexes, published) if status != "planned" else None
     if earlier is not None:
         return earlier.window, f"timex:{earlier.start}"
     carried = ((_carried_over(sent, trigger, timexes) or _same_occasion(sent, trigger, timexes))
@@ -334,18 +336,22 @@ def _kind(tok: Token) -> int | None:
     return next((i for i, kind in enumerate(vocabulary()["happening_kinds"]) if lemma in kind), None)
 
 
-def _referred_back(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
+def _referred_back(sent: Span, trigger: Token, timexes: list[Timex], published: Published) -> Timex | None:
     """ "X and Y exchanged prisoners on Thursday. ... The swap involved ten people": a definite happening noun with
     no time of its own (nor a qualifier: "the next round") is the last happening of its kind the article told, and
-    takes its day, when a day dated it."""
+    takes its day, when a day dated it; not one told before the chronology entry or dated section heading its
+    sentence is in ("21 May: ... By noon the swap is done"), which tells a happening of its own day."""
     kind = _kind(trigger)
     if kind is None or trigger.pos_ != "NOUN" or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children) or any(
             c.dep_ == "amod" for c in trigger.children):
         return None
-    doc = trigger.doc
+    doc, text = trigger.doc, doc_text(trigger.doc)
+    section = _section(text, sent.start_char, timexes, published)
     for tok in reversed(doc[:sent.start]):
-        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(doc_text(doc), tok.idx):
+        if section is not None and tok.idx < section[0].start:
+            return None
+        if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(text, tok.idx):
             continue
         t = _governed(tok.sent, tok, timexes)
         if t is not None:  # the nearest dated one decides: a later happening of the kind is another one
@@ -390,6 +396,7 @@ def _conjoined(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None
             c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
         head = head.head  # "said on Tuesday that they had seen it, and urged ...": the past tense goes on with "said"
     return (_attached(trigger.doc, sent.start_char, sent.end_char, {head.i}, head, timexes)
+            or _main_clause_time(sent, head, timexes)  # "When the trial opened in May, X accused him and asked ..."
             or _same_occasion(sent, head, timexes))  # "At the same meeting, X freed ... and Y promised ..."
 
 
@@ -447,9 +454,15 @@ def _main_clause_time(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
     purpose = verb.dep_ == "advcl" and verb.head.tag_ == "VBD" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                         for c in verb.children)
-    if opened(verb, SAME_TIME_MARKS) or participle or purpose:  # "freed 40 on Sunday, completing the exchange": then
-        # too; "stood before cameras on Wednesday to announce it": that Wednesday
-        return _attached(trigger.doc, sent.start_char, sent.end_char, {verb.head.i}, verb.head, timexes)
+    conceded = (opened(verb, {"although", "though"}) and verb.tag_ == "VBD"
+                and not any(c.dep_ == "aux" for c in verb.children))
+    if opened(verb, SAME_TIME_MARKS) or participle or purpose or conceded:  # "freed 40 on Sunday, completing the
+        # exchange": then too; "stood before cameras on Wednesday to announce it": that Wednesday; "criticised the
+        # deal on Monday, although he welcomed the release": the concession is made as the main act is
+        host = verb.head
+        if host.dep_ == "parataxis" and host.lemma_.lower() in SPEECH:
+            host = host.head  # "The row began in May, an aide said, when X refused": the clause the aside interrupts
+        return _attached(trigger.doc, sent.start_char, sent.end_char, {host.i}, host, timexes)
     near = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]  # "of lying"
     near += [c for c in verb.children if c.dep_ == "advcl" and any(  # "flew there to meet them when they landed"
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
@@ -512,11 +525,24 @@ def _opens_line(text: str, t: Timex) -> bool:
 
 def _fallback(text: str, position: int, timexes: list[Timex], published: Published, status: str,
               perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
+    section = _section(text, position, timexes, published)
+    if section is not None:
+        t, window = section
+        shift = (window.earliest - t.window.earliest).days  # "16-20 May:" opens four days before "20 May"
+        return window, f"heading:{t.start}" + (f":{shift}" if shift else "")
+    if status != "planned" and not perfect:  # with no publication date yet, the anchor waits for one
+        anchor = "before-publication" if before else "publication"
+        return (_publication_window(anchor, published) if published.window else None), anchor
+    return None, ""
+
+
+def _section(text: str, position: int, timexes: list[Timex], published: Published) -> tuple[Timex, DateWindow] | None:
+    """The date governing a place in the text with no time of its own, and its window: the chronology entry it is
+    in (`_entry`), else the dated section heading above it."""
     line = text.rfind("\n", 0, position) + 1
-    dated = [t for t in timexes if line <= t.start < position and t.type == "DATE" and t.window is not None
-             and _opens_line(text, t)]
-    if dated:  # the date that opens a chronology's line dates all the line tells, as a section heading does
-        return dated[0].window, f"heading:{dated[0].start}"
+    entry = _entry(text, line, position, timexes)
+    if entry is not None:
+        return entry
     stated = published.window
     headings = [t for t in timexes if t.heading and t.window is not None and t.start < position
                 and not (t.type == "DATE" and stated
@@ -524,11 +550,39 @@ def _fallback(text: str, position: int, timexes: list[Timex], published: Publish
     # a heading that states the publication day is the dateline, not a section of the narrative; an undated
     # heading after a dated one ("What comes next") ends its section
     if headings and not any(headings[-1].start < h < line for h in heading_lines(text)):
-        return headings[-1].window, f"heading:{headings[-1].start}"
-    if status != "planned" and not perfect:  # with no publication date yet, the anchor waits for one
-        anchor = "before-publication" if before else "publication"
-        return (_publication_window(anchor, published) if published.window else None), anchor
-    return None, ""
+        return headings[-1], headings[-1].window
+    return None
+
+
+def _entry(text: str, line: int, position: int, timexes: list[Timex]) -> tuple[Timex, DateWindow] | None:
+    """The chronology entry a line belongs to: the date that opens it dates all the line tells, as a section
+    heading does; a paragraph with no date of its own between two entries goes on telling the one above it (a
+    heading between them ends that entry, as it ends a section; after the last entry the text may be back in
+    the present)."""
+    labels = [(t, w) for t in timexes if (w := _label(text, t)) is not None]
+    own = [entry for entry in labels if line <= entry[0].start < position]
+    if own:
+        return own[0]
+    above = [entry for entry in labels if entry[0].start < line]
+    if not above or not any(t.start > position for t, _ in labels):
+        return None
+    opened = text.rfind("\n", 0, above[-1][0].start) + 1
+    return above[-1] if not any(opened < h < line for h in heading_lines(text)) else None
+
+
+RANGE_START = re.compile(r"\s*([0-3]?\d)\s*[-–]\s*")  # "16-20 May: ...": the first day of a range of days
+
+
+def _label(text: str, t: Timex) -> DateWindow | None:
+    """The window of a date opening a chronology line (`_opens_line`); a line opening "16-20 May:" is of the five
+    days, though the time expression is "20 May" alone."""
+    if t.type != "DATE" or t.window is None or LINE_DATE.match(text, t.end) is None:
+        return None
+    before = text[text.rfind("\n", 0, t.start) + 1:t.start]
+    first = RANGE_START.fullmatch(before)
+    if first and t.window.days == 1 and 0 < int(first[1]) < t.window.earliest.day:
+        return _moved(t.window, int(first[1]) - t.window.earliest.day, 0, "day-range")
+    return t.window if not before.strip() else None
 
 
 def _publication_window(anchor: str, published: Published) -> DateWindow:
@@ -564,4 +618,6 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
         return _up_to(window, published)
     if kind == "deadline":
         return _by_deadline(window, published)
+    if kind == "heading" and days:  # "heading:778:-4": the range of days a chronology line "16-20 May:" opens with
+        return _moved(window, int(days), 0, "day-range")
     return lengthened(window, int(days)) if kind == "length" else window
