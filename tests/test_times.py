@@ -459,6 +459,8 @@ def test_planning_verbs_and_leading_words(tagged, text, value):
 def test_a_headings_present_tells_what_happened_that_day(tagged):
     assert [t.value for t in tagged("Friday - rebels walk out of the talks\n\nThe envoys left.")] == ["2024-02-09"]
     assert [t.value for t in tagged("Timeline\n\nFriday - Rebels walk out of the talks.")] == ["2024-02-09"]
+    # a chronology's line labelled with a colon: "24 June:" is this year's, not next year's
+    assert [t.value for t in tagged("Timeline\n\n24 June: Rebels overrun the border town.")] == ["2023-06-24"]
 
 
 def test_a_day_the_parser_hangs_on_is_due_to_lies_ahead(tagged):

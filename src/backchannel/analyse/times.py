@@ -504,7 +504,8 @@ def _line(text: str, start: int) -> str:
     return text[text.rfind("\n", 0, start) + 1:len(text) if end < 0 else end]
 
 
-CHRONOLOGY_LINE = re.compile(r"\s*(?:[^\s–—-]+\s+){1,5}[–—-]\s")  # "Jan 9 - Court sentences him.", "Friday – ..."
+# "Jan 9 - Court sentences him.", "Friday – ...", "12 April: The court frees him."
+CHRONOLOGY_LINE = re.compile(r"\s*(?:(?:[^\s–—-]+\s+){1,5}[–—-]|(?:[^\s:]+\s+){0,4}[^\s:]+:)\s")
 
 
 def _headline(line: str) -> bool:
