@@ -158,3 +158,19 @@ def test_members_named_in_the_plural_are_the_organisation_the_text_names(nlp):
                        "the port, said the ship would stay. A Marani spokesman confirmed it.")
     assert {(kind, key) for text, kind, key in ms if text in ("Maranis", "movement")} == {("organization", "Marani")}
     assert ("sailors", "group", "sailors") in ms
+
+
+def test_a_formal_name_is_the_state_and_its_form_alone_the_state_named_with_it(nlp):
+    found = mentions(nlp, "The Kingdom of Norway and the Republic of Chile signed an accord on Monday. "
+                          "The Kingdom will host the next round, the minister said.")
+    assert {("Kingdom of Norway", "state", "Norway"), ("Republic of Chile", "state", "Chile"),
+            ("Kingdom", "state", "Norway")} <= found
+    found = mentions(nlp, "The Sultanate of Brunei hosted the talks. The Sultanate's envoy had met the rebels in May.")
+    assert {("Sultanate of Brunei", "state", "Brunei"), ("Sultanate", "state", "Brunei")} <= found
+
+
+def test_a_government_named_with_a_demonym_is_the_state(nlp):
+    found = mentions(nlp, "The Royal Danish Government thanked Chile on Monday.")
+    assert ("Royal Danish Government", "state", "Denmark") in found
+    found = mentions(nlp, "The U.S. Mining Safety Administration fined Chile on Monday.")
+    assert not any(kind == "state" and "Administration" in text for text, kind, _ in found)
