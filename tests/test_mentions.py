@@ -174,3 +174,8 @@ def test_a_government_named_with_a_demonym_is_the_state(nlp):
     assert ("Royal Danish Government", "state", "Denmark") in found
     found = mentions(nlp, "The U.S. Mining Safety Administration fined Chile on Monday.")
     assert not any(kind == "state" and "Administration" in text for text, kind, _ in found)
+
+
+def test_a_states_army_is_the_state_named_as_the_text_names_it(nlp):
+    found = mentions(nlp, "The Chilean army said on Monday that it had closed the pass. Peru's military shelled the town.")
+    assert {("Chilean army", "state", "Chile"), ("Peru's military", "state", "Peru")} <= found

@@ -420,8 +420,27 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_role_mentions(doc, mentions))
     mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
+    mentions = _national_forces(doc, mentions)
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
     return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
+
+
+def _national_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Lebanese army", "Chad's military": the state acts, and the mention spans the force, so that the name
+    the text gives it is the state's alias."""
+    taken = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end) if m.kind == "state" else None
+        end = span.end if span is not None else 0
+        if end < len(doc) and doc[end].text in POSSESSIVE:
+            end += 1
+        force = doc[end] if span is not None and end < len(doc) else None
+        if force is not None and force.lower_ in vocabulary().national_forces and force.idx not in taken \
+                and span.root.head.i == force.i and span.root.dep_ in ("amod", "compound", "poss"):
+            m = replace(m, end=force.idx + len(force.text), text=doc_text(doc)[m.start:force.idx + len(force.text)])
+        out.append(m)
+    return out
 
 
 def _untagged_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
