@@ -179,3 +179,13 @@ def test_a_government_named_with_a_demonym_is_the_state(nlp):
 def test_a_states_army_is_the_state_named_as_the_text_names_it(nlp):
     found = mentions(nlp, "The Chilean army said on Monday that it had closed the pass. Peru's military shelled the town.")
     assert {("Chilean army", "state", "Chile"), ("Peru's military", "state", "Peru")} <= found
+
+
+def test_a_word_for_an_organisation_tagged_a_person_is_an_organisation(nlp):
+    from spacy.tokens import Span
+
+    from backchannel.analyse.mentions import find_mentions
+    doc = nlp("Embassy staff will collect the freed sailors within the hour, the consul wrote.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]  # as the tagger reads it in some texts, a proper noun
+    doc[0].pos_ = "PROPN"
+    assert [(m.text, m.kind) for m in find_mentions(doc) if m.text == "Embassy"] == [("Embassy", "organization")]

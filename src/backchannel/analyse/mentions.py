@@ -383,7 +383,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
                 person = (ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
-                          and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
+                          and span[-1].lower_ not in v.organisation_words) or (
                     ent.label_ == "ORG" and looks_like_person(name))  # "Olga Petrova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
             if kind == "person":
