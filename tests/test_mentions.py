@@ -189,3 +189,11 @@ def test_a_word_for_an_organisation_tagged_a_person_is_an_organisation(nlp):
     doc.ents = [Span(doc, 0, 1, label="PERSON")]  # as the tagger reads it in some texts, a proper noun
     doc[0].pos_ = "PROPN"
     assert [(m.text, m.kind) for m in find_mentions(doc) if m.text == "Embassy"] == [("Embassy", "organization")]
+
+
+def test_the_fields_of_a_head_line_are_apart_and_no_anaphor_points_back_to_them(nlp):
+    text = ("Kingdom of Norway - Ministry of Foreign Affairs - Press Release No. 12/2021 - Oslo, Friday 3 June 2021\n"
+            "The Ministry of Foreign Affairs welcomes the release of the two engineers held in Mali.")
+    found = mentions(nlp, text)
+    assert ("Ministry of Foreign Affairs", "organization", "Ministry of Foreign Affairs") in found
+    assert not any(" - " in key or "Release" in key for _, _, key in found)

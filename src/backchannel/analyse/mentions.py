@@ -168,11 +168,13 @@ def _trim(span: Span) -> Span | None:
 
 
 def _pieces(ent: Span) -> list[Span]:
-    """Split an entity that runs across a line break (headings run into the next line)."""
+    """Split an entity that runs across a line break (headings run into the next line) or a spaced dash ("Issuer -
+    Ministry - Press Release": the fields of a head line)."""
     pieces, start = [], ent.start
     for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
+        dash = tok.text in ("-", "–", "—") and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_
+        if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
+            end = tok.i if "\n" in tok.text or dash else tok.i + 1
             if end > start:
                 pieces.append(ent.doc[start:end])
             start = tok.i + 1
@@ -768,7 +770,8 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ("the Tupac Brigade", "the Peruvian Embassy"), the latest one; "the other brigade" or "a brigade" is none."""
     v = vocabulary()
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1
+                   and not is_heading_line(doc_text(doc), m.start)), key=lambda m: m.start)  # "Press Release": no body
     ends = {m.text.split()[-1].lower() for m in orgs}
     found = []
     for tok in doc:
