@@ -175,7 +175,7 @@ def _pieces(ent: Span) -> list[Span]:
         dash = tok.text in ("-", "–", "—") and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_
         if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
             end = tok.i if "\n" in tok.text or dash else tok.i + 1
-            if end > start:
+            if end > start and not (dash and any(t.like_num for t in ent.doc[start:end])):  # "Jul 27 - X says"
                 pieces.append(ent.doc[start:end])
             start = tok.i + 1
     if start < ent.end:
@@ -692,6 +692,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(span.start_char, span.end_char, span.text, "state" if state else "group",
                                  state or name, "GROUP"))
             i += len(match)
+            continue
+        if name in v.court_nouns and owner.lower() in v.cities:
+            i += len(match)  # "a Chicago jury": the city's state acts (participants)
             continue
         if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
