@@ -216,3 +216,15 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
     actors, assignment = resolve_actors(rows)
     assert assignment[("d2", "Tomas")] == assignment[("d1", "Tomas Berg")]
     assert assignment[("d2", "Ilse")] not in (assignment[("d1", "Ilse Berg")], assignment[("d3", "Ilse Holm")])
+
+
+def test_a_surname_of_two_words_joins_the_one_full_name_that_ends_with_it():
+    rows = [row("d1", "Pieter Van Dam", "person", label="PERSON"), row("d2", "Van Dam", "person", label="PERSON"),
+            row("d3", "El Amin", "person", label="PERSON"), row("d3", "Karim El Amin", "person", label="PERSON"),
+            row("d3", "Samir El Amin", "person", label="PERSON"),
+            row("d1", "Embassy", "organization", label="PERSON"),
+            row("d2", "Royal Chilean Embassy", "organization", label="ORG")]
+    actors, assignment = resolve_actors(rows)
+    assert assignment[("d2", "Van Dam")] == assignment[("d1", "Pieter Van Dam")]
+    assert assignment[("d3", "El Amin")] not in (assignment[("d3", "Karim El Amin")], assignment[("d3", "Samir El Amin")])
+    assert assignment[("d1", "Embassy")] == assignment[("d2", "Royal Chilean Embassy")]

@@ -158,3 +158,42 @@ def test_members_named_in_the_plural_are_the_organisation_the_text_names(nlp):
                        "the port, said the ship would stay. A Marani spokesman confirmed it.")
     assert {(kind, key) for text, kind, key in ms if text in ("Maranis", "movement")} == {("organization", "Marani")}
     assert ("sailors", "group", "sailors") in ms
+
+
+def test_a_formal_name_is_the_state_and_its_form_alone_the_state_named_with_it(nlp):
+    found = mentions(nlp, "The Kingdom of Norway and the Republic of Chile signed an accord on Monday. "
+                          "The Kingdom will host the next round, the minister said.")
+    assert {("Kingdom of Norway", "state", "Norway"), ("Republic of Chile", "state", "Chile"),
+            ("Kingdom", "state", "Norway")} <= found
+    found = mentions(nlp, "The Sultanate of Brunei hosted the talks. The Sultanate's envoy had met the rebels in May.")
+    assert {("Sultanate of Brunei", "state", "Brunei"), ("Sultanate", "state", "Brunei")} <= found
+
+
+def test_a_government_named_with_a_demonym_is_the_state(nlp):
+    found = mentions(nlp, "The Royal Danish Government thanked Chile on Monday.")
+    assert ("Royal Danish Government", "state", "Denmark") in found
+    found = mentions(nlp, "The U.S. Mining Safety Administration fined Chile on Monday.")
+    assert not any(kind == "state" and "Administration" in text for text, kind, _ in found)
+
+
+def test_a_states_army_is_the_state_named_as_the_text_names_it(nlp):
+    found = mentions(nlp, "The Chilean army said on Monday that it had closed the pass. Peru's military shelled the town.")
+    assert {("Chilean army", "state", "Chile"), ("Peru's military", "state", "Peru")} <= found
+
+
+def test_a_word_for_an_organisation_tagged_a_person_is_an_organisation(nlp):
+    from spacy.tokens import Span
+
+    from backchannel.analyse.mentions import find_mentions
+    doc = nlp("Embassy staff will collect the freed sailors within the hour, the consul wrote.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]  # as the tagger reads it in some texts, a proper noun
+    doc[0].pos_ = "PROPN"
+    assert [(m.text, m.kind) for m in find_mentions(doc) if m.text == "Embassy"] == [("Embassy", "organization")]
+
+
+def test_the_fields_of_a_head_line_are_apart_and_no_anaphor_points_back_to_them(nlp):
+    text = ("Kingdom of Norway - Ministry of Foreign Affairs - Press Release No. 12/2021 - Oslo, Friday 3 June 2021\n"
+            "The Ministry of Foreign Affairs welcomes the release of the two engineers held in Mali.")
+    found = mentions(nlp, text)
+    assert ("Ministry of Foreign Affairs", "organization", "Ministry of Foreign Affairs") in found
+    assert not any(" - " in key or "Release" in key for _, _, key in found)

@@ -169,3 +169,18 @@ def test_a_phrase_that_counts_two_people_is_the_pair_last_named(nlp, phrase):
             f"President Leo Brandt spoke to {phrase} by phone.")
     found = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert found and set(found[0].recipients) == {"Maria Lopez", "Elena"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Agents of the Federal Bureau of Investigation arrested the smuggler in Lima in 2019.",
+     "Federal Bureau of Investigation"),
+    ("Lawyers for the Andean Rights Council said on Monday they would sue the Peruvian state.", "Andean Rights Council"),
+])
+def test_agents_of_or_lawyers_for_a_body_act_as_that_body(nlp, text, actor):
+    found = events(nlp, text)
+    assert found and found[0].actors == (actor,)
+
+
+def test_a_jury_is_an_actor(nlp):
+    found = [e for e in events(nlp, "A Denver jury convicted the smuggler in May.") if e.type == "SANCTION"]
+    assert found and found[0].actors == ("Denver jury",)

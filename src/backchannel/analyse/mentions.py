@@ -72,12 +72,14 @@ class Vocabulary:
     person_nouns: frozenset[str] = frozenset()  # "the two women": counted, the two people last named together
     court_nouns: frozenset[str] = frozenset()  # "a Lyon court": France's
     cities: dict[str, str] = field(default_factory=dict)  # "karachi" -> "Pakistan": a large city other than the capital
+    state_forms: frozenset[str] = frozenset()  # "kingdom": "the Kingdom of X" is X, "the Kingdom" the one named
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     t = yaml.safe_load((PATTERNS / "titles.yaml").read_text())
-    c = yaml.safe_load((PATTERNS / "countries.yaml").read_text())["states"]
+    countries = yaml.safe_load((PATTERNS / "countries.yaml").read_text())
+    c = countries["states"]
     states, capitals, cities = {}, {}, {}
     for canonical, entry in c.items():
         for name in list(entry.get("names") or []) + list(entry.get("demonyms") or []) + [canonical]:
@@ -103,7 +105,8 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["pair_words"]),
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
                       frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
-                      frozenset(t["pair_nouns"]), frozenset(t["person_nouns"]), frozenset(t["court_nouns"]), cities)
+                      frozenset(t["pair_nouns"]), frozenset(t["person_nouns"]), frozenset(t["court_nouns"]), cities,
+                      frozenset(countries["state_forms"]))
 
 
 @lru_cache(maxsize=1)
@@ -130,10 +133,14 @@ def state_where(text: str) -> str | None:
 
 
 def state_of(text: str) -> str | None:
-    """The canonical state a name or demonym stands for ("Qatari" -> "Qatar")."""
+    """The canonical state a name or demonym stands for ("Qatari" -> "Qatar"), or a formal name does ("the Kingdom
+    of Norway")."""
     v = vocabulary()
     key = text.lower().strip()
-    return v.states.get(key) or v.states.get(key.removeprefix("the "))
+    bare = key.removeprefix("the ")
+    form, of, rest = bare.partition(" of ")
+    return v.states.get(key) or v.states.get(bare) or (
+        v.states.get(rest.removeprefix("the ")) if of and form in v.state_forms else None)
 
 
 def is_heading_line(text: str, start: int) -> bool:
@@ -161,12 +168,14 @@ def _trim(span: Span) -> Span | None:
 
 
 def _pieces(ent: Span) -> list[Span]:
-    """Split an entity that runs across a line break (headings run into the next line)."""
+    """Split an entity that runs across a line break (headings run into the next line) or a spaced dash ("Issuer -
+    Ministry - Press Release": the fields of a head line)."""
     pieces, start = [], ent.start
     for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
-            if end > start:
+        dash = tok.text in ("-", "–", "—") and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_
+        if "\n" in tok.text or "\n" in tok.whitespace_ or dash:
+            end = tok.i if "\n" in tok.text or dash else tok.i + 1
+            if end > start and not (dash and any(t.like_num for t in ent.doc[start:end])):  # "Jul 27 - X says"
                 pieces.append(ent.doc[start:end])
             start = tok.i + 1
     if start < ent.end:
@@ -349,6 +358,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue
             name = span.text
             state = state_of(name)
+            if not state and ent.label_ == "ORG" and len(span) > 1 and span[-1].lower_ in v.state_bodies:
+                state = state_of(span[-2].text)  # "the Royal Danish Government", not "the X Enforcement Administration"
             title, title_start = _title_before(span)
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             after_after = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
@@ -374,7 +385,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 kind, key = "place", name
             else:  # a name with digits in it is no person's ("COP29", "G7"), nor one ending in "Front", "Council"
                 person = (ent.label_ == "PERSON" and not any(c.isdigit() for c in name)
-                          and not (len(span) > 1 and span[-1].lower_ in v.organisation_words)) or (
+                          and span[-1].lower_ not in v.organisation_words) or (
                     ent.label_ == "ORG" and looks_like_person(name))  # "Olga Petrova" tagged ORG
                 kind, key = ("person" if person else "organization"), name
             if kind == "person":
@@ -397,6 +408,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     raw = [replace(m, kind="organization", key=orgs[m.text[:-1]]) if m.kind == "person" and not m.title
            and " " not in m.text and m.text.endswith("s") and m.text[:-1] in orgs else m for m in raw]
     raw += _untagged_states(doc, raw)
+    raw = _formal_states(doc, raw)
     raw += _untagged_acronyms(text, raw)
     raw += _untagged_initials(doc, raw)
     raw += _untagged_bands(text, raw)
@@ -410,8 +422,27 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(_role_mentions(doc, mentions))
     mentions.extend(_head_anaphora(doc, mentions))
     mentions.extend(_group_mentions(doc, mentions))
+    mentions = _national_forces(doc, mentions)
     body_keys = {m.key for m in mentions if not is_heading_line(text, m.start)}
     return sorted((m for m in mentions if m.key in body_keys), key=lambda m: m.start)
+
+
+def _national_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Lebanese army", "Chad's military": the state acts, and the mention spans the force, so that the name
+    the text gives it is the state's alias."""
+    taken = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end) if m.kind == "state" else None
+        end = span.end if span is not None else 0
+        if end < len(doc) and doc[end].text in POSSESSIVE:
+            end += 1
+        force = doc[end] if span is not None and end < len(doc) else None
+        if force is not None and force.lower_ in vocabulary().national_forces and force.idx not in taken \
+                and span.root.head.i == force.i and span.root.dep_ in ("amod", "compound", "poss"):
+            m = replace(m, end=force.idx + len(force.text), text=doc_text(doc)[m.start:force.idx + len(force.text)])
+        out.append(m)
+    return out
 
 
 def _untagged_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -459,6 +490,32 @@ def _untagged_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
             continue
         found.append(Mention(start, end, match.group(), "state", state_of(match.group()), "STATE"))
     return found
+
+
+def _formal_states(doc: Doc, raw: list[Mention]) -> list[Mention]:
+    """ "the Sultanate of X" the tagger split in two is X; "the Sultanate", "the Kingdom's envoy" alone is the state
+    named last before (else first after) whose formal name, as written or in countries.yaml, holds the word."""
+    v, text = vocabulary(), doc_text(doc)
+    forms = "|".join(sorted((f.title() for f in v.state_forms), key=len, reverse=True))
+    out = list(raw)
+    for m in raw:
+        before = re.search(rf"\b(?:{forms}) of (?:the )?$", text[max(0, m.start - 40):m.start])
+        if m.kind == "state" and before is not None and state_of(m.text) == m.key:
+            start = m.start - len(before.group())
+            out = [k for k in out if not start <= k.start < m.end] + [
+                replace(m, start=start, text=text[start:m.end])]
+    states = sorted((m for m in out if m.kind == "state"), key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ not in v.state_forms or not tok.text.istitle() or tok.i == 0 or doc[tok.i - 1].lower_ != "the" \
+                or tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            continue
+        holds = [m for m in states if tok.lower_ in m.text.lower().split() or any(
+            tok.lower_ in name.split() for name, state in v.states.items() if state == m.key)]
+        named = [m for m in holds if m.end <= tok.idx][-1:] or holds[:1]
+        if named and not any(k.kind == "state" and k.start <= tok.idx < k.end for k in out):
+            out = [k for k in out if not k.start <= tok.idx < k.end] + [
+                Mention(tok.idx, tok.idx + len(tok.text), tok.text, "state", named[0].key, "STATE")]
+    return out
 
 
 def _untagged_bands(text: str, raw: list[Mention]) -> list[Mention]:
@@ -636,6 +693,9 @@ def _group_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                  state or name, "GROUP"))
             i += len(match)
             continue
+        if name in v.court_nouns and owner.lower() in v.cities:
+            i += len(match)  # "a Chicago jury": the city's state acts (participants)
+            continue
         if name in owned and (not owner or (owner in mentioned and name in v.collective_heads)):
             i += len(match)  # "forces" alone is too vague; "Israeli forces" already acts as Israel (participants)
             continue
@@ -713,7 +773,8 @@ def _head_anaphora(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     ("the Tupac Brigade", "the Peruvian Embassy"), the latest one; "the other brigade" or "a brigade" is none."""
     v = vocabulary()
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1), key=lambda m: m.start)
+    orgs = sorted((m for m in mentions if m.kind == "organization" and len(m.text.split()) > 1
+                   and not is_heading_line(doc_text(doc), m.start)), key=lambda m: m.start)  # "Press Release": no body
     ends = {m.text.split()[-1].lower() for m in orgs}
     found = []
     for tok in doc:

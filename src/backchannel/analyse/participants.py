@@ -321,7 +321,7 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
                         cm = next(iter(first_person(ctx, part)), None)
                     if cm is not None:
                         found.append(cm)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "lawyers for X"
                 found += [k for g in child.children if g.dep_ == "pobj" for k in keys_of(ctx, g, depth + 1)]
             elif child.dep_ == "appos" and mention_at(ctx, child) is not None:
                 found += keys_of(ctx, child, depth + 1)  # "the Interior Minister, X" / "Minister for Interior X"

@@ -100,6 +100,11 @@ def resolve_actors(mention_rows, user: UserActors = UserActors()) -> tuple[list[
         by_last[k.split()[-1]].append(k)
         if re.match(r"(?:al|el)-\w", k.split()[-1]):  # "al-Burhan" is "Burhan" on later mention
             by_last[k.split()[-1][3:]].append(k)
+    # "De Croo" of "Alexander De Croo": a name of two words or more that ends the one longer name
+    for k in persons:
+        longer = {u.find(p) for p in by_last[k.split()[-1]] if p.endswith(" " + k)}
+        if len(longer) == 1:
+            u.union(k, longer.pop())
     # spelling variants of one full name: same surname, first names alike
     for group in by_last.values():
         for i, a in enumerate(group):
