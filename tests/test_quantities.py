@@ -84,6 +84,17 @@ def test_qualifiers_and_change(nlp, text, qualifier, change):
     assert (q.qualifier, q.change) == (qualifier, change)
 
 
+@pytest.mark.parametrize("text, value, qualifier, figure", [
+    ("The pact was agreed over five rounds of talks in Lisbon.", 5, "exact", "five"),
+    ("The envoys met over two weeks of hard bargaining.", 2, "exact", "two weeks"),
+    ("Over 300 fishermen were released.", 300, "more than", "Over 300"),
+    ("The fishermen were held for over three weeks.", 3, "more than", "over three weeks"),
+])
+def test_over_a_count_of_rounds_or_days_of_an_activity_means_across(nlp, text, value, qualifier, figure):
+    q = only(nlp, text)
+    assert (q.value, q.qualifier, q.text) == (value, qualifier, figure)
+
+
 def test_a_change_verb_does_not_make_its_end_point_a_change(nlp):
     found = quantities(nlp, "Shares rose 5% to $12.40 in early trading.")
     assert [(q.value, q.change) for q in found] == [(5, "up"), (12.4, "=")]

@@ -711,6 +711,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
     qualifier, change = "exact", "="
     if written := _qualifier(m):
         qualifier, change = _lookup(v["qualifiers"], written)
+        if _across(written, text[core_end:sent.end_char]):
+            qualifier, change, start = "exact", "=", num_start  # "over six rounds of talks": across them, not more
     elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
         qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
 
@@ -787,6 +789,13 @@ def _apposed_age(tok: Token | None, m: re.Match) -> bool:
     doc = tok.doc
     return 0 < int(tok.text) < 120 and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
         and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (",", ".", ";"))
+
+
+def _across(written: str, after: str) -> bool:
+    """ "reached over six rounds of talks", "over three days of negotiations": "over" before a count of the rounds
+    or days of an activity is the preposition "across", not "more than" (which "over 200 prisoners" is)."""
+    units = _alt(vocabulary()["sequence_words"])
+    return written.lower() == "over" and re.match(rf"\s*(?i:{units})s?\s+of\b", after) is not None
 
 
 def _qualifier(m: re.Match) -> str | None:
