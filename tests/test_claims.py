@@ -57,6 +57,7 @@ def test_whoever_puts_a_number_on_it_is_the_source_of_a_figure(nlp):
     ("Peru, Bolivia and Ecuador released eight Chileans on Friday.", "eight", ("Chile",)),
     ("Two reporters were among the 16 people Chile freed.", "16", ()),
     ("Peru said 40 prisoners were returned to Chile.", "40", ("Chile",)),
+    ("A spokesman said eight Nepali nationals and one Filipino were freed.", "eight", ("Nepal",)),  # the one's
 ])
 def test_a_figure_names_whom_it_counts_not_who_acts_on_them(nlp, text, figure, named):
     assert claims_of(nlp, text)[figure].named == named

@@ -20,7 +20,8 @@
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
   Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
-  that), which tell the two directions of an exchange apart;
+  that), which tell the two directions of an exchange apart; not those of another figure's phrase either ("ten
+  Thais and one Filipino were freed": the Filipino is the one's);
 - a part of a group named before it ("six of whom", "one of them") has the occasion "part" (or "deal:part"):
   it is not the same quantity as the whole;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
@@ -216,9 +217,10 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     bound_for = _offsets(token.doc, {g.i for v in movers for p in v.children if p.dep_ in ("prep", "dative")
                                      and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"})
     place = _where_antecedent(verb)  # "Darfur, where aid groups say 3.1 million people need food aid"
+    others = _offsets(token.doc, taken)  # "ten Thais and one Filipino were freed": the Filipino is the one's
     named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for
                                                             or place is not None and m.start <= place.idx < m.end)
-                                and m.start not in doers))
+                                and m.start not in doers and m.start not in others))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
     if people_of:  # "40 Colombians": people of that state, wherever held and whoever freed them
         thing, named = "person", (people_of,)
