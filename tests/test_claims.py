@@ -38,6 +38,13 @@ def test_hostages_taken_are_counted_as_hostages(nlp):
     assert c.quantity == "hostage|take" and c.aspect == "event" and c.occasion == "attack"
 
 
+def test_a_count_still_held_after_a_happening_is_a_standing_count(nlp):
+    found = claims_of(nlp, "By the ministry's tally, three Danish sailors were still held after the swap.")
+    assert (found["three"].quantity, found["three"].aspect) == ("sailor|hold", "state")
+    freed = claims_of(nlp, "Nine sailors were held back under the swap.")["Nine"]
+    assert freed.aspect == "event"  # held, but not still held: the swap's own figure
+
+
 def test_a_part_of_a_running_total_belongs_to_its_own_happening(nlp):
     found = claims_of(nlp, "So far, 60 detainees have been freed, including 52 in an exchange in late January.")
     total, part = found["60"], found["52"]

@@ -16,7 +16,9 @@
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
   release of 100", "would free 50"); else event when the figure belongs to a happening the text names
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
-  "so far", "remain") or says what is held or needed, else event; `occasion` is the kind of that happening
+  "so far", "remain") or says what is held or needed, else event; a count its own verb says is still held
+  is a standing count even when its clause names a happening ("three were still held after the swap"):
+  the figure is the subject of that verb; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
   Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
@@ -197,6 +199,8 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
         verb_class = "pay"  # money that "changed hands" was paid, not swapped
     if _irrealis(verb):
         aspect = "proposed"
+    elif verb_class == "hold" and vocabulary()["state"].search(own) and _subject_of(token, verb):
+        aspect = "state"  # "three were still held after the swap": a standing count, whatever happening it names
     elif occasion or not (verb_class in ("hold", "need") or vocabulary()["state"].search(words)):
         aspect = "event"
     else:
@@ -295,6 +299,12 @@ def _number_token(doc: Doc, q: Quantity) -> Token | None:
         return None
     numbers = [t for t in span if t.like_num]
     return numbers[0] if numbers else span.root
+
+
+def _subject_of(token: Token, verb: Token) -> bool:
+    """The figure counts the subject of the verb ("three were still held", "four citizens remain")."""
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _irrealis(verb: Token) -> bool:
