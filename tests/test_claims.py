@@ -45,6 +45,13 @@ def test_a_count_still_held_after_a_happening_is_a_standing_count(nlp):
     assert freed.aspect == "event"  # held, but not still held: the swap's own figure
 
 
+def test_a_group_fronted_in_of_is_told_by_its_own_participle_not_by_the_clause(nlp):
+    found = claims_of(nlp, "Of the 40 sailors seized in the raid, 25 have been freed.")
+    assert (found["40"].quantity, found["25"].quantity) == ("sailor|take", "sailor|release")
+    found = claims_of(nlp, "Of the 12 hostages, three remain held.")
+    assert (found["12"].quantity, found["three"].quantity) == ("hostage|", "hostage|hold")
+
+
 def test_a_part_of_a_running_total_belongs_to_its_own_happening(nlp):
     found = claims_of(nlp, "So far, 60 detainees have been freed, including 52 in an exchange in late January.")
     total, part = found["60"], found["52"]

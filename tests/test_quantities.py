@@ -170,6 +170,11 @@ def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
     assert quantities(nlp, text) == []
 
 
+def test_a_count_hung_on_the_name_before_a_plural_is_no_model_name(nlp):
+    found = quantities(nlp, "Of the 30 Thai nationals believed to be held, 12 were freed.")
+    assert [q.value for q in found] == [30, 12]
+
+
 def test_a_length_of_time_after_after_and_before_of_is_the_length_of_something(nlp):
     found = quantities(nlp, "The accord was signed after nine days of talks in Quito.")
     assert [(q.value, q.unit) for q in found] == [(9, "day")]

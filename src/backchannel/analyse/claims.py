@@ -12,7 +12,9 @@
   deal"), but not of a part named after "including" or "among them" ("24 Bolivians were freed, among them
   four nurses; the ministry put the number at 21" counts Bolivians); a figure of
   the same thing with no verb class takes the class of the figure before it in the sentence ("$6bn was
-  released, while the Treasury put it at $5.9bn");
+  released, while the Treasury put it at $5.9bn"); a group put in "of" before the clause takes the class of
+  its own participle, or none, not that of the clause, which tells the part after it ("Of the 40 sailors
+  seized, 25 were freed": take, then release);
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
   release of 100", "would free 50"); else event when the figure belongs to a happening the text names
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
@@ -188,13 +190,16 @@ def _after_since(doc: Doc, t: Timex) -> bool:
 def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timexes: list[Timex],
            quotes: list[QuoteRecord], published: Published, taken: set[int]) -> ClaimRecord:
     verb = _governing_verb(token)
+    group = _fronted_group(token, verb)
+    if group is not None:  # its own participle tells it ("believed abducted"), else nothing does
+        verb = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), group)
     stretch = _stretch(token)
     own, words = _clause_words(token, verb, q)
     occasion = _occasion(token, verb, stretch, taken)
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in PARTITIVE for p in c.children) for c in token.children):
         occasion = f"{occasion}:part" if occasion else "part"  # "six of whom", "one of them": a part of a group
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
-                       if pattern.search(text)), "")
+                       if pattern.search(text)), "") if verb is not group else ""
     if verb_class == "exchange" and q.unit in quantity_vocabulary()["currency_names"]:
         verb_class = "pay"  # money that "changed hands" was paid, not swapped
     if _irrealis(verb):
@@ -314,6 +319,16 @@ def _irrealis(verb: Token) -> bool:
     if verb.dep_ in ("ccomp", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         verb = verb.head
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
+
+
+def _fronted_group(token: Token, verb: Token) -> Token | None:
+    """The noun of a group the figure counts that is put in "of" before the clause ("Of the 30 people believed
+    abducted, 20 remain held"): the clause tells the part after it, not the group."""
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:  # "30 Thai nationals": the nationals
+        noun = noun.head
+    of = noun.head
+    return noun if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.i == verb.i > noun.i else None
 
 
 def _governing_verb(token: Token) -> Token:

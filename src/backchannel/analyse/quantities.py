@@ -763,11 +763,14 @@ def _is_fraction_word(num: str) -> bool:
 
 def _names_model(tok: Token | None, m: re.Match) -> bool:
     """"the 787 Dreamliner", "the 11 Pro Max": a bare number that modifies a capitalised singular name after it
-    names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards")."""
+    names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards"),
+    also when the parser hangs it on the name before that plural ("30 Thai nationals")."""
     if tok is None or not tok.is_digit or tok.text == "1" or any(
             m.group(g) for g in ("qual", "qual2", "sym", "cur1", "unit", "scale1", "att1", "rng", "num2", "per")):
         return False
     head = tok.head
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i == head.i + 1 and head.head.tag_ == "NNS":
+        return False
     return tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNP" and not head.lower_.endswith("s") and tok.i + 1 < len(tok.doc) \
         and tok.nbor(1).text[:1].isupper()
 
