@@ -170,6 +170,13 @@ def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
     assert quantities(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", ["The Danish cabinet approves it 9-2.",
+                                  "The committee passed the bill by a 9-2 vote."])
+def test_a_pair_of_numbers_a_vote_governs_is_its_tally(nlp, text):
+    assert [(q.value, q.unit) for q in quantities(nlp, text)] == [(9, "vote"), (2, "vote")]
+    assert quantities(nlp, "The visitors beat the hosts 9-2.") == []  # a score
+
+
 def test_a_count_hung_on_the_name_before_a_plural_is_no_model_name(nlp):
     found = quantities(nlp, "Of the 30 Thai nationals believed to be held, 12 were freed.")
     assert [q.value for q in found] == [30, 12]
