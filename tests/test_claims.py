@@ -38,6 +38,20 @@ def test_hostages_taken_are_counted_as_hostages(nlp):
     assert c.quantity == "hostage|take" and c.aspect == "event" and c.occasion == "attack"
 
 
+def test_a_count_still_held_after_a_happening_is_a_standing_count(nlp):
+    found = claims_of(nlp, "By the ministry's tally, three Danish sailors were still held after the swap.")
+    assert (found["three"].quantity, found["three"].aspect) == ("sailor|hold", "state")
+    freed = claims_of(nlp, "Nine sailors were held back under the swap.")["Nine"]
+    assert freed.aspect == "event"  # held, but not still held: the swap's own figure
+
+
+def test_a_group_fronted_in_of_is_told_by_its_own_participle_not_by_the_clause(nlp):
+    found = claims_of(nlp, "Of the 40 sailors seized in the raid, 25 have been freed.")
+    assert (found["40"].quantity, found["25"].quantity) == ("sailor|take", "sailor|release")
+    found = claims_of(nlp, "Of the 12 hostages, three remain held.")
+    assert (found["12"].quantity, found["three"].quantity) == ("hostage|", "hostage|hold")
+
+
 def test_a_part_of_a_running_total_belongs_to_its_own_happening(nlp):
     found = claims_of(nlp, "So far, 60 detainees have been freed, including 52 in an exchange in late January.")
     total, part = found["60"], found["52"]
@@ -57,6 +71,7 @@ def test_whoever_puts_a_number_on_it_is_the_source_of_a_figure(nlp):
     ("Peru, Bolivia and Ecuador released eight Chileans on Friday.", "eight", ("Chile",)),
     ("Two reporters were among the 16 people Chile freed.", "16", ()),
     ("Peru said 40 prisoners were returned to Chile.", "40", ("Chile",)),
+    ("A spokesman said eight Nepali nationals and one Filipino were freed.", "eight", ("Nepal",)),  # the one's
 ])
 def test_a_figure_names_whom_it_counts_not_who_acts_on_them(nlp, text, figure, named):
     assert claims_of(nlp, text)[figure].named == named

@@ -139,6 +139,14 @@ def test_lengths_of_one_storys_talks_conflict_whatever_places_they_name():
     assert conflicts([began, elsewhere]) == []  # another story's talks, at the place it names
 
 
+def test_counts_of_one_storys_rounds_of_talks_conflict_whatever_places_they_name():
+    def rounds(id, value, named, story="s1"):
+        f = figure(id, value, quantity="round|talk", occasion="phase", named=named, as_of=window("2025-03-10"))
+        return replace(f, story=story)
+    assert conflicts([rounds("a", 4, ()), rounds("b", 6, {"Oslo"})]) == [("a", "b")]
+    assert conflicts([rounds("a", 4, ()), rounds("c", 6, {"Oslo"}, story="s2")]) == []
+
+
 def test_a_part_of_a_group_is_not_the_whole():
     whole = figure("whole", 12, occasion="", as_of=window("2025-03-10"))
     part = figure("part", 5, occasion="part", as_of=window("2025-03-10"))

@@ -84,6 +84,17 @@ def test_qualifiers_and_change(nlp, text, qualifier, change):
     assert (q.qualifier, q.change) == (qualifier, change)
 
 
+@pytest.mark.parametrize("text, value, qualifier, figure", [
+    ("The pact was agreed over five rounds of talks in Lisbon.", 5, "exact", "five"),
+    ("The envoys met over two weeks of hard bargaining.", 2, "exact", "two weeks"),
+    ("Over 300 fishermen were released.", 300, "more than", "Over 300"),
+    ("The fishermen were held for over three weeks.", 3, "more than", "over three weeks"),
+])
+def test_over_a_count_of_rounds_or_days_of_an_activity_means_across(nlp, text, value, qualifier, figure):
+    q = only(nlp, text)
+    assert (q.value, q.qualifier, q.text) == (value, qualifier, figure)
+
+
 def test_a_change_verb_does_not_make_its_end_point_a_change(nlp):
     found = quantities(nlp, "Shares rose 5% to $12.40 in early trading.")
     assert [(q.value, q.change) for q in found] == [(5, "up"), (12.4, "=")]
@@ -157,6 +168,18 @@ def test_a_figure_after_a_capitalised_sentence_opener_in_a_longer_text(nlp):
 ])
 def test_time_offsets_addresses_and_product_names_are_not_figures(nlp, text):
     assert quantities(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", ["The Danish cabinet approves it 9-2.",
+                                  "The committee passed the bill by a 9-2 vote."])
+def test_a_pair_of_numbers_a_vote_governs_is_its_tally(nlp, text):
+    assert [(q.value, q.unit) for q in quantities(nlp, text)] == [(9, "vote"), (2, "vote")]
+    assert quantities(nlp, "The visitors beat the hosts 9-2.") == []  # a score
+
+
+def test_a_count_hung_on_the_name_before_a_plural_is_no_model_name(nlp):
+    found = quantities(nlp, "Of the 30 Thai nationals believed to be held, 12 were freed.")
+    assert [q.value for q in found] == [30, 12]
 
 
 def test_a_length_of_time_after_after_and_before_of_is_the_length_of_something(nlp):

@@ -12,15 +12,20 @@
   deal"), but not of a part named after "including" or "among them" ("24 Bolivians were freed, among them
   four nurses; the ministry put the number at 21" counts Bolivians); a figure of
   the same thing with no verb class takes the class of the figure before it in the sentence ("$6bn was
-  released, while the Treasury put it at $5.9bn");
+  released, while the Treasury put it at $5.9bn"); a group put in "of" before the clause takes the class of
+  its own participle, or none, not that of the clause, which tells the part after it ("Of the 40 sailors
+  seized, 25 were freed": take, then release);
 - `aspect`: proposed when its clause is wanted or possible rather than told as fact ("to secure the
   release of 100", "would free 50"); else event when the figure belongs to a happening the text names
   ("the deal that saw 125 released"), else state when its clause holds a standing-count cue ("still",
-  "so far", "remain") or says what is held or needed, else event; `occasion` is the kind of that happening
+  "so far", "remain") or says what is held or needed, else event; a count its own verb says is still held
+  is a standing count even when its clause names a happening ("three were still held after the swap"):
+  the figure is the subject of that verb; `occasion` is the kind of that happening
   (deal, attack, operation: claims.yaml);
 - `named`: the actors named in what it counts and where it went, not those who act on it ("returned to
   Ukraine", "eight sent to Russia"; "40 Colombians held in Peru" count people of Colombia, and only
-  that), which tell the two directions of an exchange apart;
+  that), which tell the two directions of an exchange apart; not those of another figure's phrase either ("ten
+  Thais and one Filipino were freed": the Filipino is the one's);
 - a part of a group named before it ("six of whom", "one of them") has the occasion "part" (or "deal:part"):
   it is not the same quantity as the whole;
 - the speaker of the quotation that holds it (analyse.quotes), or the named subject of an estimating verb
@@ -185,17 +190,22 @@ def _after_since(doc: Doc, t: Timex) -> bool:
 def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timexes: list[Timex],
            quotes: list[QuoteRecord], published: Published, taken: set[int]) -> ClaimRecord:
     verb = _governing_verb(token)
+    group = _fronted_group(token, verb)
+    if group is not None:  # its own participle tells it ("believed abducted"), else nothing does
+        verb = next((c for c in group.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), group)
     stretch = _stretch(token)
     own, words = _clause_words(token, verb, q)
     occasion = _occasion(token, verb, stretch, taken)
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in PARTITIVE for p in c.children) for c in token.children):
         occasion = f"{occasion}:part" if occasion else "part"  # "six of whom", "one of them": a part of a group
     verb_class = next((name for text in (own, words) for name, pattern in vocabulary()["verbs"]
-                       if pattern.search(text)), "")
+                       if pattern.search(text)), "") if verb is not group else ""
     if verb_class == "exchange" and q.unit in quantity_vocabulary()["currency_names"]:
         verb_class = "pay"  # money that "changed hands" was paid, not swapped
     if _irrealis(verb):
         aspect = "proposed"
+    elif verb_class == "hold" and vocabulary()["state"].search(own) and _subject_of(token, verb):
+        aspect = "state"  # "three were still held after the swap": a standing count, whatever happening it names
     elif occasion or not (verb_class in ("hold", "need") or vocabulary()["state"].search(words)):
         aspect = "event"
     else:
@@ -216,9 +226,10 @@ def _claim(sent: Span, token: Token, q: Quantity, mentions: list[Mention], timex
     bound_for = _offsets(token.doc, {g.i for v in movers for p in v.children if p.dep_ in ("prep", "dative")
                                      and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"})
     place = _where_antecedent(verb)  # "Darfur, where aid groups say 3.1 million people need food aid"
+    others = _offsets(token.doc, taken)  # "ten Thais and one Filipino were freed": the Filipino is the one's
     named = tuple(dict.fromkeys(m.key for m in mentions if (lo <= m.start and m.end <= hi or m.start in bound_for
                                                             or place is not None and m.start <= place.idx < m.end)
-                                and m.start not in doers))
+                                and m.start not in doers and m.start not in others))
     people_of = state_of(thing) or state_of(thing.removesuffix("s"))
     if people_of:  # "40 Colombians": people of that state, wherever held and whoever freed them
         thing, named = "person", (people_of,)
@@ -295,6 +306,12 @@ def _number_token(doc: Doc, q: Quantity) -> Token | None:
     return numbers[0] if numbers else span.root
 
 
+def _subject_of(token: Token, verb: Token) -> bool:
+    """The figure counts the subject of the verb ("three were still held", "four citizens remain")."""
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    return noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass")
+
+
 def _irrealis(verb: Token) -> bool:
     """A figure in a clause that is wanted, planned or possible, not told as fact: "to advance a deal
     for the release of up to 33", "would free 50"; an untensed clause takes the mood of the verb it completes
@@ -302,6 +319,16 @@ def _irrealis(verb: Token) -> bool:
     if verb.dep_ in ("ccomp", "xcomp") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         verb = verb.head
     return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in verb.children)
+
+
+def _fronted_group(token: Token, verb: Token) -> Token | None:
+    """The noun of a group the figure counts that is put in "of" before the clause ("Of the 30 people believed
+    abducted, 20 remain held"): the clause tells the part after it, not the group."""
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:  # "30 Thai nationals": the nationals
+        noun = noun.head
+    of = noun.head
+    return noun if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.i == verb.i > noun.i else None
 
 
 def _governing_verb(token: Token) -> Token:

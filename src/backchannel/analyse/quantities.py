@@ -12,8 +12,9 @@ How: one regular expression, built from patterns/quantities.yaml, finds the numb
 `backchannel_times` component (`doc._.timexes`, found here if the pipeline did not run it) remove
 years (with those of an era, a season "2014-15" and both ends of a span of years), dates and clock times, and mark durations that only place a happening in time ("within two weeks",
 "six weeks after the deal"); durations used as terms stay figures ("a 60-day ceasefire"). Labels ("Section
-427", "COVID-19", "S&P 500", "iPhone 11", "the 787 Dreamliner", street numbers) are dropped. "from X" marks a start point
-(kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
+427", "COVID-19", "S&P 500", "iPhone 11", "the 787 Dreamliner", street numbers) are dropped, and so are scores
+("won 2-0"), but a pair of numbers a vote governs is its tally, two figures in votes ("approved it 10-1").
+"from X" marks a start point (kind "from"; "fell from 136 to 129" gives two figures), "between X and Y" and "X-Y" give ranges, a
 bracketed figure after another is the same amount in other units, and a bare figure coordinated with one
 that has a unit takes it ("3 percent ... but fell by 1"). The dependency parse then gives
 the counted noun (the noun the number modifies, or X in "seven of the X"), the concept (that noun or
@@ -629,10 +630,13 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
         return None  # "5G", "3D": a name, not a figure
     if not marked and text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return None  # "(4)": a shirt number or a reference
+    tally = False
     if m.group("sep") and m.group("sep").strip() in ("-", "–", "—") and not m.group("rng") and m.group("num2") \
             and re.fullmatch(r"\d+", m.group("num1")) and re.fullmatch(r"\d+", m.group("num2")) \
             and int(m.group("num1")) >= int(m.group("num2")):
-        return None  # "2-0", "89-89": a score or a vote
+        if not _tally(num_tok):
+            return None  # "2-0", "89-89": a score
+        tally = True  # "approved it 10-1": votes
     num = (m.group("num1") or "").lower()
     if num == "half" and re.search(r"\b(?:first|second|last|latter|former)\s+$", text[sent.start_char:start], re.IGNORECASE):
         return None  # "in the second half of the game": a part of a match or a time, not a share
@@ -667,6 +671,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
             unit, unit_word, end = None, None, m.start("usep")
     if currency:
         unit = currency
+    elif tally:
+        unit = "vote"
     per = m.group("per")
     if age is not None:
         unit, unit_word, end = _lookup(v["units"], age.group("unit")) or "year", None, core_end + age.end()
@@ -711,6 +717,8 @@ def _read(m: re.Match, sent: Span, times, figures: frozenset[int] | set[int] = f
     qualifier, change = "exact", "="
     if written := _qualifier(m):
         qualifier, change = _lookup(v["qualifiers"], written)
+        if _across(written, text[core_end:sent.end_char]):
+            qualifier, change, start = "exact", "=", num_start  # "over six rounds of talks": across them, not more
     elif re.match(r"\s*(?:or more|or so|\+|-?plus)\b", after):
         qualifier, change = ("more than", ">") if "so" not in after[:8] else ("about", "~")
 
@@ -761,11 +769,14 @@ def _is_fraction_word(num: str) -> bool:
 
 def _names_model(tok: Token | None, m: re.Match) -> bool:
     """"the 787 Dreamliner", "the 11 Pro Max": a bare number that modifies a capitalised singular name after it
-    names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards")."""
+    names a model; a count of more than one takes a plural ("12 Apostles", "3 Hamas fighters", "3 USD50 Cards"),
+    also when the parser hangs it on the name before that plural ("30 Thai nationals")."""
     if tok is None or not tok.is_digit or tok.text == "1" or any(
             m.group(g) for g in ("qual", "qual2", "sym", "cur1", "unit", "scale1", "att1", "rng", "num2", "per")):
         return False
     head = tok.head
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i == head.i + 1 and head.head.tag_ == "NNS":
+        return False
     return tok.dep_ == "nummod" and head.i > tok.i and head.tag_ == "NNP" and not head.lower_.endswith("s") and tok.i + 1 < len(tok.doc) \
         and tok.nbor(1).text[:1].isupper()
 
@@ -787,6 +798,20 @@ def _apposed_age(tok: Token | None, m: re.Match) -> bool:
     doc = tok.doc
     return 0 < int(tok.text) < 120 and tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].pos_ == "PROPN" \
         and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text in (",", ".", ";"))
+
+
+def _tally(tok: Token | None) -> bool:
+    """ "approved it 10-1", "voted 52-48", "by a 7-3 vote": a pair of numbers a vote governs is its tally, two
+    figures (votes for, votes against)."""
+    words = vocabulary()["vote_words"]
+    return tok is not None and any(t.lemma_.lower() in words for t in [tok, *tok.ancestors][:4])
+
+
+def _across(written: str, after: str) -> bool:
+    """ "reached over six rounds of talks", "over three days of negotiations": "over" before a count of the rounds
+    or days of an activity is the preposition "across", not "more than" (which "over 200 prisoners" is)."""
+    units = _alt(vocabulary()["sequence_words"])
+    return written.lower() == "over" and re.match(rf"\s*(?i:{units})s?\s+of\b", after) is not None
 
 
 def _qualifier(m: re.Match) -> str | None:

@@ -7,7 +7,8 @@ figure also its occasion ("released in the deal"), a part of a group ("six of wh
 part, and they name the same actors ("230 returned to
 Russia" and "248 to Ukraine" are the two directions of one exchange, not a dispute; "1,200 people
 killed" and "44,000 Palestinians killed" may count different people); a length in one story ("12 days of
-talks in Lima", "nine days of Andean-led negotiations") need not name the same ones. Proposed figures ("a deal
+talks in Lima", "nine days of Andean-led negotiations") need not name the same ones, nor a count of its rounds
+of talks ("four rounds of talks in Oslo", "six rounds hosted by Norway"). Proposed figures ("a deal
 to free up to 33") are offers, not reports, and conflict with nothing.
 
 A key with no thing or no verb class ("six weeks after the deal": week|) says too little to compare,
@@ -92,8 +93,9 @@ def comparable(a: Figure, b: Figure) -> bool:
     if a.aspect == "event" and a.document and (a.document, a.source) == (b.document, b.source):
         # one voice of one article telling two sizes tells two happenings ("13 freed on day one", "8 on the last")
         return False
-    if a.named != b.named and not (a.unit in LENGTH_UNITS and a.story and a.story == b.story):
-        return False  # the length of a happening of one story is that happening's, whatever places are named by it
+    extent = a.unit in LENGTH_UNITS or a.quantity.endswith("|talk")
+    if a.named != b.named and not (extent and a.story and a.story == b.story):
+        return False  # the length or rounds of a happening of one story are that happening's, whatever places it names
     if a.aspect == "event" and not a.occasion and a.story != b.story and not (_dated(a) and _dated(b)):
         return False  # an undated happening of another story, named by no occasion, is most likely another
     if a.when is None or b.when is None:
