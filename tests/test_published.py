@@ -59,6 +59,8 @@ def test_from_metadata_refuses_what_is_not_a_date(value):
     ("Envoys meet\nThe Gulf Ledger - Timeline - 10 July 2024\n\nThe talks went on.", "2024-07-10"),  # hyphens
     ("Envoys meet\nMinistry of Foreign Affairs - Press Release No. 12/2024 - Doha, Wednesday 10 July 2024\n\nThe talks went on.",
      "2024-07-10"),  # a press release's head: issuer, number, place and day
+    ("Envoys return\nNo. 88/2567 | 10 July B.E. 2567 (2024)\n\nThe talks went on.", "2024-07-10"),  # Buddhist era
+    ("Envoys return\nNo. 88/2567 | 10 July B.E. 2567\n\nThe talks went on.", "2024-07-10"),  # its year alone
 ])
 def test_stated_in_text(head, expected):
     p = stated_in_text(head)

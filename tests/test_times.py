@@ -1173,3 +1173,36 @@ def test_a_year_before_to_and_a_term_is_a_date_not_the_start_of_a_range():
     """ "jailed in 2015 to eight years": the year dates the act; the term after "to" is its own DURATION."""
     found = find_timexes("Ana Ruiz was jailed in 2015 to eight years.", TUESDAY)
     assert [(t.text, t.value) for t in found] == [("2015", "2015"), ("eight years", "P8Y")]
+
+
+@pytest.mark.parametrize("text, expression, earliest, latest", [
+    ("The pilot was seized on March 3 last year.", "March 3 last year", "2023-03-03", "2023-03-03"),
+    ("The pilot was seized on 3 March last year.", "3 March last year", "2023-03-03", "2023-03-03"),
+    ("The pilot was seized on November 28 of last year.", "November 28 of last year", "2023-11-28", "2023-11-28"),
+    ("The court ruled on 9 January this year.", "9 January this year", "2024-01-09", "2024-01-09"),
+    ("The court ruled in January of this year.", "January of this year", "2024-01-01", "2024-01-31"),
+    ("They hope to finish on May 2 next year.", "May 2 next year", "2025-05-02", "2025-05-02"),
+])
+def test_a_month_and_day_followed_by_a_year_named_from_now_takes_that_year(text, expression, earliest, latest):
+    t = only(text)
+    assert (t.text, str(t.window.earliest), str(t.window.latest)) == (expression, earliest, latest)
+
+
+@pytest.mark.parametrize("text, expression, earliest, latest", [
+    ("3-6 January: Envoys meet in Quito.", "3-6 January", "2024-01-03", "2024-01-06"),
+    ("January 3-6: Envoys meet in Quito.", "January 3-6", "2024-01-03", "2024-01-06"),
+    ("Envoys met from 3 to 6 January in Quito.", "3 to 6 January", "2024-01-03", "2024-01-06"),
+    ("Envoys met on 3–6 January 2023 in Quito.", "3–6 January 2023", "2023-01-03", "2023-01-06"),
+])
+def test_a_range_of_days_before_a_month_is_one_expression(text, expression, earliest, latest):
+    t = only(text)
+    assert (t.text, str(t.window.earliest), str(t.window.latest)) == (expression, earliest, latest)
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Issued on 10 July B.E. 2567 (2024) in Bangkok.", "10 July B.E. 2567 (2024)"),
+    ("Issued on 10 July B.E. 2567 in Bangkok.", "10 July B.E. 2567"),
+])
+def test_a_buddhist_era_year_is_the_common_era_year_543_years_earlier(text, expression):
+    t = only(text)
+    assert (t.text, t.value) == (expression, "2024-07-10")

@@ -80,7 +80,10 @@ def _weekday_re(group: str = "weekday") -> str:
 
 
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+FROM_DAY = r"(?:(?P<day0>[0-3]?\d)(?:\s*[-–]\s*|\s+to\s+))?"  # "16-20 May", "16 to 20 May": a range of days
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
+# "March 3 last year", "3 March of this year": the year named relative to the anchor's
+REL_YEAR = r"(?:,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b(?![-'’]))"
 PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)"
 PART_OF_UNIT = (r"(?:(?P<part>earlier|later|early|late)\s+|"
                 r"(?P<endof>the end|the beginning|the start|the middle)\s+of\s+)?(?:in\s+)?")
@@ -140,6 +143,7 @@ def rules() -> tuple[Rule, ...]:
     spelled = rf"(?i:(?P<c>nineteen|twenty)[\s-]+(?P<t>{tens})(?:[\s-](?P<u>{units}))?)"  # "nineteen ninety-four"
     holidays = "|".join(" ".join(w[0].upper() + re.escape(w[1:]) for w in h.split()).replace("'", "['’]")
                         for h in sorted(vocabulary()["holidays"], key=len, reverse=True))  # "New Year's Day"
+    era = "(?P<era>" + "|".join(re.escape(e) for e in vocabulary()["eras"]) + ")"
     on_day = rf"(?:,?\s+(?:on\s+)?(?-i:{wd}|{m}\s+{DAY}\b))?"  # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
     # "10:35 a.m. (0735 GMT) Friday": the day after a bracketed other time, which is no part of the expression
     on_day += rf"(?(weekday)|(?=\s*\([^()\n]{{1,20}}\)\s*,?\s+(?:on\s+)?(?-i:{_weekday_re('later_weekday')})))?"
@@ -149,13 +153,16 @@ def rules() -> tuple[Rule, ...]:
         # "03.12.2024" (day first, as in Europe, where the dots are written)
         ("numeric-date", r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w/]|\.\d)"),
         ("month-day-year", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?,?\s+{YEAR}"),
-        ("day-month-year", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+{YEAR}"),
+        # "25 November B.E. 2566 (2023)": a year of another era, with or without the common era's after it
+        ("day-month-year", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?"
+                           rf"{FROM_DAY}{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m},?\s+(?:{YEAR}|{era}\s+(?P<eyear>\d{{4}})\b"
+                           r"(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)"),
         ("part-month-year", rf"\b(?:in\s+)?{PART}[\s-]+{m}(?:,?\s+{YEAR})?"),
-        ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
-        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d)"),
+        ("month-year", rf"\b{m},?\s+(?:{YEAR}|{spelled}\b|(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b)"),  # "June last year"
+        ("month-day", rf"\b(?:{wd},?\s+)?{m}\s+{DAY}(?:\s*[-–]\s*(?P<day2>[0-3]?\d))?(?!\d|:\d){REL_YEAR}?"),
         ("day-month", rf"\b(?=\d|the\s+\d|[MTWFS][a-z]+day\b)(?:{wd},?\s+)?"
                       rf"(?:the\s+(?=[0-3]?\d(?:st|nd|rd|th)\s+of\s))?"
-                      rf"{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b"),  # "the 3rd of March"
+                      rf"{FROM_DAY}{DAY}\s+(?:(?<=(?:st|nd|rd|th)\s)of\s+)?{m}\b{REL_YEAR}?"),  # "the 3rd of March"
         # "resume on the 20th": that day of a month near the anchor (not "the 20th anniversary", "the 20th century")
         ("day-alone", r"(?=the\s+\d)(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bsince ))the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
                       r"(?!\s+[A-Za-z]|-)"),
@@ -854,11 +861,17 @@ def _resolve_match(rule: str, g: dict, text: str, anchor: date | None, ref: date
         return None if day is None else _window(*week_window(day.earliest), rule, text)
     if rule in ("month-day-year", "day-month-year", "month-day", "day-month"):
         month, day = _month(g["month"]), int(g["day"])
-        year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, tense)
+        if g.get("rel"):  # "March 3 last year"
+            year = None if anchor is None else anchor.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        elif g.get("eyear"):  # "B.E. 2566 (2023)": the common era's year, stated or counted
+            year = int(g["ce"]) if g.get("ce") else int(g["eyear"]) - vocabulary()["eras"][g["era"]]
+        else:
+            year = int(g["year"]) if g.get("year") else _year_for(month, day, anchor, ref, tense)
         if year is None:
             return None
-        last = int(g["day2"]) if g.get("day2") else day
-        return _window(date(year, month, day), date(year, month, last), rule, text)
+        first, last = int(g.get("day0") or day), int(g.get("day2") or day)
+        first = first if first <= day else day  # "won 2-1 May 5": a score, no range
+        return _window(date(year, month, first), date(year, month, last), rule, text)
     if rule in ("part-month-year", "month-year", "in-month"):
         month = _month(g["month"])
         if g.get("rel"):  # "January this year"
