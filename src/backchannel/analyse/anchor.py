@@ -349,7 +349,7 @@ def _referred_back(sent: Span, trigger: Token, timexes: list[Timex], published: 
     doc, text = trigger.doc, doc_text(trigger.doc)
     section = _section(text, sent.start_char, timexes, published)
     for tok in reversed(doc[:sent.start]):
-        if section is not None and tok.idx < section[0].start:
+        if section is not None and tok.idx < section.start:
             return None
         if _kind(tok) != kind or tok.dep_ in NOUN_MODIFIER or is_heading_line(text, tok.idx):
             continue
@@ -527,18 +527,16 @@ def _fallback(text: str, position: int, timexes: list[Timex], published: Publish
               perfect: bool = False, before: bool = True) -> tuple[DateWindow | None, str]:
     section = _section(text, position, timexes, published)
     if section is not None:
-        t, window = section
-        shift = (window.earliest - t.window.earliest).days  # "16-20 May:" opens four days before "20 May"
-        return window, f"heading:{t.start}" + (f":{shift}" if shift else "")
+        return section.window, f"heading:{section.start}"
     if status != "planned" and not perfect:  # with no publication date yet, the anchor waits for one
         anchor = "before-publication" if before else "publication"
         return (_publication_window(anchor, published) if published.window else None), anchor
     return None, ""
 
 
-def _section(text: str, position: int, timexes: list[Timex], published: Published) -> tuple[Timex, DateWindow] | None:
-    """The date governing a place in the text with no time of its own, and its window: the chronology entry it is
-    in (`_entry`), else the dated section heading above it."""
+def _section(text: str, position: int, timexes: list[Timex], published: Published) -> Timex | None:
+    """The date governing a place in the text with no time of its own: the chronology entry it is in (`_entry`),
+    else the dated section heading above it."""
     line = text.rfind("\n", 0, position) + 1
     entry = _entry(text, line, position, timexes)
     if entry is not None:
@@ -550,39 +548,24 @@ def _section(text: str, position: int, timexes: list[Timex], published: Publishe
     # a heading that states the publication day is the dateline, not a section of the narrative; an undated
     # heading after a dated one ("What comes next") ends its section
     if headings and not any(headings[-1].start < h < line for h in heading_lines(text)):
-        return headings[-1], headings[-1].window
+        return headings[-1]
     return None
 
 
-def _entry(text: str, line: int, position: int, timexes: list[Timex]) -> tuple[Timex, DateWindow] | None:
+def _entry(text: str, line: int, position: int, timexes: list[Timex]) -> Timex | None:
     """The chronology entry a line belongs to: the date that opens it dates all the line tells, as a section
     heading does; a paragraph with no date of its own between two entries goes on telling the one above it (a
     heading between them ends that entry, as it ends a section; after the last entry the text may be back in
     the present)."""
-    labels = [(t, w) for t in timexes if (w := _label(text, t)) is not None]
-    own = [entry for entry in labels if line <= entry[0].start < position]
+    labels = [t for t in timexes if t.type == "DATE" and t.window is not None and _opens_line(text, t)]
+    own = [t for t in labels if line <= t.start < position]
     if own:
         return own[0]
-    above = [entry for entry in labels if entry[0].start < line]
-    if not above or not any(t.start > position for t, _ in labels):
+    above = [t for t in labels if t.start < line]
+    if not above or not any(t.start > position for t in labels):
         return None
-    opened = text.rfind("\n", 0, above[-1][0].start) + 1
+    opened = text.rfind("\n", 0, above[-1].start) + 1
     return above[-1] if not any(opened < h < line for h in heading_lines(text)) else None
-
-
-RANGE_START = re.compile(r"\s*([0-3]?\d)\s*[-–]\s*")  # "16-20 May: ...": the first day of a range of days
-
-
-def _label(text: str, t: Timex) -> DateWindow | None:
-    """The window of a date opening a chronology line (`_opens_line`); a line opening "16-20 May:" is of the five
-    days, though the time expression is "20 May" alone."""
-    if t.type != "DATE" or t.window is None or LINE_DATE.match(text, t.end) is None:
-        return None
-    before = text[text.rfind("\n", 0, t.start) + 1:t.start]
-    first = RANGE_START.fullmatch(before)
-    if first and t.window.days == 1 and 0 < int(first[1]) < t.window.earliest.day:
-        return _moved(t.window, int(first[1]) - t.window.earliest.day, 0, "day-range")
-    return t.window if not before.strip() else None
 
 
 def _publication_window(anchor: str, published: Published) -> DateWindow:
@@ -618,6 +601,4 @@ def redate(anchor: str, timexes: list[Timex], published: Published) -> DateWindo
         return _up_to(window, published)
     if kind == "deadline":
         return _by_deadline(window, published)
-    if kind == "heading" and days:  # "heading:778:-4": the range of days a chronology line "16-20 May:" opens with
-        return _moved(window, int(days), 0, "day-range")
     return lengthened(window, int(days)) if kind == "length" else window
