@@ -62,6 +62,15 @@ def test_the_present_perfect_with_since_reaches_up_to_publication(nlp):
     assert dates and all((d.earliest, d.latest) == (date(2024, 2, 7), date(2024, 2, 13)) for d in dates.values())
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("The Chilean government calls on both sides to free the remaining prisoners.", "calls"),
+    ("Their families are now asking the ministry why the men were left behind.", "asking"),
+])
+def test_an_undated_act_told_in_the_present_is_made_on_the_publication_day(nlp, text, trigger):
+    d = dates_of(nlp, text)[trigger]
+    assert (d.earliest, d.latest, d.rule) == (date(2024, 2, 13), date(2024, 2, 13), "publication"), d
+
+
 def test_an_undated_act_in_the_past_tense_took_place_in_the_days_up_to_publication(nlp):
     dates = dates_of(nlp, "Chile accused Peru of stalling the prisoner exchange.")
     assert dates and all((d.earliest, d.latest, d.rule) == (date(2024, 2, 7), date(2024, 2, 13), "before-publication")

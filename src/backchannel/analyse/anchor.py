@@ -7,7 +7,7 @@ line above, for a paragraph between two lines of a chronology), else the
 section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
 coding guide's "met with Macron" in an article of 12 February is 5-13 February), not a guess dressed as the
-publication day. `date_figure` does the same for a reported figure's as-of time, which is the publication
+publication day; an act told in the present ("calls on", "are now asking") is made on the publication day. `date_figure` does the same for a reported figure's as-of time, which is the publication
 window itself. `date_event` chooses (it needs the parse); `redate` repeats the choice from the stored anchor
 when a document's publication date changes, so no re-parse is needed.
 """
@@ -194,7 +194,20 @@ def _date_event(sent: Span, trigger: Token, timexes: list[Timex],
         if ahead:  # "This week, Israel will send a team. They will meet ...": the plan's time carries on
             return ahead[-1].window, f"timex:{ahead[-1].start}"
     perfect = _perfect(trigger) or (reporter is not None and _perfect(reporter))  # "has said it will not ..."
-    return _fallback(doc_text(doc), trigger.idx, timexes, published, status, perfect)
+    return _fallback(doc_text(doc), trigger.idx, timexes, published, status, perfect, before=not _told_now(trigger))
+
+
+def _told_now(trigger: Token) -> bool:
+    """ "The government calls on all parties to ...", "the families are now asking ...": an act told in the present
+    (not in a headline, whose present tells what has just happened) is made as the text appears, on its
+    publication day, not in the week before it."""
+    verb = clause_verb(trigger)
+    if is_heading_line(doc_text(trigger.doc), trigger.idx):
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return verb.lower_ not in vocabulary()["past_verbs"]  # "cut", "put": the past is the same word
+    return verb.tag_ == "VBG" and any(a in ("is", "are", "am", "'re", "'m") for a in aux)
 
 
 def _deadline(sent: Span, trigger: Token, timexes: list[Timex]) -> Timex | None:
