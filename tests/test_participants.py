@@ -184,3 +184,11 @@ def test_agents_of_or_lawyers_for_a_body_act_as_that_body(nlp, text, actor):
 def test_a_jury_is_an_actor(nlp):
     found = [e for e in events(nlp, "A Denver jury convicted the smuggler in May.") if e.type == "SANCTION"]
     assert found and found[0].actors == ("Denver jury",)
+
+
+def test_him_is_the_man_last_named_as_a_subject_though_another_was_shown_a_man(nlp):
+    """ "X said Y had ... Z arrested him": Y, though only X was shown as a man ("his office")."""
+    text = ("President Leo Brandt said his office was ready. Brandt said Omar Diaz had answered every question. "
+            "Peru arrested him in May.")
+    found = [e for e in events(nlp, text) if e.type == "COERCE"]
+    assert found and found[0].recipients == ("Omar Diaz",)

@@ -76,7 +76,8 @@ def mention_at(ctx: Context, tok: Token) -> Mention | None:
 def previous_person(ctx: Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
     else the last person mentioned there, never the subject of the object pronoun's own verb; where the text
-    shows people's gender, one of the pronoun's gender first, and never one of the other."""
+    shows people's gender, one of the pronoun's gender first (for he/him among people not named as subjects only:
+    a subject not shown as a woman may be he), and never one of the other."""
     horizon = _horizon(ctx, tok, 4)
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     own = {c.i for c in verb.children if c.dep_ in SUBJECTS} if tok.dep_ not in SUBJECTS else set()
@@ -95,6 +96,8 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
             return speakers[-1]
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
     unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
+    if gender == "male":  # most people the news names are men: a subject not shown as a woman is as likely "he"
+        shown[0] = [m for m in subjects if ctx.genders.get(m.key, gender) == gender]
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
 
 
