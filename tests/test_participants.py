@@ -192,3 +192,36 @@ def test_him_is_the_man_last_named_as_a_subject_though_another_was_shown_a_man(n
             "Peru arrested him in May.")
     found = [e for e in events(nlp, text) if e.type == "COERCE"]
     assert found and found[0].recipients == ("Omar Diaz",)
+
+
+@pytest.mark.parametrize("text, kind, recipients", [
+    ("Peru freed Ana Ortiz and Tom Weiss in May. A Lima court had convicted them the year before.",
+     "SANCTION", {"Ana Ortiz", "Tom Weiss"}),
+    ("Under a deal with Chile, the activists stay in Lima. President Leo Brandt spoke to them by video link on "
+     "Monday.", "CONSULT", {"activists"}),
+    # a plural kin noun after "the" is the pair named before; one that names its own people keeps them
+    ("Chile freed Tom Weiss and Omar Diaz in May. Peru freed the cousins, Ana Ortiz and Rosa Vidal, on Monday. "
+     "Police had arrested the cousins in Lima in 2019.", "COERCE", {"Ana Ortiz", "Rosa Vidal"}),
+])
+def test_them_as_an_object_is_the_people_last_named_together(nlp, text, kind, recipients):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and set(found[-1].recipients) == recipients
+
+
+def test_the_cousins_named_in_apposition_are_those_named_there(nlp):
+    found = [e for e in events(nlp, "Chile freed Tom Weiss and Omar Diaz in May. Peru freed the cousins, Ana Ortiz "
+                                    "and Rosa Vidal, on Monday.") if e.type == "RETREAT"]
+    assert found and set(found[-1].recipients) == {"Ana Ortiz", "Rosa Vidal"}
+
+
+def test_them_is_not_read_across_a_heading(nlp):
+    text = ("Rebels freed the activists in Lima on Monday.\n\nActivists fly home\n\n"
+            "President Leo Brandt spoke to them by video link on Tuesday.")
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert all("activists" not in e.recipients for e in found)
+
+
+def test_them_read_through_a_they_that_is_read_through_it_ends(nlp):
+    """ "They would sue, lawyers for them said": they is read through its speaker, who holds them; no endless loop."""
+    assert events(nlp, "Peru freed the activists in May. They would sue the Peruvian state, lawyers for them said "
+                       "on Monday.")
