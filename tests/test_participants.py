@@ -221,6 +221,11 @@ def test_them_is_not_read_across_a_heading(nlp):
     assert all("activists" not in e.recipients for e in found)
 
 
+def test_bloggers_qualified_by_a_demonym_are_a_group_that_can_accuse_their_state(nlp):
+    found = [e for e in events(nlp, "Pro-war Peruvian bloggers accuse Lima of giving up too much.") if e.type == "ACCUSE"]
+    assert found and found[0].actors == ("Peru bloggers",) and found[0].recipients == ("Peru",)
+
+
 def test_them_read_through_a_they_that_is_read_through_it_ends(nlp):
     """ "They would sue, lawyers for them said": they is read through its speaker, who holds them; no endless loop."""
     assert events(nlp, "Peru freed the activists in May. They would sue the Peruvian state, lawyers for them said "
