@@ -184,3 +184,49 @@ def test_agents_of_or_lawyers_for_a_body_act_as_that_body(nlp, text, actor):
 def test_a_jury_is_an_actor(nlp):
     found = [e for e in events(nlp, "A Denver jury convicted the smuggler in May.") if e.type == "SANCTION"]
     assert found and found[0].actors == ("Denver jury",)
+
+
+def test_him_is_the_man_last_named_as_a_subject_though_another_was_shown_a_man(nlp):
+    """ "X said Y had ... Z arrested him": Y, though only X was shown as a man ("his office")."""
+    text = ("President Leo Brandt said his office was ready. Brandt said Omar Diaz had answered every question. "
+            "Peru arrested him in May.")
+    found = [e for e in events(nlp, text) if e.type == "COERCE"]
+    assert found and found[0].recipients == ("Omar Diaz",)
+
+
+@pytest.mark.parametrize("text, kind, recipients", [
+    ("Peru freed Ana Ortiz and Tom Weiss in May. A Lima court had convicted them the year before.",
+     "SANCTION", {"Ana Ortiz", "Tom Weiss"}),
+    ("Under a deal with Chile, the activists stay in Lima. President Leo Brandt spoke to them by video link on "
+     "Monday.", "CONSULT", {"activists"}),
+    # a plural kin noun after "the" is the pair named before; one that names its own people keeps them
+    ("Chile freed Tom Weiss and Omar Diaz in May. Peru freed the cousins, Ana Ortiz and Rosa Vidal, on Monday. "
+     "Police had arrested the cousins in Lima in 2019.", "COERCE", {"Ana Ortiz", "Rosa Vidal"}),
+])
+def test_them_as_an_object_is_the_people_last_named_together(nlp, text, kind, recipients):
+    found = [e for e in events(nlp, text) if e.type == kind]
+    assert found and set(found[-1].recipients) == recipients
+
+
+def test_the_cousins_named_in_apposition_are_those_named_there(nlp):
+    found = [e for e in events(nlp, "Chile freed Tom Weiss and Omar Diaz in May. Peru freed the cousins, Ana Ortiz "
+                                    "and Rosa Vidal, on Monday.") if e.type == "RETREAT"]
+    assert found and set(found[-1].recipients) == {"Ana Ortiz", "Rosa Vidal"}
+
+
+def test_them_is_not_read_across_a_heading(nlp):
+    text = ("Rebels freed the activists in Lima on Monday.\n\nActivists fly home\n\n"
+            "President Leo Brandt spoke to them by video link on Tuesday.")
+    found = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert all("activists" not in e.recipients for e in found)
+
+
+def test_bloggers_qualified_by_a_demonym_are_a_group_that_can_accuse_their_state(nlp):
+    found = [e for e in events(nlp, "Pro-war Peruvian bloggers accuse Lima of giving up too much.") if e.type == "ACCUSE"]
+    assert found and found[0].actors == ("Peru bloggers",) and found[0].recipients == ("Peru",)
+
+
+def test_them_read_through_a_they_that_is_read_through_it_ends(nlp):
+    """ "They would sue, lawyers for them said": they is read through its speaker, who holds them; no endless loop."""
+    assert events(nlp, "Peru freed the activists in May. They would sue the Peruvian state, lawyers for them said "
+                       "on Monday.")

@@ -1,6 +1,6 @@
 """Who a noun phrase names: the document's actor mentions behind subjects, objects, conjuncts,
-collective nouns ("Qatari officials"), possessors, appositions, he/she and "the two sides". Shared by the event and
-quote readers."""
+collective nouns ("Qatari officials"), possessors, appositions, he/she, them and "the two sides". Shared by the event
+and quote readers."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.analyse.mentions import state_where, vocabulary as mention_vocabulary
+from backchannel.analyse.mentions import doc_text, is_heading_line, state_where, vocabulary as mention_vocabulary
 from backchannel.models import Mention
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -29,6 +29,7 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "female" / "male", where the text shows it
     # direct quotations and who speaks them, when needed
     voices: list[tuple[int, int, list[Mention], int]] | None = None
+    resolving: set[int] = field(default_factory=set)  # pronouns being read back: none is read through itself
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[Mention], sentences: list[Span]) -> "Context":
@@ -76,7 +77,8 @@ def mention_at(ctx: Context, tok: Token) -> Mention | None:
 def previous_person(ctx: Context, tok: Token) -> Mention | None:
     """He/she: the person who was last a subject within the three sentences before the pronoun,
     else the last person mentioned there, never the subject of the object pronoun's own verb; where the text
-    shows people's gender, one of the pronoun's gender first, and never one of the other."""
+    shows people's gender, one of the pronoun's gender first (for he/him among people not named as subjects only:
+    a subject not shown as a woman may be he), and never one of the other."""
     horizon = _horizon(ctx, tok, 4)
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     own = {c.i for c in verb.children if c.dep_ in SUBJECTS} if tok.dep_ not in SUBJECTS else set()
@@ -95,6 +97,8 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
             return speakers[-1]
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
     unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
+    if gender == "male":  # most people the news names are men: a subject not shown as a woman is as likely "he"
+        shown[0] = [m for m in subjects if ctx.genders.get(m.key, gender) == gender]
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
 
 
@@ -138,6 +142,47 @@ def previous_body(ctx: Context, tok: Token) -> Mention | None:
     return bodies[-1] if bodies else None
 
 
+def previous_people(ctx: Context, tok: Token) -> list[Mention]:
+    """Them as an object ("X arrested them", "spoke to them"): the people last named in a plural phrase in this
+    paragraph or the sentence before, never across a heading: a group ("the mediators"), people named together
+    ("X and Y"), a plural noun that names a people or group ("Ukrainian soldiers", "the cousins") or a they or them
+    standing for one; never the subject of the pronoun's own verb ("the envoys met them")."""
+    if tok.i in ctx.resolving:  # "they would sue, lawyers for them said": the one read through the other
+        return []
+    ctx.resolving.add(tok.i)
+    try:
+        return _previous_people(ctx, tok)
+    finally:
+        ctx.resolving.discard(tok.i)
+
+
+def _previous_people(ctx: Context, tok: Token) -> list[Mention]:
+    text = doc_text(ctx.doc)
+    paragraph = text.rfind("\n", 0, tok.idx) + 1
+    horizon = min(paragraph, _horizon(ctx, tok, 2))
+    if horizon < paragraph and is_heading_line(text, horizon):
+        horizon = paragraph
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    own = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    for t in reversed(ctx.doc[:tok.i]):
+        if t.idx < horizon:
+            break
+        if t.i in own or t.dep_ in ("compound", "amod", "poss", "nmod") or t.right_edge.i >= tok.i:
+            continue  # nor a phrase that holds the pronoun: "prisoners, many of them soldiers"
+        if t.lower_ in ("they", "them") and t.tag_ == "PRP":
+            found = keys_of(ctx, t, 1)
+        elif t.tag_ in ("NNS", "NNPS"):
+            found = keys_of(ctx, t, 1)
+        elif (m := mention_at(ctx, t)) is not None and m.kind == "person":
+            found = [m, other] if (other := _partner(ctx, m, t)) is not None else []
+        else:
+            continue
+        found = [m for m in found if m.kind != "place"]
+        if found:
+            return found
+    return []
+
+
 def voice(ctx: Context, tok: Token) -> tuple[list[Mention], int] | None:
     """Who speaks the direct quotation holding this token (the actors its speaker phrase names) and where that
     phrase ends; None outside a quotation."""
@@ -168,12 +213,18 @@ def _named_pair(ctx: Context, tok: Token, sentences: int = 2) -> list[Mention]:
     (or within `sentences` sentences)."""
     horizon = _horizon(ctx, tok, sentences)
     for m in reversed([m for m in ctx.mentions if m.kind == "person" and horizon <= m.start < tok.idx]):
-        other = next((k for c in _token_of(ctx, m).children if c.dep_ == "conj"  # "X and her daughter Y"
-                      for t in [c] + [a for a in c.children if a.dep_ == "appos"] for k in [mention_at(ctx, t)]
-                      if k is not None and k.kind == "person" and k.key != m.key), None)
+        other = _partner(ctx, m, _token_of(ctx, m))
         if other is not None:
             return [m, other]
     return []
+
+
+def _partner(ctx: Context, m: Mention, tok: Token) -> Mention | None:
+    """The person named together with person `m`, whose name `tok` heads: Y of "X and Y", "X and her daughter Y",
+    "X and Y Z" where the tagger cut Y's name short of its head Z."""
+    return next((k for c in tok.children if c.dep_ == "conj"
+                 for t in [c] + [a for a in c.children if a.dep_ in ("appos", "compound")]
+                 for k in [mention_at(ctx, t)] if k is not None and k.kind == "person" and k.key != m.key), None)
 
 
 def _previous_pair(ctx: Context, tok: Token) -> list[Mention]:
@@ -266,6 +317,8 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS and _speaking_body(ctx, tok) \
             and voice(ctx, tok) is None:  # in the speaker's own words, "they" are others
         found += _speaking_body(ctx, tok)  # "the Chilean army said it had ...": the body that speaks
+    elif m is None and tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj", "dative"):
+        return previous_people(ctx, tok)  # "a jury convicted them", "spoke to them by video link"
     elif m is None and tok.lower_ in COLLECTIVE_PRONOUNS and tok.dep_ in SUBJECTS:
         m = previous_body(ctx, tok)
         pair = _previous_pair(ctx, tok) if tok.lower_ == "they" else []
@@ -276,11 +329,14 @@ def keys_of(ctx: Context, tok: Token, depth: int = 0) -> list[Mention]:
         named = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
         if named is not None and tok.lower_ != "it":  # "Chile and Peru said they had agreed": both
             found += [k for c in named.root.children if c.dep_ == "conj" for k in keys_of(ctx, c, depth + 1)]
-    if m is None and tok.lower_ in mention_vocabulary().pair_nouns and any(c.lower_ == "the" for c in tok.children):
-        pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met the couple": X and Y
+    # a phrase that names its own people keeps them: "the cousins, X and Y", "the two women, X and Y"
+    own_people = any(c.dep_ == "appos" and mention_at(ctx, c) is not None for c in tok.children)
+    if m is None and not own_people and tok.lower_ in mention_vocabulary().pair_nouns and any(
+            c.lower_ == "the" for c in tok.children):
+        pair = _named_pair(ctx, tok)  # "spoke to X and Y. He met the couple", "... arrested the cousins": X and Y
         if pair:
             return pair
-    if m is None and counts_two(tok) and (pair := _named_pair(ctx, tok, 6)):
+    if m is None and not own_people and counts_two(tok) and (pair := _named_pair(ctx, tok, 6)):
         return pair  # "X and Y were freed ... He called the two women": X and Y
     if (m is None or m.kind == "group" and not m.affiliation) and tok.tag_ == "NNS" \
             and tok.lemma_.lower() in mention_vocabulary().paired_groups \
