@@ -1493,3 +1493,30 @@ def test_a_captive_handed_back_to_one_side_is_freed_by_the_other(nlp):
 def test_an_arrest_at_a_capitals_airport_is_by_that_state(nlp):
     found = events(nlp, "Johan Berg was detained at Lima's airport in April 2022.")
     assert [(e.type, e.actors) for e in found] == [("COERCE", ("Peru",))]
+
+
+def test_a_refusal_naming_nobody_answers_the_ask_just_before(nlp):
+    """ "X had pressed for Y, but Z refused": Z refused X, and X had asked Z; not across a paragraph, unless the
+    refusal refers back to the demand ("that demand"); not an ask made to another party."""
+    found = events(nlp, "Bogota had pressed for two officers to be included in the deal, but Quito refused.")
+    assert any(e.type == "REJECT" and e.actors == ("Ecuador",) and e.recipients == ("Colombia",) for e in found)
+    assert any(e.type == "REQUEST" and e.actors == ("Colombia",) and e.recipients == ("Ecuador",) for e in found)
+    found = events(nlp, "Norway offered to host the talks. Colombia accepted the offer.")
+    assert any(e.type == "AGREE" and e.actors == ("Colombia",) and e.recipients == ("Norway",) for e in found)
+    found = events(nlp, "Chile demanded the return of the boats.\nPeru rejected it.")
+    assert any(e.type == "REJECT" and e.actors == ("Peru",) and not e.recipients for e in found)
+    found = events(nlp, "Chile demanded the return of the boats.\nPeru rejected that demand.")
+    assert any(e.type == "REJECT" and e.actors == ("Peru",) and e.recipients == ("Chile",) for e in found)
+    found = events(nlp, "Chile urged Bolivia to free the boats. Peru refused.")
+    assert any(e.type == "REJECT" and e.actors == ("Peru",) and not e.recipients for e in found)
+
+
+def test_refusing_to_discuss_or_give_a_thing_is_a_refusal(nlp):
+    """ "refused to discuss X's case", "refused to give them" refuse; "refused to give details", "declined to discuss
+    the case" comment on nothing."""
+    found = events(nlp, "Ankara asked for guarantees that the pilot would not be tried. Athens refused to give them.")
+    assert any(e.type == "REJECT" and e.actors == ("Greece",) and e.recipients == ("Turkey",) for e in found)
+    assert any(e.type == "REJECT" and "Syria" in e.actors for e in events(
+        nlp, "Lindqvist said Syria had refused to discuss Haddad's case."))
+    assert not types(nlp, "The ministry refused to give details.")
+    assert not types(nlp, "The Syrian ministry declined to discuss Haddad's case.")

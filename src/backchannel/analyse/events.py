@@ -14,7 +14,7 @@ the state where it took place, when the text names one.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -402,7 +402,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
-            for g in [c] + list(c.children)):
+            for g in [c] + list(c.children)) and not _refused_topic(tok, complement):
         # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
         return None, None
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
@@ -414,6 +414,14 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
         return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
+
+
+def _refused_topic(tok: Token, complement: Token) -> bool:
+    """ "refused to discuss the doctor's case", "refused to give them" (the guarantees asked for): a refusal (not a
+    declining) to discuss or give a thing other than words ("refused to give details" comments on nothing)."""
+    v = vocabulary()
+    return _lemma(tok) != "decline" and _lemma(complement) in v["refused_acts"] and any(
+        c.dep_ == "dobj" and _lemma(c) not in v["statement_objects"] + v["comment_topics"] for c in complement.children)
 
 
 def _left(noun: Token) -> Token | None:
@@ -945,6 +953,41 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
     return True
 
 
+@dataclass(frozen=True)
+class Ask:
+    """A request or offer read as an event: where it is and who made it, to whom (keys), with what verb."""
+    event: int  # its index among the document's events
+    sentence: int
+    tok: Token
+    actors: list[Mention]
+    recipients: tuple[str, ...]
+    verb: str
+
+
+def _answered(ctx: Context, tok: Token, kind: str, sentence: int, actor_keys: tuple[str, ...],
+              asks: list[Ask]) -> Ask | None:
+    """The request or offer a refusal or acceptance naming nobody answers: "X had pressed for Y to be included, but Z
+    refused", "X offered to host the talks. Z accepted the offer". The nearest one before it made by another party,
+    to nobody named or to the responder, in the same paragraph and the two sentences before; a noun that refers
+    back to it ("rejected that demand") reaches five sentences back, past a paragraph break but not a heading.
+    None if there is none."""
+    v = vocabulary()
+    if not actor_keys or kind not in ("REJECT", "AGREE", "CONCEDE") or _lemma(tok) not in v["response_verbs"]:
+        return None
+    back = any(_lemma(o) in v["answered_nouns"] and any(d.lower_ in ("the", "that", "this", "these", "those", "its", "their")
+                                                       for d in o.children) for o in _objects_agreed(tok))
+    text = ctx.doc.text
+    for ask in reversed(asks):
+        breaks = [i + 1 for i in range(ask.tok.idx, tok.idx) if text[i] == "\n"]
+        if sentence - ask.sentence > (5 if back else 2) or breaks and not back \
+                or any(is_heading_line(text, i) for i in breaks):
+            return None
+        if set(actor_keys) & set(_unique(ask.actors)) or ask.recipients and not set(actor_keys) & set(ask.recipients):
+            continue  # the responder's own ask, or one made to another
+        return ask
+    return None
+
+
 def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published,
                 context: Context | None = None) -> list[EventRecord]:
     ctx = context or Context.of(doc, mentions, list(doc.sents))
@@ -954,7 +997,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
-    for sent in ctx.sentences:
+    asks: list[Ask] = []  # the requests and offers read so far, which a refusal or acceptance may answer
+    for number, sent in enumerate(ctx.sentences):
         agreed_things = {n.i for t in sent for n in [_agreed_thing(t)] if n is not None}
         for tok in sent:
             mode, undergone, committed, pressing = None, False, None, False
@@ -1218,6 +1262,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:
                 # "the two governments agreed": with each other; "X and Y blamed each other"
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
+            answered = _answered(ctx, tok, kind, number, actor_keys, asks) if not recipient_keys else None
+            if answered is not None:  # "X had pressed for Y to be freed, but Z refused": Z refused X
+                recipients, recipient_keys = answered.actors, _unique(answered.actors)
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
             negated = said_not and not refused  # "did not deny" stays negated
@@ -1225,6 +1272,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
             date = date_event(sent, _saying_verb(tok) if accuser else tok, timexes, published, status)
+            undated = ("", "publication", "before-publication")
+            if answered is not None and date[1] in undated and events[answered.event].date_anchor not in undated:
+                date = events[answered.event].date, events[answered.event].date_anchor  # "X asked in April for Y.
+                # Z refused": the answer told with no time of its own goes with the ask
             if kind == "AGREE" and not said_not and _truce_agreed(tok):
                 signers = actors
             if kind == "RETREAT" and mode == "release" and status == "occurred" and actors and not said_not:
@@ -1236,4 +1287,10 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),
                 actors=actor_keys, recipients=recipient_keys, evidence=evidence, mode=mode, negated=negated,
                 status=status, date=date[0], cue=cue, date_anchor=date[1]))
+            if answered is not None and not events[answered.event].recipients:  # X asked Z, whom it did not name
+                asked = events[answered.event]
+                events[answered.event] = replace(asked, recipients=actor_keys, summary=_summary(
+                    answered.actors, answered.verb, actors, asked.negated))
+            if actor_keys and not said_not and (kind == "REQUEST" or _lemma(tok) in vocabulary()["offer_verbs"]):
+                asks.append(Ask(len(events) - 1, number, tok, actors, recipient_keys, verb))
     return events
