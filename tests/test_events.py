@@ -1520,3 +1520,12 @@ def test_refusing_to_discuss_or_give_a_thing_is_a_refusal(nlp):
         nlp, "Lindqvist said Syria had refused to discuss Haddad's case."))
     assert not types(nlp, "The ministry refused to give details.")
     assert not types(nlp, "The Syrian ministry declined to discuss Haddad's case.")
+
+
+def test_an_attack_on_a_place_is_on_its_owner(nlp):
+    """ "fired rockets at an Israeli army post", "fires two mortar rounds at ...", however the parser hangs "at":
+    the state or group the target belongs to is attacked."""
+    found = events(nlp, "Hamas fires two rockets at an Israeli army post near the border.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Hamas",) and e.recipients == ("Israel",) for e in found)
+    found = events(nlp, "Hamas fired rockets on a Syrian army base.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Syria",) for e in found)

@@ -330,6 +330,7 @@ def _negated(tok: Token) -> bool:
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")
+               or c.dep_ == "appos" and c.pos_ == "NOUN"  # "fires two mortar rounds at X", the object misread
                # "the deal was announced by X", "the truce was extended"
                or c.dep_ == "nsubjpass" and (any(a.dep_ == "agent" for a in tok.children)
                                              or _lemma(c) in vocabulary()["truce_nouns"])]
@@ -577,11 +578,16 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
                                              for g in c.children]:
                 if g.dep_ == "pobj":
-                    found += keys_of(ctx, g)
+                    found += keys_of(ctx, g) or (_owners(ctx, g) if kind == "ASSAULT" and child.lower_ in (
+                        "at", "on", "upon", "against") else [])  # "fired at an Israeli army post": Israel's
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
+    if not found and kind == "ASSAULT":  # "fired two rockets at an Israeli post": the target of the thing fired
+        found += [k for o in tok.children if o.dep_ in ("dobj", "appos") for p in o.children
+                  if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "against")
+                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g)]
     if not found and kind == "SANCTION":  # "issued warrants in May for X": whom a sanction on a thing is for
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
@@ -606,6 +612,15 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
                 # "between a team led by X, Y, and Iranian negotiators": the parser hangs the second party deep inside
                 found += [k for p in c.children for t in p.subtree if t.dep_ == "conj" for k in keys_of(ctx, t)][-1:]
     return found
+
+
+def _owners(ctx: Context, noun: Token) -> list[Mention]:
+    """Whose a place or thing is, by the state, organisation or group named before it: "an Israeli army post",
+    "a Hamas depot", "the rebels' camp" (also on a word of a compound: "a Syrian army base")."""
+    words = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    words += [g for c in words if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound", "poss")]
+    return [m for w in words for m in [mention_at(ctx, w)]
+            if m is not None and m.kind in ("state", "organization", "group")]
 
 
 def _topic(noun: Token, prep: Token) -> bool:
