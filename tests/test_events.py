@@ -1529,3 +1529,14 @@ def test_an_attack_on_a_place_is_on_its_owner(nlp):
     assert any(e.type == "ASSAULT" and e.actors == ("Hamas",) and e.recipients == ("Israel",) for e in found)
     found = events(nlp, "Hamas fired rockets on a Syrian army base.")
     assert any(e.type == "ASSAULT" and e.recipients == ("Syria",) for e in found)
+
+
+def test_a_call_on_all_sides_is_made_to_the_two_parties(nlp):
+    """ "calls on all sides", also as a verb after "and" the parser reads as a plural noun, dated as the statement."""
+    found = events(nlp, "Chile and Peru signed a truce on Monday. Norway urged all parties to respect it.")
+    assert any(e.type == "REQUEST" and e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"}
+               for e in found)
+    found = events(nlp, "Chile and Peru signed a truce on Monday. Norway's foreign ministry says it has counted 52 "
+                        "Chilean violations and calls on all sides to respect the deal.")
+    assert any(e.type == "REQUEST" and e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"}
+               for e in found)

@@ -121,10 +121,13 @@ def _irrealis(tok: Token) -> bool:
 
 def _misread_verb(tok: Token) -> bool:
     """ "X welcomed the deal and thanks Y": a verb after "and" the parser takes for a plural noun, known by the
-    object it takes (a direct object, or a name it hangs on as an adverbial)."""
+    object it takes (a direct object, or a name it hangs on as an adverbial), or by the infinitive it governs
+    ("X has counted violations and calls on all sides to respect the deal")."""
     return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("conj", "advcl") and tok.head.pos_ == "VERB" \
         and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "cc" and any(
-            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PROPN" for c in tok.children)
+            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+            or c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children)
 
 
 def _done_to_people(tok: Token) -> bool:
@@ -1286,7 +1289,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             sentence = sent.text.strip()
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
-            date = date_event(sent, _saying_verb(tok) if accuser else tok, timexes, published, status)
+            dated = _saying_verb(tok) if accuser else (_saying_verb(tok) or tok.head) if _misread_verb(tok) else tok
+            # "X says it has counted violations and calls on Y to ...": the call is made as X speaks
+            date = date_event(sent, dated, timexes, published, status)
             undated = ("", "publication", "before-publication")
             if answered is not None and date[1] in undated and events[answered.event].date_anchor not in undated:
                 date = events[answered.event].date, events[answered.event].date_anchor  # "X asked in April for Y.
