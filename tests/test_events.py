@@ -1540,3 +1540,15 @@ def test_a_call_on_all_sides_is_made_to_the_two_parties(nlp):
                         "Chilean violations and calls on all sides to respect the deal.")
     assert any(e.type == "REQUEST" and e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"}
                for e in found)
+
+
+def test_a_refusal_or_request_naming_nobody_is_made_to_the_other_party(nlp):
+    """In a story of two parties, "X refused to discuss his case", "X pressed for his return" with no one named and
+    no ask before: made to the other; not "X denied it" (a charge answered), nor the topic's person."""
+    found = events(nlp, "Chile and Peru signed a truce in May. Lindqvist said Peru had refused to discuss Haddad's "
+                        "case.")
+    assert any(e.type == "REJECT" and "Peru" in e.actors and e.recipients == ("Chile",) for e in found)
+    found = events(nlp, "Chile and Peru held talks in May. Peru pressed for the release of its fishermen.")
+    assert any(e.type == "REQUEST" and e.actors == ("Peru",) and e.recipients == ("Chile",) for e in found)
+    found = events(nlp, "Chile and Peru held talks in May. Peru denied it.")
+    assert not any(e.type == "REJECT" and e.recipients for e in found)

@@ -595,8 +595,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
-        found += _recipients(ctx, complement, kind, depth + 1)
+    if not found and complement is not None and depth == 0 and not (
+            kind == "REJECT" and _lemma(complement) in v["no_comment"]):  # "refused to discuss X's case": not X
+        found += _recipients(ctx, complement, kind, depth + 1)  # "offered to negotiate with X", "agreed to lift the ban on X"
     elaboration = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_type(c)[0] == kind), None)
     if not found and elaboration is not None and depth == 0:  # "criticised the talks, accusing Chile of ..."
         found += _recipients(ctx, elaboration, kind, depth + 1)
@@ -1016,6 +1017,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
     asks: list[Ask] = []  # the requests and offers read so far, which a refusal or acceptance may answer
+    unanswered: list[tuple[int, Token, list[Mention], str]] = []  # requests and refusals naming nobody
     for number, sent in enumerate(ctx.sentences):
         agreed_things = {n.i for t in sent for n in [_agreed_thing(t)] if n is not None}
         for tok in sent:
@@ -1313,4 +1315,21 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     answered.actors, answered.verb, actors, asked.negated))
             if actor_keys and not said_not and (kind == "REQUEST" or _lemma(tok) in vocabulary()["offer_verbs"]):
                 asks.append(Ask(len(events) - 1, number, tok, actors, recipient_keys, verb))
+            if not recipient_keys and tok.pos_ in ("VERB", "AUX") and (kind == "REQUEST" and asker is None or (
+                    kind == "REJECT" and (said or refused or _lemma(tok) in vocabulary()["response_verbs"]))):
+                unanswered.append((len(events) - 1, tok, actors, verb))  # not "said the swap should not be read as
+                # a thaw" (no one asked), nor "denied it" (answers a charge)
+    for i, tok, actors, verb in unanswered:  # asks no answer told whom they were made to, refusals of no ask
+        other = _other_party(ctx, tok, events[i].actors) if not events[i].recipients else []
+        if other:
+            events[i] = replace(events[i], recipients=_unique(other),
+                                summary=_summary(actors, verb, other, events[i].negated))
     return events
+
+
+def _other_party(ctx: Context, tok: Token, actors: tuple[str, ...]) -> list[Mention]:
+    """ "Iran refused to discuss his case", "Russia pressed for his return", naming nobody: made to the other of the
+    story's two parties, when the actors are one of them; [] otherwise."""
+    pair = both_parties(ctx, tok)
+    ours = [m for m in pair if m.key in actors]
+    return [m for m in pair if m.key not in actors] if len(pair) == 2 and len(ours) == 1 else []
