@@ -1493,3 +1493,62 @@ def test_a_captive_handed_back_to_one_side_is_freed_by_the_other(nlp):
 def test_an_arrest_at_a_capitals_airport_is_by_that_state(nlp):
     found = events(nlp, "Johan Berg was detained at Lima's airport in April 2022.")
     assert [(e.type, e.actors) for e in found] == [("COERCE", ("Peru",))]
+
+
+def test_a_refusal_naming_nobody_answers_the_ask_just_before(nlp):
+    """ "X had pressed for Y, but Z refused": Z refused X, and X had asked Z; not across a paragraph, unless the
+    refusal refers back to the demand ("that demand"); not an ask made to another party."""
+    found = events(nlp, "Bogota had pressed for two officers to be included in the deal, but Quito refused.")
+    assert any(e.type == "REJECT" and e.actors == ("Ecuador",) and e.recipients == ("Colombia",) for e in found)
+    assert any(e.type == "REQUEST" and e.actors == ("Colombia",) and e.recipients == ("Ecuador",) for e in found)
+    found = events(nlp, "Norway offered to host the talks. Colombia accepted the offer.")
+    assert any(e.type == "AGREE" and e.actors == ("Colombia",) and e.recipients == ("Norway",) for e in found)
+    found = events(nlp, "Peru and Bolivia held talks in May. Chile demanded the return of the boats.\nPeru rejected it.")
+    assert any(e.type == "REJECT" and e.actors == ("Peru",) and "Chile" not in e.recipients for e in found)
+    found = events(nlp, "Chile demanded the return of the boats.\nPeru rejected that demand.")
+    assert any(e.type == "REJECT" and e.actors == ("Peru",) and e.recipients == ("Chile",) for e in found)
+    found = events(nlp, "Chile urged Bolivia to free the boats. Peru refused.")
+    assert any(e.type == "REJECT" and e.actors == ("Peru",) and "Chile" not in e.recipients for e in found)
+
+
+def test_refusing_to_discuss_or_give_a_thing_is_a_refusal(nlp):
+    """ "refused to discuss X's case", "refused to give them" refuse; "refused to give details", "declined to discuss
+    the case" comment on nothing."""
+    found = events(nlp, "Ankara asked for guarantees that the pilot would not be tried. Athens refused to give them.")
+    assert any(e.type == "REJECT" and e.actors == ("Greece",) and e.recipients == ("Turkey",) for e in found)
+    assert any(e.type == "REJECT" and "Syria" in e.actors for e in events(
+        nlp, "Lindqvist said Syria had refused to discuss Haddad's case."))
+    assert not types(nlp, "The ministry refused to give details.")
+    assert not types(nlp, "The Syrian ministry declined to discuss Haddad's case.")
+
+
+def test_an_attack_on_a_place_is_on_its_owner(nlp):
+    """ "fired rockets at an Israeli army post", "fires two mortar rounds at ...", however the parser hangs "at":
+    the state or group the target belongs to is attacked."""
+    found = events(nlp, "Hamas fires two rockets at an Israeli army post near the border.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Hamas",) and e.recipients == ("Israel",) for e in found)
+    found = events(nlp, "Hamas fired rockets on a Syrian army base.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Syria",) for e in found)
+
+
+def test_a_call_on_all_sides_is_made_to_the_two_parties(nlp):
+    """ "calls on all sides", also as a verb after "and" the parser reads as a plural noun, dated as the statement."""
+    found = events(nlp, "Chile and Peru signed a truce on Monday. Norway urged all parties to respect it.")
+    assert any(e.type == "REQUEST" and e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"}
+               for e in found)
+    found = events(nlp, "Chile and Peru signed a truce on Monday. Norway's foreign ministry says it has counted 52 "
+                        "Chilean violations and calls on all sides to respect the deal.")
+    assert any(e.type == "REQUEST" and e.actors == ("Norway",) and set(e.recipients) == {"Chile", "Peru"}
+               for e in found)
+
+
+def test_a_refusal_or_request_naming_nobody_is_made_to_the_other_party(nlp):
+    """In a story of two parties, "X refused to discuss his case", "X pressed for his return" with no one named and
+    no ask before: made to the other; not "X denied it" (a charge answered), nor the topic's person."""
+    found = events(nlp, "Chile and Peru signed a truce in May. Lindqvist said Peru had refused to discuss Haddad's "
+                        "case.")
+    assert any(e.type == "REJECT" and "Peru" in e.actors and e.recipients == ("Chile",) for e in found)
+    found = events(nlp, "Chile and Peru held talks in May. Peru pressed for the release of its fishermen.")
+    assert any(e.type == "REQUEST" and e.actors == ("Peru",) and e.recipients == ("Chile",) for e in found)
+    found = events(nlp, "Chile and Peru held talks in May. Peru denied it.")
+    assert not any(e.type == "REJECT" and e.recipients for e in found)

@@ -14,7 +14,7 @@ the state where it took place, when the text names one.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,10 +121,13 @@ def _irrealis(tok: Token) -> bool:
 
 def _misread_verb(tok: Token) -> bool:
     """ "X welcomed the deal and thanks Y": a verb after "and" the parser takes for a plural noun, known by the
-    object it takes (a direct object, or a name it hangs on as an adverbial)."""
+    object it takes (a direct object, or a name it hangs on as an adverbial), or by the infinitive it governs
+    ("X has counted violations and calls on all sides to respect the deal")."""
     return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("conj", "advcl") and tok.head.pos_ == "VERB" \
         and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "cc" and any(
-            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PROPN" for c in tok.children)
+            c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+            or c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children)
 
 
 def _done_to_people(tok: Token) -> bool:
@@ -330,6 +333,7 @@ def _negated(tok: Token) -> bool:
 def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")
+               or c.dep_ == "appos" and c.pos_ == "NOUN"  # "fires two mortar rounds at X", the object misread
                # "the deal was announced by X", "the truce was extended"
                or c.dep_ == "nsubjpass" and (any(a.dep_ == "agent" for a in tok.children)
                                              or _lemma(c) in vocabulary()["truce_nouns"])]
@@ -402,7 +406,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     complement = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if complement is not None and kind == "REJECT" and _lemma(complement) in vocabulary()["no_comment"] and not any(
             g.lower_ in vocabulary()["nouns"] for c in complement.children if c.dep_ in ("prep", "dobj")
-            for g in [c] + list(c.children)):
+            for g in [c] + list(c.children)) and not _refused_topic(tok, complement):
         # "declined to comment" refuses nothing; "refused to respond to a demand", "to discuss the demand" refuse it
         return None, None
     complement = complement or next((c for c in tok.children if c.dep_ == "advcl" and any(
@@ -414,6 +418,14 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
         return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
+
+
+def _refused_topic(tok: Token, complement: Token) -> bool:
+    """ "refused to discuss the doctor's case", "refused to give them" (the guarantees asked for): a refusal (not a
+    declining) to discuss or give a thing other than words ("refused to give details" comments on nothing)."""
+    v = vocabulary()
+    return _lemma(tok) != "decline" and _lemma(complement) in v["refused_acts"] and any(
+        c.dep_ == "dobj" and _lemma(c) not in v["statement_objects"] + v["comment_topics"] for c in complement.children)
 
 
 def _left(noun: Token) -> Token | None:
@@ -569,17 +581,23 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
             for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
                                              for g in c.children]:
                 if g.dep_ == "pobj":
-                    found += keys_of(ctx, g)
+                    found += keys_of(ctx, g) or (_owners(ctx, g) if kind == "ASSAULT" and child.lower_ in (
+                        "at", "on", "upon", "against") else [])  # "fired at an Israeli army post": Israel's
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
+    if not found and kind == "ASSAULT":  # "fired two rockets at an Israeli post": the target of the thing fired
+        found += [k for o in tok.children if o.dep_ in ("dobj", "appos") for p in o.children
+                  if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "against")
+                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g)]
     if not found and kind == "SANCTION":  # "issued warrants in May for X": whom a sanction on a thing is for
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
     complement = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if not found and complement is not None and depth == 0:  # "offered to negotiate with X", "agreed to lift the ban on X"
-        found += _recipients(ctx, complement, kind, depth + 1)
+    if not found and complement is not None and depth == 0 and not (
+            kind == "REJECT" and _lemma(complement) in v["no_comment"]):  # "refused to discuss X's case": not X
+        found += _recipients(ctx, complement, kind, depth + 1)  # "offered to negotiate with X", "agreed to lift the ban on X"
     elaboration = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_type(c)[0] == kind), None)
     if not found and elaboration is not None and depth == 0:  # "criticised the talks, accusing Chile of ..."
         found += _recipients(ctx, elaboration, kind, depth + 1)
@@ -598,6 +616,15 @@ def _inside(ctx: Context, noun: Token) -> list[Mention]:
                 # "between a team led by X, Y, and Iranian negotiators": the parser hangs the second party deep inside
                 found += [k for p in c.children for t in p.subtree if t.dep_ == "conj" for k in keys_of(ctx, t)][-1:]
     return found
+
+
+def _owners(ctx: Context, noun: Token) -> list[Mention]:
+    """Whose a place or thing is, by the state, organisation or group named before it: "an Israeli army post",
+    "a Hamas depot", "the rebels' camp" (also on a word of a compound: "a Syrian army base")."""
+    words = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    words += [g for c in words if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound", "poss")]
+    return [m for w in words for m in [mention_at(ctx, w)]
+            if m is not None and m.kind in ("state", "organization", "group")]
 
 
 def _topic(noun: Token, prep: Token) -> bool:
@@ -945,6 +972,41 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
     return True
 
 
+@dataclass(frozen=True)
+class Ask:
+    """A request or offer read as an event: where it is and who made it, to whom (keys), with what verb."""
+    event: int  # its index among the document's events
+    sentence: int
+    tok: Token
+    actors: list[Mention]
+    recipients: tuple[str, ...]
+    verb: str
+
+
+def _answered(ctx: Context, tok: Token, kind: str, sentence: int, actor_keys: tuple[str, ...],
+              asks: list[Ask]) -> Ask | None:
+    """The request or offer a refusal or acceptance naming nobody answers: "X had pressed for Y to be included, but Z
+    refused", "X offered to host the talks. Z accepted the offer". The nearest one before it made by another party,
+    to nobody named or to the responder, in the same paragraph and the two sentences before; a noun that refers
+    back to it ("rejected that demand") reaches five sentences back, past a paragraph break but not a heading.
+    None if there is none."""
+    v = vocabulary()
+    if not actor_keys or kind not in ("REJECT", "AGREE", "CONCEDE") or _lemma(tok) not in v["response_verbs"]:
+        return None
+    back = any(_lemma(o) in v["answered_nouns"] and any(d.lower_ in ("the", "that", "this", "these", "those", "its", "their")
+                                                       for d in o.children) for o in _objects_agreed(tok))
+    text = ctx.doc.text
+    for ask in reversed(asks):
+        breaks = [i + 1 for i in range(ask.tok.idx, tok.idx) if text[i] == "\n"]
+        if sentence - ask.sentence > (5 if back else 2) or breaks and not back \
+                or any(is_heading_line(text, i) for i in breaks):
+            return None
+        if set(actor_keys) & set(_unique(ask.actors)) or ask.recipients and not set(actor_keys) & set(ask.recipients):
+            continue  # the responder's own ask, or one made to another
+        return ask
+    return None
+
+
 def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], published: Published,
                 context: Context | None = None) -> list[EventRecord]:
     ctx = context or Context.of(doc, mentions, list(doc.sents))
@@ -954,7 +1016,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
-    for sent in ctx.sentences:
+    asks: list[Ask] = []  # the requests and offers read so far, which a refusal or acceptance may answer
+    unanswered: list[tuple[int, Token, list[Mention], str]] = []  # requests and refusals naming nobody
+    for number, sent in enumerate(ctx.sentences):
         agreed_things = {n.i for t in sent for n in [_agreed_thing(t)] if n is not None}
         for tok in sent:
             mode, undergone, committed, pressing = None, False, None, False
@@ -1218,13 +1282,22 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     or _reciprocal(tok)) and len(actor_keys) > 1 and not recipient_keys:
                 # "the two governments agreed": with each other; "X and Y blamed each other"
                 recipient_keys = actor_keys  # an exchange between two parties goes both ways, and so do "X and Y met"
+            answered = _answered(ctx, tok, kind, number, actor_keys, asks) if not recipient_keys else None
+            if answered is not None:  # "X had pressed for Y to be freed, but Z refused": Z refused X
+                recipients, recipient_keys = answered.actors, _unique(answered.actors)
             if not _enough(kind, mode, tok, actor_keys, recipient_keys):
                 continue
             negated = said_not and not refused  # "did not deny" stays negated
             sentence = sent.text.strip()
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
-            date = date_event(sent, _saying_verb(tok) if accuser else tok, timexes, published, status)
+            dated = _saying_verb(tok) if accuser else (_saying_verb(tok) or tok.head) if _misread_verb(tok) else tok
+            # "X says it has counted violations and calls on Y to ...": the call is made as X speaks
+            date = date_event(sent, dated, timexes, published, status)
+            undated = ("", "publication", "before-publication")
+            if answered is not None and date[1] in undated and events[answered.event].date_anchor not in undated:
+                date = events[answered.event].date, events[answered.event].date_anchor  # "X asked in April for Y.
+                # Z refused": the answer told with no time of its own goes with the ask
             if kind == "AGREE" and not said_not and _truce_agreed(tok):
                 signers = actors
             if kind == "RETREAT" and mode == "release" and status == "occurred" and actors and not said_not:
@@ -1236,4 +1309,27 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),
                 actors=actor_keys, recipients=recipient_keys, evidence=evidence, mode=mode, negated=negated,
                 status=status, date=date[0], cue=cue, date_anchor=date[1]))
+            if answered is not None and not events[answered.event].recipients:  # X asked Z, whom it did not name
+                asked = events[answered.event]
+                events[answered.event] = replace(asked, recipients=actor_keys, summary=_summary(
+                    answered.actors, answered.verb, actors, asked.negated))
+            if actor_keys and not said_not and (kind == "REQUEST" or _lemma(tok) in vocabulary()["offer_verbs"]):
+                asks.append(Ask(len(events) - 1, number, tok, actors, recipient_keys, verb))
+            if not recipient_keys and tok.pos_ in ("VERB", "AUX") and (kind == "REQUEST" and asker is None or (
+                    kind == "REJECT" and (said or refused or _lemma(tok) in vocabulary()["response_verbs"]))):
+                unanswered.append((len(events) - 1, tok, actors, verb))  # not "said the swap should not be read as
+                # a thaw" (no one asked), nor "denied it" (answers a charge)
+    for i, tok, actors, verb in unanswered:  # asks no answer told whom they were made to, refusals of no ask
+        other = _other_party(ctx, tok, events[i].actors) if not events[i].recipients else []
+        if other:
+            events[i] = replace(events[i], recipients=_unique(other),
+                                summary=_summary(actors, verb, other, events[i].negated))
     return events
+
+
+def _other_party(ctx: Context, tok: Token, actors: tuple[str, ...]) -> list[Mention]:
+    """ "Iran refused to discuss his case", "Russia pressed for his return", naming nobody: made to the other of the
+    story's two parties, when the actors are one of them; [] otherwise."""
+    pair = both_parties(ctx, tok)
+    ours = [m for m in pair if m.key in actors]
+    return [m for m in pair if m.key not in actors] if len(pair) == 2 and len(ours) == 1 else []

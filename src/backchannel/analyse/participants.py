@@ -257,9 +257,10 @@ def counts_two(tok: Token) -> bool:
 
 
 def names_both(tok: Token) -> bool:
-    """ "the two sides", "both countries", "each side": a noun that names the two parties as one."""
-    v = mention_vocabulary()
-    return tok.lemma_.lower() in v.party_nouns and any(c.lower_ in v.pair_words for c in tok.children)
+    """ "the two sides", "both countries", "each side", "all sides": a noun that names the two parties as one."""
+    v, lemma = mention_vocabulary(), tok.lemma_.lower()
+    return lemma in v.party_nouns and any(c.lower_ in v.pair_words for c in tok.children) or (
+        lemma in v.paired_groups and tok.tag_ == "NNS" and any(c.lower_ == "all" for c in tok.children))
 
 
 def both_parties(ctx: Context, tok: Token) -> list[Mention]:
