@@ -1552,3 +1552,6 @@ def test_a_refusal_or_request_naming_nobody_is_made_to_the_other_party(nlp):
     assert any(e.type == "REQUEST" and e.actors == ("Peru",) and e.recipients == ("Chile",) for e in found)
     found = events(nlp, "Chile and Peru held talks in May. Peru denied it.")
     assert not any(e.type == "REJECT" and e.recipients for e in found)
+    # no pair named as such: no guess among the states the text names
+    found = events(nlp, "Bolivia hosted envoys from Chile in May. Peru pressed for the release of its fishermen.")
+    assert not any(e.type == "REQUEST" and e.actors == ("Peru",) and e.recipients for e in found)

@@ -1329,7 +1329,7 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
 
 def _other_party(ctx: Context, tok: Token, actors: tuple[str, ...]) -> list[Mention]:
     """ "Iran refused to discuss his case", "Russia pressed for his return", naming nobody: made to the other of the
-    story's two parties, when the actors are one of them; [] otherwise."""
-    pair = both_parties(ctx, tok)
+    story's two parties (named together as a pair), when the actors are one of them; [] otherwise."""
+    pair = both_parties(ctx, tok, paired_only=True)  # a guess among the states named most could pick a third
     ours = [m for m in pair if m.key in actors]
     return [m for m in pair if m.key not in actors] if len(pair) == 2 and len(ours) == 1 else []

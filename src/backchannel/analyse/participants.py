@@ -263,13 +263,14 @@ def names_both(tok: Token) -> bool:
         lemma in v.paired_groups and tok.tag_ == "NNS" and any(c.lower_ == "all" for c in tok.children))
 
 
-def both_parties(ctx: Context, tok: Token) -> list[Mention]:
+def both_parties(ctx: Context, tok: Token, paired_only: bool = False) -> list[Mention]:
     """ "the two sides", "both countries", "the delegations": the two states or organisations named before as
     a pair ("X and Y signed", "talks between X and Y"), the pair named most often in the text so far (the
     first among equals: the lead names the parties); else the two states named most often within the three
     sentences before (the last named first among equals). A go-between ("brokered by X") is no party, nor
     the subject that deals with both ("X met the envoys of both sides"), nor a state named in passing or
-    guarantors named together ("Norway and Cuba will monitor it") when the parties were named as a pair."""
+    guarantors named together ("Norway and Cuba will monitor it") when the parties were named as a pair. With
+    `paired_only`, only a pair named as such, never the states named most."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subj = subject_of(verb)[0] if verb is not None and tok.dep_ not in SUBJECTS else None
     own = {t.idx for t in subj.subtree} if subj is not None else set()
@@ -286,8 +287,8 @@ def both_parties(ctx: Context, tok: Token) -> list[Mention]:
             other = mention_at(ctx, c) if c.dep_ == "conj" else None
             if other is not None and other.kind in ("state", "organization") and other.key != m.key:
                 pairs.append((counts[m.key] + counts[other.key], -m.start, [m, other]))
-    if pairs:
-        return max(pairs, key=lambda p: p[:2])[2]
+    if pairs or paired_only:
+        return max(pairs, key=lambda p: p[:2])[2] if pairs else []
     horizon = _horizon(ctx, tok, 4)
     recent = [m for m in named if m.kind == "state" and m.start >= horizon]
     counts = Counter(m.key for m in recent)
