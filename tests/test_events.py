@@ -1555,3 +1555,23 @@ def test_a_refusal_or_request_naming_nobody_is_made_to_the_other_party(nlp):
     # no pair named as such: no guess among the states the text names
     found = events(nlp, "Bolivia hosted envoys from Chile in May. Peru pressed for the release of its fishermen.")
     assert not any(e.type == "REQUEST" and e.actors == ("Peru",) and e.recipients for e in found)
+
+
+@pytest.mark.parametrize("text, kind, actors, recipients", [
+    ("The Treasury on Monday blacklisted Venezuela's oil minister.", "SANCTION", ("Treasury",), ("Venezuela",)),
+    ("The Justice Department dropped charges against six Venezuelans.", "CONCEDE", ("Justice Department",),
+     ("Venezuela",)),
+    ("Chile turned down the offer.", "REJECT", ("Chile",), ()),
+    ("Norway kept the United Nations informed.", "CONSULT", ("Norway",), ("United Nations",)),
+    ("The UN opened contact with the Chilean army over the hotline.", "CONSULT", ("UN",), ("Chile",)),
+    ("Norway provided the aircraft.", "AID", ("Norway",), ()),
+])
+def test_general_verbs_of_sanction_concession_refusal_contact_and_aid(nlp, text, kind, actors, recipients):
+    assert [(e.actors, e.recipients) for e in events(nlp, text) if e.type == kind] == [(actors, recipients)]
+
+
+def test_reaching_or_raising_by_phone_is_a_call_and_the_partner_hangs_on_the_medium(nlp):
+    for text in ("Kerry reached Lavrov by phone from Geneva.", "Kerry raised the matter by telephone with Lavrov."):
+        assert [(e.type, e.mode, e.recipients) for e in events(nlp, text)] == [("CONSULT", "phone", ("Lavrov",))]
+    assert not events(nlp, "Peru raised fuel prices by ten percent.")
+    assert [e.type for e in events(nlp, "Peru said it would keep pressing Chile for the release.")] == ["REQUEST"]

@@ -334,6 +334,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     lemma = _lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod", "attr", "xcomp", "acomp")
                or c.dep_ == "appos" and c.pos_ == "NOUN"  # "fires two mortar rounds at X", the object misread
+               or c.dep_ == "ccomp" and c.tag_ == "VBN"  # "kept them informed", the participle misread
                # "the deal was announced by X", "the truce was extended"
                or c.dep_ == "nsubjpass" and (any(a.dep_ == "agent" for a in tok.children)
                                              or _lemma(c) in vocabulary()["truce_nouns"])]
@@ -366,6 +367,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
             c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             and (vocabulary()["verbs"].get(_lemma(c)) or [None])[0] in ("REQUEST", "PROTEST") for c in tok.children):
         return "PROTEST", None  # "gathered outside parliament to demand their release": a demonstration
+    if lemma in vocabulary()["remote_verbs"] and _remote(tok):
+        return "CONSULT", "phone"  # "reached X by phone", "raised the case by telephone with Y"
     entry = vocabulary()["verbs"].get(lemma)
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in (vocabulary()["continuing_particles"].get(lemma) or ())
            for c in tok.children):
@@ -386,8 +389,7 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
                                  or c.dep_ == "ccomp" and any(g.dep_ == "neg" for g in c.children)
                                  for c in tok.children if _lemma(c) in vocabulary()["anonymity"]):
         return None, None  # "who asked not to be named", "requested anonymity": the source's terms, no demand
-    if kind == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and g.lemma_.lower()
-                                 in vocabulary()["remote_media"] for c in tok.children for g in c.children):
+    if kind == "CONSULT" and _remote(tok):
         mode = "phone"  # "spoke by phone", "talked over video link"
     if kind == "CONSULT" and any(c.dep_ in ("advcl", "xcomp") and _lemma(c) in vocabulary()["protest_purposes"] and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
@@ -418,6 +420,12 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if complement is not None and kind == "AGREE" and _verb_type(complement) == ("RETREAT", "release"):
         return "CONCEDE", "release"  # "agreed to free 20 prisoners" concedes a release (the coding guide)
     return kind, mode
+
+
+def _remote(tok: Token) -> list[Token]:
+    """The remote media the verb is done through: "spoke by phone", "talked over video link"."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
+            for g in c.children if g.lemma_.lower() in vocabulary()["remote_media"]]
 
 
 def _refused_topic(tok: Token, complement: Token) -> bool:
@@ -570,6 +578,10 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
                       for p in g.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
             if child == _pressing(tok):  # "travel to X to press both sides", "to meet Y": those pressed or met
                 found += [k for g in child.children if g.dep_ == "dobj" for k in keys_of(ctx, g)]
+        if kind == "CONSULT" and child.dep_ == "prep" and child.lower_ in ("by", "over", "via", "on"):
+            # "raised it by telephone with X": the parser hangs the partner on the medium
+            found += [k for g in _remote(tok) if g.head == child for p in g.children if p.dep_ == "prep"
+                      and p.lower_ == "with" for n in p.children if n.dep_ == "pobj" for k in keys_of(ctx, n)]
         if child.dep_ in ("dobj", "pobj") and child.lower_ in v["nouns"]:
             # "facilitated a conversation between Trump and Zelenskyy"
             found += _noun_participants(ctx, child, with_governor=False)[0]
