@@ -1555,3 +1555,17 @@ def test_a_refusal_or_request_naming_nobody_is_made_to_the_other_party(nlp):
     # no pair named as such: no guess among the states the text names
     found = events(nlp, "Bolivia hosted envoys from Chile in May. Peru pressed for the release of its fishermen.")
     assert not any(e.type == "REQUEST" and e.actors == ("Peru",) and e.recipients for e in found)
+
+
+def test_a_city_or_territory_attacked_stands_for_its_party(nlp):
+    """The target of an attack named as a place: a capital's or a large city's state, a territory itself, a city of
+    a territory the territory; also after "towards" and "into"."""
+    found = events(nlp, "Armenia fired rockets at Baku on Monday.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Armenia",) and e.recipients == ("Azerbaijan",) for e in found)
+    found = events(nlp, "Russia shelled Kharkiv overnight.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Ukraine",) for e in found)
+    found = events(nlp, "Militants fired mortars towards Jerusalem.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Israel",) for e in found)
+    found = events(nlp, "Azerbaijan began shelling Nagorno-Karabakh.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Nagorno-Karabakh",) for e in found)
+

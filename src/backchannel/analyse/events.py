@@ -249,6 +249,21 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     return [replace(m, kind="state", key=state_where(m.text)) for m in found]
 
 
+def _place(ctx: Context, tok: Token) -> list[Mention]:
+    """A place attacked stands for the party it belongs to: a capital's or a large city's state
+    ("shelled Kharkiv": Ukraine), a territory's city the territory ("a tower in Gaza City": the Gaza Strip)."""
+    m = ctx.by_char.get(tok.idx)
+    if m is None and tok.pos_ == "PROPN":  # a place not kept as a mention, or one the entity tagger missed
+        first = min([c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"], key=lambda c: c.i,
+                    default=tok)  # "Gaza City"
+        name = tok.doc[first.i:tok.i + 1].text
+        m = Mention(first.idx, first.idx + len(name), name, "place", name, "CITY")
+    where = state_where(m.text) if m is not None else None
+    if not where:
+        return []
+    return [replace(m, kind="state" if state_of(where) else "group", key=where)]
+
+
 def _uncontracted(word: str) -> str:
     """The auxiliary a contraction is split from: "won't" is parsed "wo" + "n't", "can't" "ca" + "n't"."""
     return {"wo": "will", "ca": "can"}.get(word.lower(), word)
@@ -549,7 +564,8 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         if (child.dep_ in ("dobj", "dative", "iobj", "obj") or _misread_verb(tok) and child.dep_ == "npadvmod") \
                 and not to_whom:
             if not envoy:  # "dispatch negotiators": those sent act for the sender
-                found += keys_of(ctx, child) or _inside(ctx, child)
+                found += keys_of(ctx, child) or _inside(ctx, child) or (
+                    _place(ctx, child) if kind == "ASSAULT" else [])  # "shelled Kharkiv": Ukraine
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
             # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
             found += keys_of(ctx, child)
@@ -576,21 +592,23 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         elif child.dep_ in ("advmod", "prt") and child.lower_ in ("back", "over"):  # "handed back to X", a capital too
             found += [k for p in child.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
                       if g.dep_ == "pobj" for k in keys_of(ctx, g) or _travel_recipients(ctx, child)]
-        elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
+        elif (child.dep_ in ("prep", "agent") or to_whom) and (child.lower_ in v["recipient_preps"] or (
+                kind == "ASSAULT" and child.lower_ in v["attack_preps"])):
             # "spoke with X and with Y": the second preposition hangs on the first
             for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
                                              for g in c.children]:
                 if g.dep_ == "pobj":
-                    found += keys_of(ctx, g) or (_owners(ctx, g) if kind == "ASSAULT" and child.lower_ in (
-                        "at", "on", "upon", "against") else [])  # "fired at an Israeli army post": Israel's
+                    found += keys_of(ctx, g) or (_owners(ctx, g) or _place(ctx, g) if kind == "ASSAULT" and child.lower_
+                                                 in v["attack_preps"] else [])  # "fired at an Israeli army post":
+                    # Israel's; "fired rockets at Jerusalem": Israel
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
     if not found and kind == "ASSAULT":  # "fired two rockets at an Israeli post": the target of the thing fired
         found += [k for o in tok.children if o.dep_ in ("dobj", "appos") for p in o.children
-                  if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "against")
-                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g)]
+                  if p.dep_ == "prep" and p.lower_ in v["attack_preps"]
+                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g) or _place(ctx, g)]
     if not found and kind == "SANCTION":  # "issued warrants in May for X": whom a sanction on a thing is for
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
