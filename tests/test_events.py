@@ -1569,3 +1569,19 @@ def test_a_city_or_territory_attacked_stands_for_its_party(nlp):
     found = events(nlp, "Azerbaijan began shelling Nagorno-Karabakh.")
     assert any(e.type == "ASSAULT" and e.recipients == ("Nagorno-Karabakh",) for e in found)
 
+
+def test_an_air_strike_is_an_attack_not_a_walkout(nlp):
+    """ "air strike(s)", "drone strike": an attack, negated as one; a nominal attack as subject hits its object's
+    owner or place; a count of strikes ("hundreds of air strikes on X") and "answered with" strikes are the
+    subject's; a strike alone stays a walkout."""
+    found = events(nlp, "Turkey has carried out no air strikes since Monday.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Turkey",) and e.negated for e in found)
+    assert not any(e.type == "PROTEST" for e in found)
+    found = events(nlp, "A Russian missile strike hit Odesa on Friday.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Russia",) and e.recipients == ("Ukraine",) for e in found)
+    found = events(nlp, "Peru retaliated with a drone strike on a camp of the FARC.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Peru",) and e.recipients == ("FARC",) for e in found)
+    found = events(nlp, "Morocco answered with hundreds of air strikes on Western Sahara.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Morocco",) and e.recipients == ("Western Sahara",) for e in found)
+    assert types(nlp, "Dock workers in Chile staged a strike at the port.") == {"PROTEST"}
+

@@ -264,6 +264,14 @@ def _place(ctx: Context, tok: Token) -> list[Mention]:
     return [replace(m, kind="state" if state_of(where) else "group", key=where)]
 
 
+def _target(ctx: Context, noun: Token) -> list[Mention]:
+    """Whose the thing an attack hits is: its own actors, its owner ("an Israeli army post", "the camp of the
+    rebels"), else the place it stands in or is ("a tower in Gaza City", "Kharkiv")."""
+    return keys_of(ctx, noun) or _owners(ctx, noun) or _place(ctx, noun) or [
+        k for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g) or _place(ctx, g)]
+
+
 def _uncontracted(word: str) -> str:
     """The auxiliary a contraction is split from: "won't" is parsed "wo" + "n't", "can't" "ca" + "n't"."""
     return {"wo": "will", "ca": "can"}.get(word.lower(), word)
@@ -985,7 +993,9 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
         return two_sided  # a call or a meeting needs somebody on the other side
     if tok.pos_ == "NOUN":
         nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and not (  # "response to X's attack"
-            tok.head.lower_ == "of" and tok.head.head.lower_ in vocabulary()["part_nouns"])  # not "the first day of talks"
+            tok.head.lower_ == "of" and (tok.head.head.lower_ in vocabulary()["part_nouns"]  # not "the first day of
+                                         or tok.head.head.lower_ in mention_vocabulary().quantity_heads))  # talks"
+        # nor "hundreds of air strikes"
         return two_sided and not nested if kind in ("REQUEST", "THREATEN", "ACCUSE", "REJECT") else not nested
     return True
 
@@ -1208,6 +1218,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if any(p.dep_ == "prep" and p.lower_ == prep and not any(  # not "on Monday"
                             g.ent_type_ in ("DATE", "TIME") for g in p.children) for p in tok.children):
                         kind, mode = (vocabulary()[f"noun_{prep}"].get(tok.lower_) or (kind, mode))
+                kind, mode = next((tuple(entry) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                                   for entry in [(vocabulary()["noun_modifiers"].get(tok.lower_) or {}).get(c.lower_)]
+                                   if entry), (kind, mode))  # "air strikes" are attacks
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
                         _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
                         vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind):
@@ -1227,10 +1240,25 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind == "CONSULT" and tok.dep_ == "pobj" and _left(tok) is not None:
                     continue  # "walked out of the talks": the leaving is the event
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+                        tok.head.head.lower_ in mention_vocabulary().quantity_heads):
+                    phrase = tok.head.head  # "hundreds of air strikes on X": the count carries the phrase
                 actors, recipients = _noun_participants(ctx, phrase)
+                if kind == "ASSAULT" and not actors and phrase.dep_ == "pobj" and phrase.head.lower_ == "with" \
+                        and phrase.head.head.pos_ == "VERB" and (subj := subject_of(phrase.head.head)[0]) is not None:
+                    actors = keys_of(ctx, subj)  # "X answered with air strikes": X's
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
                     actors = [m for c in phrase.children if c.dep_ == "amod" for m in [mention_at(ctx, c)]
                               if m is not None and m.kind == "state"]
+                if kind == "ASSAULT" and actors and not recipients:  # "strikes on the camp of the rebels": theirs;
+                    # "an air strike destroyed a tower in X": X's (an attack by no one named is read at its verb)
+                    hit = [g for p in list(phrase.children) + (list(tok.children) if phrase != tok else [])
+                           if p.dep_ == "prep" and p.lower_ in vocabulary()["attack_preps"]
+                           for g in p.children if g.dep_ == "pobj"]
+                    hit += [o for o in phrase.head.children if o.dep_ == "dobj"] + [
+                        g for p in phrase.head.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children if g.dep_ == "pobj"] if phrase.dep_ == "nsubj" else []
+                    recipients = [k for g in hit for k in _target(ctx, g) if k not in actors]
                 if kind in ("COERCE", "ASSAULT") and not recipients:
                     # "the arrest of three Americans", "X's invasion of Y": done to them
                     recipients = [k for g in of_objects for k in keys_of(ctx, g) if k not in actors]
