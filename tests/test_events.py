@@ -1585,3 +1585,17 @@ def test_an_air_strike_is_an_attack_not_a_walkout(nlp):
     assert any(e.type == "ASSAULT" and e.actors == ("Morocco",) and e.recipients == ("Western Sahara",) for e in found)
     assert types(nlp, "Dock workers in Chile staged a strike at the port.") == {"PROTEST"}
 
+
+def test_money_pledged_for_relief_or_rebuilding_is_aid(nlp):
+    """A sum pledged, announced or matched for reconstruction, relief or a place is AID to the place or people
+    helped; a sum offered for a person's release is no aid."""
+    found = events(nlp, "Kuwait pledged $300 million for Lebanon's reconstruction.")
+    assert any(e.type == "AID" and e.actors == ("Kuwait",) and e.recipients == ("Lebanon",) for e in found)
+    found = events(nlp, "Japan announced $4 million in disaster aid for Haiti.")
+    assert any(e.type == "AID" and e.actors == ("Japan",) and e.recipients == ("Haiti",) for e in found)
+    found = events(nlp, "Norway matched the pledge with $300 million of its own.")
+    assert any(e.type == "AID" and e.actors == ("Norway",) for e in found)
+    found = events(nlp, "Chile offered $1 million for the release of the fishermen.")
+    assert not any(e.type == "AID" for e in found)
+    found = events(nlp, "He said Sweden would help rebuild the West Bank.")
+    assert any(e.type == "AID" and e.actors == ("Sweden",) and e.recipients == ("West Bank",) for e in found)

@@ -250,7 +250,7 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
 
 
 def _place(ctx: Context, tok: Token) -> list[Mention]:
-    """A place attacked stands for the party it belongs to: a capital's or a large city's state
+    """A place attacked or helped stands for the party it belongs to: a capital's or a large city's state
     ("shelled Kharkiv": Ukraine), a territory's city the territory ("a tower in Gaza City": the Gaza Strip)."""
     m = ctx.by_char.get(tok.idx)
     if m is None and tok.pos_ == "PROPN":  # a place not kept as a mention, or one the entity tagger missed
@@ -270,6 +270,18 @@ def _target(ctx: Context, noun: Token) -> list[Mention]:
     return keys_of(ctx, noun) or _owners(ctx, noun) or _place(ctx, noun) or [
         k for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
         for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g) or _place(ctx, g)]
+
+
+def _aid_money(tok: Token) -> bool:
+    """Is a sum pledged, given or announced here aid: "pledged $5 million for the town's reconstruction",
+    "announced $2 million in disaster aid", "pledged $5 million for Haiti" (not "offered $1 million for their
+    release", nor "for X" a person)?"""
+    v = vocabulary()
+    said = [t for c in tok.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree]
+    return any(t.ent_type_ == "MONEY" for t in said) and any(
+        t.lower_ in v["aid_words"] or _lemma(t) in v["aid_words"]
+        or t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.ent_type_ in ("GPE", "LOC", "NORP")  # "for Gaza"
+        for t in said)
 
 
 def _uncontracted(word: str) -> str:
@@ -370,6 +382,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if lemma in vocabulary()["price_verbs"] and any(t.ent_type_ == "MONEY" for c in tok.children if c.dep_ == "dobj"
                                                     for t in c.subtree):
         return "REQUEST", None  # "had sought $2 million for their release": a ransom demanded
+    if lemma in vocabulary()["money_verbs"] and _aid_money(tok):
+        return "AID", None  # "pledged $5 million for rebuilding"
     person = vocabulary()["person_object_verbs"].get(lemma)
     if person and any(c.dep_ in ("dobj", "nsubjpass") and (  # "the two were handed to X" as "handed the two"
             c.ent_type_ == "PERSON" or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"] or counts_two(c))
@@ -571,9 +585,11 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         to_whom = child.dep_ == "dative" and child.pos_ == "ADP"  # "granted clemency to X": the parser's dative "to"
         if (child.dep_ in ("dobj", "dative", "iobj", "obj") or _misread_verb(tok) and child.dep_ == "npadvmod") \
                 and not to_whom:
+            if kind == "AID" and any(t.ent_type_ == "MONEY" or t.lower_ in v["aid_words"] for t in child.subtree):
+                continue  # "matched Egypt's pledge with $5 million": the sum given, not whom it helps
             if not envoy:  # "dispatch negotiators": those sent act for the sender
                 found += keys_of(ctx, child) or _inside(ctx, child) or (
-                    _place(ctx, child) if kind == "ASSAULT" else [])  # "shelled Kharkiv": Ukraine
+                    _place(ctx, child) if kind in ("ASSAULT", "AID") else [])  # "shelled Kharkiv": Ukraine
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
             # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
             found += keys_of(ctx, child)
@@ -617,6 +633,9 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         found += [k for o in tok.children if o.dep_ in ("dobj", "appos") for p in o.children
                   if p.dep_ == "prep" and p.lower_ in v["attack_preps"]
                   for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g) or _place(ctx, g)]
+    if not found and kind == "AID":  # "pledged $5 million for Gaza's reconstruction", "in aid to X": those helped
+        found += [k for c in tok.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree
+                  if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") for k in keys_of(ctx, t) or _place(ctx, t)]
     if not found and kind == "SANCTION":  # "issued warrants in May for X": whom a sanction on a thing is for
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
