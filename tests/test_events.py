@@ -1575,3 +1575,47 @@ def test_reaching_or_raising_by_phone_is_a_call_and_the_partner_hangs_on_the_med
         assert [(e.type, e.mode, e.recipients) for e in events(nlp, text)] == [("CONSULT", "phone", ("Lavrov",))]
     assert not events(nlp, "Peru raised fuel prices by ten percent.")
     assert [e.type for e in events(nlp, "Peru said it would keep pressing Chile for the release.")] == ["REQUEST"]
+
+
+def test_a_city_or_territory_attacked_stands_for_its_party(nlp):
+    """The target of an attack named as a place: a capital's or a large city's state, a territory itself, a city of
+    a territory the territory; also after "towards" and "into"."""
+    found = events(nlp, "Armenia fired rockets at Baku on Monday.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Armenia",) and e.recipients == ("Azerbaijan",) for e in found)
+    found = events(nlp, "Russia shelled Kharkiv overnight.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Ukraine",) for e in found)
+    found = events(nlp, "Militants fired mortars towards Jerusalem.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Israel",) for e in found)
+    found = events(nlp, "Azerbaijan began shelling Nagorno-Karabakh.")
+    assert any(e.type == "ASSAULT" and e.recipients == ("Nagorno-Karabakh",) for e in found)
+
+
+def test_an_air_strike_is_an_attack_not_a_walkout(nlp):
+    """ "air strike(s)", "drone strike": an attack, negated as one; a nominal attack as subject hits its object's
+    owner or place; a count of strikes ("hundreds of air strikes on X") and "answered with" strikes are the
+    subject's; a strike alone stays a walkout."""
+    found = events(nlp, "Turkey has carried out no air strikes since Monday.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Turkey",) and e.negated for e in found)
+    assert not any(e.type == "PROTEST" for e in found)
+    found = events(nlp, "A Russian missile strike hit Odesa on Friday.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Russia",) and e.recipients == ("Ukraine",) for e in found)
+    found = events(nlp, "Peru retaliated with a drone strike on a camp of the FARC.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Peru",) and e.recipients == ("FARC",) for e in found)
+    found = events(nlp, "Morocco answered with hundreds of air strikes on Western Sahara.")
+    assert any(e.type == "ASSAULT" and e.actors == ("Morocco",) and e.recipients == ("Western Sahara",) for e in found)
+    assert types(nlp, "Dock workers in Chile staged a strike at the port.") == {"PROTEST"}
+
+
+def test_money_pledged_for_relief_or_rebuilding_is_aid(nlp):
+    """A sum pledged, announced or matched for reconstruction, relief or a place is AID to the place or people
+    helped; a sum offered for a person's release is no aid."""
+    found = events(nlp, "Kuwait pledged $300 million for Lebanon's reconstruction.")
+    assert any(e.type == "AID" and e.actors == ("Kuwait",) and e.recipients == ("Lebanon",) for e in found)
+    found = events(nlp, "Japan announced $4 million in disaster aid for Haiti.")
+    assert any(e.type == "AID" and e.actors == ("Japan",) and e.recipients == ("Haiti",) for e in found)
+    found = events(nlp, "Norway matched the pledge with $300 million of its own.")
+    assert any(e.type == "AID" and e.actors == ("Norway",) for e in found)
+    found = events(nlp, "Chile offered $1 million for the release of the fishermen.")
+    assert not any(e.type == "AID" for e in found)
+    found = events(nlp, "He said Sweden would help rebuild the West Bank.")
+    assert any(e.type == "AID" and e.actors == ("Sweden",) and e.recipients == ("West Bank",) for e in found)

@@ -197,3 +197,13 @@ def test_the_fields_of_a_head_line_are_apart_and_no_anaphor_points_back_to_them(
     found = mentions(nlp, text)
     assert ("Ministry of Foreign Affairs", "organization", "Ministry of Foreign Affairs") in found
     assert not any(" - " in key or "Release" in key for _, _, key in found)
+
+
+def test_a_territory_is_an_actor_and_its_cities_lie_in_it(nlp):
+    """A territory countries.yaml names (no state) is a group actor under its full name; its cities place an act
+    in it; "the West Bank" keeps its own key, apart from any state."""
+    from backchannel.analyse.mentions import state_where
+    found = mentions(nlp, "Egypt sent food to Gaza and to the West Bank on Monday.")
+    assert {(key, kind) for _, kind, key in found} >= {("Gaza Strip", "group"), ("West Bank", "group")}
+    assert state_where("Gaza City") == "Gaza Strip"
+    assert state_where("Kharkiv") == "Ukraine"

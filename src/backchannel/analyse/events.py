@@ -249,6 +249,41 @@ def _where(ctx: Context, tok: Token) -> list[Mention]:
     return [replace(m, kind="state", key=state_where(m.text)) for m in found]
 
 
+def _place(ctx: Context, tok: Token) -> list[Mention]:
+    """A place attacked or helped stands for the party it belongs to: a capital's or a large city's state
+    ("shelled Kharkiv": Ukraine), a territory's city the territory ("a tower in Gaza City": the Gaza Strip)."""
+    m = ctx.by_char.get(tok.idx)
+    if m is None and tok.pos_ == "PROPN":  # a place not kept as a mention, or one the entity tagger missed
+        first = min([c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"], key=lambda c: c.i,
+                    default=tok)  # "Gaza City"
+        name = tok.doc[first.i:tok.i + 1].text
+        m = Mention(first.idx, first.idx + len(name), name, "place", name, "CITY")
+    where = state_where(m.text) if m is not None else None
+    if not where:
+        return []
+    return [replace(m, kind="state" if state_of(where) else "group", key=where)]
+
+
+def _target(ctx: Context, noun: Token) -> list[Mention]:
+    """Whose the thing an attack hits is: its own actors, its owner ("an Israeli army post", "the camp of the
+    rebels"), else the place it stands in or is ("a tower in Gaza City", "Kharkiv")."""
+    return keys_of(ctx, noun) or _owners(ctx, noun) or _place(ctx, noun) or [
+        k for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g) or _place(ctx, g)]
+
+
+def _aid_money(tok: Token) -> bool:
+    """Is a sum pledged, given or announced here aid: "pledged $5 million for the town's reconstruction",
+    "announced $2 million in disaster aid", "pledged $5 million for Haiti" (not "offered $1 million for their
+    release", nor "for X" a person)?"""
+    v = vocabulary()
+    said = [t for c in tok.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree]
+    return any(t.ent_type_ == "MONEY" for t in said) and any(
+        t.lower_ in v["aid_words"] or _lemma(t) in v["aid_words"]
+        or t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.ent_type_ in ("GPE", "LOC", "NORP")  # "for Gaza"
+        for t in said)
+
+
 def _uncontracted(word: str) -> str:
     """The auxiliary a contraction is split from: "won't" is parsed "wo" + "n't", "can't" "ca" + "n't"."""
     return {"wo": "will", "ca": "can"}.get(word.lower(), word)
@@ -348,6 +383,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
     if lemma in vocabulary()["price_verbs"] and any(t.ent_type_ == "MONEY" for c in tok.children if c.dep_ == "dobj"
                                                     for t in c.subtree):
         return "REQUEST", None  # "had sought $2 million for their release": a ransom demanded
+    if lemma in vocabulary()["money_verbs"] and _aid_money(tok):
+        return "AID", None  # "pledged $5 million for rebuilding"
     person = vocabulary()["person_object_verbs"].get(lemma)
     if person and any(c.dep_ in ("dobj", "nsubjpass") and (  # "the two were handed to X" as "handed the two"
             c.ent_type_ == "PERSON" or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"] or counts_two(c))
@@ -556,8 +593,11 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         to_whom = child.dep_ == "dative" and child.pos_ == "ADP"  # "granted clemency to X": the parser's dative "to"
         if (child.dep_ in ("dobj", "dative", "iobj", "obj") or _misread_verb(tok) and child.dep_ == "npadvmod") \
                 and not to_whom:
+            if kind == "AID" and any(t.ent_type_ == "MONEY" or t.lower_ in v["aid_words"] for t in child.subtree):
+                continue  # "matched Egypt's pledge with $5 million": the sum given, not whom it helps
             if not envoy:  # "dispatch negotiators": those sent act for the sender
-                found += keys_of(ctx, child) or _inside(ctx, child)
+                found += keys_of(ctx, child) or _inside(ctx, child) or (
+                    _place(ctx, child) if kind in ("ASSAULT", "AID") else [])  # "shelled Kharkiv": Ukraine
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children):
             # "thanked X, and the governments of Y and Z": the parser hangs them on the verb
             found += keys_of(ctx, child)
@@ -588,21 +628,26 @@ def _recipients(ctx: Context, tok: Token, kind: str, depth: int = 0) -> list[Men
         elif child.dep_ in ("advmod", "prt") and child.lower_ in ("back", "over"):  # "handed back to X", a capital too
             found += [k for p in child.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
                       if g.dep_ == "pobj" for k in keys_of(ctx, g) or _travel_recipients(ctx, child)]
-        elif (child.dep_ in ("prep", "agent") or to_whom) and child.lower_ in v["recipient_preps"]:
+        elif (child.dep_ in ("prep", "agent") or to_whom) and (child.lower_ in v["recipient_preps"] or (
+                kind == "ASSAULT" and child.lower_ in v["attack_preps"])):
             # "spoke with X and with Y": the second preposition hangs on the first
             for g in list(child.children) + [g for c in child.children if c.dep_ == "conj" and c.lower_ == child.lower_
                                              for g in c.children]:
                 if g.dep_ == "pobj":
-                    found += keys_of(ctx, g) or (_owners(ctx, g) if kind == "ASSAULT" and child.lower_ in (
-                        "at", "on", "upon", "against") else [])  # "fired at an Israeli army post": Israel's
+                    found += keys_of(ctx, g) or (_owners(ctx, g) or _place(ctx, g) if kind == "ASSAULT" and child.lower_
+                                                 in v["attack_preps"] else [])  # "fired at an Israeli army post":
+                    # Israel's; "fired rockets at Jerusalem": Israel
                     # "a talk with Netanyahu", "the call with Biden": the noun's own partner
                     for gg in g.children:
                         if gg.dep_ == "prep" and gg.lower_ in ("with", "between"):
                             found += [k for p in gg.children if p.dep_ == "pobj" for k in keys_of(ctx, p)]
     if not found and kind == "ASSAULT":  # "fired two rockets at an Israeli post": the target of the thing fired
         found += [k for o in tok.children if o.dep_ in ("dobj", "appos") for p in o.children
-                  if p.dep_ == "prep" and p.lower_ in ("at", "on", "upon", "against")
-                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g)]
+                  if p.dep_ == "prep" and p.lower_ in v["attack_preps"]
+                  for g in p.children if g.dep_ == "pobj" for k in keys_of(ctx, g) or _owners(ctx, g) or _place(ctx, g)]
+    if not found and kind == "AID":  # "pledged $5 million for Gaza's reconstruction", "in aid to X": those helped
+        found += [k for c in tok.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree
+                  if t.dep_ == "pobj" and t.head.lower_ in ("for", "to") for k in keys_of(ctx, t) or _place(ctx, t)]
     if not found and kind == "SANCTION":  # "issued warrants in May for X": whom a sanction on a thing is for
         found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
                   for g in c.children if g.dep_ == "pobj" for k in keys_of(ctx, g)]
@@ -979,7 +1024,9 @@ def _enough(kind: str, mode: str | None, tok: Token, actors: tuple[str, ...], re
         return two_sided  # a call or a meeting needs somebody on the other side
     if tok.pos_ == "NOUN":
         nested = tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") and not (  # "response to X's attack"
-            tok.head.lower_ == "of" and tok.head.head.lower_ in vocabulary()["part_nouns"])  # not "the first day of talks"
+            tok.head.lower_ == "of" and (tok.head.head.lower_ in vocabulary()["part_nouns"]  # not "the first day of
+                                         or tok.head.head.lower_ in mention_vocabulary().quantity_heads))  # talks"
+        # nor "hundreds of air strikes"
         return two_sided and not nested if kind in ("REQUEST", "THREATEN", "ACCUSE", "REJECT") else not nested
     return True
 
@@ -1202,6 +1249,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if any(p.dep_ == "prep" and p.lower_ == prep and not any(  # not "on Monday"
                             g.ent_type_ in ("DATE", "TIME") for g in p.children) for p in tok.children):
                         kind, mode = (vocabulary()[f"noun_{prep}"].get(tok.lower_) or (kind, mode))
+                kind, mode = next((tuple(entry) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                                   for entry in [(vocabulary()["noun_modifiers"].get(tok.lower_) or {}).get(c.lower_)]
+                                   if entry), (kind, mode))  # "air strikes" are attacks
                 if kind != "CONSULT" and tok.dep_ == "dobj" and (
                         _lemma(tok.head) not in vocabulary()["speech_verbs"] and (
                         vocabulary()["verb_objects"].get(_lemma(tok.head)) or {}).get(tok.lower_, [None])[0] == kind):
@@ -1221,10 +1271,25 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 if kind == "CONSULT" and tok.dep_ == "pobj" and _left(tok) is not None:
                     continue  # "walked out of the talks": the leaving is the event
                 phrase = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between X and Y"
+                if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+                        tok.head.head.lower_ in mention_vocabulary().quantity_heads):
+                    phrase = tok.head.head  # "hundreds of air strikes on X": the count carries the phrase
                 actors, recipients = _noun_participants(ctx, phrase)
+                if kind == "ASSAULT" and not actors and phrase.dep_ == "pobj" and phrase.head.lower_ == "with" \
+                        and phrase.head.head.pos_ == "VERB" and (subj := subject_of(phrase.head.head)[0]) is not None:
+                    actors = keys_of(ctx, subj)  # "X answered with air strikes": X's
                 if kind == "ASSAULT" and not actors:  # "Israeli strikes on Gaza": the state named before an attack
                     actors = [m for c in phrase.children if c.dep_ == "amod" for m in [mention_at(ctx, c)]
                               if m is not None and m.kind == "state"]
+                if kind == "ASSAULT" and actors and not recipients:  # "strikes on the camp of the rebels": theirs;
+                    # "an air strike destroyed a tower in X": X's (an attack by no one named is read at its verb)
+                    hit = [g for p in list(phrase.children) + (list(tok.children) if phrase != tok else [])
+                           if p.dep_ == "prep" and p.lower_ in vocabulary()["attack_preps"]
+                           for g in p.children if g.dep_ == "pobj"]
+                    hit += [o for o in phrase.head.children if o.dep_ == "dobj"] + [
+                        g for p in phrase.head.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children if g.dep_ == "pobj"] if phrase.dep_ == "nsubj" else []
+                    recipients = [k for g in hit for k in _target(ctx, g) if k not in actors]
                 if kind in ("COERCE", "ASSAULT") and not recipients:
                     # "the arrest of three Americans", "X's invasion of Y": done to them
                     recipients = [k for g in of_objects for k in keys_of(ctx, g) if k not in actors]

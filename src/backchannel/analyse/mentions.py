@@ -73,6 +73,7 @@ class Vocabulary:
     court_nouns: frozenset[str] = frozenset()  # "a Lyon court": France's
     cities: dict[str, str] = field(default_factory=dict)  # "karachi" -> "Pakistan": a large city other than the capital
     state_forms: frozenset[str] = frozenset()  # "kingdom": "the Kingdom of X" is X, "the Kingdom" the one named
+    territories: dict[str, str] = field(default_factory=dict)  # "gaza" -> "Gaza Strip": a land that is no state
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,12 @@ def vocabulary() -> Vocabulary:
             states[name.lower()] = canonical
         for capital in entry.get("capitals") or []:
             capitals[capital.lower()] = canonical
+        for city in entry.get("cities") or []:
+            cities[city.lower()] = canonical
+    territories = {}
+    for canonical, entry in (countries.get("territories") or {}).items():
+        for name in list(entry.get("names") or []) + [canonical]:
+            territories[name.lower()] = canonical
         for city in entry.get("cities") or []:
             cities[city.lower()] = canonical
     titles = sorted({tuple(x.lower().split()) for x in t["person_titles"]}, key=len, reverse=True)
@@ -106,7 +113,7 @@ def vocabulary() -> Vocabulary:
                       frozenset(t["quantity_heads"]), frozenset(t["leading_participles"]),
                       frozenset(d.lower() for entry in c.values() for d in entry.get("demonyms") or []),
                       frozenset(t["pair_nouns"]), frozenset(t["person_nouns"]), frozenset(t["court_nouns"]), cities,
-                      frozenset(countries["state_forms"]))
+                      frozenset(countries["state_forms"]), territories)
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +135,8 @@ def state_named(text: str) -> str | None:
 
 
 def state_where(text: str) -> str | None:
-    """The state a place lies in: as `state_named`, or by a large city ("arrested in Karachi" -> "Pakistan")."""
+    """The state a place lies in: as `state_named`, or by a large city ("arrested in Karachi" -> "Pakistan"; a
+    territory's: "Gaza City" -> "Gaza Strip")."""
     return state_named(text) or vocabulary().cities.get(text.lower())
 
 
@@ -365,8 +373,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             after_after = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
             if after in v.organisation_heads or (after in POSSESSIVE and after_after in v.organisation_heads):
                 org_by_head.add(name)
+            territory = v.territories.get(name.lower().removeprefix("the "))
             if state and (ent.label_ in ("GPE", "NORP", "ORG", "LOC") or not title):  # "Benin" read as a person
                 kind, key = "state", state
+            elif territory and not title:  # "strikes on Gaza": those who live and rule there
+                kind, key = "group", territory
             elif ent.label_ == "NORP" and span[-1].tag_ in ("NNPS", "NNS") and not title:
                 kind, key = "group", name  # "Republicans criticised the deal": a party's members acting together
             elif ent.label_ == "NORP":
