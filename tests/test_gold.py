@@ -39,6 +39,7 @@ def test_score_at_least_floor(scores, measure):
     assert got >= FLOORS[measure], f"{measure} fell to {got} (floor {FLOORS[measure]})"
 
 
-def test_event_precision_at_least_floor(scores):
-    good, total = scores["events_precision_lenient"]
-    assert total and good / total >= FLOORS["events_precision_lenient_ratio"], f"precision {good}/{total}"
+@pytest.mark.parametrize("measure", ["events_precision_lenient", "event_dates_right"])
+def test_share_at_least_floor(scores, measure):
+    good, total = scores[measure]
+    assert total and good / total >= FLOORS[f"{measure}_ratio"], f"{measure} {good}/{total}"
