@@ -7,9 +7,10 @@ line above, for a paragraph between two lines of a chronology), else the
 section heading above it, else the days up to publication: news reports a happening its
 text does not date in the days before it appears, so the window is the week up to the publication date (the
 coding guide's "met with Macron" in an article of 12 February is 5-13 February), not a guess dressed as the
-publication day; an act told in the present ("calls on", "are now asking") is made on the publication day. `date_figure` does the same for a reported figure's as-of time, which is the publication
-window itself. `date_event` chooses (it needs the parse); `redate` repeats the choice from the stored anchor
-when a document's publication date changes, so no re-parse is needed.
+publication day; an act told in the present ("calls on", "are now asking") is made on the publication day.
+`date_figure` does the same for a reported figure's as-of time, which is the publication window itself.
+`date_event` chooses (it needs the parse); `redate` repeats the choice from the stored anchor when a document's
+publication date changes, so no re-parse is needed.
 """
 from __future__ import annotations
 
