@@ -97,7 +97,7 @@ def previous_person(ctx: Context, tok: Token) -> Mention | None:
             return speakers[-1]
     shown = [[m for m in ms if ctx.genders.get(m.key) == gender] for ms in (subjects, people)]
     unknown = [[m for m in ms if m.key not in ctx.genders] for ms in (subjects, people)]
-    if gender == "male":  # most people the news names are men: a subject not shown as a woman is as likely "he"
+    if gender == "male":  # "he" may be any subject the text has not shown to be a woman
         shown[0] = [m for m in subjects if ctx.genders.get(m.key, gender) == gender]
     return (shown[0] or unknown[0] or shown[1] or unknown[1] or [None])[-1]
 
