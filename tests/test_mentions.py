@@ -101,6 +101,11 @@ def test_a_given_name_and_surname_the_text_also_uses_alone_stay_one_name(nlp):
     assert ("Tomas Ruiz", "person", "Tomas Ruiz") in found and not any(k == "Ruiz" for _, _, k in found)
 
 
+def test_a_surname_after_a_particle_is_the_same_person_alone(nlp):
+    found = mentions(nlp, "President Abdel Fattah al-Sisi pledged aid on Tuesday. Sisi spoke by phone with Chile's leader.")
+    assert ("Sisi", "person", "Abdel Fattah al-Sisi") in found
+
+
 def test_a_former_title_is_a_persons_role_not_an_organisation(nlp):
     found = mentions(nlp, "Chile pressed for Tom Kerr, a former Marine held in Peru since 2019. Peru refused to free the "
                           "former Marine. Former Marine Jim Bell spoke to the press.")

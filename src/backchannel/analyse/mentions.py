@@ -458,13 +458,18 @@ def _national_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _untagged_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
     """One sense per discourse: a name the model tagged somewhere in the document is a mention
-    wherever else it occurs there, surnames of people named in full included."""
+    wherever else it occurs there, surnames of people named in full included (without a lower-case particle:
+    "Sisi" after "Abdel Fattah al-Sisi")."""
     forms: dict[str, Mention] = {}
     for m in mentions:
         if m.kind in ("person", "organization") and m.label not in ("CAPITAL",):
             forms.setdefault(m.text, m)
             if m.kind == "person" and len(m.key.split()) > 1:
-                forms.setdefault(m.key.split()[-1], replace(m, text=m.key.split()[-1]))
+                surname = m.key.split()[-1]
+                forms.setdefault(surname, replace(m, text=surname))
+                particle, _, bare = surname.partition("-")
+                if bare and particle.islower():  # "al-Sisi" is "Sisi" on its own
+                    forms.setdefault(bare, replace(m, text=bare))
     usable = sorted((f for f in forms if len(f) >= 3 and f[:1].isupper()), key=len, reverse=True)
     if not usable:
         return []
