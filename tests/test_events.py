@@ -1048,13 +1048,16 @@ def test_talks_named_by_a_noun_take_their_status_from_the_verb_they_are_subject_
     ("The rebels handed two hostages to the Red Cross on Monday.", "RETREAT", "rebels", "Red Cross"),
     ("A committee of the Senate will question Defence Minister John Harker about the deal on Friday.", "CONSULT",
      "Senate committee", "John Harker"),
+    ("Chilean Foreign Minister Ana Reyes saw President Luis Vera in Lima on Friday.", "CONSULT",
+     "Ana Reyes", "Luis Vera"),  # seeing a named person is a meeting
 ])
 def test_verbs_that_act_on_a_person_are_events_with_one(nlp, text, kind, actor, recipient):
     found = events(nlp, text)
     assert [(e.type, actor in e.actors, recipient in e.recipients) for e in found] == [(kind, True, True)]
 
 
-@pytest.mark.parametrize("text", ["Peru handed the documents to Chile.", "Analysts questioned the wisdom of Chile."])
+@pytest.mark.parametrize("text", ["Peru handed the documents to Chile.", "Analysts questioned the wisdom of Chile.",
+                                  "Peruvian envoys saw the damage in Lima.", "The Chilean envoy saw the two soldiers."])
 def test_verbs_that_act_on_a_person_are_no_events_with_a_thing(nlp, text):
     assert not events(nlp, text)
 

@@ -387,7 +387,8 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
         return "AID", None  # "pledged $5 million for rebuilding"
     person = vocabulary()["person_object_verbs"].get(lemma)
     if person and any(c.dep_ in ("dobj", "nsubjpass") and (  # "the two were handed to X" as "handed the two"
-            c.ent_type_ == "PERSON" or _lemma(c).removesuffix("s") in vocabulary()["captive_nouns"] or counts_two(c))
+            c.ent_type_ == "PERSON" or ("named" in person and c.pos_ == "PROPN" and not c.ent_type_)  # a bare surname
+            or "named" not in person and (_lemma(c).removesuffix("s") in vocabulary()["captive_nouns"] or counts_two(c)))
                       for c in tok.children) and not any(c.dep_ in ("prt", "advmod") and c.lower_ in ("over", "back")
                                                          for c in tok.children):
         return person[0], person[1]  # "handed the captive to X", "will question the minister"
