@@ -4,12 +4,14 @@ after light verbs, victims without a named agent, promises typed by what is prom
 recipients named inside the object, refusals that are no event ("declined to comment"), groups with an owner,
 states the tagger missed, arrivals, subjunctive demands, lifted blockades, attempted force, and statements
 acted by their author."""
+from datetime import date
+
 import pytest
 
 from backchannel.analyse import analyse_document
 from backchannel.analyse.nlp import load
 from backchannel.config import Settings
-from backchannel.models import Published
+from backchannel.models import DateWindow, Published
 
 
 @pytest.fixture(scope="module")
@@ -1622,3 +1624,22 @@ def test_money_pledged_for_relief_or_rebuilding_is_aid(nlp):
     assert not any(e.type == "AID" for e in found)
     found = events(nlp, "He said Sweden would help rebuild the West Bank.")
     assert any(e.type == "AID" and e.actors == ("Sweden",) and e.recipients == ("West Bank",) for e in found)
+
+
+def test_a_release_naming_no_agent_is_by_the_state_of_the_prison_or_the_one_who_took_or_freed_the_others(nlp):
+    found = [e for e in events(nlp, "Ortega was released on 4 June from a prison in Peru.") if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Peru",)  # held there
+    found = [e for e in events(nlp, "Venezuelan soldiers seized ten Colombian sailors on Monday. The sailors were "
+                                    "released the following morning.") if e.type == "RETREAT"]
+    assert found and found[0].actors == ("Venezuela soldiers",)  # those who took them just before
+    found = [e for e in events(nlp, "Three Americans freed by Venezuela flew out of Caracas on Sunday. Chile freed two "
+                                    "Peruvians. A fifth American, student Paul Ortega, was freed separately.")
+             if e.type == "RETREAT" and "Paul Ortega" in e.recipients]
+    assert found and found[0].actors == ("Venezuela",)  # whoever freed his fellow Americans, not the last releaser
+
+
+def test_captives_freed_as_they_leave_are_freed_when_they_leave(nlp):
+    published = Published(DateWindow(date(2023, 10, 19), date(2023, 10, 19)), "text")  # a Thursday
+    found = [e for e in analyse_document(nlp("Three Americans freed by Venezuela flew out of Caracas on Sunday."),
+                                         published).events if e.type == "RETREAT"]
+    assert found and found[0].date.value == "2023-10-15"  # on Sunday, not some day before

@@ -1076,6 +1076,8 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
     signers: list[Mention] = []  # who signed or agreed to the truce told of last: its parties when it takes effect
     releasers: list[Mention] = []  # who freed captives last: the one to free those still to be freed
     freed_by: dict[str, list[Mention]] = {}  # a captive's key -> who freed him: his jailer
+    freed_from: dict[str, list[Mention]] = {}  # a state -> who freed its people last ("freed three Americans")
+    takers: tuple[int, list[Mention]] = (-9, [])  # the sentence of the last taking of captives, and its takers
     asks: list[Ask] = []  # the requests and offers read so far, which a refusal or acceptance may answer
     unanswered: list[tuple[int, Token, list[Mention], str]] = []  # requests and refusals naming nobody
     for number, sent in enumerate(ctx.sentences):
@@ -1223,6 +1225,17 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                     if len(pair) == 2 and any(m.key == p.key for m in recipients for p in pair):
                         # "the servicemen handed back to Moscow", in a story of two sides: the other side freed them
                         agent = [p for p in pair if all(m.key != p.key for m in recipients)]
+                    if not agent and mode == "release":  # "was released from a prison in X": X held him
+                        agent = [m for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+                                 for g in p.children if g.dep_ == "pobj" for m in _where(ctx, g)]
+                    if not agent and mode == "release" and subj is not None and actors and all(
+                            m.kind == "person" for m in actors):  # "A fifth American, X, was freed": by whoever
+                        # freed the other Americans
+                        agent = next((freed_from[m.key] for t in subj.subtree for m in [mention_at(ctx, t)]
+                                      if m is not None and m.kind == "state" and m.key in freed_from), [])
+                    if not agent and mode == "release" and subj is not None and number - takers[0] <= 1 and any(
+                            c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+                        agent = takers[1]  # "X seized ten sailors. The crew were freed the next day": X freed them
                     if not agent and mode in ("release", "abduct") and not any(c.dep_ == "agent" for c in tok.children):
                         agent = _sole_band(ctx)  # "the nurses were kidnapped on May 3" in a story of one gang
                     if not agent and mode == "release" and (any(c.dep_ == "aux" and c.lower_ in ("will", "shall")
@@ -1370,6 +1383,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
             start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
             evidence = Evidence("", sentence, start, start + len(sentence))
             dated = _saying_verb(tok) if accuser else (_saying_verb(tok) or tok.head) if _misread_verb(tok) else tok
+            if mode == "release" and tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and _lemma(tok.head.head) in (
+                    vocabulary()["travel_verbs"] + vocabulary()["leaving_verbs"]):
+                dated = tok.head.head  # "Three Americans freed by X flew out on Sunday": freed as they leave
             # "X says it has counted violations and calls on Y to ...": the call is made as X speaks
             date = date_event(sent, dated, timexes, published, status)
             undated = ("", "publication", "before-publication")
@@ -1382,6 +1398,9 @@ def find_events(doc: Doc, mentions: list[Mention], timexes: list[Timex], publish
                 releasers = actors
             if freers and status == "occurred" and not said_not:
                 freed_by.update((m.key, freers) for m in recipients if m.kind == "person")
+                freed_from.update((m.key, freers) for m in recipients if m.kind == "state" and m not in freers)
+            if kind == "COERCE" and status == "occurred" and actors and recipients and not said_not:
+                takers = number, actors
             events.append(EventRecord(
                 type=kind, trigger=tok.text,
                 summary=_summary(recipients, verb, [], said_not) if undergone else _summary(actors, verb, recipients, said_not),
