@@ -287,6 +287,20 @@ def test_agreeing_to_no_such_thing_is_a_rejection(nlp):
     assert [e.type for e in found] == ["REJECT"]
 
 
+def test_saying_no_such_promise_was_made_denies_the_other_sides_claim(nlp):
+    found = events(nlp, "Peruvian officials said Chile had promised to withdraw its troops; Chilean officials say no "
+                        "such promise was made.")
+    assert [(e.actors, e.recipients) for e in found if e.type == "REJECT"] == [(("Chile",), ("Peru",))]
+    assert not [e for e in events(nlp, "Chilean officials say the promise was made.") if e.type == "REJECT"]
+
+
+def test_giving_a_party_an_ultimatum_or_a_deadline_threatens_it(nlp):
+    for text in ("The rebels gave Chile an ultimatum to free the prisoners.",
+                 "The rebels gave Chile a deadline to free the prisoners."):
+        assert [(e.type, e.actors, e.recipients) for e in events(nlp, text)] == [("THREATEN", ("rebels",), ("Chile",))]
+    assert [e.type for e in events(nlp, "Norway gave Chile food aid.")] == ["AID"]  # aid given as before
+
+
 @pytest.mark.parametrize("text", [
     "Under the accord, Peruvian troops are to withdraw from the valley within 30 days.",
     "Chile and Peru have until late March to complete the withdrawal.",
@@ -1579,6 +1593,9 @@ def test_reaching_or_raising_by_phone_is_a_call_and_the_partner_hangs_on_the_med
     for text in ("Kerry reached Lavrov by phone from Geneva.", "Kerry raised the matter by telephone with Lavrov."):
         assert [(e.type, e.mode, e.recipients) for e in events(nlp, text)] == [("CONSULT", "phone", ("Lavrov",))]
     assert not events(nlp, "Peru raised fuel prices by ten percent.")
+    text = "Kerry told Lavrov in a phone call that he expected calm."
+    assert [(e.type, e.mode, e.recipients) for e in events(nlp, text)] == [("CONSULT", "phone", ("Lavrov",))]
+    assert not events(nlp, "Kerry told Lavrov that he expected calm.")  # telling alone is no call
     assert [e.type for e in events(nlp, "Peru said it would keep pressing Chile for the release.")] == ["REQUEST"]
 
 

@@ -461,9 +461,11 @@ def _verb_type(tok: Token) -> tuple[str | None, str | None]:
 
 
 def _remote(tok: Token) -> list[Token]:
-    """The remote media the verb is done through: "spoke by phone", "talked over video link"."""
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
-            for g in c.children if g.lemma_.lower() in vocabulary()["remote_media"]]
+    """The remote media the verb is done through: "spoke by phone", "talked over video link", "told X in a phone
+    call" (a call alone, "in a call", is one too)."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on", "in", "during")
+            for g in c.children if g.lemma_.lower() in vocabulary()["remote_media"]
+            and (c.lower_ not in ("in", "during") or g.lemma_.lower() == "call")]
 
 
 def _refused_topic(tok: Token, complement: Token) -> bool:
