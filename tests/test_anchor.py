@@ -87,6 +87,12 @@ def test_a_when_clause_takes_the_time_it_modifies(nlp):
     assert figure.as_of.earliest == date(2024, 1, 30)
 
 
+def test_a_day_the_parser_folds_into_the_title_after_it_still_dates_the_clause(nlp):
+    text = "On Wednesday President Gustavo Petro spoke to President Luis Arce by phone."  # "Wednesday President"
+    spoke = [e for e in analyse_document(nlp(text), PUBLISHED).events if e.trigger == "spoke"]
+    assert spoke and (spoke[0].date.earliest, spoke[0].date.latest) == (date(2024, 2, 7), date(2024, 2, 7))
+
+
 def test_a_plan_is_not_dated_by_the_publication_line_above_it(nlp):
     text = "Chile and Peru near a deal\nPublished: Tuesday, 13 February 2024\n\nChile will free 30 prisoners."
     analysis = analyse_document(nlp(text), PUBLISHED)

@@ -98,6 +98,10 @@ def _attached(doc, sent_start: int, sent_end: int, targets: set[int], trigger: T
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         steps = None if span is None else _path_to(targets, span.root)
+        before = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if steps is None and before is not None and before.dep_ == "prep" and not any(before.children):
+            # "On Wednesday President X told Y": the parser makes the day part of the title, leaving "On" empty
+            steps = _path_to(targets, before)
         if steps is not None:
             scored.append((steps, abs(t.start - trigger.idx), t))
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
