@@ -22,7 +22,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.analyse.anchor import date_event
-from backchannel.analyse.mentions import (CAPTORS, is_heading_line, state_named, state_of, state_where,
+from backchannel.analyse.mentions import (CAPTORS, doc_text, is_heading_line, state_named, state_of, state_where,
                                           vocabulary as mention_vocabulary)
 from backchannel.analyse.participants import (SUBJECTS, Context, both_parties, counts_two, keys_of, led_by, mention_at,
                                               names_both, subject_of)
@@ -1057,7 +1057,7 @@ def _answered(ctx: Context, tok: Token, kind: str, sentence: int, actor_keys: tu
         return None
     back = any(_lemma(o) in v["answered_nouns"] and any(d.lower_ in ("the", "that", "this", "these", "those", "its", "their")
                                                        for d in o.children) for o in _objects_agreed(tok))
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)  # the joined text, kept on the Doc: not rebuilt for each answer
     for ask in reversed(asks):
         breaks = [i + 1 for i in range(ask.tok.idx, tok.idx) if text[i] == "\n"]
         if sentence - ask.sentence > (5 if back else 2) or breaks and not back \

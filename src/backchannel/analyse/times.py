@@ -456,7 +456,7 @@ def _flashback(doc: Doc | None, rule: str, g: dict, start: int, end: int) -> boo
     return verb.dep_ == "relcl" or any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
-def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
+def _doc_tense(doc: Doc | None, text: str, start: int, end: int) -> str | None:
     """"future", "past" or "" from the part-of-speech tags (and parse) of `doc`, the same text parsed by
     spaCy; None when the Doc has no tags or no verb governs the expression (the keyword guess then decides).
 
@@ -490,7 +490,7 @@ def _doc_tense(doc: Doc | None, start: int, end: int) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     tense = _verb_tense(verb)
-    if not tense and _scheduled(verb) and not _headline(_line(doc.text, start)):
+    if not tense and _scheduled(verb) and not _headline(_line(text, start)):
         return "future"
     # "told them of a cutback in September", "invited them to a signing on May 2 to mark ...": the past verb
     # dates the telling, not the day, which hangs on a noun or an infinitive of purpose
@@ -1085,7 +1085,7 @@ def find_timexes(text: str, anchor: date | None = None, doc: Doc | None = None) 
         if section is not None and here is anchor and not any(section[0] < h <= start for h in headings):
             here = section[1]
         tense = _lead_tense(text, start, end)
-        tense = _doc_tense(doc, start, end) if tense is None else tense
+        tense = _doc_tense(doc, text, start, end) if tense is None else tense
         window = _resolve(rule.name, m.groupdict(), expression, here, ref,
                           _tense(text, start, end) if tense is None else tense)
         if rule.name == "narrative-unit":
